@@ -1,0 +1,287 @@
+//! Candidate entities: capitalised word sequences and acronyms, with a guessed kind.
+
+use super::fold::fold;
+use super::words::{CALENDAR_WORDS, NAME_PARTICLES, ORGANISATION_WORDS, PERSON_TITLES, PLACE_CUES, Word, is_stop_word, words};
+use crate::model::{Document, Entity, EntityId, EntityKind, EntityOrigin, Project};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A name found in a text, with the evidence for its kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The name exactly as written.
+    pub text: String,
+    /// First byte in the text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The kind the context suggests, if any.
+    pub cue: Option<EntityKind>,
+}
+
+/// Finds candidate names in `text`.
+///
+/// A candidate is a run of capitalised words (joined by particles such as "de" or "al") or an
+/// acronym. Function words and titles ("The", "Le", "Commander") are trimmed off the ends, and a
+/// lone capitalised word that opens a sentence is kept only if `known_lowercase` does not list it,
+/// since "Fighting" at the start of a sentence is a common word, not a name.
+pub fn candidates(text: &str, known_lowercase: &HashSet<String>) -> Vec<Candidate> {
+    let words = words(text);
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        if !is_name_word(&words[index]) {
+            index += 1;
+            continue;
+        }
+        let mut end = index + 1;
+        while end < words.len() && !words[end].broken_before {
+            if is_name_word(&words[end]) {
+                end += 1;
+            } else if is_particle(words[end].text)
+                && end + 1 < words.len()
+                && !words[end + 1].broken_before
+                && is_name_word(&words[end + 1])
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        found.extend(trim_run(text, &words, index, end, known_lowercase));
+        index = end;
+    }
+    found
+}
+
+fn is_name_word(word: &Word<'_>) -> bool {
+    let mut chars = word.text.chars();
+    let starts_upper = chars.next().is_some_and(char::is_uppercase);
+    starts_upper && !is_stop_word(word.text) && !is_calendar_word(word.text) || is_title(word.text)
+}
+
+fn is_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(&word) || word.starts_with("al-") || word.starts_with("el-")
+}
+
+fn is_title(word: &str) -> bool {
+    PERSON_TITLES.contains(&word)
+}
+
+fn is_calendar_word(word: &str) -> bool {
+    CALENDAR_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+}
+
+/// Cuts titles and capitalised function words off a run and decides whether what is left is a name.
+fn trim_run(text: &str, words: &[Word<'_>], mut first: usize, last: usize, known_lowercase: &HashSet<String>) -> Option<Candidate> {
+    let mut cue = None;
+    while first < last && (is_title(words[first].text) || is_particle(words[first].text)) {
+        if is_title(words[first].text) {
+            cue = Some(EntityKind::Person);
+        }
+        first += 1;
+    }
+    // A preceding lower-case title ("commandant Massoud", "spokesman Mujahid") is a cue too.
+    if first > 0 && cue.is_none() {
+        let before = words[first - 1].text;
+        if PERSON_TITLES.iter().any(|title| title.eq_ignore_ascii_case(before)) || is_role_word(before) {
+            cue = Some(EntityKind::Person);
+        }
+    }
+    let mut last = last;
+    while last > first && is_particle(words[last - 1].text) {
+        last -= 1;
+    }
+    if first >= last {
+        return None;
+    }
+    let run = &words[first..last];
+    let name = &text[run[0].start..run[run.len() - 1].end];
+    if run.len() == 1 {
+        let word = &run[0];
+        if word.text.chars().count() < 2 || word.text.chars().all(|c| c.is_numeric()) {
+            return None;
+        }
+        if word.sentence_start && !is_acronym(word.text) && cue.is_none() && known_lowercase.contains(&word.text.to_lowercase()) {
+            return None;
+        }
+    }
+    // Headlines in title case make long runs; names are rarely longer than six words.
+    if run.len() > 6 {
+        return None;
+    }
+    let next = words.get(last).map(|word| word.text.to_lowercase());
+    let previous = first.checked_sub(1).map(|index| words[index].text.to_lowercase());
+    if cue.is_none() {
+        cue = guess_kind(run, previous.as_deref(), next.as_deref());
+    }
+    Some(Candidate { text: name.to_owned(), start: run[0].start, end: run[run.len() - 1].end, cue })
+}
+
+fn is_role_word(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "spokesman" | "spokeswoman" | "leader" | "chef" | "porte-parole" | "commander" | "fighter" | "minister" | "ministre" | "envoy" | "émissaire" | "negotiator")
+}
+
+fn guess_kind(run: &[Word<'_>], previous: Option<&str>, next: Option<&str>) -> Option<EntityKind> {
+    if run.iter().any(|word| ORGANISATION_WORDS.contains(&word.text)) {
+        return Some(EntityKind::Organisation);
+    }
+    let is_place_cue = |word: &str| PLACE_CUES.contains(&word);
+    if run.iter().any(|word| is_place_cue(&word.text.to_lowercase())) || next.is_some_and(is_place_cue) {
+        return Some(EntityKind::Place);
+    }
+    // "la vallée du Panchir", "the province of Parwan".
+    if previous.is_some_and(|word| matches!(word, "du" | "de" | "of" | "d'")) {
+        return None;
+    }
+    if run.len() == 1 && is_acronym(run[0].text) {
+        return Some(EntityKind::Organisation);
+    }
+    if previous.is_some_and(is_place_cue) {
+        return Some(EntityKind::Place);
+    }
+    if run.len() >= 2 && run.iter().all(|word| !is_acronym(word.text)) {
+        return Some(EntityKind::Person);
+    }
+    None
+}
+
+/// Lower-case words of a text, to tell a sentence-initial common word from a name.
+pub fn lowercase_words(text: &str) -> HashSet<String> {
+    words(text)
+        .into_iter()
+        .filter(|word| word.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|word| word.text.to_owned())
+        .collect()
+}
+
+/// Spellings found in documents, grouped by folded form, with the kind votes of their mentions.
+#[derive(Debug, Default)]
+struct Tally {
+    spellings: BTreeMap<String, usize>,
+    votes: HashMap<EntityKind, usize>,
+}
+
+/// The entities that documents about to be added bring: new names become new entities, and
+/// spellings of a known entity that only differ in case or accents join it.
+///
+/// Spellings that any entity already has, hidden or not, are left alone, so curation survives
+/// re-analysis.
+pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates {
+    let mut known: HashMap<&str, EntityId> = HashMap::new();
+    let mut by_fold: HashMap<String, EntityId> = HashMap::new();
+    for entity in &project.entities {
+        for variant in &entity.variants {
+            known.insert(variant, entity.id);
+            by_fold.entry(fold(variant)).or_insert(entity.id);
+        }
+    }
+    let mut lowercase = HashSet::new();
+    for document in documents {
+        lowercase.extend(lowercase_words(document.body_text()));
+    }
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    for document in documents {
+        for candidate in candidates(document.body_text(), &lowercase) {
+            if known.contains_key(candidate.text.as_str()) {
+                continue;
+            }
+            let tally = tallies.entry(fold(&candidate.text)).or_default();
+            *tally.spellings.entry(candidate.text).or_default() += 1;
+            if let Some(kind) = candidate.cue {
+                *tally.votes.entry(kind).or_default() += 1;
+            }
+        }
+    }
+    let mut updates = EntityUpdates::default();
+    let mut next_id = project.next_entity_id().0;
+    for (folded, tally) in tallies {
+        let spellings: Vec<String> = tally.spellings.keys().cloned().collect();
+        if let Some(&id) = by_fold.get(&folded) {
+            updates.extended.push((id, spellings));
+            continue;
+        }
+        let name = tally
+            .spellings
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(spelling, _)| spelling.clone())
+            .unwrap_or_default();
+        let kind = tally
+            .votes
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map_or(EntityKind::Other, |(kind, _)| *kind);
+        updates.added.push(Entity {
+            id: EntityId(next_id),
+            name,
+            kind,
+            variants: spellings,
+            hidden: false,
+            origin: EntityOrigin::Detected,
+        });
+        next_id += 1;
+    }
+    updates
+}
+
+/// What analysis of new documents adds to the project's entities.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct EntityUpdates {
+    /// New entities.
+    pub added: Vec<Entity>,
+    /// New spellings of existing entities.
+    pub extended: Vec<(EntityId, Vec<String>)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<EntityKind>)> {
+        candidates(text, &lowercase_words(text)).into_iter().map(|c| (c.text, c.cue)).collect()
+    }
+
+    #[test]
+    fn finds_people_organisations_and_places() {
+        let found = names(
+            "Commander Ahmad Massoud said the National Resistance Front still held the Panjshir valley. \
+             The NRF spokesman Fahim Dashti told AFP that fighting continued.",
+        );
+        assert!(found.contains(&("Ahmad Massoud".into(), Some(EntityKind::Person))), "{found:?}");
+        assert!(found.contains(&("National Resistance Front".into(), Some(EntityKind::Organisation))), "{found:?}");
+        assert!(found.contains(&("Panjshir".into(), Some(EntityKind::Place))), "{found:?}");
+        assert!(found.contains(&("NRF".into(), Some(EntityKind::Organisation))), "{found:?}");
+        assert!(found.contains(&("Fahim Dashti".into(), Some(EntityKind::Person))), "{found:?}");
+        assert!(!found.iter().any(|(name, _)| name == "The" || name.starts_with("The ")), "{found:?}");
+    }
+
+    #[test]
+    fn french_particles_elisions_and_titles() {
+        let found = names("Selon l’AFP, le commandant Ahmad Shah Massoud a défendu la vallée du Panchir. M. Amrullah Saleh est à Bazarak.");
+        let texts: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
+        assert!(texts.contains(&"AFP"), "{texts:?}");
+        assert!(texts.contains(&"Ahmad Shah Massoud"), "{texts:?}");
+        assert!(texts.contains(&"Panchir"), "{texts:?}");
+        assert!(texts.contains(&"Amrullah Saleh"), "{texts:?}");
+        assert!(!texts.contains(&"Selon"), "{texts:?}");
+        assert!(!texts.iter().any(|text| text.starts_with("M ") || *text == "M"), "{texts:?}");
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let text = "Fighting resumed at dawn. The fighting was heavy. Residents said residents of Kabul fled.";
+        let texts: Vec<String> = names(text).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(texts, ["Kabul"]);
+    }
+
+    #[test]
+    fn months_and_weekdays_are_not_entities_here() {
+        let texts: Vec<String> = names("On Monday, 6 September, the Taliban entered Bazarak.").into_iter().map(|(n, _)| n).collect();
+        assert_eq!(texts, ["Taliban", "Bazarak"]);
+    }
+}

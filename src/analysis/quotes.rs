@@ -1,0 +1,82 @@
+//! Finding a passage the user typed, forgiving typographic quotes, apostrophes and spacing.
+
+/// Where `quote` occurs in `text`, as byte ranges; exact matches if any, else matches that treat
+/// all quotation marks alike, all apostrophes alike and any run of spaces as one space.
+pub fn find_quote(text: &str, quote: &str) -> Vec<(usize, usize)> {
+    let quote = quote.trim();
+    if quote.is_empty() {
+        return Vec::new();
+    }
+    let exact: Vec<(usize, usize)> = text.match_indices(quote).map(|(start, found)| (start, start + found.len())).collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    let (normal_text, origins) = normalise(text);
+    let (normal_quote, _) = normalise(quote);
+    normal_text
+        .match_indices(normal_quote.as_str())
+        .map(|(start, found)| {
+            let end = start + found.len();
+            let original_end = origins.get(end).copied().unwrap_or(text.len());
+            (origins[start], trim_end_space(text, origins[start], original_end))
+        })
+        .collect()
+}
+
+fn trim_end_space(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end().len()
+}
+
+/// The normalised text and, for each of its bytes (and one past the end), the original byte.
+fn normalise(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut origins = Vec::with_capacity(text.len() + 1);
+    let mut in_space = false;
+    for (index, c) in text.char_indices() {
+        let mapped = match c {
+            '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
+            '“' | '”' | '«' | '»' | '„' | '‟' => '"',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if mapped == ' ' {
+            if in_space {
+                continue;
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+        }
+        for _ in 0..mapped.len_utf8() {
+            origins.push(index);
+        }
+        out.push(mapped);
+    }
+    origins.push(text.len());
+    (out, origins)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_quote;
+
+    #[test]
+    fn exact_match_first() {
+        assert_eq!(find_quote("a b a b", "a b"), vec![(0, 3), (4, 7)]);
+    }
+
+    #[test]
+    fn forgives_typographic_quotes_and_spacing() {
+        let text = "Il a dit : « c’est  de la\npropagande ».";
+        let found = find_quote(text, "\"c'est de la propagande\"");
+        assert_eq!(found.len(), 1);
+        let (start, end) = found[0];
+        assert_eq!(&text[start..end], "« c’est  de la\npropagande »");
+    }
+
+    #[test]
+    fn absent_quote_is_not_found() {
+        assert!(find_quote("The valley held.", "valley fell").is_empty());
+        assert!(find_quote("The valley held.", "   ").is_empty());
+    }
+}

@@ -1,0 +1,412 @@
+//! Headless commands: import, inspect and tag a project from a shell or a script.
+//!
+//! Each command prints to the writer it is given and returns an error that says what failed and
+//! names the file; the binary prints it and exits with a non-zero status.
+
+use crate::analysis::mentions::MentionIndex;
+use crate::edit::{ClaimDraft, Edit};
+use crate::import::{ImportError, ImportOptions, import_batch};
+use crate::model::{Document, Project, Stance};
+use crate::store;
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(name = "triangulate", version, about = "A workbench for comparing sources", args_conflicts_with_subcommands = true)]
+pub struct Arguments {
+    /// A headless command; without one, the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The project to open in the window.
+    pub project: Option<PathBuf>,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import files or folders into a project, creating it if missing, and save it.
+    Import {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Files or folders to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the outcomes as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Describe a project and its documents.
+    Info {
+        /// The project file.
+        project: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the entities with their spellings and counts.
+    Entities {
+        /// The project file.
+        project: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Include hidden entities.
+        #[arg(long)]
+        all: bool,
+    },
+    /// List the tagged claims.
+    Claims {
+        /// The project file.
+        project: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tag a quoted passage of a document as a claim, and save.
+    Tag {
+        /// The project file.
+        project: PathBuf,
+        /// The document: its id, file name or title.
+        #[arg(long)]
+        document: String,
+        /// The passage, exactly as in the text (typographic quotes and spacing may differ).
+        #[arg(long)]
+        quote: String,
+        /// The code; a new name creates it. Repeat for several codes.
+        #[arg(long = "code", required = true)]
+        codes: Vec<String>,
+        /// asserts, denies, reports or questions.
+        #[arg(long, default_value = "asserts")]
+        stance: String,
+        /// Who made the claim; a new name creates a person entity.
+        #[arg(long)]
+        speaker: Option<String>,
+        /// The outlet the claim came through, if not the document's own.
+        #[arg(long)]
+        via: Option<String>,
+        /// A note.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Which occurrence to tag (from 1) when the passage occurs more than once.
+        #[arg(long)]
+        occurrence: Option<usize>,
+    },
+}
+
+/// Runs a headless command, printing its output to `out`.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Import { project, files, json } => import(&project, &files, json, out),
+        Command::Info { project, json } => info(&project, json, out),
+        Command::Entities { project, json, all } => entities(&project, json, all, out),
+        Command::Claims { project, json } => claims(&project, json, out),
+        Command::Tag { project, document, quote, codes, stance, speaker, via, note, occurrence } => {
+            let stance = Stance::parse(&stance)
+                .ok_or_else(|| anyhow!("unknown stance {stance:?}: use asserts, denies, reports or questions"))?;
+            let request = TagRequest { document, quote, codes, stance, speaker, via, note, occurrence };
+            tag(&project, &request, out)
+        }
+    }
+}
+
+fn load(path: &Path) -> Result<Project> {
+    Ok(store::load(path)?.0)
+}
+
+fn save(project: &Project, path: &Path) -> Result<()> {
+    store::save(project, path)?;
+    Ok(())
+}
+
+/// The project name for a new file: its stem.
+pub fn name_from_path(path: &Path) -> String {
+    path.file_stem().map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
+}
+
+#[derive(Serialize)]
+struct ImportLine {
+    file: String,
+    status: &'static str,
+    id: Option<u32>,
+    title: Option<String>,
+    reason: Option<String>,
+    replaced_characters: usize,
+}
+
+fn import(path: &Path, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()> {
+    let mut project = if path.exists() { load(path)? } else { Project::new(name_from_path(path)) };
+    let report = import_batch(&project, files, ImportOptions::default(), &|_| {}, &AtomicBool::new(false));
+    let mut lines = Vec::new();
+    for outcome in &report.outcomes {
+        let file = outcome.path.display().to_string();
+        let line = match &outcome.result {
+            Ok(id) => {
+                let title = report.edit.as_ref().and_then(|edit| {
+                    edit.changes.iter().find_map(|change| match change {
+                        crate::edit::Change::Document { after: Some(document), .. } if document.id == *id => Some(document.title.clone()),
+                        _ => None,
+                    })
+                });
+                ImportLine { file, status: "imported", id: Some(id.0), title, reason: None, replaced_characters: outcome.replaced }
+            }
+            Err(error @ ImportError::Duplicate { .. }) => {
+                ImportLine { file, status: "skipped", id: None, title: None, reason: Some(error.to_string()), replaced_characters: 0 }
+            }
+            Err(error) => ImportLine { file, status: "failed", id: None, title: None, reason: Some(error.to_string()), replaced_characters: 0 },
+        };
+        lines.push(line);
+    }
+    if let Some(edit) = report.edit {
+        let _undo = edit.apply(&mut project).map_err(|error| anyhow!("{error}"))?;
+        save(&project, path)?;
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &lines)?;
+        writeln!(out)?;
+    } else {
+        for line in &lines {
+            match (line.status, &line.title, &line.reason) {
+                ("imported", Some(title), _) => {
+                    write!(out, "imported {}: document {} {title:?}", line.file, line.id.unwrap_or_default())?;
+                    if line.replaced_characters > 0 {
+                        write!(out, " ({} invalid characters replaced)", line.replaced_characters)?;
+                    }
+                    writeln!(out)?;
+                }
+                (status, _, reason) => writeln!(out, "{status} {}: {}", line.file, reason.as_deref().unwrap_or(""))?,
+            }
+        }
+    }
+    let failed = lines.iter().filter(|line| line.status == "failed").count();
+    if failed > 0 {
+        bail!("{failed} of {} files could not be imported into {}", lines.len(), path.display());
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct DocumentInfo<'a> {
+    id: u32,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    date: Option<String>,
+    language: Option<&'a str>,
+    chars: usize,
+    file: &'a str,
+    encoding: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProjectInfo<'a> {
+    name: &'a str,
+    documents: Vec<DocumentInfo<'a>>,
+}
+
+fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let project = load(path)?;
+    let documents = project
+        .documents
+        .iter()
+        .map(|document| DocumentInfo {
+            id: document.id.0,
+            title: &document.title,
+            outlet: Some(document.outlet.as_str()).filter(|outlet| !outlet.is_empty()),
+            date: document.date.map(|date| date.to_string()),
+            language: document.language.as_deref(),
+            chars: document.char_count(),
+            file: &document.file,
+            encoding: &document.encoding,
+        })
+        .collect();
+    let info = ProjectInfo { name: &project.name, documents };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &info)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}: {} documents, {} entities, {} codes, {} claims", info.name, info.documents.len(), project.entities.len(), project.codes.len(), project.claims.len())?;
+    for document in &info.documents {
+        writeln!(
+            out,
+            "{:>4}  {:<10}  {:<2}  {:<24}  {}",
+            document.id,
+            document.date.as_deref().unwrap_or("-"),
+            document.language.unwrap_or("-"),
+            document.outlet.unwrap_or("-"),
+            document.title
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct VariantInfo {
+    text: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct EntityInfo<'a> {
+    id: u32,
+    name: &'a str,
+    kind: &'static str,
+    variants: Vec<VariantInfo>,
+    mentions: usize,
+    documents: usize,
+    hidden: bool,
+}
+
+fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<()> {
+    let project = load(path)?;
+    let index = MentionIndex::build(&project);
+    let mut list: Vec<EntityInfo<'_>> = project
+        .entities
+        .iter()
+        .filter(|entity| all || !entity.hidden)
+        .map(|entity| {
+            let counts = index.variant_counts.get(&entity.id);
+            let variants = entity
+                .variants
+                .iter()
+                .map(|text| VariantInfo { text: text.clone(), count: counts.and_then(|counts| counts.get(text)).copied().unwrap_or(0) })
+                .collect();
+            EntityInfo {
+                id: entity.id.0,
+                name: &entity.name,
+                kind: entity.kind.as_str(),
+                variants,
+                mentions: index.mention_count(entity.id),
+                documents: index.document_count(entity.id),
+                hidden: entity.hidden,
+            }
+        })
+        .collect();
+    list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for entity in &list {
+        let variants: Vec<String> = entity.variants.iter().map(|variant| format!("{} ({})", variant.text, variant.count)).collect();
+        writeln!(out, "{:>4}  {:<12}  {:>4} in {:>3} docs  {}  [{}]", entity.id, entity.kind, entity.mentions, entity.documents, entity.name, variants.join(", "))?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ClaimInfo<'a> {
+    id: u32,
+    document: u32,
+    quote: &'a str,
+    start: usize,
+    end: usize,
+    codes: Vec<&'a str>,
+    stance: &'static str,
+    speaker: Option<&'a str>,
+    outlet: &'a str,
+    date: Option<String>,
+    note: &'a str,
+}
+
+fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let project = load(path)?;
+    let list: Vec<ClaimInfo<'_>> = project
+        .claims
+        .iter()
+        .map(|claim| ClaimInfo {
+            id: claim.id.0,
+            document: claim.document.0,
+            quote: &claim.quote.exact,
+            start: claim.quote.span.start(),
+            end: claim.quote.span.end(),
+            codes: claim.codes.iter().filter_map(|code| project.code(*code)).map(|code| code.name.as_str()).collect(),
+            stance: claim.stance.as_str(),
+            speaker: claim.speaker.and_then(|speaker| project.entity(speaker)).map(|entity| entity.name.as_str()),
+            outlet: project.claim_outlet(claim),
+            date: claim.date.or_else(|| project.document(claim.document).and_then(|document| document.date)).map(|date| date.to_string()),
+            note: &claim.note,
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for claim in &list {
+        writeln!(out, "{:>4}  doc {:>3}  {:<9}  {:<24}  {}: “{}”", claim.id, claim.document, claim.stance, claim.codes.join(", "), claim.speaker.unwrap_or("-"), claim.quote)?;
+    }
+    Ok(())
+}
+
+struct TagRequest {
+    document: String,
+    quote: String,
+    codes: Vec<String>,
+    stance: Stance,
+    speaker: Option<String>,
+    via: Option<String>,
+    note: String,
+    occurrence: Option<usize>,
+}
+
+/// Finds the document a user names by id, file name or title.
+pub fn find_document<'p>(project: &'p Project, name: &str) -> Result<&'p Document> {
+    let name = name.trim();
+    if let Ok(id) = name.parse::<u32>()
+        && let Some(document) = project.document(crate::model::DocumentId(id))
+    {
+        return Ok(document);
+    }
+    let lower = name.to_lowercase();
+    let matches: Vec<&Document> = project
+        .documents
+        .iter()
+        .filter(|document| document.file.to_lowercase() == lower || document.title.to_lowercase() == lower)
+        .collect();
+    match matches.as_slice() {
+        [document] => Ok(document),
+        [] => bail!("no document {name:?} in the project: give its id, file name or title (see `triangulate info`)"),
+        _ => bail!("{} documents match {name:?}: give the id instead", matches.len()),
+    }
+}
+
+fn tag(path: &Path, request: &TagRequest, out: &mut dyn Write) -> Result<()> {
+    let mut project = load(path)?;
+    let document = find_document(&project, &request.document).with_context(|| path.display().to_string())?;
+    let found = crate::analysis::quotes::find_quote(document.body_text(), &request.quote);
+    let offset = document.body.start();
+    let (start, end) = match (found.as_slice(), request.occurrence) {
+        ([], _) => bail!("the quote {:?} is not in document {} ({})", request.quote, document.id, document.file),
+        ([only], None | Some(1)) => *only,
+        (_, None) => bail!(
+            "the quote {:?} occurs {} times in document {}: choose one with --occurrence 1 to {}",
+            request.quote,
+            found.len(),
+            document.id,
+            found.len()
+        ),
+        (all, Some(n)) => *all.get(n.wrapping_sub(1)).ok_or_else(|| anyhow!("--occurrence {n}: the quote occurs {} times", all.len()))?,
+    };
+    let draft = ClaimDraft {
+        document: document.id,
+        start: offset + start,
+        end: offset + end,
+        codes: request.codes.clone(),
+        stance: request.stance,
+        speaker: request.speaker.clone(),
+        via_outlet: request.via.clone(),
+        date: None,
+        note: request.note.clone(),
+    };
+    let (edit, id) = Edit::tag_claim(&project, &draft)?;
+    let _undo = edit.apply(&mut project)?;
+    save(&project, path)?;
+    writeln!(out, "tagged claim {id} in document {}", draft.document)?;
+    Ok(())
+}

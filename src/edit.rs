@@ -1,0 +1,551 @@
+//! Every change to a project is an [`Edit`] value, applied in one place, which returns its inverse.
+//!
+//! An edit is a list of [`Change`]s, each replacing one item (or the name, or the notes) with
+//! another and remembering what it replaced. Inverting an edit swaps before and after, so undo and
+//! redo need no code of their own, and applying checks that the project still holds what the edit
+//! expects to replace: an edit never lands on a state it was not made for.
+
+use crate::analysis::entities::EntityUpdates;
+use crate::model::{
+    Claim, ClaimId, Code, CodeId, Document, DocumentId, Entity, EntityId, EntityKind, EntityOrigin, Keyed,
+    Project, Quote,
+};
+
+/// One replacement inside a project.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// The project name.
+    Name {
+        /// Name before.
+        before: String,
+        /// Name after.
+        after: String,
+    },
+    /// The project notes.
+    Notes {
+        /// Notes before.
+        before: String,
+        /// Notes after.
+        after: String,
+    },
+    /// Adds (`before` is `None`), replaces, or removes (`after` is `None`) a document.
+    Document {
+        /// The document as it was, if it existed.
+        before: Option<Box<Document>>,
+        /// The document as it will be, unless removed.
+        after: Option<Box<Document>>,
+    },
+    /// Adds, replaces or removes an entity.
+    Entity {
+        /// Before.
+        before: Option<Entity>,
+        /// After.
+        after: Option<Entity>,
+    },
+    /// Adds, replaces or removes a code.
+    Code {
+        /// Before.
+        before: Option<Code>,
+        /// After.
+        after: Option<Code>,
+    },
+    /// Adds, replaces or removes a claim.
+    Claim {
+        /// Before.
+        before: Option<Claim>,
+        /// After.
+        after: Option<Claim>,
+    },
+}
+
+/// A named list of changes that is applied, undone and redone as one step.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub struct Edit {
+    /// What the user did, as shown next to Undo and Redo ("Tag claim").
+    pub label: String,
+    /// The changes, applied in order.
+    pub changes: Vec<Change>,
+}
+
+/// Why an edit could not be applied. The project is left as it was.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The project no longer holds what the edit expected to replace.
+    #[error("{label}: the project changed since this edit was prepared ({what})")]
+    Stale {
+        /// The edit's label.
+        label: String,
+        /// Which item differed.
+        what: String,
+    },
+    /// The result would break an invariant of the project.
+    #[error("{label}: {problem}")]
+    Invalid {
+        /// The edit's label.
+        label: String,
+        /// What would break.
+        problem: String,
+    },
+}
+
+impl Change {
+    fn inverted(self) -> Self {
+        match self {
+            Self::Name { before, after } => Self::Name { before: after, after: before },
+            Self::Notes { before, after } => Self::Notes { before: after, after: before },
+            Self::Document { before, after } => Self::Document { before: after, after: before },
+            Self::Entity { before, after } => Self::Entity { before: after, after: before },
+            Self::Code { before, after } => Self::Code { before: after, after: before },
+            Self::Claim { before, after } => Self::Claim { before: after, after: before },
+        }
+    }
+}
+
+impl Edit {
+    /// An edit with a label and no changes yet.
+    pub fn new(label: impl Into<String>) -> Self {
+        Self { label: label.into(), changes: Vec::new() }
+    }
+
+    /// Whether the edit changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// The edit that undoes this one.
+    pub fn inverted(self) -> Self {
+        Self { label: self.label, changes: self.changes.into_iter().rev().map(Change::inverted).collect() }
+    }
+
+    /// Applies the edit to `project` and returns its inverse. On error the project is unchanged.
+    pub fn apply(self, project: &mut Project) -> Result<Edit, EditError> {
+        let mut applied: Vec<Change> = Vec::with_capacity(self.changes.len());
+        for change in self.changes {
+            if let Err(what) = apply_change(project, &change) {
+                roll_back(project, applied);
+                return Err(EditError::Stale { label: self.label, what });
+            }
+            applied.push(change);
+        }
+        if let Err(problem) = check_changes(project, &applied) {
+            roll_back(project, applied);
+            return Err(EditError::Invalid { label: self.label, problem });
+        }
+        Ok(Edit { label: self.label, changes: applied }.inverted())
+    }
+}
+
+fn roll_back(project: &mut Project, applied: Vec<Change>) {
+    for change in applied.into_iter().rev() {
+        // The inverse of a change that was just applied always matches.
+        let _ = apply_change(project, &change.inverted());
+    }
+}
+
+/// Replaces `before` with `after` in a collection sorted by id, after checking `before` is there.
+fn replace<T: Keyed + PartialEq + Clone>(items: &mut Vec<T>, before: Option<&T>, after: Option<&T>) -> Result<(), String> {
+    let Some(id) = before.or(after).map(Keyed::key) else {
+        return Ok(());
+    };
+    if let (Some(before), Some(after)) = (before, after)
+        && before.key() != after.key()
+    {
+        return Err(format!("item {:?} cannot become item {:?}", before.key(), after.key()));
+    }
+    let position = items.binary_search_by_key(&id, Keyed::key);
+    match (position, before) {
+        (Ok(index), Some(expected)) if items[index] == *expected => {}
+        (Err(_), None) => {}
+        _ => return Err(format!("item {id:?} is not as expected")),
+    }
+    match (position, after) {
+        (Ok(index), Some(after)) => items[index] = after.clone(),
+        (Ok(index), None) => {
+            items.remove(index);
+        }
+        (Err(index), Some(after)) => items.insert(index, after.clone()),
+        (Err(_), None) => {}
+    }
+    Ok(())
+}
+
+fn apply_change(project: &mut Project, change: &Change) -> Result<(), String> {
+    match change {
+        Change::Name { before, after } => {
+            if project.name != *before {
+                return Err("the project name".into());
+            }
+            project.name.clone_from(after);
+        }
+        Change::Notes { before, after } => {
+            if project.notes != *before {
+                return Err("the project notes".into());
+            }
+            project.notes.clone_from(after);
+        }
+        Change::Document { before, after } => {
+            replace(&mut project.documents, before.as_deref(), after.as_deref())?;
+        }
+        Change::Entity { before, after } => replace(&mut project.entities, before.as_ref(), after.as_ref())?,
+        Change::Code { before, after } => replace(&mut project.codes, before.as_ref(), after.as_ref())?,
+        Change::Claim { before, after } => replace(&mut project.claims, before.as_ref(), after.as_ref())?,
+    }
+    Ok(())
+}
+
+/// Checks the invariants that the applied changes could have broken.
+fn check_changes(project: &Project, changes: &[Change]) -> Result<(), String> {
+    for change in changes {
+        match change {
+            Change::Claim { after: Some(claim), .. } => project.check_claim(claim)?,
+            Change::Document { after: None, before: Some(document) } => {
+                if project.claims.iter().any(|claim| claim.document == document.id) {
+                    return Err(format!("document {:?} still has claims", document.title));
+                }
+            }
+            Change::Entity { after: None, before: Some(entity) } => {
+                if project.claims.iter().any(|claim| claim.speaker == Some(entity.id)) {
+                    return Err(format!("entity {:?} is still the speaker of a claim", entity.name));
+                }
+            }
+            Change::Code { after, before: Some(code) } => {
+                if after.is_none() && project.claims.iter().any(|claim| claim.codes.contains(&code.id)) {
+                    return Err(format!("code {:?} is still used by claims", code.name));
+                }
+                if after.is_none() && project.codes.iter().any(|other| other.parent == Some(code.id)) {
+                    return Err(format!("code {:?} still has sub-codes", code.name));
+                }
+                if let Some(code) = after {
+                    project.check_code(code)?;
+                }
+            }
+            Change::Code { after: Some(code), before: None } => project.check_code(code)?,
+            Change::Entity { after: Some(entity), .. } if entity.name.trim().is_empty() => {
+                return Err("an entity needs a name".into());
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+// Builders for the edits the user makes. Each reads the project and returns the edit to apply.
+
+impl Edit {
+    /// Adds documents, the entities found in them and the new spellings of known entities, as one step.
+    pub fn add_documents(project: &Project, documents: Vec<Document>, entities: EntityUpdates) -> Self {
+        let count = documents.len();
+        let label = if count == 1 { "Import document".to_owned() } else { format!("Import {count} documents") };
+        let mut edit = Self::new(label);
+        edit.changes.extend(documents.into_iter().map(|document| Change::Document { before: None, after: Some(Box::new(document)) }));
+        for (id, spellings) in entities.extended {
+            if let Some(update) = Self::update_entity(project, id, "", |entity| entity.variants.extend(spellings)) {
+                edit.changes.extend(update.changes);
+            }
+        }
+        edit.changes.extend(entities.added.into_iter().map(|entity| Change::Entity { before: None, after: Some(entity) }));
+        edit
+    }
+
+    /// Changes one document's metadata through `update`; `None` if nothing would change.
+    pub fn update_document(project: &Project, id: DocumentId, label: &str, update: impl FnOnce(&mut Document)) -> Option<Self> {
+        let before = project.document(id)?;
+        let mut after = before.clone();
+        update(&mut after);
+        (after != *before).then(|| Self {
+            label: label.to_owned(),
+            changes: vec![Change::Document { before: Some(Box::new(before.clone())), after: Some(Box::new(after)) }],
+        })
+    }
+
+    /// Changes one entity through `update`; `None` if nothing would change.
+    pub fn update_entity(project: &Project, id: EntityId, label: &str, update: impl FnOnce(&mut Entity)) -> Option<Self> {
+        let before = project.entity(id)?;
+        let mut after = before.clone();
+        update(&mut after);
+        after.variants.sort();
+        after.variants.dedup();
+        (after != *before).then(|| Self {
+            label: label.to_owned(),
+            changes: vec![Change::Entity { before: Some(before.clone()), after: Some(after) }],
+        })
+    }
+
+    /// Merges `absorbed` into `kept`: its spellings join the kept entity and its claims follow.
+    pub fn merge_entities(project: &Project, kept: EntityId, absorbed: EntityId) -> Option<Self> {
+        if kept == absorbed {
+            return None;
+        }
+        let gone = project.entity(absorbed)?.clone();
+        let mut edit = Self::update_entity(project, kept, "Merge entities", |entity| {
+            entity.variants.extend(gone.variants.iter().cloned());
+            if !entity.variants.contains(&gone.name) && gone.origin == EntityOrigin::Manual {
+                entity.variants.push(gone.name.clone());
+            }
+        })
+        .unwrap_or_else(|| Self::new("Merge entities"));
+        for claim in project.claims.iter().filter(|claim| claim.speaker == Some(absorbed)) {
+            let mut after = claim.clone();
+            after.speaker = Some(kept);
+            edit.changes.push(Change::Claim { before: Some(claim.clone()), after: Some(after) });
+        }
+        edit.changes.push(Change::Entity { before: Some(gone), after: None });
+        Some(edit)
+    }
+
+    /// Adds an entity by hand, named `name`, with that name as its only spelling.
+    pub fn add_entity(project: &Project, name: &str, kind: EntityKind) -> (Self, EntityId) {
+        let id = project.next_entity_id();
+        let entity = Entity {
+            id,
+            name: name.trim().to_owned(),
+            kind,
+            variants: vec![name.trim().to_owned()],
+            hidden: false,
+            origin: EntityOrigin::Manual,
+        };
+        (Self { label: "Add entity".into(), changes: vec![Change::Entity { before: None, after: Some(entity) }] }, id)
+    }
+
+    /// Adds a code to the codebook.
+    pub fn add_code(project: &Project, name: &str, parent: Option<CodeId>) -> (Self, CodeId) {
+        let id = project.next_code_id();
+        let palette = crate::model::CODE_PALETTE;
+        let code = Code {
+            id,
+            name: name.trim().to_owned(),
+            colour: palette[project.codes.len() % palette.len()],
+            description: String::new(),
+            parent,
+        };
+        (Self { label: "Add code".into(), changes: vec![Change::Code { before: None, after: Some(code) }] }, id)
+    }
+
+    /// Changes one code through `update`; `None` if nothing would change.
+    pub fn update_code(project: &Project, id: CodeId, label: &str, update: impl FnOnce(&mut Code)) -> Option<Self> {
+        let before = project.code(id)?;
+        let mut after = before.clone();
+        update(&mut after);
+        (after != *before).then(|| Self {
+            label: label.to_owned(),
+            changes: vec![Change::Code { before: Some(before.clone()), after: Some(after) }],
+        })
+    }
+
+    /// Removes a code that no claim uses.
+    pub fn remove_code(project: &Project, id: CodeId) -> Option<Self> {
+        let code = project.code(id)?.clone();
+        Some(Self { label: "Delete code".into(), changes: vec![Change::Code { before: Some(code), after: None }] })
+    }
+
+    /// Tags a passage as a claim, creating the codes and the speaker it names if they are new.
+    pub fn tag_claim(project: &Project, draft: &ClaimDraft) -> Result<(Self, ClaimId), EditError> {
+        let invalid = |problem: String| EditError::Invalid { label: "Tag claim".into(), problem };
+        let document = project.document(draft.document).ok_or_else(|| invalid(format!("no document {}", draft.document)))?;
+        let span = crate::model::ByteSpan::new(&document.text, draft.start, draft.end).map_err(|error| invalid(error.to_string()))?;
+        let mut edit = Self::new("Tag claim");
+        // New items get ids past the project's, in the order they are created within this edit.
+        let mut next_code = project.next_code_id().0;
+        let mut codes = Vec::new();
+        let mut new_codes = 0;
+        for name in &draft.codes {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let existing = project.code_by_name(name).map(|code| code.id).or_else(|| {
+                edit.changes.iter().find_map(|change| match change {
+                    Change::Code { after: Some(code), .. } if code.name.to_lowercase() == name.to_lowercase() => Some(code.id),
+                    _ => None,
+                })
+            });
+            let id = existing.unwrap_or_else(|| {
+                let id = CodeId(next_code);
+                next_code += 1;
+                let palette = crate::model::CODE_PALETTE;
+                let colour = palette[(project.codes.len() + new_codes) % palette.len()];
+                new_codes += 1;
+                edit.changes.push(Change::Code {
+                    before: None,
+                    after: Some(Code { id, name: name.to_owned(), colour, description: String::new(), parent: None }),
+                });
+                id
+            });
+            if !codes.contains(&id) {
+                codes.push(id);
+            }
+        }
+        let speaker = match draft.speaker.as_deref().map(str::trim).filter(|name| !name.is_empty()) {
+            None => None,
+            Some(name) => Some(project.entity_by_name(name).map(|entity| entity.id).unwrap_or_else(|| {
+                let (add, id) = Self::add_entity(project, name, EntityKind::Person);
+                edit.changes.extend(add.changes);
+                id
+            })),
+        };
+        let id = project.next_claim_id();
+        let claim = Claim {
+            id,
+            document: draft.document,
+            quote: Quote::new(&document.text, span),
+            codes,
+            stance: draft.stance,
+            speaker,
+            via_outlet: draft.via_outlet.clone().filter(|outlet| !outlet.trim().is_empty()),
+            date: draft.date,
+            note: draft.note.trim().to_owned(),
+        };
+        edit.changes.push(Change::Claim { before: None, after: Some(claim) });
+        Ok((edit, id))
+    }
+
+    /// Changes one claim through `update`; `None` if nothing would change.
+    pub fn update_claim(project: &Project, id: ClaimId, label: &str, update: impl FnOnce(&mut Claim)) -> Option<Self> {
+        let before = project.claim(id)?;
+        let mut after = before.clone();
+        update(&mut after);
+        (after != *before).then(|| Self {
+            label: label.to_owned(),
+            changes: vec![Change::Claim { before: Some(before.clone()), after: Some(after) }],
+        })
+    }
+
+    /// Removes a claim.
+    pub fn remove_claim(project: &Project, id: ClaimId) -> Option<Self> {
+        let claim = project.claim(id)?.clone();
+        Some(Self { label: "Delete claim".into(), changes: vec![Change::Claim { before: Some(claim), after: None }] })
+    }
+
+    /// Replaces the project notes.
+    pub fn set_notes(project: &Project, notes: &str) -> Option<Self> {
+        (project.notes != notes).then(|| Self {
+            label: "Edit notes".into(),
+            changes: vec![Change::Notes { before: project.notes.clone(), after: notes.to_owned() }],
+        })
+    }
+
+    /// Renames the project.
+    pub fn rename_project(project: &Project, name: &str) -> Option<Self> {
+        let name = name.trim();
+        (!name.is_empty() && project.name != name).then(|| Self {
+            label: "Rename project".into(),
+            changes: vec![Change::Name { before: project.name.clone(), after: name.to_owned() }],
+        })
+    }
+}
+
+/// What the user chose when tagging a passage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimDraft {
+    /// The document.
+    pub document: DocumentId,
+    /// First byte of the passage.
+    pub start: usize,
+    /// One past the last byte of the passage.
+    pub end: usize,
+    /// Code names; new names become new codes.
+    pub codes: Vec<String>,
+    /// The stance.
+    pub stance: crate::model::Stance,
+    /// The speaker's name; a new name becomes a new person entity.
+    pub speaker: Option<String>,
+    /// The relaying outlet, if not the document's own.
+    pub via_outlet: Option<String>,
+    /// The claim date, if not the document's.
+    pub date: Option<crate::model::PartialDate>,
+    /// A note.
+    pub note: String,
+}
+
+/// Undo and redo stacks, and the revision that tells whether the project has unsaved changes.
+///
+/// Each state of the project gets a revision number when an edit creates it; undo and redo move
+/// between known revisions, so undoing back to the saved state makes the project clean again.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    revision: u64,
+    next_revision: u64,
+    saved_revision: u64,
+}
+
+#[derive(Debug)]
+struct Step {
+    edit: Edit,
+    revision: u64,
+}
+
+impl History {
+    /// Applies a new edit, records its inverse, and clears the redo stack.
+    pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<(), EditError> {
+        if edit.is_empty() {
+            return Ok(());
+        }
+        let inverse = edit.apply(project)?;
+        self.undo.push(Step { edit: inverse, revision: self.revision });
+        self.redo.clear();
+        self.next_revision += 1;
+        self.revision = self.next_revision;
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        Self::step(project, &mut self.undo, &mut self.redo, &mut self.revision)
+    }
+
+    /// Redoes the last undone edit; returns its label, or `None` when there is nothing to redo.
+    pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        Self::step(project, &mut self.redo, &mut self.undo, &mut self.revision)
+    }
+
+    fn step(project: &mut Project, from: &mut Vec<Step>, to: &mut Vec<Step>, revision: &mut u64) -> Result<Option<String>, EditError> {
+        let Some(step) = from.pop() else {
+            return Ok(None);
+        };
+        let label = step.edit.label.clone();
+        match step.edit.clone().apply(project) {
+            Ok(inverse) => {
+                to.push(Step { edit: inverse, revision: *revision });
+                *revision = step.revision;
+                Ok(Some(label))
+            }
+            Err(error) => {
+                from.push(step);
+                Err(error)
+            }
+        }
+    }
+
+    /// The label of the edit Undo would revert.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|step| step.edit.label.as_str())
+    }
+
+    /// The label of the edit Redo would apply again.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|step| step.edit.label.as_str())
+    }
+
+    /// The revision of the project's current state.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Records that the current state has been saved.
+    pub fn mark_saved(&mut self) {
+        self.saved_revision = self.revision;
+    }
+
+    /// Records that a given revision was saved (a save that ran while the user kept editing).
+    pub fn mark_saved_revision(&mut self, revision: u64) {
+        self.saved_revision = revision;
+    }
+
+    /// Whether the project differs from what was last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+}

@@ -1,0 +1,159 @@
+//! Every command of the menus and keyboard, with its label, tooltip and shortcuts, in one list.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command the user can give from a menu or the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppCommand {
+    /// Start an empty project.
+    NewProject,
+    /// Choose a project file to open.
+    OpenProject,
+    /// Type the path of a project to open.
+    OpenPath,
+    /// Save to the current file.
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Choose documents to import.
+    ImportDocuments,
+    /// Choose a folder of documents to import.
+    ImportFolder,
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Tag the selected passage as a claim.
+    TagSelection,
+    /// Open another pane beside the current ones.
+    AddPane,
+    /// Close the focused pane.
+    ClosePane,
+}
+
+impl AppCommand {
+    /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
+    pub const ALL: [Self; 13] = [
+        Self::SaveAs,
+        Self::Save,
+        Self::NewProject,
+        Self::OpenProject,
+        Self::OpenPath,
+        Self::ImportFolder,
+        Self::ImportDocuments,
+        Self::Quit,
+        Self::Redo,
+        Self::Undo,
+        Self::TagSelection,
+        Self::AddPane,
+        Self::ClosePane,
+    ];
+
+    /// The label in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NewProject => "New project",
+            Self::OpenProject => "Open…",
+            Self::OpenPath => "Open path…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::ImportDocuments => "Import documents…",
+            Self::ImportFolder => "Import folder…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::TagSelection => "Tag selection…",
+            Self::AddPane => "Add pane",
+            Self::ClosePane => "Close pane",
+        }
+    }
+
+    /// What the command does, for tooltips.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::NewProject => "Start an empty project",
+            Self::OpenProject => "Open a project file (.ron)",
+            Self::OpenPath => "Open a project by typing its path",
+            Self::Save => "Save the project",
+            Self::SaveAs => "Save the project to a new file",
+            Self::ImportDocuments => "Import text or Markdown files",
+            Self::ImportFolder => "Import every text file in a folder and its sub-folders",
+            Self::Quit => "Close Triangulate",
+            Self::Undo => "Undo the last change",
+            Self::Redo => "Redo the last undone change",
+            Self::TagSelection => "Tag the selected passage as a claim",
+            Self::AddPane => "Open another document side by side",
+            Self::ClosePane => "Close the focused pane",
+        }
+    }
+
+    /// The keyboard shortcuts, the first one shown in menus. Command is Ctrl, or Cmd on macOS.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const fn command(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND, key)
+        }
+        const fn command_shift(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+        }
+        match self {
+            Self::NewProject => &[command(Key::N)],
+            Self::OpenProject => &[command(Key::O)],
+            Self::OpenPath => &[command_shift(Key::O)],
+            Self::Save => &[command(Key::S)],
+            Self::SaveAs => &[command_shift(Key::S)],
+            Self::ImportDocuments => &[command(Key::I)],
+            Self::ImportFolder => &[command_shift(Key::I)],
+            Self::Quit => &[command(Key::Q)],
+            Self::Undo => &[command(Key::Z)],
+            Self::Redo => &[command_shift(Key::Z), command(Key::Y)],
+            Self::TagSelection => &[command(Key::T)],
+            Self::AddPane => &[command(Key::Backslash)],
+            Self::ClosePane => &[command(Key::W)],
+        }
+    }
+
+    /// Whether a focused text field should get the keys instead (its own undo, say).
+    pub fn yields_to_text_fields(self) -> bool {
+        matches!(self, Self::Undo | Self::Redo)
+    }
+}
+
+/// Takes this frame's shortcut presses out of the input and returns their commands.
+pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<AppCommand> {
+    let typing = ctx.egui_wants_keyboard_input();
+    ctx.input_mut(|input| {
+        AppCommand::ALL
+            .into_iter()
+            .filter(|command| !(typing && command.yields_to_text_fields()))
+            .filter(|command| command.shortcuts().iter().any(|shortcut| input.consume_shortcut(shortcut)))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen = Vec::new();
+        for command in AppCommand::ALL {
+            for shortcut in command.shortcuts() {
+                assert!(!seen.contains(shortcut), "{command:?} reuses {shortcut:?}");
+                seen.push(*shortcut);
+            }
+        }
+    }
+
+    #[test]
+    fn a_shortcut_that_extends_another_is_checked_first() {
+        // consume_shortcut ignores extra Shift, so Ctrl+Shift+Z must be tried before Ctrl+Z.
+        let position = |wanted: AppCommand| AppCommand::ALL.iter().position(|command| *command == wanted);
+        assert!(position(AppCommand::Redo) < position(AppCommand::Undo));
+        assert!(position(AppCommand::SaveAs) < position(AppCommand::Save));
+        assert!(position(AppCommand::OpenPath) < position(AppCommand::OpenProject));
+        assert!(position(AppCommand::ImportFolder) < position(AppCommand::ImportDocuments));
+    }
+}

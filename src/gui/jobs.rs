@@ -1,0 +1,224 @@
+//! Work that must not hold up a frame: file dialogs, loading, saving, importing, analysis.
+//!
+//! Each job runs on a named thread and sends one [`JobResult`] back through a channel; the app
+//! polls the channel every frame, and the thread wakes the window when it is done.
+
+use crate::analysis::mentions::MentionIndex;
+use crate::import::{BatchReport, ImportOptions, Progress, import_batch};
+use crate::model::Project;
+use crate::store::{self, DiskStamp, LoadError, SaveError};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// What a file dialog was opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogPurpose {
+    /// Choose a project to open.
+    OpenProject,
+    /// Choose where to save the project.
+    SaveAs,
+    /// Choose documents to import.
+    ImportFiles,
+    /// Choose a folder to import.
+    ImportFolder,
+}
+
+impl DialogPurpose {
+    /// The title of the dialog, and of the typed-path fallback.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::OpenProject => "Open project",
+            Self::SaveAs => "Save project as",
+            Self::ImportFiles => "Import documents",
+            Self::ImportFolder => "Import folder",
+        }
+    }
+}
+
+/// A finished job.
+pub enum JobResult {
+    /// A file dialog closed; `paths` is empty when it was cancelled or could not open.
+    Dialog {
+        /// Why it was opened.
+        purpose: DialogPurpose,
+        /// What the user chose.
+        paths: Vec<PathBuf>,
+        /// How long it was open: a dialog that "closes" at once never opened.
+        open_for: Duration,
+    },
+    /// A project was read.
+    Loaded {
+        /// The file.
+        path: PathBuf,
+        /// The project and the file's stamp, or why it failed.
+        result: Result<(Project, Option<DiskStamp>), LoadError>,
+    },
+    /// A project was written.
+    Saved {
+        /// The file.
+        path: PathBuf,
+        /// The project revision that was written.
+        revision: u64,
+        /// The new stamp, or why it failed.
+        result: Result<Option<DiskStamp>, SaveError>,
+    },
+    /// An import finished or was cancelled.
+    Imported(BatchReport),
+    /// Mentions were found again for a generation of the project.
+    Analysed {
+        /// The project generation analysed.
+        generation: u64,
+        /// The result.
+        index: MentionIndex,
+    },
+}
+
+/// A running import, for its progress bar and cancel button.
+pub struct ImportJob {
+    /// Updated by the worker before each file.
+    pub progress: Arc<Mutex<Progress>>,
+    /// Set by the cancel button.
+    pub cancel: Arc<AtomicBool>,
+}
+
+/// The job threads and the channel they report through.
+pub struct Jobs {
+    sender: Sender<JobResult>,
+    receiver: Receiver<JobResult>,
+    ctx: egui::Context,
+    /// The running import.
+    pub import: Option<ImportJob>,
+    /// The file being saved.
+    pub saving: Option<PathBuf>,
+    /// The file being loaded.
+    pub loading: Option<PathBuf>,
+    /// The generation being analysed.
+    pub analysing: Option<u64>,
+    /// Whether a dialog is open.
+    pub dialog_open: bool,
+}
+
+impl Jobs {
+    /// No jobs yet; finished jobs wake `ctx`.
+    pub fn new(ctx: egui::Context) -> Self {
+        let (sender, receiver) = channel();
+        Self { sender, receiver, ctx, import: None, saving: None, loading: None, analysing: None, dialog_open: false }
+    }
+
+    /// The results that arrived since the last call.
+    pub fn poll(&mut self) -> Vec<JobResult> {
+        let results: Vec<JobResult> = self.receiver.try_iter().collect();
+        for result in &results {
+            match result {
+                JobResult::Dialog { .. } => self.dialog_open = false,
+                JobResult::Loaded { .. } => self.loading = None,
+                JobResult::Saved { .. } => self.saving = None,
+                JobResult::Imported(_) => self.import = None,
+                JobResult::Analysed { .. } => self.analysing = None,
+            }
+        }
+        results
+    }
+
+    /// Whether any job is under way (the window keeps repainting for progress).
+    pub fn busy(&self) -> bool {
+        self.import.is_some() || self.saving.is_some() || self.loading.is_some() || self.analysing.is_some()
+    }
+
+    fn spawn(&self, name: &str, work: impl FnOnce() -> JobResult + Send + 'static) {
+        let sender = self.sender.clone();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
+            // The receiver only goes away when the app closes; the result is moot then.
+            let _ = sender.send(work());
+            ctx.request_repaint();
+        });
+        if let Err(error) = spawned {
+            log_spawn_failure(name, &error);
+        }
+    }
+
+    /// Opens a native file dialog on its own thread.
+    pub fn open_dialog(&mut self, purpose: DialogPurpose, start_in: Option<PathBuf>, file_name: Option<String>) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        self.spawn("file-dialog", move || {
+            let opened = Instant::now();
+            let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+            if let Some(folder) = start_in {
+                dialog = dialog.set_directory(folder);
+            }
+            let paths = match purpose {
+                DialogPurpose::OpenProject => dialog.add_filter("Triangulate project", &["ron"]).pick_file().into_iter().collect(),
+                DialogPurpose::SaveAs => dialog
+                    .add_filter("Triangulate project", &["ron"])
+                    .set_file_name(file_name.unwrap_or_else(|| "project.ron".into()))
+                    .save_file()
+                    .into_iter()
+                    .collect(),
+                DialogPurpose::ImportFiles => {
+                    dialog.add_filter("Text documents", &crate::import::TEXT_EXTENSIONS).pick_files().unwrap_or_default()
+                }
+                DialogPurpose::ImportFolder => dialog.pick_folder().into_iter().collect(),
+            };
+            JobResult::Dialog { purpose, paths, open_for: opened.elapsed() }
+        });
+    }
+
+    /// Loads a project on its own thread.
+    pub fn load(&mut self, path: PathBuf) {
+        self.loading = Some(path.clone());
+        self.spawn("load-project", move || {
+            let result = store::load(&path);
+            JobResult::Loaded { path, result }
+        });
+    }
+
+    /// Saves a snapshot of the project on its own thread.
+    pub fn save(&mut self, project: Project, path: PathBuf, revision: u64) {
+        self.saving = Some(path.clone());
+        self.spawn("save-project", move || {
+            let result = store::save(&project, &path);
+            JobResult::Saved { path, revision, result }
+        });
+    }
+
+    /// Imports files into a snapshot of the project on its own thread.
+    pub fn import(&mut self, project: Project, paths: Vec<PathBuf>) {
+        let progress = Arc::new(Mutex::new(Progress { total: paths.len(), ..Progress::default() }));
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.import = Some(ImportJob { progress: progress.clone(), cancel: cancel.clone() });
+        let ctx = self.ctx.clone();
+        self.spawn("import", move || {
+            let report = import_batch(
+                &project,
+                &paths,
+                ImportOptions::default(),
+                &|status| {
+                    if let Ok(mut shared) = progress.lock() {
+                        shared.clone_from(status);
+                    }
+                    ctx.request_repaint();
+                },
+                &cancel,
+            );
+            JobResult::Imported(report)
+        });
+    }
+
+    /// Finds mentions in a snapshot of the project on its own thread.
+    pub fn analyse(&mut self, project: Project, generation: u64) {
+        self.analysing = Some(generation);
+        self.spawn("analysis", move || JobResult::Analysed { generation, index: MentionIndex::build(&project) });
+    }
+}
+
+fn log_spawn_failure(name: &str, error: &std::io::Error) {
+    // Without a thread there is no job and no result: say so where a developer will look.
+    eprintln!("triangulate: could not start the {name} thread: {error}");
+}

@@ -1,0 +1,464 @@
+//! The reader: one document in a pane, laid out a paragraph at a time and only where visible.
+//!
+//! Each paragraph is its own galley, so a 1 MB document costs no more per frame than the few
+//! paragraphs on screen. Heights of paragraphs not yet laid out are estimated from their length
+//! and corrected once seen. Mentions are tinted by kind, claims underlined in their code's
+//! colour, and the user's own text selection is tracked here as byte offsets.
+
+use super::theme;
+use crate::analysis::mentions::{Mention, MentionIndex};
+use crate::model::{ClaimId, Document, DocumentId, EntityId, Project};
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, vec2};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Space between paragraphs, in points.
+const PARAGRAPH_GAP: f32 = 10.0;
+
+/// A document open in a pane, with the pane's own scroll position, selection and layout cache.
+pub struct Pane {
+    /// The document shown.
+    pub document: DocumentId,
+    /// Byte ranges of the body's paragraphs, in order.
+    paragraphs: Arc<Vec<Range<usize>>>,
+    /// Measured paragraph heights at `measured_width`.
+    heights: Vec<Option<f32>>,
+    measured_width: f32,
+    /// A byte offset to bring into view on the next frame.
+    pub scroll_to: Option<usize>,
+    /// A passage to tint, such as the claim the user jumped to.
+    pub flash: Option<Range<usize>>,
+    /// The selected text as (anchor, head) byte offsets; either may be the larger.
+    pub selection: Option<(usize, usize)>,
+    dragging: bool,
+    /// Unique id for this pane's widgets.
+    pub salt: u64,
+}
+
+/// What the reader needs to know to draw, all read-only.
+pub struct ReaderContext<'a> {
+    /// The project.
+    pub project: &'a Project,
+    /// Where entities are mentioned.
+    pub mentions: &'a MentionIndex,
+    /// The entity under the pointer in any pane last frame, highlighted in all of them.
+    pub hovered_entity: Option<EntityId>,
+    /// The entity selected in the entities panel.
+    pub selected_entity: Option<EntityId>,
+    /// Size of the body text.
+    pub text_size: f32,
+}
+
+/// What the user did in a pane this frame.
+#[derive(Default)]
+pub struct ReaderOutput {
+    /// The entity under the pointer, if any.
+    pub hovered_entity: Option<EntityId>,
+    /// An entity the user clicked.
+    pub clicked_entity: Option<EntityId>,
+    /// A claim the user clicked.
+    pub clicked_claim: Option<ClaimId>,
+    /// The user asked to tag the selection.
+    pub tag_requested: bool,
+    /// The pane was clicked or scrolled, and should become the focused one.
+    pub interacted: bool,
+}
+
+/// Splits a body into paragraphs at blank lines; returns byte ranges into the full text.
+pub fn paragraphs(document: &Document) -> Vec<Range<usize>> {
+    let offset = document.body.start();
+    let body = document.body_text();
+    let mut found = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut position = 0;
+    for line in body.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (false, None) => start = Some(position),
+            (true, Some(first)) => {
+                found.push(offset + first..offset + trim_end(body, first, position));
+                start = None;
+            }
+            _ => {}
+        }
+        position += line.len();
+    }
+    if let Some(first) = start {
+        found.push(offset + first..offset + trim_end(body, first, position));
+    }
+    found
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end().len()
+}
+
+impl Pane {
+    /// A pane showing `document`.
+    pub fn new(document: &Document, salt: u64) -> Self {
+        let paragraphs = Arc::new(paragraphs(document));
+        let count = paragraphs.len();
+        Self {
+            document: document.id,
+            paragraphs,
+            heights: vec![None; count],
+            measured_width: 0.0,
+            scroll_to: None,
+            flash: None,
+            selection: None,
+            dragging: false,
+            salt,
+        }
+    }
+
+    /// The selection as an ordered, non-empty byte range.
+    pub fn selected_range(&self) -> Option<Range<usize>> {
+        let (anchor, head) = self.selection?;
+        (anchor != head).then(|| anchor.min(head)..anchor.max(head))
+    }
+
+    /// Whether the user is still dragging out a selection.
+    pub fn is_selecting(&self) -> bool {
+        self.dragging
+    }
+
+    /// Sets the selection, for keyboard use and tests.
+    pub fn select(&mut self, range: Range<usize>) {
+        self.selection = Some((range.start, range.end));
+        self.dragging = false;
+    }
+
+    fn paragraph_at(&self, offset: usize) -> usize {
+        self.paragraphs.partition_point(|paragraph| paragraph.end < offset).min(self.paragraphs.len().saturating_sub(1))
+    }
+
+    /// Draws the pane's text; returns what the user did.
+    pub fn ui(&mut self, ui: &mut Ui, context: &ReaderContext<'_>) -> ReaderOutput {
+        let mut output = ReaderOutput::default();
+        let Some(document) = context.project.document(self.document) else {
+            ui.label("This document is no longer in the project");
+            return output;
+        };
+        let dark = ui.visuals().dark_mode;
+        let font = FontId::proportional(context.text_size);
+        let row_height = ui.fonts_mut(|fonts| fonts.row_height(&font));
+        let text_colour = ui.visuals().text_color();
+        let width = (ui.available_width() - 16.0).max(120.0);
+        if (width - self.measured_width).abs() > 0.5 {
+            self.heights.iter_mut().for_each(|height| *height = None);
+            self.measured_width = width;
+        }
+        // Estimated heights keep the scroll bar honest before every paragraph has been seen.
+        let chars_per_row = (width / (context.text_size * 0.5)).max(10.0);
+        let mut tops = Vec::with_capacity(self.paragraphs.len() + 1);
+        let mut y = 0.0;
+        for (index, paragraph) in self.paragraphs.iter().enumerate() {
+            tops.push(y);
+            let estimate = || {
+                let text = &document.text[paragraph.clone()];
+                let rows = text.split('\n').map(|line| (line.len() as f32 / chars_per_row).ceil().max(1.0)).sum::<f32>();
+                rows * row_height
+            };
+            y += self.heights[index].unwrap_or_else(estimate) + PARAGRAPH_GAP;
+        }
+        tops.push(y);
+        let total_height = y;
+
+        let mut scroll_area = egui::ScrollArea::vertical().id_salt(("reader", self.salt)).auto_shrink([false, false]);
+        if let Some(offset) = self.scroll_to.take() {
+            let index = self.paragraph_at(offset);
+            scroll_area = scroll_area.vertical_scroll_offset((tops.get(index).copied().unwrap_or(0.0) - 3.0 * row_height).max(0.0));
+        }
+        let mentions = context.mentions.in_document(document.id);
+        let claims: Vec<(Range<usize>, Color32, ClaimId)> = context
+            .project
+            .claims
+            .iter()
+            .filter(|claim| claim.document == document.id)
+            .map(|claim| {
+                let colour = claim
+                    .codes
+                    .first()
+                    .and_then(|code| context.project.code(*code))
+                    .map_or(ui.visuals().hyperlink_color, |code| theme::code_colour(code.colour));
+                (claim.quote.span.range(), colour, claim.id)
+            })
+            .collect();
+        let selection = self.selected_range();
+        let mut measured_changed = false;
+
+        let scroll_output = scroll_area.show_viewport(ui, |ui, viewport| {
+            let origin = ui.max_rect().min;
+            let (content_rect, response) = ui.allocate_exact_size(vec2(width, total_height), Sense::click_and_drag());
+            let first = tops.partition_point(|top| *top + 0.0 < viewport.min.y).saturating_sub(1);
+            let mut visible: Vec<(usize, Rect, Arc<egui::Galley>)> = Vec::new();
+            for index in first..self.paragraphs.len() {
+                let top = tops[index];
+                if top > viewport.max.y {
+                    break;
+                }
+                let range = self.paragraphs[index].clone();
+                let style = Highlights {
+                    mentions,
+                    claims: &claims,
+                    selection: selection.clone(),
+                    flash: self.flash.clone(),
+                    hovered: context.hovered_entity,
+                    selected: context.selected_entity,
+                    project: context.project,
+                    dark,
+                };
+                let job = paragraph_job(&document.text, range, &style, &font, text_colour, width);
+                let galley = ui.painter().layout_job(job);
+                let height = galley.size().y;
+                if self.heights[index].is_none_or(|known| (known - height).abs() > 0.5) {
+                    self.heights[index] = Some(height);
+                    measured_changed = true;
+                }
+                let rect = Rect::from_min_size(origin + vec2(0.0, top), galley.size());
+                ui.painter().galley(rect.min, galley.clone(), text_colour);
+                visible.push((index, rect, galley));
+            }
+            let _ = content_rect;
+            self.interact(ui, &response, &visible, document, mentions, &claims, context, &mut output);
+        });
+        if measured_changed {
+            ui.ctx().request_repaint();
+        }
+        if scroll_output.state.offset != Vec2::ZERO && ui.rect_contains_pointer(scroll_output.inner_rect) && ui.input(|i| i.smooth_scroll_delta != Vec2::ZERO) {
+            output.interacted = true;
+        }
+        output
+    }
+
+    #[allow(clippy::too_many_arguments)] // One call site; bundling these would only rename them.
+    fn interact(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        visible: &[(usize, Rect, Arc<egui::Galley>)],
+        document: &Document,
+        mentions: &[Mention],
+        claims: &[(Range<usize>, Color32, ClaimId)],
+        context: &ReaderContext<'_>,
+        output: &mut ReaderOutput,
+    ) {
+        let offset_at = |pos: Pos2| -> Option<usize> {
+            let (index, rect, galley) = visible
+                .iter()
+                .find(|(_, rect, _)| pos.y < rect.max.y + PARAGRAPH_GAP / 2.0)
+                .or_else(|| visible.last())?;
+            let cursor = galley.cursor_from_pos(pos - rect.min);
+            let paragraph = &self.paragraphs[*index];
+            let text = &document.text[paragraph.clone()];
+            let byte = text.char_indices().nth(cursor.index.0).map_or(text.len(), |(byte, _)| byte);
+            Some(paragraph.start + byte)
+        };
+        let exact_offset_at = |pos: Pos2| -> Option<usize> {
+            visible.iter().find(|(_, rect, _)| rect.contains(pos)).and_then(|_| offset_at(pos))
+        };
+
+        if response.drag_started()
+            && let Some(pos) = response.interact_pointer_pos()
+            && let Some(offset) = offset_at(pos)
+        {
+            self.selection = Some((offset, offset));
+            self.dragging = true;
+            output.interacted = true;
+        }
+        if self.dragging
+            && response.dragged()
+            && let Some(pos) = response.interact_pointer_pos()
+            && let Some(offset) = offset_at(pos)
+            && let Some((anchor, _)) = self.selection
+        {
+            self.selection = Some((anchor, offset));
+            // Dragging past an edge scrolls the text.
+            ui.scroll_to_rect(Rect::from_center_size(pos, vec2(1.0, 1.0)), None);
+        }
+        if response.drag_stopped() {
+            self.dragging = false;
+            self.selection = self.selected_range().map(|range| snap_to_words(&document.text, range)).map(|range| (range.start, range.end));
+        }
+        if response.clicked() {
+            output.interacted = true;
+            self.selection = None;
+            self.flash = None;
+            if let Some(offset) = response.interact_pointer_pos().and_then(exact_offset_at) {
+                output.clicked_entity = mention_at(mentions, offset).map(|mention| mention.entity);
+                output.clicked_claim = claims.iter().find(|(range, _, _)| range.contains(&offset)).map(|(_, _, id)| *id);
+            }
+        }
+        if response.double_clicked()
+            && let Some(offset) = response.interact_pointer_pos().and_then(exact_offset_at)
+        {
+            self.selection = Some(word_at(&document.text, offset)).map(|range| (range.start, range.end));
+        }
+        if let Some(pos) = response.hover_pos()
+            && let Some(offset) = exact_offset_at(pos)
+        {
+            let mention = mention_at(mentions, offset);
+            let over_claims: Vec<ClaimId> = claims.iter().filter(|(range, _, _)| range.contains(&offset)).map(|(_, _, id)| *id).collect();
+            output.hovered_entity = mention.map(|mention| mention.entity);
+            if mention.is_some() || !over_claims.is_empty() {
+                response.clone().on_hover_ui_at_pointer(|ui| hover_card_ui(ui, context, mention, &over_claims));
+            }
+        }
+        // The "Tag claim…" button floats under a finished selection.
+        if !self.dragging
+            && let Some(range) = self.selected_range()
+            && let Some((_, rect, galley)) = visible.iter().find(|(index, _, _)| self.paragraphs[*index].contains(&range.end) || self.paragraphs[*index].end == range.end)
+        {
+            let paragraph = &self.paragraphs[visible.iter().find(|(_, r, _)| r == rect).map_or(0, |(index, _, _)| *index)];
+            let chars = document.text[paragraph.start..range.end].chars().count();
+            let cursor = galley.pos_from_cursor(egui::text::CCursor::new(chars));
+            let anchor = rect.min + cursor.left_bottom().to_vec2() + vec2(0.0, 4.0);
+            egui::Area::new(egui::Id::new(("tag-button", self.salt)))
+                .fixed_pos(anchor)
+                .order(egui::Order::Foreground)
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        if ui.button("Tag claim…").on_hover_text("Tag the selected passage as a claim (Ctrl+T)").clicked() {
+                            output.tag_requested = true;
+                        }
+                    });
+                });
+        }
+    }
+}
+
+fn mention_at(mentions: &[Mention], offset: usize) -> Option<&Mention> {
+    let index = mentions.partition_point(|mention| mention.range.end <= offset);
+    mentions.get(index).filter(|mention| mention.range.contains(&offset))
+}
+
+/// The word around `offset`.
+fn word_at(text: &str, offset: usize) -> Range<usize> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    let start = text[..offset].char_indices().rev().take_while(|(_, c)| is_word(*c)).last().map_or(offset, |(index, _)| index);
+    let end = text[offset..].char_indices().find(|(_, c)| !is_word(*c)).map_or(text.len(), |(index, _)| offset + index);
+    start..end
+}
+
+/// Widens a selection that starts or ends inside a word to the whole word, and trims spaces.
+fn snap_to_words(text: &str, range: Range<usize>) -> Range<usize> {
+    let start = word_at(text, range.start).start.min(range.start);
+    let end_word = if range.end > 0 { word_at(text, range.end).end } else { range.end };
+    let end = end_word.max(range.end);
+    let inner = &text[start..end];
+    let leading = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim();
+    start + leading..start + leading + trimmed.len()
+}
+
+struct Highlights<'a> {
+    mentions: &'a [Mention],
+    claims: &'a [(Range<usize>, Color32, ClaimId)],
+    selection: Option<Range<usize>>,
+    flash: Option<Range<usize>>,
+    hovered: Option<EntityId>,
+    selected: Option<EntityId>,
+    project: &'a Project,
+    dark: bool,
+}
+
+/// Lays out one paragraph with its highlights as sections of a layout job.
+fn paragraph_job(text: &str, paragraph: Range<usize>, style: &Highlights<'_>, font: &FontId, colour: Color32, width: f32) -> LayoutJob {
+    // Every place where some highlight starts or ends cuts the paragraph into sections.
+    let mut cuts = vec![paragraph.start, paragraph.end];
+    let first_mention = style.mentions.partition_point(|mention| mention.range.end <= paragraph.start);
+    let mentions: Vec<&Mention> = style.mentions[first_mention..].iter().take_while(|mention| mention.range.start < paragraph.end).collect();
+    let clip = |range: &Range<usize>| range.start.max(paragraph.start)..range.end.min(paragraph.end);
+    let mut ranges: Vec<Range<usize>> = mentions.iter().map(|mention| mention.range.clone()).collect();
+    ranges.extend(style.claims.iter().map(|(range, _, _)| range.clone()));
+    ranges.extend(style.selection.clone());
+    ranges.extend(style.flash.clone());
+    for range in ranges.iter().filter(|range| range.start < paragraph.end && range.end > paragraph.start) {
+        let range = clip(range);
+        cuts.push(range.start);
+        cuts.push(range.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut job = LayoutJob { wrap: egui::text::TextWrapping { max_width: width, ..Default::default() }, ..Default::default() };
+    for pair in cuts.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        let mut format = TextFormat { font_id: font.clone(), color: colour, ..Default::default() };
+        if let Some(mention) = mentions.iter().find(|mention| mention.range.start <= start && end <= mention.range.end)
+            && let Some(entity) = style.project.entity(mention.entity)
+        {
+            let strong = style.hovered == Some(entity.id) || style.selected == Some(entity.id);
+            format.background = theme::kind_tint(entity.kind, style.dark, strong);
+        }
+        if let Some((_, claim_colour, _)) = style.claims.iter().rev().find(|(range, _, _)| range.start <= start && end <= range.end) {
+            format.underline = Stroke::new(2.0, *claim_colour);
+        }
+        if style.flash.as_ref().is_some_and(|flash| flash.start <= start && end <= flash.end) {
+            format.background = theme::focus_tint(style.dark);
+        }
+        if style.selection.as_ref().is_some_and(|selection| selection.start <= start && end <= selection.end) {
+            format.background = theme::selection(style.dark);
+        }
+        job.append(&text[start..end], 0.0, format);
+    }
+    job
+}
+
+fn hover_card_ui(ui: &mut Ui, context: &ReaderContext<'_>, mention: Option<&Mention>, claims: &[ClaimId]) {
+    if let Some(entity) = mention.and_then(|mention| context.project.entity(mention.entity)) {
+        ui.horizontal(|ui| {
+            ui.colored_label(theme::kind_colour(entity.kind), "●");
+            ui.strong(&entity.name);
+            ui.weak(entity.kind.label());
+        });
+        let count = context.mentions.mention_count(entity.id);
+        let documents = context.mentions.document_count(entity.id);
+        ui.label(format!("{count} mentions in {documents} documents"));
+        if entity.variants.len() > 1 {
+            ui.label(format!("Spellings: {}", entity.variants.join(", ")));
+        }
+    }
+    for claim in claims.iter().filter_map(|id| context.project.claim(*id)) {
+        ui.separator();
+        let codes: Vec<&str> = claim.codes.iter().filter_map(|code| context.project.code(*code)).map(|code| code.name.as_str()).collect();
+        ui.horizontal(|ui| {
+            ui.colored_label(theme::stance_colour(claim.stance), claim.stance.as_str());
+            ui.strong(codes.join(", "));
+        });
+        if let Some(speaker) = claim.speaker.and_then(|speaker| context.project.entity(speaker)) {
+            ui.label(format!("Speaker: {}", speaker.name));
+        }
+        if !claim.note.is_empty() {
+            ui.label(&claim.note);
+        }
+    }
+}
+
+/// Size of a pane's text area for benchmarks and tests that need a fixed layout.
+pub const DEFAULT_TEXT_SIZE: f32 = 15.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_skip_the_date_line() {
+        let imported = crate::import::document_from_bytes(" date 2021-08\nTitle\n\nFirst line\nsecond line\n\n\nLast.\n".as_bytes(), "a.txt")
+            .expect("imports")
+            .document;
+        let found: Vec<&str> = paragraphs(&imported).into_iter().map(|range| &imported.text[range]).collect();
+        assert_eq!(found, ["Title", "First line\nsecond line", "Last."]);
+    }
+
+    #[test]
+    fn selection_snaps_to_whole_words() {
+        let text = "the valley of Panjshir held";
+        let start = text.find("alley").unwrap_or_default();
+        let end = text.find("jshir").unwrap_or_default() + 2;
+        assert_eq!(&text[snap_to_words(text, start..end)], "valley of Panjshir");
+    }
+}

@@ -1,0 +1,69 @@
+//! Every colour the interface uses, for light and dark themes alike.
+
+use crate::model::{EntityKind, Rgb};
+use egui::Color32;
+
+/// The tint behind a mention of an entity of this kind.
+pub fn kind_tint(kind: EntityKind, dark: bool, strong: bool) -> Color32 {
+    let [r, g, b] = kind_rgb(kind);
+    let alpha = match (dark, strong) {
+        (_, true) => 150,
+        (true, false) => 60,
+        (false, false) => 55,
+    };
+    Color32::from_rgba_unmultiplied(r, g, b, alpha)
+}
+
+/// The solid colour of a kind, for icons and legends.
+pub fn kind_colour(kind: EntityKind) -> Color32 {
+    let [r, g, b] = kind_rgb(kind);
+    Color32::from_rgb(r, g, b)
+}
+
+/// Blue, orange, green, purple and grey: distinct under the common colour-vision deficiencies.
+fn kind_rgb(kind: EntityKind) -> [u8; 3] {
+    match kind {
+        EntityKind::Person => [0x3b, 0x82, 0xf6],
+        EntityKind::Organisation => [0xf5, 0x9e, 0x0b],
+        EntityKind::Place => [0x10, 0xb9, 0x81],
+        EntityKind::Date => [0xa8, 0x55, 0xf7],
+        EntityKind::Other => [0x94, 0xa3, 0xb8],
+    }
+}
+
+/// A code's colour.
+pub fn code_colour(colour: Rgb) -> Color32 {
+    let [r, g, b] = colour.0;
+    Color32::from_rgb(r, g, b)
+}
+
+/// The background of selected text.
+pub fn selection(dark: bool) -> Color32 {
+    if dark { Color32::from_rgba_unmultiplied(90, 140, 255, 110) } else { Color32::from_rgba_unmultiplied(60, 120, 255, 80) }
+}
+
+/// The background of the claim the user just jumped to.
+pub fn focus_tint(dark: bool) -> Color32 {
+    if dark { Color32::from_rgba_unmultiplied(255, 230, 0, 50) } else { Color32::from_rgba_unmultiplied(255, 220, 0, 90) }
+}
+
+/// Colour of secondary text such as metadata lines.
+pub fn weak_text(dark: bool) -> Color32 {
+    if dark { Color32::from_gray(150) } else { Color32::from_gray(110) }
+}
+
+/// Colour of an error message.
+pub fn error_text(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(255, 120, 110) } else { Color32::from_rgb(190, 30, 30) }
+}
+
+/// The stance badge colour.
+pub fn stance_colour(stance: crate::model::Stance) -> Color32 {
+    use crate::model::Stance;
+    match stance {
+        Stance::Asserts => Color32::from_rgb(0x1b, 0x9e, 0x77),
+        Stance::Denies => Color32::from_rgb(0xd9, 0x5f, 0x02),
+        Stance::Reports => Color32::from_rgb(0x75, 0x70, 0xb3),
+        Stance::Questions => Color32::from_rgb(0x80, 0x80, 0x80),
+    }
+}

@@ -1,0 +1,267 @@
+//! Import: bytes from a file become a [`Document`] with its metadata, or a reason why not.
+//!
+//! One reader per format; for now plain text and Markdown, in any common encoding. Each file
+//! succeeds or fails on its own: a batch reports every failure and keeps every success.
+
+mod text;
+
+pub use text::{DecodedText, decode, detect_language, headline, metadata_date};
+
+use crate::analysis::entities::new_entities;
+use crate::edit::Edit;
+use crate::model::{ByteSpan, Document, DocumentId, Project};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Extensions read as plain text when a folder is imported.
+pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+
+/// Limits that keep a bad file from taking the machine down.
+#[derive(Clone, Copy, Debug)]
+pub struct ImportOptions {
+    /// Files larger than this many bytes are refused.
+    pub max_bytes: u64,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self { max_bytes: 50 * 1024 * 1024 }
+    }
+}
+
+/// Why one file could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("cannot read it: {source}")]
+    Io {
+        /// The system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is larger than the limit.
+    #[error("it is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file holds no text.
+    #[error("it is empty")]
+    Empty,
+    /// The file looks like binary data, not text.
+    #[error("it is not a text file (it contains binary data)")]
+    Binary,
+    /// The same text is already in the project or earlier in the batch.
+    #[error("its text is identical to {existing:?}, already imported")]
+    Duplicate {
+        /// The file name of the earlier copy.
+        existing: String,
+    },
+}
+
+/// What happened to one file of a batch.
+#[derive(Debug)]
+pub struct FileOutcome {
+    /// The file.
+    pub path: PathBuf,
+    /// The new document's id, or why the file was not imported.
+    pub result: Result<DocumentId, ImportError>,
+    /// How many invalid byte sequences were replaced by U+FFFD.
+    pub replaced: usize,
+}
+
+/// A document read from a file, before it joins a project.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The document; its id is assigned when it joins a project.
+    pub document: Document,
+    /// How many invalid byte sequences were replaced by U+FFFD.
+    pub replaced: usize,
+}
+
+/// Progress of a running import, for a progress bar.
+#[derive(Clone, Debug, Default)]
+pub struct Progress {
+    /// Files finished.
+    pub done: usize,
+    /// Files in the batch.
+    pub total: usize,
+    /// The file being read.
+    pub current: String,
+    /// Failures so far.
+    pub failed: usize,
+}
+
+/// The result of importing a batch: the edit that adds the documents, and a line per file.
+#[derive(Debug)]
+pub struct BatchReport {
+    /// Adds the imported documents and their new entities; `None` when nothing was imported.
+    pub edit: Option<Edit>,
+    /// One outcome per file, in the order given.
+    pub outcomes: Vec<FileOutcome>,
+    /// Whether the user cancelled before the end; finished files are kept.
+    pub cancelled: bool,
+}
+
+/// Expands folders (recursively, text files only, sorted by name) and keeps files as given.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_folder(path, &mut files);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
+}
+
+fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        // An unreadable folder is reported when the user names it as a file would be.
+        files.push(folder.to_owned());
+        return;
+    };
+    let mut children: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
+    children.sort();
+    for child in children {
+        if child.is_dir() {
+            collect_folder(&child, files);
+        } else if has_text_extension(&child) {
+            files.push(child);
+        }
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| TEXT_EXTENSIONS.iter().any(|known| known.eq_ignore_ascii_case(extension)))
+}
+
+/// Reads one file into a document whose id is not yet assigned.
+pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, ImportError> {
+    let size = std::fs::metadata(path).map_err(|source| ImportError::Io { source })?.len();
+    if size > options.max_bytes {
+        return Err(ImportError::TooLarge { size, limit: options.max_bytes });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io { source })?;
+    let file = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    document_from_bytes(&bytes, &file)
+}
+
+/// Builds a document from a file's bytes; `file` is its name, used as a title of last resort.
+pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
+    let decoded = decode(bytes).ok_or(ImportError::Binary)?;
+    let text = decoded.text;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let (date, body_start) = match metadata_date(&text) {
+        Some((date, end)) => (Some(date), end),
+        None => (None, 0),
+    };
+    // The body span starts on a char boundary: `metadata_date` returns the end of a line.
+    let body = ByteSpan::new(&text, body_start, text.len()).map_err(|_| ImportError::Binary)?;
+    let body_text = &text[body_start..];
+    let stem = Path::new(file).file_stem().map_or_else(|| file.to_owned(), |stem| stem.to_string_lossy().into_owned());
+    let title = headline(body_text).map_or(stem, str::to_owned);
+    let document = Document {
+        id: DocumentId(0),
+        title,
+        outlet: String::new(),
+        date,
+        language: detect_language(body_text).map(str::to_owned),
+        file: file.to_owned(),
+        imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        encoding: decoded.encoding.to_owned(),
+        content_hash: Document::hash_text(&text),
+        body,
+        text: text.into(),
+    };
+    Ok(Imported { document, replaced: decoded.replaced })
+}
+
+/// Imports files and folders into `project`: reads them, refuses duplicates, finds entities.
+///
+/// Runs on any thread; `progress` is called before each file and `cancel` is checked between
+/// files. The project itself is not touched: the returned edit adds what was imported.
+pub fn import_batch(
+    project: &Project,
+    paths: &[PathBuf],
+    options: ImportOptions,
+    progress: &dyn Fn(&Progress),
+    cancel: &AtomicBool,
+) -> BatchReport {
+    let files = expand_paths(paths);
+    let mut seen: HashMap<String, String> =
+        project.documents.iter().map(|document| (document.content_hash.clone(), document.file.clone())).collect();
+    let mut next_id = project.next_document_id().0;
+    let mut documents = Vec::new();
+    let mut outcomes = Vec::new();
+    let mut status = Progress { total: files.len(), ..Progress::default() };
+    let mut cancelled = false;
+    for path in &files {
+        if cancel.load(Ordering::Relaxed) {
+            cancelled = true;
+            break;
+        }
+        status.current = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        progress(&status);
+        let mut replaced = 0;
+        let result = read_document(path, options).and_then(|imported| {
+            let mut document = imported.document;
+            replaced = imported.replaced;
+            if let Some(existing) = seen.get(&document.content_hash) {
+                return Err(ImportError::Duplicate { existing: existing.clone() });
+            }
+            seen.insert(document.content_hash.clone(), document.file.clone());
+            document.id = DocumentId(next_id);
+            next_id += 1;
+            let id = document.id;
+            documents.push(document);
+            Ok(id)
+        });
+        status.done += 1;
+        status.failed += usize::from(result.is_err());
+        outcomes.push(FileOutcome { path: path.clone(), result, replaced });
+    }
+    progress(&status);
+    let edit = (!documents.is_empty()).then(|| {
+        let entities = new_entities(project, &documents);
+        Edit::add_documents(project, documents, entities)
+    });
+    BatchReport { edit, outcomes, cancelled }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_line_sets_date_and_is_left_out_of_the_body() {
+        let document = document_from_bytes(" date 2021-08\nTaliban claim Panjshir\n\nThe valley fell, they said.\n".as_bytes(), "a.txt")
+            .expect("imports")
+            .document;
+        assert_eq!(document.date.map(|date| date.to_string()).as_deref(), Some("2021-08"));
+        assert_eq!(document.body_text(), "Taliban claim Panjshir\n\nThe valley fell, they said.\n");
+        assert!(document.text.starts_with(" date 2021-08"));
+        assert_eq!(document.title, "Taliban claim Panjshir");
+    }
+
+    #[test]
+    fn title_falls_back_to_the_file_name() {
+        let text = "Residents of the valley said on Sunday that fighting had continued through the night near the provincial capital, according to several accounts.\n";
+        let document = document_from_bytes(text.as_bytes(), "report 12.txt").expect("imports").document;
+        assert_eq!(document.title, "report 12");
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_refused() {
+        assert!(matches!(document_from_bytes(b"  \n\n", "e.txt"), Err(ImportError::Empty)));
+        assert!(matches!(document_from_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", "x.txt"), Err(ImportError::Binary)));
+    }
+}

@@ -1,0 +1,219 @@
+//! Plain text: decoding, the leading `date` line, the headline and the language.
+
+use crate::model::PartialDate;
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Text decoded from bytes.
+#[derive(Debug, Clone)]
+pub struct DecodedText {
+    /// The text, with `\r\n` and `\r` line endings turned into `\n` and no byte-order mark.
+    pub text: String,
+    /// The encoding it was decoded from.
+    pub encoding: &'static str,
+    /// How many invalid byte sequences became U+FFFD.
+    pub replaced: usize,
+}
+
+/// Decodes text in any common encoding, or `None` for binary data.
+///
+/// A byte-order mark wins; then UTF-16 without a mark is recognised by its zero bytes; then
+/// UTF-8; then the most likely legacy encoding as guessed by `chardetng`.
+pub fn decode(bytes: &[u8]) -> Option<DecodedText> {
+    let (encoding, payload) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_len)) => (encoding, &bytes[bom_len..]),
+        None => (guess_utf16(bytes).unwrap_or(UTF_8), bytes),
+    };
+    let encoding = if encoding == UTF_8 && std::str::from_utf8(payload).is_err() && !looks_binary(payload) {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(payload, true);
+        detector.guess(None, chardetng::Utf8Detection::Allow)
+    } else {
+        encoding
+    };
+    if encoding != UTF_16LE && encoding != UTF_16BE && looks_binary(payload) {
+        return None;
+    }
+    let (text, _) = encoding.decode_without_bom_handling(payload);
+    let replaced = if encoding == UTF_8 || encoding == UTF_16LE || encoding == UTF_16BE {
+        text.matches('\u{FFFD}').count() - count_literal_replacements(payload, encoding)
+    } else {
+        0
+    };
+    let text = normalise_line_endings(&text);
+    if text.contains('\0') {
+        return None;
+    }
+    Some(DecodedText { text, encoding: encoding.name(), replaced })
+}
+
+/// Replacement characters that were already in the file, so they are not counted as damage.
+fn count_literal_replacements(payload: &[u8], encoding: &'static Encoding) -> usize {
+    if encoding == UTF_8 {
+        payload.windows(3).filter(|window| *window == [0xEF, 0xBF, 0xBD]).count()
+    } else {
+        0
+    }
+}
+
+/// UTF-16 text without a byte-order mark has a zero in most high bytes of Latin text.
+fn guess_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even_zeros = bytes.iter().step_by(2).filter(|byte| **byte == 0).count();
+    let odd_zeros = bytes.iter().skip(1).step_by(2).filter(|byte| **byte == 0).count();
+    if odd_zeros * 10 >= pairs * 7 && even_zeros * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even_zeros * 10 >= pairs * 7 && odd_zeros * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Binary data: any zero byte, or many control characters other than tab, newline and form feed.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let controls = sample.iter().filter(|byte| **byte < 0x20 && !matches!(**byte, b'\t' | b'\n' | b'\r' | 0x0C)).count();
+    controls * 20 > sample.len().max(1)
+}
+
+fn normalise_line_endings(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_owned();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Reads a leading metadata line such as ` date 2021-08`: the date and the byte where the body starts.
+///
+/// The line may be indented and may say `Date:`; blank lines after it belong to it.
+pub fn metadata_date(text: &str) -> Option<(PartialDate, usize)> {
+    let line_end = text.find('\n').unwrap_or(text.len());
+    let line = text[..line_end].trim();
+    let (keyword, value) = line.split_once(|c: char| c.is_whitespace() || c == ':')?;
+    if !keyword.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let date: PartialDate = value.trim_start_matches(':').trim().parse().ok()?;
+    let mut body_start = (line_end + 1).min(text.len());
+    while let Some(rest) = text.get(body_start..) {
+        let next_end = rest.find('\n').map_or(rest.len(), |end| end + 1);
+        if next_end == 0 || !rest[..next_end].trim().is_empty() {
+            break;
+        }
+        body_start += next_end;
+    }
+    Some((date, body_start))
+}
+
+/// The first line of `body` if it reads as a headline: short, alone in its paragraph, and not
+/// ending like a sentence.
+pub fn headline(body: &str) -> Option<&str> {
+    let mut lines = body.lines().skip_while(|line| line.trim().is_empty());
+    let first = lines.next()?.trim();
+    let words = first.split_whitespace().count();
+    let chars = first.chars().count();
+    let sentence_end = first.ends_with(['.', ',', ';', ':']) && !first.ends_with("...");
+    let next_is_blank = lines.next().is_none_or(|line| line.trim().is_empty());
+    let short_enough = chars <= 150 && (2..=25).contains(&words);
+    (short_enough && !sentence_end && (next_is_blank || chars <= 90)).then_some(first)
+}
+
+/// The ISO 639-1 code of the text's language, if it is one of the languages we recognise.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    use whatlang::Lang;
+    const LANGUAGES: [(Lang, &str); 14] = [
+        (Lang::Eng, "en"),
+        (Lang::Fra, "fr"),
+        (Lang::Deu, "de"),
+        (Lang::Spa, "es"),
+        (Lang::Ita, "it"),
+        (Lang::Por, "pt"),
+        (Lang::Nld, "nl"),
+        (Lang::Rus, "ru"),
+        (Lang::Ukr, "uk"),
+        (Lang::Ara, "ar"),
+        (Lang::Pes, "fa"),
+        (Lang::Tur, "tr"),
+        (Lang::Pol, "pl"),
+        (Lang::Ell, "el"),
+    ];
+    let sample: String = text.chars().take(4000).collect();
+    let detector = whatlang::Detector::with_allowlist(LANGUAGES.iter().map(|(lang, _)| *lang).collect());
+    let lang = detector.detect(&sample)?.lang();
+    LANGUAGES.iter().find(|(known, _)| *known == lang).map(|(_, code)| *code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_wins_and_is_dropped() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("« Panchir »\r\n".as_bytes());
+        let decoded = decode(&bytes).expect("text");
+        assert_eq!(decoded.text, "« Panchir »\n");
+        assert_eq!(decoded.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let text = "La vallée du Panchir résiste.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).map(|d| d.text), Some(text.to_owned()));
+        assert_eq!(decode(&be).map(|d| d.text), Some(text.to_owned()));
+        let mut with_bom = vec![0xFF, 0xFE];
+        with_bom.extend_from_slice(&le);
+        assert_eq!(decode(&with_bom).map(|d| d.encoding), Some("UTF-16LE"));
+    }
+
+    #[test]
+    fn windows_1252_is_detected() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252
+            .encode("Le commandant Massoud a déclaré à l’AFP que la résistance continuait dans la vallée, « coûte que coûte ».");
+        let decoded = decode(&bytes).expect("text");
+        assert!(decoded.text.contains("déclaré à l’AFP"), "{}", decoded.text);
+        assert_eq!(decoded.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_counted() {
+        let decoded = decode(b"ok \xff\xfe ok").expect("text");
+        assert!(decoded.replaced > 0 || decoded.encoding != "UTF-8");
+    }
+
+    #[test]
+    fn date_line_variants() {
+        for (text, date, body) in [
+            (" date 2021-08\nTitle", "2021-08", "Title"),
+            ("date 2021-08-23\n\n\nTitle", "2021-08-23", "Title"),
+            ("  Date: 2021\nTitle", "2021", "Title"),
+        ] {
+            let (found, start) = metadata_date(text).expect("a date line");
+            assert_eq!(found.to_string(), date);
+            assert_eq!(&text[start..], body);
+        }
+        assert!(metadata_date("Dated reports from Kabul\n").is_none());
+        assert!(metadata_date("date of the attack is unknown\n").is_none());
+    }
+
+    #[test]
+    fn headline_rules() {
+        assert_eq!(headline("Resistance holds in the valley\n\nBody text."), Some("Resistance holds in the valley"));
+        assert_eq!(headline("The resistance said on Sunday it held the valley.\nMore."), None);
+        assert_eq!(headline("Word\n\nBody"), None);
+    }
+
+    #[test]
+    fn languages() {
+        assert_eq!(detect_language("The resistance fighters said they still held the strategic positions in the valley."), Some("en"));
+        assert_eq!(detect_language("Les combattants de la résistance affirment qu'ils tiennent toujours les positions stratégiques."), Some("fr"));
+    }
+}

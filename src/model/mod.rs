@@ -1,0 +1,393 @@
+//! The project as the user built it: documents, curated entities, the codebook and claims.
+//!
+//! Plain data and its invariants. Every collection is kept sorted by id, so the saved file
+//! lists items in a stable order and a small change makes a small diff.
+
+mod date;
+mod ids;
+mod span;
+
+pub use date::{DateParseError, PartialDate};
+pub use ids::{ClaimId, CodeId, DocumentId, EntityId, Keyed, next_id};
+pub use span::{ByteSpan, Quote, QuoteError, SpanError, byte_to_char_offset, char_to_byte_offset};
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::sync::Arc;
+
+/// A project: one investigation, saved as one RON file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// The name shown in the window title.
+    pub name: String,
+    /// Imported documents, sorted by id.
+    pub documents: Vec<Document>,
+    /// Entities as the user curated them, sorted by id.
+    pub entities: Vec<Entity>,
+    /// The codebook, sorted by id.
+    pub codes: Vec<Code>,
+    /// Tagged claims, sorted by id.
+    pub claims: Vec<Claim>,
+    /// Free notes on the project.
+    pub notes: String,
+}
+
+/// One imported report. Its text never changes after import.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id.
+    pub id: DocumentId,
+    /// Headline or file name.
+    pub title: String,
+    /// The outlet that published it; empty when unknown.
+    pub outlet: String,
+    /// Publication date, as precise as known.
+    pub date: Option<PartialDate>,
+    /// ISO 639-1 language code such as `en` or `fr`, when known.
+    pub language: Option<String>,
+    /// The original file name, without its folders.
+    pub file: String,
+    /// When it was imported, as RFC 3339 text.
+    pub imported_at: String,
+    /// The character encoding the file was decoded from.
+    pub encoding: String,
+    /// BLAKE3 hash of the text, in hex; checked on load.
+    pub content_hash: String,
+    /// The part of the text shown as the body: it leaves out a leading metadata line.
+    pub body: ByteSpan,
+    /// The text as imported (line endings normalised to `\n`).
+    pub text: Arc<str>,
+}
+
+impl Document {
+    /// The body text, without a leading metadata line.
+    pub fn body_text(&self) -> &str {
+        self.body.slice(&self.text).unwrap_or(&self.text)
+    }
+
+    /// The hash that [`Document::content_hash`] must hold for `text`.
+    pub fn hash_text(text: &str) -> String {
+        blake3::hash(text.as_bytes()).to_hex().to_string()
+    }
+
+    /// The length of the text in characters.
+    pub fn char_count(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, party, armed group, agency or outlet.
+    Organisation,
+    /// A place.
+    Place,
+    /// A date.
+    Date,
+    /// Anything else.
+    Other,
+}
+
+impl EntityKind {
+    /// Every kind, in display order.
+    pub const ALL: [Self; 5] = [Self::Person, Self::Organisation, Self::Place, Self::Date, Self::Other];
+
+    /// The lower-case name used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organisation => "organisation",
+            Self::Place => "place",
+            Self::Date => "date",
+            Self::Other => "other",
+        }
+    }
+
+    /// The name shown in the interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Person => "Person",
+            Self::Organisation => "Organisation",
+            Self::Place => "Place",
+            Self::Date => "Date",
+            Self::Other => "Other",
+        }
+    }
+}
+
+/// How an entity came to be in the project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EntityOrigin {
+    /// Found in the text by analysis.
+    Detected,
+    /// Added by the user.
+    Manual,
+}
+
+/// One person, organisation, place or date, under all the spellings that name it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable id.
+    pub id: EntityId,
+    /// The canonical name, as the user wants it shown.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Every spelling that names it in the text, exactly as written; sorted.
+    pub variants: Vec<String>,
+    /// Hidden entities are neither highlighted nor listed, and analysis does not bring them back.
+    pub hidden: bool,
+    /// Detected or added by hand.
+    pub origin: EntityOrigin,
+}
+
+/// A colour as red, green and blue bytes, written `#rrggbb` in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rgb(pub [u8; 3]);
+
+impl fmt::Display for Rgb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [r, g, b] = self.0;
+        write!(f, "#{r:02x}{g:02x}{b:02x}")
+    }
+}
+
+impl std::str::FromStr for Rgb {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let hex = text.strip_prefix('#').unwrap_or(text);
+        let byte = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (hex.len(), byte(0), byte(2), byte(4)) {
+            (6, Some(r), Some(g), Some(b)) => Ok(Self([r, g, b])),
+            _ => Err(format!("{text:?} is not a colour: write #rrggbb")),
+        }
+    }
+}
+
+impl Serialize for Rgb {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rgb {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Colours given to new codes in turn; distinct on light and dark backgrounds.
+pub const CODE_PALETTE: [Rgb; 8] = [
+    Rgb([0xd9, 0x5f, 0x02]),
+    Rgb([0x1b, 0x9e, 0x77]),
+    Rgb([0x75, 0x70, 0xb3]),
+    Rgb([0xe7, 0x29, 0x8a]),
+    Rgb([0x66, 0xa6, 0x1e]),
+    Rgb([0xe6, 0xab, 0x02]),
+    Rgb([0xa6, 0x76, 0x1d]),
+    Rgb([0x1f, 0x78, 0xb4]),
+];
+
+/// A code of the codebook, such as "surrender rumors". Codes form a tree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Code {
+    /// Stable id.
+    pub id: CodeId,
+    /// Name, unique in the codebook.
+    pub name: String,
+    /// Colour of its underlines.
+    pub colour: Rgb,
+    /// What the code means, for whoever codes next.
+    pub description: String,
+    /// The parent code, if this one is a sub-code.
+    pub parent: Option<CodeId>,
+}
+
+/// How the text presents a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    /// The speaker states it as true.
+    Asserts,
+    /// The speaker states it is false.
+    Denies,
+    /// The text relays it without taking a side.
+    Reports,
+    /// The text casts doubt on it.
+    Questions,
+}
+
+impl Stance {
+    /// Every stance, in display order.
+    pub const ALL: [Self; 4] = [Self::Asserts, Self::Denies, Self::Reports, Self::Questions];
+
+    /// The lower-case name used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Asserts => "asserts",
+            Self::Denies => "denies",
+            Self::Reports => "reports",
+            Self::Questions => "questions",
+        }
+    }
+
+    /// Reads a stance by its lower-case name.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|stance| stance.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+/// A coded passage: who said what, through which outlet, when, and with which stance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id.
+    pub id: ClaimId,
+    /// The document the passage is in.
+    pub document: DocumentId,
+    /// The passage, with context to check it on load.
+    pub quote: Quote,
+    /// Codes applied, in the order given.
+    pub codes: Vec<CodeId>,
+    /// How the text presents the claim.
+    pub stance: Stance,
+    /// Who made the claim.
+    pub speaker: Option<EntityId>,
+    /// The outlet it came through, when not the document's own (a relayed wire, say).
+    pub via_outlet: Option<String>,
+    /// When the claim was made, when it differs from the document date.
+    pub date: Option<PartialDate>,
+    /// The analyst's note.
+    pub note: String,
+}
+
+macro_rules! keyed {
+    ($type:ty, $id:ty) => {
+        impl Keyed for $type {
+            type Id = $id;
+            fn key(&self) -> $id {
+                self.id
+            }
+        }
+    };
+}
+keyed!(Document, DocumentId);
+keyed!(Entity, EntityId);
+keyed!(Code, CodeId);
+keyed!(Claim, ClaimId);
+
+/// Finds an item in a collection sorted by id.
+pub fn find<T: Keyed>(items: &[T], id: T::Id) -> Option<&T> {
+    items.binary_search_by_key(&id, Keyed::key).ok().map(|index| &items[index])
+}
+
+impl Project {
+    /// An empty project with a name.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into(), ..Self::default() }
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: DocumentId) -> Option<&Document> {
+        find(&self.documents, id)
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        find(&self.entities, id)
+    }
+
+    /// The code with this id.
+    pub fn code(&self, id: CodeId) -> Option<&Code> {
+        find(&self.codes, id)
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
+        find(&self.claims, id)
+    }
+
+    /// The code with this name, compared without regard to case.
+    pub fn code_by_name(&self, name: &str) -> Option<&Code> {
+        let name = name.trim().to_lowercase();
+        self.codes.iter().find(|code| code.name.to_lowercase() == name)
+    }
+
+    /// The entity whose canonical name or one of whose variants is `name`, ignoring case.
+    pub fn entity_by_name(&self, name: &str) -> Option<&Entity> {
+        let name = name.trim().to_lowercase();
+        self.entities.iter().find(|entity| entity.name.to_lowercase() == name)
+            .or_else(|| self.entities.iter().find(|entity| entity.variants.iter().any(|v| v.to_lowercase() == name)))
+    }
+
+    /// The id a new document will get.
+    pub fn next_document_id(&self) -> DocumentId {
+        next_id(&self.documents, DocumentId, |id| id.0)
+    }
+
+    /// The id a new entity will get.
+    pub fn next_entity_id(&self) -> EntityId {
+        next_id(&self.entities, EntityId, |id| id.0)
+    }
+
+    /// The id a new code will get.
+    pub fn next_code_id(&self) -> CodeId {
+        next_id(&self.codes, CodeId, |id| id.0)
+    }
+
+    /// The id a new claim will get.
+    pub fn next_claim_id(&self) -> ClaimId {
+        next_id(&self.claims, ClaimId, |id| id.0)
+    }
+
+    /// The outlet a claim reached its document through: its own override, else the document's.
+    pub fn claim_outlet<'a>(&'a self, claim: &'a Claim) -> &'a str {
+        claim
+            .via_outlet
+            .as_deref()
+            .or_else(|| self.document(claim.document).map(|document| document.outlet.as_str()))
+            .unwrap_or("")
+    }
+
+    /// Checks that a code has a unique name and a parent chain that ends without a loop.
+    pub fn check_code(&self, code: &Code) -> Result<(), String> {
+        if code.name.trim().is_empty() {
+            return Err("a code needs a name".into());
+        }
+        let lower = code.name.to_lowercase();
+        if self.codes.iter().any(|other| other.id != code.id && other.name.to_lowercase() == lower) {
+            return Err(format!("a code named {:?} already exists", code.name));
+        }
+        // Walk up from the code: reaching it again, or a missing parent, breaks the tree.
+        let mut parent = code.parent;
+        let mut steps = 0;
+        while let Some(id) = parent {
+            if id == code.id || steps > self.codes.len() {
+                return Err(format!("code {:?} would be its own ancestor", code.name));
+            }
+            parent = self.code(id).ok_or_else(|| format!("code {:?} has a missing parent", code.name))?.parent;
+            steps += 1;
+        }
+        Ok(())
+    }
+
+    /// Checks that a claim's document, quote, codes and speaker are all there.
+    pub fn check_claim(&self, claim: &Claim) -> Result<(), String> {
+        let document = self.document(claim.document).ok_or_else(|| format!("claim {} names a missing document", claim.id))?;
+        claim.quote.verify(&document.text).map_err(|error| format!("claim {}: {error}", claim.id))?;
+        if claim.quote.span.is_empty() {
+            return Err("a claim needs a passage of text".into());
+        }
+        if let Some(code) = claim.codes.iter().find(|code| self.code(**code).is_none()) {
+            return Err(format!("claim {} names a missing code {code}", claim.id));
+        }
+        if let Some(speaker) = claim.speaker
+            && self.entity(speaker).is_none()
+        {
+            return Err(format!("claim {} names a missing speaker {speaker}", claim.id));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,231 @@
+//! The project file: one pretty-printed RON file with a format version, saved atomically.
+//!
+//! Saving writes a temporary file beside the project, syncs it, keeps the previous version as
+//! `NAME.ron.bak` and renames the new file over the old one, so a crash at any moment leaves
+//! either the old or the new project on disk. Loading checks every invariant the editor relies
+//! on; a file that fails is reported with its path and never written to.
+
+use crate::model::{Document, Keyed, Project};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// The file format this build writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The extension of project files.
+pub const EXTENSION: &str = "ron";
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format_version: u32,
+    project: &'a Project,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    format_version: u32,
+    project: Project,
+}
+
+/// Reads only the version, so that a newer file is refused before its schema is interpreted.
+#[derive(Deserialize)]
+struct VersionOnly {
+    format_version: u32,
+}
+
+/// Why a project could not be loaded. Nothing on disk was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read the project: {source}: {}", path.display())]
+    Io {
+        /// The project file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// The file is not valid UTF-8 text.
+    #[error("the project is not a text file (invalid UTF-8 at byte {offset}): {}", path.display())]
+    NotText {
+        /// The project file.
+        path: PathBuf,
+        /// Where the first invalid byte is.
+        offset: usize,
+    },
+    /// The file is not a well-formed project.
+    #[error("{}:{line}:{column}: the project file is damaged or not a project: {message}", path.display())]
+    Syntax {
+        /// The project file.
+        path: PathBuf,
+        /// Line of the problem, from 1.
+        line: usize,
+        /// Column of the problem, from 1.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The file was written by a newer Triangulate.
+    #[error("the project was saved in format {found}, newer than this version of Triangulate reads ({FORMAT_VERSION}); update Triangulate to open it: {}", path.display())]
+    NewerVersion {
+        /// The project file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+    },
+    /// The file parses but breaks an invariant, such as a claim whose quote no longer matches.
+    #[error("the project is inconsistent: {problem}: {}", path.display())]
+    Invalid {
+        /// The project file.
+        path: PathBuf,
+        /// The first problem found.
+        problem: String,
+    },
+}
+
+/// Why a project could not be saved. The previous file, if any, is intact.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Writing failed.
+    #[error("cannot save the project: {source}: {}", path.display())]
+    Io {
+        /// The project file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// Serialising failed (a bug, never the user's doing).
+    #[error("cannot write the project as RON: {message}: {}", path.display())]
+    Serialize {
+        /// The project file.
+        path: PathBuf,
+        /// The serialiser's message.
+        message: String,
+    },
+}
+
+/// What a project file looked like on disk when it was last read or written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    /// Last modification time.
+    pub modified: Option<SystemTime>,
+    /// Length in bytes.
+    pub len: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of the file at `path` now, or `None` if there is no such file.
+    pub fn read(path: &Path) -> Option<Self> {
+        let metadata = std::fs::metadata(path).ok()?;
+        Some(Self { modified: metadata.modified().ok(), len: metadata.len() })
+    }
+}
+
+/// Whether the file at `path` changed since `known` was taken (created, deleted or rewritten).
+pub fn changed_on_disk(path: &Path, known: Option<DiskStamp>) -> bool {
+    DiskStamp::read(path) != known
+}
+
+/// The backup kept beside a project: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Serialises a project as pretty RON text.
+pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::default().escape_strings(false).struct_names(false);
+    ron::ser::to_string_pretty(&FileOut { format_version: FORMAT_VERSION, project }, config)
+}
+
+/// Parses and checks a project from RON text; `path` only names the file in errors.
+pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
+    let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
+        path: path.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    };
+    let version = ron::from_str::<VersionOnly>(text).map_err(syntax)?.format_version;
+    if version > FORMAT_VERSION {
+        return Err(LoadError::NewerVersion { path: path.to_owned(), found: version });
+    }
+    if version == 0 {
+        return Err(LoadError::Invalid { path: path.to_owned(), problem: "format version 0 does not exist".into() });
+    }
+    let file: FileIn = ron::from_str(text).map_err(syntax)?;
+    debug_assert_eq!(file.format_version, version);
+    let mut project = file.project;
+    validate(&mut project).map_err(|problem| LoadError::Invalid { path: path.to_owned(), problem })?;
+    Ok(project)
+}
+
+/// Loads a project and returns it with the file's stamp.
+pub fn load(path: &Path) -> Result<(Project, Option<DiskStamp>), LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    let stamp = DiskStamp::read(path);
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|error| LoadError::NotText { path: path.to_owned(), offset: error.valid_up_to() })?;
+    Ok((from_ron(text, path)?, stamp))
+}
+
+/// Saves a project atomically, keeping the previous file as a backup; returns the new stamp.
+pub fn save(project: &Project, path: &Path) -> Result<Option<DiskStamp>, SaveError> {
+    let io = |source| SaveError::Io { path: path.to_owned(), source };
+    let text = to_ron(project).map_err(|error| SaveError::Serialize { path: path.to_owned(), message: error.to_string() })?;
+    if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
+    file.write_all(text.as_bytes()).map_err(io)?;
+    file.flush().map_err(io)?;
+    if path.exists() {
+        keep_backup(path).map_err(io)?;
+    }
+    // `commit` syncs the file, renames it over the project and syncs the folder.
+    file.commit().map_err(io)?;
+    Ok(DiskStamp::read(path))
+}
+
+/// Copies the current project to its backup through a temporary file, so the backup is whole too.
+fn keep_backup(path: &Path) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    let mut temporary = atomic_write_file::AtomicWriteFile::open(&backup)?;
+    let mut current = std::fs::File::open(path)?;
+    std::io::copy(&mut current, &mut temporary)?;
+    temporary.commit()
+}
+
+fn check_sorted_unique<T: Keyed>(items: &mut [T], what: &str) -> Result<(), String> {
+    items.sort_by_key(Keyed::key);
+    let mut seen = HashSet::new();
+    if let Some(item) = items.iter().find(|item| !seen.insert(item.key())) {
+        return Err(format!("two {what} share the id {:?}", item.key()));
+    }
+    Ok(())
+}
+
+/// Checks every invariant the editor relies on; sorts collections that were edited out of order.
+pub fn validate(project: &mut Project) -> Result<(), String> {
+    check_sorted_unique(&mut project.documents, "documents")?;
+    check_sorted_unique(&mut project.entities, "entities")?;
+    check_sorted_unique(&mut project.codes, "codes")?;
+    check_sorted_unique(&mut project.claims, "claims")?;
+    for document in &project.documents {
+        if Document::hash_text(&document.text) != document.content_hash {
+            return Err(format!("document {} ({}): its text does not match its content hash", document.id, document.file));
+        }
+        document.body.check(&document.text).map_err(|error| format!("document {} ({}): body {error}", document.id, document.file))?;
+    }
+    for code in &project.codes {
+        project.check_code(code)?;
+    }
+    for claim in &project.claims {
+        project.check_claim(claim)?;
+    }
+    Ok(())
+}
+
