@@ -67,6 +67,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set a document's title, outlet, date or language, and save.
+    Set {
+        /// The project file.
+        project: PathBuf,
+        /// The document: its id, file name or title.
+        #[arg(long)]
+        document: String,
+        /// New title.
+        #[arg(long)]
+        title: Option<String>,
+        /// New outlet.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// New date: YYYY, YYYY-MM or YYYY-MM-DD; empty to clear.
+        #[arg(long)]
+        date: Option<String>,
+        /// New language as an ISO 639-1 code; empty to clear.
+        #[arg(long)]
+        language: Option<String>,
+    },
     /// Tag a quoted passage of a document as a claim, and save.
     Tag {
         /// The project file.
@@ -105,6 +125,9 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Info { project, json } => info(&project, json, out),
         Command::Entities { project, json, all } => entities(&project, json, all, out),
         Command::Claims { project, json } => claims(&project, json, out),
+        Command::Set { project, document, title, outlet, date, language } => {
+            set(&project, &document, &DocumentFields { title, outlet, date, language }, out)
+        }
         Command::Tag { project, document, quote, codes, stance, speaker, via, note, occurrence } => {
             let stance = Stance::parse(&stance)
                 .ok_or_else(|| anyhow!("unknown stance {stance:?}: use asserts, denies, reports or questions"))?;
@@ -340,6 +363,53 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
     }
     for claim in &list {
         writeln!(out, "{:>4}  doc {:>3}  {:<9}  {:<24}  {}: “{}”", claim.id, claim.document, claim.stance, claim.codes.join(", "), claim.speaker.unwrap_or("-"), claim.quote)?;
+    }
+    Ok(())
+}
+
+struct DocumentFields {
+    title: Option<String>,
+    outlet: Option<String>,
+    date: Option<String>,
+    language: Option<String>,
+}
+
+fn set(path: &Path, name: &str, fields: &DocumentFields, out: &mut dyn Write) -> Result<()> {
+    let mut project = load(path)?;
+    let document = find_document(&project, name).with_context(|| path.display().to_string())?;
+    let date = match fields.date.as_deref().map(str::trim) {
+        None => None,
+        Some("") => Some(None),
+        Some(text) => Some(Some(text.parse::<crate::model::PartialDate>()?)),
+    };
+    let language = match fields.language.as_deref().map(|code| code.trim().to_lowercase()) {
+        None => None,
+        Some(code) if code.is_empty() => Some(None),
+        Some(code) if code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase()) => Some(Some(code)),
+        Some(code) => bail!("{code:?} is not a two-letter ISO 639-1 language code such as en or fr"),
+    };
+    let id = document.id;
+    let edit = Edit::update_document(&project, id, "Edit document properties", |document| {
+        if let Some(title) = fields.title.as_deref().map(str::trim).filter(|title| !title.is_empty()) {
+            title.clone_into(&mut document.title);
+        }
+        if let Some(outlet) = &fields.outlet {
+            outlet.trim().clone_into(&mut document.outlet);
+        }
+        if let Some(date) = date {
+            document.date = date;
+        }
+        if let Some(language) = language {
+            document.language = language;
+        }
+    });
+    match edit {
+        Some(edit) => {
+            let _undo = edit.apply(&mut project)?;
+            save(&project, path)?;
+            writeln!(out, "updated document {id}")?;
+        }
+        None => writeln!(out, "document {id} unchanged")?,
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Finding a passage the user typed, forgiving typographic quotes, apostrophes and spacing.
 
-/// Where `quote` occurs in `text`, as byte ranges; exact matches if any, else matches that treat
-/// all quotation marks alike, all apostrophes alike and any run of spaces as one space.
+/// Where `quote` occurs in `text`, as byte ranges; exact matches if any, else matches that ignore
+/// quotation marks, treat all apostrophes alike and any run of white space as one space.
 pub fn find_quote(text: &str, quote: &str) -> Vec<(usize, usize)> {
     let quote = quote.trim();
     if quote.is_empty() {
@@ -13,8 +13,12 @@ pub fn find_quote(text: &str, quote: &str) -> Vec<(usize, usize)> {
     }
     let (normal_text, origins) = normalise(text);
     let (normal_quote, _) = normalise(quote);
+    let normal_quote = normal_quote.trim();
+    if normal_quote.is_empty() {
+        return Vec::new();
+    }
     normal_text
-        .match_indices(normal_quote.as_str())
+        .match_indices(normal_quote)
         .map(|(start, found)| {
             let end = start + found.len();
             let original_end = origins.get(end).copied().unwrap_or(text.len());
@@ -35,7 +39,8 @@ fn normalise(text: &str) -> (String, Vec<usize>) {
     for (index, c) in text.char_indices() {
         let mapped = match c {
             '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
-            '“' | '”' | '«' | '»' | '„' | '‟' => '"',
+            // Quotation marks differ most between a typed quote and the text: they are left out.
+            '"' | '“' | '”' | '«' | '»' | '„' | '‟' => continue,
             c if c.is_whitespace() => ' ',
             c => c,
         };
@@ -71,7 +76,7 @@ mod tests {
         let found = find_quote(text, "\"c'est de la propagande\"");
         assert_eq!(found.len(), 1);
         let (start, end) = found[0];
-        assert_eq!(&text[start..end], "« c’est  de la\npropagande »");
+        assert_eq!(&text[start..end], "c’est  de la\npropagande");
     }
 
     #[test]

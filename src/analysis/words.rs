@@ -125,7 +125,7 @@ pub const PLACE_CUES: &[&str] = &[
 pub const ORGANISATION_WORDS: &[&str] = &[
     "Agence", "Agency", "Alliance", "Armée", "Army", "Assembly", "Assemblée", "Association", "Bank", "Banque", "Comité",
     "Committee", "Company", "Conseil", "Corporation", "Council", "Court", "Cour", "Forces", "Front", "Government", "Gouvernement",
-    "Group", "Groupe", "Institute", "Institut", "Ministry", "Ministère", "Movement", "Mouvement", "Nations", "News", "Office",
+    "Group", "Groupe", "Emirate", "Émirat", "Republic", "République", "State", "Ministries", "Institute", "Institut", "Ministry", "Ministère", "Movement", "Mouvement", "Nations", "News", "Office",
     "Organisation", "Organization", "Parliament", "Parlement", "Parti", "Party", "Police", "Press", "Presse", "Taliban",
     "Talibans", "Times", "Union", "University", "Université",
 ];
@@ -133,12 +133,32 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 /// Words that join the parts of a name: "Gulbuddin al Hekmatyar", "Charles de Gaulle".
 pub const NAME_PARTICLES: &[&str] = &["al", "bin", "ben", "ibn", "de", "du", "des", "del", "della", "der", "van", "von", "da", "dos", "el", "y", "ul", "e"];
 
+/// Countries and cities in English and French forms, sorted for binary search; a starting point
+/// that tells places from other names when the text gives no cue.
+pub const KNOWN_PLACES: &[&str] = &[
+    "Afghanistan", "Albania", "Algeria", "Algérie", "Allemagne", "Angleterre", "Angola", "Arabie", "Arabie saoudite",
+    "Argentina", "Argentine", "Armenia", "Arménie", "Australia", "Australie", "Austria", "Autriche", "Azerbaijan",
+    "Azerbaïdjan", "Bagdad", "Baghdad", "Bahrain", "Bamako", "Bangladesh", "Beijing", "Beirut", "Belgique", "Belgium", "Berlin",
+    "Beyrouth", "Brazil", "Brussels", "Bruxelles", "Brésil", "Cairo", "Canada", "China", "Chine", "Colombia", "Colombie",
+    "Damas", "Damascus", "Delhi", "Doha", "Douchanbé", "Dubai", "Dubaï", "Dushanbe", "Egypt", "England", "Espagne", "Ethiopia",
+    "Europe", "France", "Gaza", "Georgia", "Germany", "Grande-Bretagne", "Greece", "Grèce", "Herat", "Hérat", "Inde", "India",
+    "Indonesia", "Indonésie", "Irak", "Iran", "Iraq", "Islamabad", "Israel", "Israël", "Istanbul", "Italie", "Italy", "Japan",
+    "Japon", "Jerusalem", "Jordan", "Jordanie", "Jérusalem", "Kaboul", "Kabul", "Kandahar", "Karachi", "Kazakhstan", "Kenya",
+    "Kiev", "Kunduz", "Kyiv", "Kyrgyzstan", "Lebanon", "Liban", "Libya", "Libye", "London", "Londres", "Madrid", "Mali", "Mazar-
+    i-Sharif", "Mexico", "Moscou", "Moscow", "New Delhi", "New York", "Niger", "Nigeria", "Ouzbékistan", "Pakistan", "Paris",
+    "Pekin", "Peshawar", "Pékin", "Qatar", "Riyadh", "Rome", "Royaume-Uni", "Russia", "Russie", "Saudi", "Saudi Arabia",
+    "Somalia", "Somalie", "Soudan", "Spain", "Sudan", "Syria", "Syrie", "Tadjikistan", "Tajikistan", "Tashkent", "Tehran",
+    "Tunisia", "Tunisie", "Turkey", "Turkmenistan", "Turquie", "Téhéran", "Ukraine", "United Kingdom", "United States",
+    "Uzbekistan", "Washington", "Yemen", "Yémen", "États-Unis"
+];
+
 /// Month and weekday names in English and French: dates, not entities of the kinds above.
 pub const CALENDAR_WORDS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi",
-    "vendredi", "samedi", "dimanche",
+    "vendredi", "samedi", "dimanche", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv",
+    "févr", "avr", "juil", "déc",
 ];
 
 /// English and French function words, sorted for binary search.
@@ -167,6 +187,11 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]), "STOP_WORDS must be sorted and unique");
+    }
+
+    #[test]
+    fn known_places_are_sorted_for_binary_search() {
+        assert!(KNOWN_PLACES.windows(2).all(|pair| pair[0] < pair[1]), "KNOWN_PLACES must be sorted and unique");
     }
 
     #[test]

@@ -108,6 +108,11 @@ impl Jobs {
         Self { sender, receiver, ctx, import: None, saving: None, loading: None, analysing: None, dialog_open: false }
     }
 
+    /// The context that finished jobs wake.
+    pub fn ctx(&self) -> &egui::Context {
+        &self.ctx
+    }
+
     /// The results that arrived since the last call.
     pub fn poll(&mut self) -> Vec<JobResult> {
         let results: Vec<JobResult> = self.receiver.try_iter().collect();

@@ -226,7 +226,7 @@ impl Pane {
         if measured_changed {
             ui.ctx().request_repaint();
         }
-        if scroll_output.state.offset != Vec2::ZERO && ui.rect_contains_pointer(scroll_output.inner_rect) && ui.input(|i| i.smooth_scroll_delta != Vec2::ZERO) {
+        if ui.rect_contains_pointer(scroll_output.inner_rect) && ui.input(|i| i.smooth_scroll_delta != Vec2::ZERO) {
             output.interacted = true;
         }
         output
@@ -314,7 +314,7 @@ impl Pane {
             let chars = document.text[paragraph.start..range.end].chars().count();
             let cursor = galley.pos_from_cursor(egui::text::CCursor::new(chars));
             let anchor = rect.min + cursor.left_bottom().to_vec2() + vec2(0.0, 4.0);
-            egui::Area::new(egui::Id::new(("tag-button", self.salt)))
+            egui::Area::new(egui::Id::unique(("tag-button", self.salt)))
                 .fixed_pos(anchor)
                 .order(egui::Order::Foreground)
                 .show(ui.ctx(), |ui| {

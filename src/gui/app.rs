@@ -1,0 +1,927 @@
+//! The application state and the frame loop: panels draw, request changes, and the app applies them.
+
+use super::claims::{ClaimsAction, ClaimsState, claims_ui};
+use super::commands::{AppCommand, consume_shortcuts};
+use super::entities::{EntitiesAction, EntitiesState, entities_ui};
+use super::jobs::{DialogPurpose, JobResult, Jobs};
+use super::library::{LibraryAction, LibraryState, library_ui};
+use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext};
+use super::tag::{TagDialog, TagOutcome};
+use super::theme;
+use crate::analysis::mentions::MentionIndex;
+use crate::edit::{Edit, History};
+use crate::import::ImportError;
+use crate::model::{ClaimId, DocumentId, EntityId, Project};
+use crate::store::{self, DiskStamp};
+use egui::{RichText, Ui, ViewportCommand};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// Most panes shown side by side.
+pub const MAX_PANES: usize = 4;
+/// Recent projects remembered.
+const MAX_RECENT: usize = 10;
+/// A dialog that returns faster than this never opened (no portal, no zenity).
+const DIALOG_MISSING: Duration = Duration::from_millis(400);
+
+/// Which list the left panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftTab {
+    /// Documents.
+    Library,
+    /// Entities.
+    Entities,
+    /// Claims by code.
+    Claims,
+}
+
+/// Something that would drop unsaved changes, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Start an empty project.
+    New,
+    /// Open this project.
+    Open(PathBuf),
+    /// Choose a project to open.
+    OpenDialog,
+    /// Close the window.
+    Quit,
+}
+
+/// A modal question or message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// Unsaved changes would be lost by `Pending`.
+    UnsavedChanges(Pending),
+    /// The file changed on disk since it was opened; overwrite it?
+    ChangedOnDisk(PathBuf, Option<Pending>),
+    /// No file dialog could open; type a path instead.
+    TypedPath(DialogPurpose, String),
+    /// Something failed; the message names the file.
+    Error(String),
+    /// Per-file results of an import that had failures.
+    ImportReport(Vec<String>),
+}
+
+/// Settings kept between runs.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Persisted {
+    recent: Vec<PathBuf>,
+}
+
+/// The whole application state.
+pub struct TriangulateApp {
+    /// The open project.
+    pub project: Project,
+    /// Its file, once saved or opened.
+    pub path: Option<PathBuf>,
+    /// Undo, redo and the dirty flag.
+    pub history: History,
+    stamp: Option<DiskStamp>,
+    /// Bumped on every change to `project`, so derived data knows when it is stale.
+    generation: u64,
+    /// Mentions of entities, for the generation in `mentions_generation`.
+    pub mentions: Arc<MentionIndex>,
+    mentions_generation: Option<u64>,
+    /// Documents side by side (one to four).
+    pub panes: Vec<Pane>,
+    /// The pane that library clicks and commands act on.
+    pub focused_pane: usize,
+    next_pane_salt: u64,
+    /// Which list the left panel shows.
+    pub left_tab: LeftTab,
+    library: LibraryState,
+    entities: EntitiesState,
+    claims: ClaimsState,
+    hovered_entity: Option<EntityId>,
+    /// The entity selected in the entities panel, highlighted strongly everywhere.
+    pub selected_entity: Option<EntityId>,
+    tag_dialog: Option<TagDialog>,
+    /// The open modal question, if any.
+    pub modal: Option<Modal>,
+    status: String,
+    recent: Vec<PathBuf>,
+    jobs: Jobs,
+    allow_close: bool,
+    title: String,
+    text_size: f32,
+    commands: Vec<AppCommand>,
+    pending_after_save: Option<Pending>,
+}
+
+impl TriangulateApp {
+    /// The app as eframe creates it; opens `path` if given.
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        let persisted: Persisted = cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
+        let mut app = Self::with_context(cc.egui_ctx.clone());
+        app.recent = persisted.recent;
+        if let Some(path) = path {
+            app.open(path);
+        }
+        app
+    }
+
+    /// An app with an empty project, for tests and benchmarks that drive the UI themselves.
+    pub fn with_context(ctx: egui::Context) -> Self {
+        Self {
+            project: Project::new("Untitled"),
+            path: None,
+            history: History::default(),
+            stamp: None,
+            generation: 0,
+            mentions: Arc::new(MentionIndex::default()),
+            mentions_generation: None,
+            panes: Vec::new(),
+            focused_pane: 0,
+            next_pane_salt: 0,
+            left_tab: LeftTab::Library,
+            library: LibraryState::default(),
+            entities: EntitiesState::default(),
+            claims: ClaimsState::default(),
+            hovered_entity: None,
+            selected_entity: None,
+            tag_dialog: None,
+            modal: None,
+            status: String::new(),
+            recent: Vec::new(),
+            jobs: Jobs::new(ctx),
+            allow_close: false,
+            title: String::new(),
+            text_size: DEFAULT_TEXT_SIZE,
+            commands: Vec::new(),
+            pending_after_save: None,
+        }
+    }
+
+    /// Replaces the project (after loading, or for a new one) and resets everything derived from it.
+    pub fn set_project(&mut self, project: Project, path: Option<PathBuf>, stamp: Option<DiskStamp>) {
+        self.project = project;
+        self.path = path;
+        self.stamp = stamp;
+        self.history = History::default();
+        self.panes.clear();
+        self.focused_pane = 0;
+        self.selected_entity = None;
+        self.hovered_entity = None;
+        self.tag_dialog = None;
+        self.library = LibraryState::default();
+        self.changed();
+        // Analysis of a freshly opened project runs at once so its first frames show highlights.
+        self.mentions = Arc::new(MentionIndex::build(&self.project));
+        self.mentions_generation = Some(self.generation);
+        if let Some(first) = self.project.documents.first().map(|document| document.id) {
+            self.open_document(first, false);
+        }
+        if let Some(path) = self.path.clone() {
+            self.remember(path);
+        }
+    }
+
+    fn changed(&mut self) {
+        self.generation += 1;
+    }
+
+    /// Applies an edit through the history; a refused edit is reported in the status bar.
+    pub fn apply(&mut self, edit: Edit) {
+        let label = edit.label.clone();
+        match self.history.apply(&mut self.project, edit) {
+            Ok(()) => {
+                self.changed();
+                self.status = label;
+            }
+            Err(error) => self.status = format!("Not done: {error}"),
+        }
+    }
+
+    fn undo(&mut self) {
+        match self.history.undo(&mut self.project) {
+            Ok(Some(label)) => {
+                self.changed();
+                self.status = format!("Undid: {label}");
+            }
+            Ok(None) => self.status = "Nothing to undo".into(),
+            Err(error) => self.modal = Some(Modal::Error(error.to_string())),
+        }
+    }
+
+    fn redo(&mut self) {
+        match self.history.redo(&mut self.project) {
+            Ok(Some(label)) => {
+                self.changed();
+                self.status = format!("Redid: {label}");
+            }
+            Ok(None) => self.status = "Nothing to redo".into(),
+            Err(error) => self.modal = Some(Modal::Error(error.to_string())),
+        }
+    }
+
+    /// Shows a document in the focused pane, or in a new pane beside the others.
+    pub fn open_document(&mut self, id: DocumentId, beside: bool) -> Option<&mut Pane> {
+        let document = self.project.document(id)?;
+        if let Some(index) = self.panes.iter().position(|pane| pane.document == id) {
+            self.focused_pane = index;
+        } else if beside && self.panes.len() < MAX_PANES || self.panes.is_empty() {
+            self.next_pane_salt += 1;
+            self.panes.push(Pane::new(document, self.next_pane_salt));
+            self.focused_pane = self.panes.len() - 1;
+        } else {
+            self.next_pane_salt += 1;
+            let index = self.focused_pane.min(self.panes.len() - 1);
+            self.panes[index] = Pane::new(document, self.next_pane_salt);
+            self.focused_pane = index;
+        }
+        self.library.selected = Some(id);
+        self.panes.get_mut(self.focused_pane)
+    }
+
+    fn show_passage(&mut self, document: DocumentId, range: Range<usize>) {
+        if let Some(pane) = self.open_document(document, false) {
+            pane.scroll_to = Some(range.start);
+            pane.flash = Some(range);
+        }
+    }
+
+    fn show_claim(&mut self, id: ClaimId) {
+        if let Some(claim) = self.project.claim(id) {
+            let (document, range) = (claim.document, claim.quote.span.range());
+            self.show_passage(document, range);
+        }
+    }
+
+    /// Runs a menu or keyboard command.
+    pub fn run_command(&mut self, command: AppCommand) {
+        match command {
+            AppCommand::NewProject => self.guard(Pending::New),
+            AppCommand::OpenProject => self.guard(Pending::OpenDialog),
+            AppCommand::OpenPath => self.modal = Some(Modal::TypedPath(DialogPurpose::OpenProject, String::new())),
+            AppCommand::Save => match self.path.clone() {
+                Some(path) => self.save_to(path, None, false),
+                None => self.dialog(DialogPurpose::SaveAs),
+            },
+            AppCommand::SaveAs => self.dialog(DialogPurpose::SaveAs),
+            AppCommand::ImportDocuments => self.dialog(DialogPurpose::ImportFiles),
+            AppCommand::ImportFolder => self.dialog(DialogPurpose::ImportFolder),
+            AppCommand::Quit => self.guard(Pending::Quit),
+            AppCommand::Undo => self.undo(),
+            AppCommand::Redo => self.redo(),
+            AppCommand::TagSelection => self.start_tagging(),
+            AppCommand::AddPane => {
+                let next = self.project.documents.iter().find(|document| !self.panes.iter().any(|pane| pane.document == document.id)).map(|d| d.id);
+                match next {
+                    Some(id) if self.panes.len() < MAX_PANES => {
+                        self.open_document(id, true);
+                    }
+                    _ => self.status = format!("At most {MAX_PANES} panes, each with a different document"),
+                }
+            }
+            AppCommand::ClosePane => {
+                if self.focused_pane < self.panes.len() {
+                    self.panes.remove(self.focused_pane);
+                    self.focused_pane = self.focused_pane.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    /// Opens the tagging dialog for the focused pane's selection.
+    pub fn start_tagging(&mut self) {
+        let selection = self.panes.get(self.focused_pane).and_then(|pane| pane.selected_range().map(|range| (pane.document, range)));
+        match selection {
+            Some((document, range)) => self.tag_dialog = Some(TagDialog::new(document, range)),
+            None => self.status = "Select a passage in a document first".into(),
+        }
+    }
+
+    /// Runs `pending` now, or first asks what to do with unsaved changes.
+    fn guard(&mut self, pending: Pending) {
+        if self.history.is_dirty() {
+            self.modal = Some(Modal::UnsavedChanges(pending));
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.set_project(Project::new("Untitled"), None, None);
+                self.status = "New project".into();
+            }
+            Pending::Open(path) => self.open(path),
+            Pending::OpenDialog => self.dialog(DialogPurpose::OpenProject),
+            Pending::Quit => {
+                self.allow_close = true;
+                self.jobs.ctx().send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Loads a project file in the background.
+    pub fn open(&mut self, path: PathBuf) {
+        self.status = format!("Opening {}…", path.display());
+        self.jobs.load(path);
+    }
+
+    fn dialog(&mut self, purpose: DialogPurpose) {
+        let folder = self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+        let name = self.path.as_deref().and_then(Path::file_name).map(|name| name.to_string_lossy().into_owned());
+        self.jobs.open_dialog(purpose, folder, name.or_else(|| Some(format!("{}.ron", self.project.name))));
+    }
+
+    fn save_to(&mut self, path: PathBuf, then: Option<Pending>, force: bool) {
+        let same_file = self.path.as_deref() == Some(path.as_path());
+        if same_file && !force && store::changed_on_disk(&path, self.stamp) {
+            self.modal = Some(Modal::ChangedOnDisk(path, then));
+            return;
+        }
+        self.pending_after_save = then;
+        self.status = format!("Saving {}…", path.display());
+        self.jobs.save(self.project.clone(), path, self.history.revision());
+    }
+
+    fn import(&mut self, paths: Vec<PathBuf>) {
+        if self.jobs.import.is_some() {
+            self.status = "An import is already running".into();
+            return;
+        }
+        self.jobs.import(self.project.clone(), paths);
+    }
+
+    fn remember(&mut self, path: PathBuf) {
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        self.recent.retain(|known| *known != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    fn handle_job(&mut self, result: JobResult) {
+        match result {
+            JobResult::Dialog { purpose, paths, open_for } => {
+                if paths.is_empty() {
+                    if open_for < DIALOG_MISSING {
+                        self.modal = Some(Modal::TypedPath(purpose, String::new()));
+                    }
+                    return;
+                }
+                self.chosen(purpose, paths);
+            }
+            JobResult::Loaded { path, result } => match result {
+                Ok((project, stamp)) => {
+                    self.set_project(project, Some(path.clone()), stamp);
+                    self.status = format!("Opened {}", path.display());
+                }
+                Err(error) => {
+                    self.recent.retain(|known| *known != path || path.exists());
+                    self.modal = Some(Modal::Error(error.to_string()));
+                }
+            },
+            JobResult::Saved { path, revision, result } => match result {
+                Ok(stamp) => {
+                    self.history.mark_saved_revision(revision);
+                    self.stamp = stamp;
+                    if self.path.as_deref() != Some(path.as_path()) {
+                        self.project_name_from(&path);
+                    }
+                    self.path = Some(path.clone());
+                    self.remember(path.clone());
+                    self.status = format!("Saved {}", path.display());
+                    if let Some(pending) = self.pending_after_save.take() {
+                        self.proceed(pending);
+                    }
+                }
+                Err(error) => {
+                    self.pending_after_save = None;
+                    self.modal = Some(Modal::Error(error.to_string()));
+                }
+            },
+            JobResult::Imported(report) => self.imported(report),
+            JobResult::Analysed { generation, index } => {
+                self.mentions = Arc::new(index);
+                self.mentions_generation = Some(generation);
+            }
+        }
+    }
+
+    fn project_name_from(&mut self, path: &Path) {
+        if self.project.name == "Untitled" {
+            let name = crate::cli::name_from_path(path);
+            if let Some(edit) = Edit::rename_project(&self.project, &name) {
+                // The name follows the file; it is part of what was saved only from the next save.
+                let _undo = edit.apply(&mut self.project);
+                self.changed();
+            }
+        }
+    }
+
+    fn chosen(&mut self, purpose: DialogPurpose, mut paths: Vec<PathBuf>) {
+        match purpose {
+            DialogPurpose::OpenProject => {
+                if let Some(path) = paths.pop() {
+                    self.open(path);
+                }
+            }
+            DialogPurpose::SaveAs => {
+                if let Some(mut path) = paths.pop() {
+                    if path.extension().is_none() {
+                        path.set_extension(store::EXTENSION);
+                    }
+                    self.save_to(path, None, true);
+                }
+            }
+            DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => self.import(paths),
+        }
+    }
+
+    fn imported(&mut self, report: crate::import::BatchReport) {
+        let mut lines = Vec::new();
+        let mut imported = 0;
+        for outcome in &report.outcomes {
+            let name = outcome.path.display();
+            match &outcome.result {
+                Ok(_) => imported += 1,
+                Err(error @ ImportError::Duplicate { .. }) => lines.push(format!("Skipped {name}: {error}")),
+                Err(error) => lines.push(format!("Failed {name}: {error}")),
+            }
+        }
+        if let Some(edit) = report.edit {
+            let first_new = self.project.next_document_id();
+            // The import ran on a snapshot; if the project changed meanwhile, the edit is refused
+            // and the documents are added again against the current project.
+            let edit = match edit.clone().apply(&mut self.project.clone()) {
+                Ok(_) => edit,
+                Err(_) => rebuild_import(&self.project, edit),
+            };
+            self.apply(edit);
+            if self.panes.is_empty() {
+                self.open_document(first_new, false);
+            }
+        }
+        let cancelled = if report.cancelled { " (cancelled)" } else { "" };
+        self.status = format!("Imported {imported} of {} files{cancelled}", report.outcomes.len());
+        if !lines.is_empty() {
+            self.modal = Some(Modal::ImportReport(lines));
+        }
+    }
+}
+
+/// Re-prepares an import against the current project: fresh ids and entity updates.
+fn rebuild_import(project: &Project, edit: Edit) -> Edit {
+    let mut documents: Vec<crate::model::Document> = edit
+        .changes
+        .into_iter()
+        .filter_map(|change| match change {
+            crate::edit::Change::Document { after: Some(document), .. } => Some(*document),
+            _ => None,
+        })
+        .collect();
+    let mut next = project.next_document_id().0;
+    for document in &mut documents {
+        document.id = DocumentId(next);
+        next += 1;
+    }
+    let entities = crate::analysis::entities::new_entities(project, &documents);
+    Edit::add_documents(project, documents, entities)
+}
+
+impl eframe::App for TriangulateApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        for result in self.jobs.poll() {
+            self.handle_job(result);
+        }
+        if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close && self.history.is_dirty() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.modal = Some(Modal::UnsavedChanges(Pending::Quit));
+        }
+        // Mentions are found again off the UI thread whenever the project changed.
+        if self.mentions_generation != Some(self.generation) && self.jobs.analysing.is_none() {
+            self.jobs.analyse(self.project.clone(), self.generation);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &Persisted { recent: self.recent.clone() });
+    }
+}
+
+impl TriangulateApp {
+    /// Draws one frame. Separate from [`eframe::App::ui`] so tests and benchmarks can call it.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.update_title(&ctx);
+        self.commands.extend(consume_shortcuts(&ctx));
+        self.handle_dropped_files(&ctx);
+
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("side-panel").default_size(380.0).min_size(260.0).show(ui, |ui| self.side_panel_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.panes_ui(ui));
+
+        if let Some(dialog) = &mut self.tag_dialog
+            && let Some(outcome) = dialog.ui(&ctx, &self.project)
+        {
+            self.tag_dialog = None;
+            if let TagOutcome::Tag(draft) = outcome {
+                match Edit::tag_claim(&self.project, &draft) {
+                    Ok((edit, _)) => {
+                        self.apply(edit);
+                        if let Some(pane) = self.panes.iter_mut().find(|pane| pane.document == draft.document) {
+                            pane.selection = None;
+                        }
+                    }
+                    Err(error) => self.modal = Some(Modal::Error(error.to_string())),
+                }
+            }
+        }
+        self.modal_ui(&ctx);
+        for command in std::mem::take(&mut self.commands) {
+            self.run_command(command);
+        }
+        if self.jobs.busy() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let dirty = if self.history.is_dirty() { " *" } else { "" };
+        let title = format!("{}{dirty} — Triangulate", self.project.name);
+        // Sending a viewport command repaints; send it only when the title changes.
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|input| input.raw.dropped_files.iter().map(|file| file.path().to_path_buf()).collect());
+        if dropped.is_empty() {
+            return;
+        }
+        let (projects, documents): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|path| path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case(store::EXTENSION)));
+        if let Some(project) = projects.into_iter().next() {
+            self.guard(Pending::Open(project));
+        } else {
+            self.import(documents);
+        }
+    }
+
+    fn menu_item(&mut self, ui: &mut Ui, command: AppCommand, enabled: bool) {
+        let shortcut = command.shortcuts().first().map(|shortcut| ui.ctx().format_shortcut(shortcut)).unwrap_or_default();
+        let button = egui::Button::new(command.label()).shortcut_text(shortcut);
+        if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+            self.commands.push(command);
+        }
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                self.menu_item(ui, AppCommand::NewProject, true);
+                self.menu_item(ui, AppCommand::OpenProject, true);
+                self.menu_item(ui, AppCommand::OpenPath, true);
+                ui.menu_button("Open recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.weak("No recent projects");
+                    }
+                    for path in self.recent.clone() {
+                        let name = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned());
+                        if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                            self.guard(Pending::Open(path));
+                        }
+                    }
+                });
+                ui.separator();
+                self.menu_item(ui, AppCommand::ImportDocuments, self.jobs.import.is_none());
+                self.menu_item(ui, AppCommand::ImportFolder, self.jobs.import.is_none());
+                ui.separator();
+                self.menu_item(ui, AppCommand::Save, self.jobs.saving.is_none());
+                self.menu_item(ui, AppCommand::SaveAs, self.jobs.saving.is_none());
+                ui.separator();
+                self.menu_item(ui, AppCommand::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.history.undo_label().map(str::to_owned);
+                let redo = self.history.redo_label().map(str::to_owned);
+                self.menu_item(ui, AppCommand::Undo, undo.is_some());
+                if let Some(label) = undo {
+                    ui.weak(format!("  {label}"));
+                }
+                self.menu_item(ui, AppCommand::Redo, redo.is_some());
+                ui.separator();
+                let selection = self.panes.get(self.focused_pane).is_some_and(|pane| pane.selected_range().is_some());
+                self.menu_item(ui, AppCommand::TagSelection, selection);
+            });
+            ui.menu_button("View", |ui| {
+                self.menu_item(ui, AppCommand::AddPane, self.panes.len() < MAX_PANES && self.panes.len() < self.project.documents.len());
+                self.menu_item(ui, AppCommand::ClosePane, !self.panes.is_empty());
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let label = ui.label("Text size");
+                    ui.add(egui::Slider::new(&mut self.text_size, 11.0..=24.0)).labelled_by(label.id);
+                });
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
+        });
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(job) = &self.jobs.import {
+                let progress = job.progress.lock().map(|progress| progress.clone()).unwrap_or_default();
+                let fraction = if progress.total == 0 { 0.0 } else { progress.done as f32 / progress.total as f32 };
+                ui.add(egui::ProgressBar::new(fraction).desired_width(180.0).text(format!("{} / {}", progress.done, progress.total)));
+                ui.label(format!("Importing {}", progress.current));
+                if progress.failed > 0 {
+                    ui.colored_label(theme::error_text(ui.visuals().dark_mode), format!("{} failed", progress.failed));
+                }
+                if ui.button("Cancel import").clicked() {
+                    job.cancel.store(true, Ordering::Relaxed);
+                }
+            } else if self.jobs.saving.is_some() || self.jobs.loading.is_some() {
+                ui.spinner();
+                ui.label(&self.status);
+            } else {
+                ui.label(&self.status);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let entities = self.project.entities.iter().filter(|entity| !entity.hidden).count();
+                ui.weak(format!(
+                    "{} documents · {} entities · {} claims",
+                    self.project.documents.len(),
+                    entities,
+                    self.project.claims.len()
+                ));
+                if self.mentions_generation != Some(self.generation) {
+                    ui.weak("Analysing…");
+                }
+            });
+        });
+    }
+
+    fn side_panel_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
+            ui.selectable_value(&mut self.left_tab, LeftTab::Entities, "Entities");
+            ui.selectable_value(&mut self.left_tab, LeftTab::Claims, "Claims");
+        });
+        ui.separator();
+        match self.left_tab {
+            LeftTab::Library => {
+                for action in library_ui(ui, &mut self.library, &self.project) {
+                    match action {
+                        LibraryAction::Open(id) => {
+                            self.open_document(id, false);
+                        }
+                        LibraryAction::OpenBeside(id) => {
+                            self.open_document(id, true);
+                        }
+                        LibraryAction::Edit(edit) => self.apply(edit),
+                        LibraryAction::Error(message) => self.status = message,
+                    }
+                }
+            }
+            LeftTab::Entities => {
+                let mentions = self.mentions.clone();
+                for action in entities_ui(ui, &mut self.entities, &self.project, &mentions, self.selected_entity) {
+                    match action {
+                        EntitiesAction::Select(id) => self.selected_entity = id,
+                        EntitiesAction::OpenMention(document, range) => self.show_passage(document, range),
+                        EntitiesAction::Edit(edit) => self.apply(edit),
+                    }
+                }
+            }
+            LeftTab::Claims => {
+                for action in claims_ui(ui, &mut self.claims, &self.project) {
+                    match action {
+                        ClaimsAction::Open(id) => self.show_claim(id),
+                        ClaimsAction::Edit(edit) => self.apply(edit),
+                    }
+                }
+            }
+        }
+    }
+
+    fn panes_ui(&mut self, ui: &mut Ui) {
+        if ui.input(|input| !input.raw.hovered_files.is_empty()) {
+            ui.centered_and_justified(|ui| ui.heading("Drop a project (.ron) to open it, or documents to import them"));
+            return;
+        }
+        if self.panes.is_empty() {
+            ui.centered_and_justified(|ui| {
+                ui.label(if self.project.documents.is_empty() {
+                    "Import documents with File ▸ Import documents…, or drop them here"
+                } else {
+                    "Choose a document in the library"
+                });
+            });
+            return;
+        }
+        let mentions = self.mentions.clone();
+        let context = ReaderContext {
+            project: &self.project,
+            mentions: &mentions,
+            hovered_entity: self.hovered_entity,
+            selected_entity: self.selected_entity,
+            text_size: self.text_size,
+        };
+        let count = self.panes.len();
+        let mut hovered = None;
+        let mut focus = None;
+        let mut close = None;
+        let mut tag = false;
+        let mut clicked_entity = None;
+        let mut clicked_claim = None;
+        let focused = self.focused_pane;
+        ui.columns(count, |columns| {
+            for (index, (pane, ui)) in self.panes.iter_mut().zip(columns.iter_mut()).enumerate() {
+                let Some(document) = context.project.document(pane.document) else { continue };
+                ui.push_id(pane.salt, |ui| {
+                    let frame = egui::Frame::group(ui.style()).stroke(if index == focused && count > 1 {
+                        egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
+                    } else {
+                        ui.visuals().widgets.noninteractive.bg_stroke
+                    });
+                    frame.show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.add(egui::Label::new(RichText::new(&document.title).strong()).truncate());
+                            if count > 1 && ui.small_button("✕").on_hover_text("Close this pane").clicked() {
+                                close = Some(index);
+                            }
+                        });
+                        let mut meta = vec![if document.outlet.is_empty() { "Unknown outlet".to_owned() } else { document.outlet.clone() }];
+                        meta.extend(document.date.map(|date| date.to_string()));
+                        meta.extend(document.language.clone());
+                        ui.horizontal(|ui| {
+                            ui.weak(meta.join(" · "));
+                            if let Some(entity) = context.hovered_entity.or(context.selected_entity).and_then(|id| context.project.entity(id)) {
+                                let here = context.mentions.in_document(document.id).iter().filter(|mention| mention.entity == entity.id).count();
+                                ui.label(RichText::new(format!("{} × {}", here, entity.name)).color(theme::kind_colour(entity.kind)));
+                            }
+                        });
+                        ui.separator();
+                        let output = pane.ui(ui, &context);
+                        hovered = hovered.or(output.hovered_entity);
+                        clicked_entity = clicked_entity.or(output.clicked_entity);
+                        clicked_claim = clicked_claim.or(output.clicked_claim);
+                        if output.interacted {
+                            focus = Some(index);
+                        }
+                        if output.tag_requested {
+                            focus = Some(index);
+                            tag = true;
+                        }
+                    });
+                });
+            }
+        });
+        self.hovered_entity = hovered;
+        if let Some(index) = focus {
+            self.focused_pane = index;
+        }
+        if let Some(entity) = clicked_entity {
+            self.selected_entity = Some(entity);
+        }
+        if let Some(claim) = clicked_claim {
+            self.status = self.describe_claim(claim);
+        }
+        if tag {
+            self.start_tagging();
+        }
+        if let Some(index) = close {
+            self.panes.remove(index);
+            self.focused_pane = self.focused_pane.min(self.panes.len().saturating_sub(1));
+        }
+    }
+
+    fn describe_claim(&self, id: ClaimId) -> String {
+        let Some(claim) = self.project.claim(id) else { return String::new() };
+        let codes: Vec<&str> = claim.codes.iter().filter_map(|code| self.project.code(*code)).map(|code| code.name.as_str()).collect();
+        let speaker = claim.speaker.and_then(|speaker| self.project.entity(speaker)).map_or("unattributed", |entity| entity.name.as_str());
+        format!("Claim {}: {} ({}), {}", claim.id, codes.join(", "), claim.stance.as_str(), speaker)
+    }
+
+    fn modal_ui(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.clone() else { return };
+        let mut close = false;
+        let mut then: Option<Box<dyn FnOnce(&mut Self)>> = None;
+        let response = egui::Modal::new(egui::Id::unique("app-modal")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            match &modal {
+                Modal::UnsavedChanges(pending) => {
+                    ui.heading("Unsaved changes");
+                    ui.label(format!("Save the changes to “{}” first?", self.project.name));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            let pending = pending.clone();
+                            then = Some(Box::new(move |app: &mut Self| match app.path.clone() {
+                                Some(path) => app.save_to(path, Some(pending), false),
+                                None => {
+                                    app.pending_after_save = Some(pending);
+                                    app.dialog(DialogPurpose::SaveAs);
+                                }
+                            }));
+                        }
+                        if ui.button("Don't save").clicked() {
+                            let pending = pending.clone();
+                            then = Some(Box::new(move |app: &mut Self| {
+                                app.history.mark_saved();
+                                app.proceed(pending);
+                            }));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::ChangedOnDisk(path, pending) => {
+                    ui.heading("The file changed on disk");
+                    ui.label(format!("{} was changed by another program since it was opened. Overwrite it with this project?", path.display()));
+                    ui.horizontal(|ui| {
+                        if ui.button("Overwrite").clicked() {
+                            let (path, pending) = (path.clone(), pending.clone());
+                            then = Some(Box::new(move |app: &mut Self| app.save_to(path, pending, true)));
+                        }
+                        if ui.button("Save as…").clicked() {
+                            then = Some(Box::new(|app: &mut Self| app.dialog(DialogPurpose::SaveAs)));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::TypedPath(purpose, text) => {
+                    ui.heading(purpose.title());
+                    ui.label("No file dialog is available here. Type the path:");
+                    let mut text = text.clone();
+                    let label = ui.label("Path");
+                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0)).labelled_by(label.id);
+                    let enter = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                    if text != *match &modal { Modal::TypedPath(_, old) => old, _ => &text } {
+                        let purpose = *purpose;
+                        let updated = text.clone();
+                        then = Some(Box::new(move |app: &mut Self| app.modal = Some(Modal::TypedPath(purpose, updated))));
+                    }
+                    ui.horizontal(|ui| {
+                        if (ui.button("OK").clicked() || enter) && !text.trim().is_empty() {
+                            let purpose = *purpose;
+                            let path = PathBuf::from(text.trim());
+                            then = Some(Box::new(move |app: &mut Self| {
+                                app.modal = None;
+                                if purpose == DialogPurpose::OpenProject {
+                                    app.guard(Pending::Open(path));
+                                } else {
+                                    app.chosen(purpose, vec![path]);
+                                }
+                            }));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Error(message) => {
+                    ui.heading("Something went wrong");
+                    ui.label(message);
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::ImportReport(lines) => {
+                    ui.heading("Some files were not imported");
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for line in lines {
+                            ui.label(line);
+                        }
+                    });
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+            }
+        });
+        if response.should_close() {
+            close = true;
+        }
+        if let Some(action) = then {
+            let keep_open = matches!(modal, Modal::TypedPath(..));
+            if !keep_open {
+                self.modal = None;
+            }
+            action(self);
+        } else if close {
+            self.modal = None;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! The library: a sortable table of documents, and the selected document's properties.
+
+use crate::edit::Edit;
+use crate::model::{DocumentId, PartialDate, Project};
+use egui::{Label, Ui};
+use egui_extras::{Column, TableBuilder};
+
+/// Columns the table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Document title.
+    Title,
+    /// Outlet.
+    Outlet,
+    /// Publication date.
+    #[default]
+    Date,
+    /// Language.
+    Language,
+    /// Length in characters.
+    Length,
+}
+
+/// The library's view state.
+#[derive(Default)]
+pub struct LibraryState {
+    sort: SortKey,
+    descending: bool,
+    /// The document whose properties are shown.
+    pub selected: Option<DocumentId>,
+    draft: Option<PropertiesDraft>,
+}
+
+#[derive(Clone, PartialEq)]
+struct PropertiesDraft {
+    document: DocumentId,
+    title: String,
+    outlet: String,
+    date: String,
+    language: String,
+}
+
+/// What the user asked for in the library.
+pub enum LibraryAction {
+    /// Show a document in the focused pane.
+    Open(DocumentId),
+    /// Show a document in a new pane beside the others.
+    OpenBeside(DocumentId),
+    /// Change the project.
+    Edit(Edit),
+    /// Tell the user something went wrong.
+    Error(String),
+}
+
+/// Draws the library; returns what the user asked for.
+pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project) -> Vec<LibraryAction> {
+    let mut actions = Vec::new();
+    if project.documents.is_empty() {
+        ui.add_space(8.0);
+        ui.label("No documents yet. Use File ▸ Import documents… or drop files on the window.");
+        return actions;
+    }
+    let mut order: Vec<usize> = (0..project.documents.len()).collect();
+    let documents = &project.documents;
+    order.sort_by(|a, b| {
+        let (a, b) = (&documents[*a], &documents[*b]);
+        let ordering = match state.sort {
+            SortKey::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
+            SortKey::Outlet => a.outlet.to_lowercase().cmp(&b.outlet.to_lowercase()),
+            SortKey::Date => a.date.cmp(&b.date),
+            SortKey::Language => a.language.cmp(&b.language),
+            SortKey::Length => a.text.len().cmp(&b.text.len()),
+        };
+        let ordering = ordering.then(a.id.cmp(&b.id));
+        if state.descending { ordering.reverse() } else { ordering }
+    });
+    let table_height = (ui.available_height() * 0.6).max(160.0);
+    ui.push_id("library-table", |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .max_scroll_height(table_height)
+            .column(Column::remainder().at_least(120.0).clip(true))
+            .column(Column::initial(90.0).at_least(40.0).clip(true))
+            .column(Column::initial(78.0).at_least(40.0))
+            .column(Column::initial(34.0).at_least(28.0))
+            .column(Column::initial(56.0).at_least(40.0))
+            .header(22.0, |mut header| {
+                for (key, name) in [
+                    (SortKey::Title, "Title"),
+                    (SortKey::Outlet, "Outlet"),
+                    (SortKey::Date, "Date"),
+                    (SortKey::Language, "Lang"),
+                    (SortKey::Length, "Length"),
+                ] {
+                    header.col(|ui| {
+                        let arrow = match (state.sort == key, state.descending) {
+                            (true, false) => " ↑",
+                            (true, true) => " ↓",
+                            (false, _) => "",
+                        };
+                        if ui.add(egui::Button::new(format!("{name}{arrow}")).frame(false)).on_hover_text(format!("Sort by {}", name.to_lowercase())).clicked() {
+                            if state.sort == key {
+                                state.descending = !state.descending;
+                            } else {
+                                state.sort = key;
+                                state.descending = false;
+                            }
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, order.len(), |mut row| {
+                    let document = &documents[order[row.index()]];
+                    row.set_selected(state.selected == Some(document.id));
+                    row.col(|ui| {
+                        ui.add(Label::new(&document.title).selectable(false).truncate()).on_hover_text(&document.file);
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(&document.outlet).selectable(false).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(document.date.map(|date| date.to_string()).unwrap_or_default()).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(document.language.as_deref().unwrap_or("")).selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(Label::new(format_length(document.text.len())).selectable(false));
+                    });
+                    let response = row.response();
+                    if response.clicked() {
+                        state.selected = Some(document.id);
+                        actions.push(LibraryAction::Open(document.id));
+                    }
+                    response.context_menu(|ui| {
+                        if ui.button("Open").clicked() {
+                            actions.push(LibraryAction::Open(document.id));
+                        }
+                        if ui.button("Open beside").clicked() {
+                            actions.push(LibraryAction::OpenBeside(document.id));
+                        }
+                    });
+                });
+            });
+    });
+    ui.separator();
+    properties_ui(ui, state, project, &mut actions);
+    actions
+}
+
+fn format_length(bytes: usize) -> String {
+    if bytes < 10_000 { format!("{:.1} k", bytes as f64 / 1000.0) } else { format!("{} k", bytes / 1000) }
+}
+
+fn properties_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project, actions: &mut Vec<LibraryAction>) {
+    let Some(document) = state.selected.and_then(|id| project.document(id)) else {
+        ui.weak("Select a document to edit its title, outlet, date and language.");
+        return;
+    };
+    let saved = PropertiesDraft {
+        document: document.id,
+        title: document.title.clone(),
+        outlet: document.outlet.clone(),
+        date: document.date.map(|date| date.to_string()).unwrap_or_default(),
+        language: document.language.clone().unwrap_or_default(),
+    };
+    // A draft belongs to one document and is refreshed when the document changes underneath (undo).
+    let draft = state.draft.get_or_insert_with(|| saved.clone());
+    if draft.document != document.id {
+        *draft = saved.clone();
+    }
+    ui.strong("Document properties");
+    ui.weak(format!("File: {} · imported {} · {}", document.file, document.imported_at, document.encoding));
+    let mut submitted = false;
+    egui::Grid::new("document-properties").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+        for (name, value, hint) in [
+            ("Title", &mut draft.title, ""),
+            ("Outlet", &mut draft.outlet, "Who published it"),
+            ("Date", &mut draft.date, "YYYY, YYYY-MM or YYYY-MM-DD"),
+            ("Language", &mut draft.language, "ISO 639-1 code, such as en or fr"),
+        ] {
+            let label = ui.label(name);
+            let response = ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label.id);
+            submitted |= response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+            ui.end_row();
+        }
+    });
+    let changed = *draft != saved;
+    ui.horizontal(|ui| {
+        submitted |= ui.add_enabled(changed, egui::Button::new("Apply")).clicked();
+        if ui.add_enabled(changed, egui::Button::new("Revert")).clicked() {
+            *draft = saved.clone();
+        }
+    });
+    if submitted && changed {
+        let date = if draft.date.trim().is_empty() { Ok(None) } else { draft.date.parse::<PartialDate>().map(Some) };
+        let language = draft.language.trim().to_lowercase();
+        match date {
+            Err(error) => actions.push(LibraryAction::Error(error.to_string())),
+            Ok(_) if !language.is_empty() && !(language.len() == 2 && language.chars().all(|c| c.is_ascii_lowercase())) => {
+                actions.push(LibraryAction::Error(format!("{language:?} is not a two-letter language code such as en or fr")));
+            }
+            Ok(date) => {
+                let title = draft.title.trim().to_owned();
+                let outlet = draft.outlet.trim().to_owned();
+                let edit = Edit::update_document(project, document.id, "Edit document properties", |document| {
+                    if !title.is_empty() {
+                        document.title = title;
+                    }
+                    document.outlet = outlet;
+                    document.date = date;
+                    document.language = (!language.is_empty()).then_some(language);
+                });
+                actions.extend(edit.map(LibraryAction::Edit));
+            }
+        }
+    }
+}

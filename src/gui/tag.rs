@@ -1,0 +1,163 @@
+//! The dialog that tags a selected passage as a claim: codes, stance, speaker, outlet, note.
+
+use crate::edit::ClaimDraft;
+use crate::model::{DocumentId, EntityKind, PartialDate, Project, Stance};
+use egui::{Context, RichText};
+use std::ops::Range;
+
+/// The tagging dialog's state, from opening to "Tag" or "Cancel".
+pub struct TagDialog {
+    document: DocumentId,
+    range: Range<usize>,
+    codes: Vec<String>,
+    new_code: String,
+    stance: Stance,
+    speaker: String,
+    via: String,
+    date: String,
+    note: String,
+    error: Option<String>,
+}
+
+/// How the dialog ended.
+pub enum TagOutcome {
+    /// Tag with these choices.
+    Tag(ClaimDraft),
+    /// Close without tagging.
+    Cancel,
+}
+
+impl TagDialog {
+    /// A dialog for the passage `range` of `document`.
+    pub fn new(document: DocumentId, range: Range<usize>) -> Self {
+        Self {
+            document,
+            range,
+            codes: Vec::new(),
+            new_code: String::new(),
+            stance: Stance::Asserts,
+            speaker: String::new(),
+            via: String::new(),
+            date: String::new(),
+            note: String::new(),
+            error: None,
+        }
+    }
+
+    /// Draws the dialog; returns how it ended, if it did this frame.
+    pub fn ui(&mut self, ctx: &Context, project: &Project) -> Option<TagOutcome> {
+        let mut outcome = None;
+        let Some(document) = project.document(self.document) else {
+            return Some(TagOutcome::Cancel);
+        };
+        let quote = document.text.get(self.range.clone()).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+        let modal = egui::Modal::new(egui::Id::unique("tag-claim")).show(ctx, |ui| {
+            ui.set_width(460.0);
+            ui.heading("Tag claim");
+            ui.label(RichText::new(format!("“{quote}”")).italics());
+            ui.weak(format!("{} · {}", document.title, document.outlet));
+            ui.separator();
+            ui.label(RichText::new("Codes").strong());
+            ui.horizontal_wrapped(|ui| {
+                for code in &project.codes {
+                    let mut chosen = self.codes.iter().any(|name| name == &code.name);
+                    let text = RichText::new(&code.name).color(super::theme::code_colour(code.colour));
+                    if ui.checkbox(&mut chosen, text).changed() {
+                        if chosen {
+                            self.codes.push(code.name.clone());
+                        } else {
+                            self.codes.retain(|name| name != &code.name);
+                        }
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("New code");
+                ui.add(egui::TextEdit::singleline(&mut self.new_code).hint_text("Name of a new code").desired_width(220.0)).labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                ui.label("Stance");
+                for stance in Stance::ALL {
+                    ui.radio_value(&mut self.stance, stance, stance.as_str());
+                }
+            });
+            egui::Grid::new("tag-fields").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+                let label = ui.label("Speaker");
+                ui.horizontal(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut self.speaker).hint_text("Entity name; a new name adds a person").desired_width(220.0))
+                        .labelled_by(label.id);
+                    egui::ComboBox::from_label("Known speakers").selected_text("").width(24.0).show_ui(ui, |ui| {
+                        let mut people: Vec<_> =
+                            project.entities.iter().filter(|entity| !entity.hidden && matches!(entity.kind, EntityKind::Person | EntityKind::Organisation)).collect();
+                        people.sort_by_key(|entity| entity.name.to_lowercase());
+                        for entity in people {
+                            if ui.selectable_label(self.speaker == entity.name, &entity.name).clicked() {
+                                self.speaker.clone_from(&entity.name);
+                            }
+                        }
+                    });
+                });
+                ui.end_row();
+                let label = ui.label("Via outlet");
+                ui.add(egui::TextEdit::singleline(&mut self.via).hint_text("If relayed, e.g. a wire agency").desired_width(220.0)).labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Claim date");
+                ui.add(egui::TextEdit::singleline(&mut self.date).hint_text("If not the document's: YYYY[-MM[-DD]]").desired_width(220.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Note");
+                ui.add(egui::TextEdit::multiline(&mut self.note).desired_rows(2).desired_width(220.0)).labelled_by(label.id);
+                ui.end_row();
+            });
+            if let Some(error) = &self.error {
+                ui.colored_label(super::theme::error_text(ui.visuals().dark_mode), error);
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Tag").clicked() {
+                    outcome = self.finish();
+                }
+                if ui.button("Cancel").clicked() {
+                    outcome = Some(TagOutcome::Cancel);
+                }
+            });
+        });
+        if outcome.is_none() && modal.should_close() {
+            outcome = Some(TagOutcome::Cancel);
+        }
+        outcome
+    }
+
+    fn finish(&mut self) -> Option<TagOutcome> {
+        let mut codes = self.codes.clone();
+        if !self.new_code.trim().is_empty() {
+            codes.push(self.new_code.trim().to_owned());
+        }
+        if codes.is_empty() {
+            self.error = Some("Choose a code or name a new one".into());
+            return None;
+        }
+        let date = if self.date.trim().is_empty() {
+            None
+        } else {
+            match self.date.parse::<PartialDate>() {
+                Ok(date) => Some(date),
+                Err(error) => {
+                    self.error = Some(error.to_string());
+                    return None;
+                }
+            }
+        };
+        Some(TagOutcome::Tag(ClaimDraft {
+            document: self.document,
+            start: self.range.start,
+            end: self.range.end,
+            codes,
+            stance: self.stance,
+            speaker: Some(self.speaker.trim().to_owned()).filter(|speaker| !speaker.is_empty()),
+            via_outlet: Some(self.via.trim().to_owned()).filter(|via| !via.is_empty()),
+            date,
+            note: self.note.clone(),
+        }))
+    }
+}
