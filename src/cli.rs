@@ -17,7 +17,12 @@ use std::sync::atomic::AtomicBool;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
-#[command(name = "triangulate", version, about = "A workbench for comparing sources", args_conflicts_with_subcommands = true)]
+#[command(
+    name = "triangulate",
+    version,
+    about = "A workbench for comparing sources",
+    args_conflicts_with_subcommands = true
+)]
 pub struct Arguments {
     /// A headless command; without one, the window opens.
     #[command(subcommand)]
@@ -121,17 +126,56 @@ pub enum Command {
 /// Runs a headless command, printing its output to `out`.
 pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
-        Command::Import { project, files, json } => import(&project, &files, json, out),
+        Command::Import {
+            project,
+            files,
+            json,
+        } => import(&project, &files, json, out),
         Command::Info { project, json } => info(&project, json, out),
         Command::Entities { project, json, all } => entities(&project, json, all, out),
         Command::Claims { project, json } => claims(&project, json, out),
-        Command::Set { project, document, title, outlet, date, language } => {
-            set(&project, &document, &DocumentFields { title, outlet, date, language }, out)
-        }
-        Command::Tag { project, document, quote, codes, stance, speaker, via, note, occurrence } => {
-            let stance = Stance::parse(&stance)
-                .ok_or_else(|| anyhow!("unknown stance {stance:?}: use asserts, denies, reports or questions"))?;
-            let request = TagRequest { document, quote, codes, stance, speaker, via, note, occurrence };
+        Command::Set {
+            project,
+            document,
+            title,
+            outlet,
+            date,
+            language,
+        } => set(
+            &project,
+            &document,
+            &DocumentFields {
+                title,
+                outlet,
+                date,
+                language,
+            },
+            out,
+        ),
+        Command::Tag {
+            project,
+            document,
+            quote,
+            codes,
+            stance,
+            speaker,
+            via,
+            note,
+            occurrence,
+        } => {
+            let stance = Stance::parse(&stance).ok_or_else(|| {
+                anyhow!("unknown stance {stance:?}: use asserts, denies, reports or questions")
+            })?;
+            let request = TagRequest {
+                document,
+                quote,
+                codes,
+                stance,
+                speaker,
+                via,
+                note,
+                occurrence,
+            };
             tag(&project, &request, out)
         }
     }
@@ -148,7 +192,10 @@ fn save(project: &Project, path: &Path) -> Result<()> {
 
 /// The project name for a new file: its stem.
 pub fn name_from_path(path: &Path) -> String {
-    path.file_stem().map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(
+        || "Untitled".to_owned(),
+        |stem| stem.to_string_lossy().into_owned(),
+    )
 }
 
 #[derive(Serialize)]
@@ -162,8 +209,18 @@ struct ImportLine {
 }
 
 fn import(path: &Path, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()> {
-    let mut project = if path.exists() { load(path)? } else { Project::new(name_from_path(path)) };
-    let report = import_batch(&project, files, ImportOptions::default(), &|_| {}, &AtomicBool::new(false));
+    let mut project = if path.exists() {
+        load(path)?
+    } else {
+        Project::new(name_from_path(path))
+    };
+    let report = import_batch(
+        &project,
+        files,
+        ImportOptions::default(),
+        &|_| {},
+        &AtomicBool::new(false),
+    );
     let mut lines = Vec::new();
     for outcome in &report.outcomes {
         let file = outcome.path.display().to_string();
@@ -171,21 +228,45 @@ fn import(path: &Path, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Re
             Ok(id) => {
                 let title = report.edit.as_ref().and_then(|edit| {
                     edit.changes.iter().find_map(|change| match change {
-                        crate::edit::Change::Document { after: Some(document), .. } if document.id == *id => Some(document.title.clone()),
+                        crate::edit::Change::Document {
+                            after: Some(document),
+                            ..
+                        } if document.id == *id => Some(document.title.clone()),
                         _ => None,
                     })
                 });
-                ImportLine { file, status: "imported", id: Some(id.0), title, reason: None, replaced_characters: outcome.replaced }
+                ImportLine {
+                    file,
+                    status: "imported",
+                    id: Some(id.0),
+                    title,
+                    reason: None,
+                    replaced_characters: outcome.replaced,
+                }
             }
-            Err(error @ ImportError::Duplicate { .. }) => {
-                ImportLine { file, status: "skipped", id: None, title: None, reason: Some(error.to_string()), replaced_characters: 0 }
-            }
-            Err(error) => ImportLine { file, status: "failed", id: None, title: None, reason: Some(error.to_string()), replaced_characters: 0 },
+            Err(error @ ImportError::Duplicate { .. }) => ImportLine {
+                file,
+                status: "skipped",
+                id: None,
+                title: None,
+                reason: Some(error.to_string()),
+                replaced_characters: 0,
+            },
+            Err(error) => ImportLine {
+                file,
+                status: "failed",
+                id: None,
+                title: None,
+                reason: Some(error.to_string()),
+                replaced_characters: 0,
+            },
         };
         lines.push(line);
     }
     if let Some(edit) = report.edit {
-        let _undo = edit.apply(&mut project).map_err(|error| anyhow!("{error}"))?;
+        let _undo = edit
+            .apply(&mut project)
+            .map_err(|error| anyhow!("{error}"))?;
         save(&project, path)?;
     }
     if json {
@@ -195,19 +276,37 @@ fn import(path: &Path, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Re
         for line in &lines {
             match (line.status, &line.title, &line.reason) {
                 ("imported", Some(title), _) => {
-                    write!(out, "imported {}: document {} {title:?}", line.file, line.id.unwrap_or_default())?;
+                    write!(
+                        out,
+                        "imported {}: document {} {title:?}",
+                        line.file,
+                        line.id.unwrap_or_default()
+                    )?;
                     if line.replaced_characters > 0 {
-                        write!(out, " ({} invalid characters replaced)", line.replaced_characters)?;
+                        write!(
+                            out,
+                            " ({} invalid characters replaced)",
+                            line.replaced_characters
+                        )?;
                     }
                     writeln!(out)?;
                 }
-                (status, _, reason) => writeln!(out, "{status} {}: {}", line.file, reason.as_deref().unwrap_or(""))?,
+                (status, _, reason) => writeln!(
+                    out,
+                    "{status} {}: {}",
+                    line.file,
+                    reason.as_deref().unwrap_or("")
+                )?,
             }
         }
     }
     let failed = lines.iter().filter(|line| line.status == "failed").count();
     if failed > 0 {
-        bail!("{failed} of {} files could not be imported into {}", lines.len(), path.display());
+        bail!(
+            "{failed} of {} files could not be imported into {}",
+            lines.len(),
+            path.display()
+        );
     }
     Ok(())
 }
@@ -246,13 +345,24 @@ fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
             encoding: &document.encoding,
         })
         .collect();
-    let info = ProjectInfo { name: &project.name, documents };
+    let info = ProjectInfo {
+        name: &project.name,
+        documents,
+    };
     if json {
         serde_json::to_writer_pretty(&mut *out, &info)?;
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(out, "{}: {} documents, {} entities, {} codes, {} claims", info.name, info.documents.len(), project.entities.len(), project.codes.len(), project.claims.len())?;
+    writeln!(
+        out,
+        "{}: {} documents, {} entities, {} codes, {} claims",
+        info.name,
+        info.documents.len(),
+        project.entities.len(),
+        project.codes.len(),
+        project.claims.len()
+    )?;
     for document in &info.documents {
         writeln!(
             out,
@@ -296,7 +406,13 @@ fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<(
             let variants = entity
                 .variants
                 .iter()
-                .map(|text| VariantInfo { text: text.clone(), count: counts.and_then(|counts| counts.get(text)).copied().unwrap_or(0) })
+                .map(|text| VariantInfo {
+                    text: text.clone(),
+                    count: counts
+                        .and_then(|counts| counts.get(text))
+                        .copied()
+                        .unwrap_or(0),
+                })
                 .collect();
             EntityInfo {
                 id: entity.id.0,
@@ -309,15 +425,32 @@ fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<(
             }
         })
         .collect();
-    list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    list.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
     if json {
         serde_json::to_writer_pretty(&mut *out, &list)?;
         writeln!(out)?;
         return Ok(());
     }
     for entity in &list {
-        let variants: Vec<String> = entity.variants.iter().map(|variant| format!("{} ({})", variant.text, variant.count)).collect();
-        writeln!(out, "{:>4}  {:<12}  {:>4} in {:>3} docs  {}  [{}]", entity.id, entity.kind, entity.mentions, entity.documents, entity.name, variants.join(", "))?;
+        let variants: Vec<String> = entity
+            .variants
+            .iter()
+            .map(|variant| format!("{} ({})", variant.text, variant.count))
+            .collect();
+        writeln!(
+            out,
+            "{:>4}  {:<12}  {:>4} in {:>3} docs  {}  [{}]",
+            entity.id,
+            entity.kind,
+            entity.mentions,
+            entity.documents,
+            entity.name,
+            variants.join(", ")
+        )?;
     }
     Ok(())
 }
@@ -348,11 +481,26 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
             quote: &claim.quote.exact,
             start: claim.quote.span.start(),
             end: claim.quote.span.end(),
-            codes: claim.codes.iter().filter_map(|code| project.code(*code)).map(|code| code.name.as_str()).collect(),
+            codes: claim
+                .codes
+                .iter()
+                .filter_map(|code| project.code(*code))
+                .map(|code| code.name.as_str())
+                .collect(),
             stance: claim.stance.as_str(),
-            speaker: claim.speaker.and_then(|speaker| project.entity(speaker)).map(|entity| entity.name.as_str()),
+            speaker: claim
+                .speaker
+                .and_then(|speaker| project.entity(speaker))
+                .map(|entity| entity.name.as_str()),
             outlet: project.claim_outlet(claim),
-            date: claim.date.or_else(|| project.document(claim.document).and_then(|document| document.date)).map(|date| date.to_string()),
+            date: claim
+                .date
+                .or_else(|| {
+                    project
+                        .document(claim.document)
+                        .and_then(|document| document.date)
+                })
+                .map(|date| date.to_string()),
             note: &claim.note,
         })
         .collect();
@@ -362,7 +510,16 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     for claim in &list {
-        writeln!(out, "{:>4}  doc {:>3}  {:<9}  {:<24}  {}: “{}”", claim.id, claim.document, claim.stance, claim.codes.join(", "), claim.speaker.unwrap_or("-"), claim.quote)?;
+        writeln!(
+            out,
+            "{:>4}  doc {:>3}  {:<9}  {:<24}  {}: “{}”",
+            claim.id,
+            claim.document,
+            claim.stance,
+            claim.codes.join(", "),
+            claim.speaker.unwrap_or("-"),
+            claim.quote
+        )?;
     }
     Ok(())
 }
@@ -382,15 +539,26 @@ fn set(path: &Path, name: &str, fields: &DocumentFields, out: &mut dyn Write) ->
         Some("") => Some(None),
         Some(text) => Some(Some(text.parse::<crate::model::PartialDate>()?)),
     };
-    let language = match fields.language.as_deref().map(|code| code.trim().to_lowercase()) {
+    let language = match fields
+        .language
+        .as_deref()
+        .map(|code| code.trim().to_lowercase())
+    {
         None => None,
         Some(code) if code.is_empty() => Some(None),
-        Some(code) if code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase()) => Some(Some(code)),
-        Some(code) => bail!("{code:?} is not a two-letter ISO 639-1 language code such as en or fr"),
+        Some(code) if crate::model::is_language_code(&code) => Some(Some(code)),
+        Some(code) => {
+            bail!("{code:?} is not a two-letter ISO 639-1 language code such as en or fr")
+        }
     };
     let id = document.id;
     let edit = Edit::update_document(&project, id, "Edit document properties", |document| {
-        if let Some(title) = fields.title.as_deref().map(str::trim).filter(|title| !title.is_empty()) {
+        if let Some(title) = fields
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|title| !title.is_empty())
+        {
             title.clone_into(&mut document.title);
         }
         if let Some(outlet) = &fields.outlet {
@@ -437,22 +605,35 @@ pub fn find_document<'p>(project: &'p Project, name: &str) -> Result<&'p Documen
     let matches: Vec<&Document> = project
         .documents
         .iter()
-        .filter(|document| document.file.to_lowercase() == lower || document.title.to_lowercase() == lower)
+        .filter(|document| {
+            document.file.to_lowercase() == lower || document.title.to_lowercase() == lower
+        })
         .collect();
     match matches.as_slice() {
         [document] => Ok(document),
-        [] => bail!("no document {name:?} in the project: give its id, file name or title (see `triangulate info`)"),
-        _ => bail!("{} documents match {name:?}: give the id instead", matches.len()),
+        [] => bail!(
+            "no document {name:?} in the project: give its id, file name or title (see `triangulate info`)"
+        ),
+        _ => bail!(
+            "{} documents match {name:?}: give the id instead",
+            matches.len()
+        ),
     }
 }
 
 fn tag(path: &Path, request: &TagRequest, out: &mut dyn Write) -> Result<()> {
     let mut project = load(path)?;
-    let document = find_document(&project, &request.document).with_context(|| path.display().to_string())?;
+    let document =
+        find_document(&project, &request.document).with_context(|| path.display().to_string())?;
     let found = crate::analysis::quotes::find_quote(document.body_text(), &request.quote);
     let offset = document.body.start();
     let (start, end) = match (found.as_slice(), request.occurrence) {
-        ([], _) => bail!("the quote {:?} is not in document {} ({})", request.quote, document.id, document.file),
+        ([], _) => bail!(
+            "the quote {:?} is not in document {} ({})",
+            request.quote,
+            document.id,
+            document.file
+        ),
         ([only], None | Some(1)) => *only,
         (_, None) => bail!(
             "the quote {:?} occurs {} times in document {}: choose one with --occurrence 1 to {}",
@@ -461,7 +642,9 @@ fn tag(path: &Path, request: &TagRequest, out: &mut dyn Write) -> Result<()> {
             document.id,
             found.len()
         ),
-        (all, Some(n)) => *all.get(n.wrapping_sub(1)).ok_or_else(|| anyhow!("--occurrence {n}: the quote occurs {} times", all.len()))?,
+        (all, Some(n)) => *all
+            .get(n.wrapping_sub(1))
+            .ok_or_else(|| anyhow!("--occurrence {n}: the quote occurs {} times", all.len()))?,
     };
     let draft = ClaimDraft {
         document: document.id,

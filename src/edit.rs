@@ -7,12 +7,13 @@
 
 use crate::analysis::entities::EntityUpdates;
 use crate::model::{
-    Claim, ClaimId, Code, CodeId, Document, DocumentId, Entity, EntityId, EntityKind, EntityOrigin, Keyed,
-    Project, Quote,
+    Claim, ClaimId, Code, CodeId, Document, DocumentId, Entity, EntityId, EntityKind, EntityOrigin,
+    Keyed, Project, Quote,
 };
 
 /// One replacement inside a project.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // Changes live in short lists; boxing each item would cost an allocation for nothing.
 pub enum Change {
     /// The project name.
     Name {
@@ -92,12 +93,30 @@ pub enum EditError {
 impl Change {
     fn inverted(self) -> Self {
         match self {
-            Self::Name { before, after } => Self::Name { before: after, after: before },
-            Self::Notes { before, after } => Self::Notes { before: after, after: before },
-            Self::Document { before, after } => Self::Document { before: after, after: before },
-            Self::Entity { before, after } => Self::Entity { before: after, after: before },
-            Self::Code { before, after } => Self::Code { before: after, after: before },
-            Self::Claim { before, after } => Self::Claim { before: after, after: before },
+            Self::Name { before, after } => Self::Name {
+                before: after,
+                after: before,
+            },
+            Self::Notes { before, after } => Self::Notes {
+                before: after,
+                after: before,
+            },
+            Self::Document { before, after } => Self::Document {
+                before: after,
+                after: before,
+            },
+            Self::Entity { before, after } => Self::Entity {
+                before: after,
+                after: before,
+            },
+            Self::Code { before, after } => Self::Code {
+                before: after,
+                after: before,
+            },
+            Self::Claim { before, after } => Self::Claim {
+                before: after,
+                after: before,
+            },
         }
     }
 }
@@ -105,7 +124,10 @@ impl Change {
 impl Edit {
     /// An edit with a label and no changes yet.
     pub fn new(label: impl Into<String>) -> Self {
-        Self { label: label.into(), changes: Vec::new() }
+        Self {
+            label: label.into(),
+            changes: Vec::new(),
+        }
     }
 
     /// Whether the edit changes nothing.
@@ -115,7 +137,15 @@ impl Edit {
 
     /// The edit that undoes this one.
     pub fn inverted(self) -> Self {
-        Self { label: self.label, changes: self.changes.into_iter().rev().map(Change::inverted).collect() }
+        Self {
+            label: self.label,
+            changes: self
+                .changes
+                .into_iter()
+                .rev()
+                .map(Change::inverted)
+                .collect(),
+        }
     }
 
     /// Applies the edit to `project` and returns its inverse. On error the project is unchanged.
@@ -124,15 +154,25 @@ impl Edit {
         for change in self.changes {
             if let Err(what) = apply_change(project, &change) {
                 roll_back(project, applied);
-                return Err(EditError::Stale { label: self.label, what });
+                return Err(EditError::Stale {
+                    label: self.label,
+                    what,
+                });
             }
             applied.push(change);
         }
         if let Err(problem) = check_changes(project, &applied) {
             roll_back(project, applied);
-            return Err(EditError::Invalid { label: self.label, problem });
+            return Err(EditError::Invalid {
+                label: self.label,
+                problem,
+            });
         }
-        Ok(Edit { label: self.label, changes: applied }.inverted())
+        Ok(Edit {
+            label: self.label,
+            changes: applied,
+        }
+        .inverted())
     }
 }
 
@@ -144,14 +184,22 @@ fn roll_back(project: &mut Project, applied: Vec<Change>) {
 }
 
 /// Replaces `before` with `after` in a collection sorted by id, after checking `before` is there.
-fn replace<T: Keyed + PartialEq + Clone>(items: &mut Vec<T>, before: Option<&T>, after: Option<&T>) -> Result<(), String> {
+fn replace<T: Keyed + PartialEq + Clone>(
+    items: &mut Vec<T>,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<(), String> {
     let Some(id) = before.or(after).map(Keyed::key) else {
         return Ok(());
     };
     if let (Some(before), Some(after)) = (before, after)
         && before.key() != after.key()
     {
-        return Err(format!("item {:?} cannot become item {:?}", before.key(), after.key()));
+        return Err(format!(
+            "item {:?} cannot become item {:?}",
+            before.key(),
+            after.key()
+        ));
     }
     let position = items.binary_search_by_key(&id, Keyed::key);
     match (position, before) {
@@ -187,9 +235,15 @@ fn apply_change(project: &mut Project, change: &Change) -> Result<(), String> {
         Change::Document { before, after } => {
             replace(&mut project.documents, before.as_deref(), after.as_deref())?;
         }
-        Change::Entity { before, after } => replace(&mut project.entities, before.as_ref(), after.as_ref())?,
-        Change::Code { before, after } => replace(&mut project.codes, before.as_ref(), after.as_ref())?,
-        Change::Claim { before, after } => replace(&mut project.claims, before.as_ref(), after.as_ref())?,
+        Change::Entity { before, after } => {
+            replace(&mut project.entities, before.as_ref(), after.as_ref())?;
+        }
+        Change::Code { before, after } => {
+            replace(&mut project.codes, before.as_ref(), after.as_ref())?;
+        }
+        Change::Claim { before, after } => {
+            replace(&mut project.claims, before.as_ref(), after.as_ref())?;
+        }
     }
     Ok(())
 }
@@ -198,30 +252,64 @@ fn apply_change(project: &mut Project, change: &Change) -> Result<(), String> {
 fn check_changes(project: &Project, changes: &[Change]) -> Result<(), String> {
     for change in changes {
         match change {
-            Change::Claim { after: Some(claim), .. } => project.check_claim(claim)?,
-            Change::Document { after: None, before: Some(document) } => {
-                if project.claims.iter().any(|claim| claim.document == document.id) {
-                    return Err(format!("document {:?} still has claims", document.title));
-                }
+            Change::Claim {
+                after: Some(claim), ..
+            } => project.check_claim(claim)?,
+            Change::Document {
+                after: None,
+                before: Some(document),
+            } if project
+                .claims
+                .iter()
+                .any(|claim| claim.document == document.id) =>
+            {
+                return Err(format!("document {:?} still has claims", document.title));
             }
-            Change::Entity { after: None, before: Some(entity) } => {
-                if project.claims.iter().any(|claim| claim.speaker == Some(entity.id)) {
-                    return Err(format!("entity {:?} is still the speaker of a claim", entity.name));
-                }
+            Change::Entity {
+                after: None,
+                before: Some(entity),
+            } if project
+                .claims
+                .iter()
+                .any(|claim| claim.speaker == Some(entity.id)) =>
+            {
+                return Err(format!(
+                    "entity {:?} is still the speaker of a claim",
+                    entity.name
+                ));
             }
-            Change::Code { after, before: Some(code) } => {
-                if after.is_none() && project.claims.iter().any(|claim| claim.codes.contains(&code.id)) {
+            Change::Code {
+                after,
+                before: Some(code),
+            } => {
+                if after.is_none()
+                    && project
+                        .claims
+                        .iter()
+                        .any(|claim| claim.codes.contains(&code.id))
+                {
                     return Err(format!("code {:?} is still used by claims", code.name));
                 }
-                if after.is_none() && project.codes.iter().any(|other| other.parent == Some(code.id)) {
+                if after.is_none()
+                    && project
+                        .codes
+                        .iter()
+                        .any(|other| other.parent == Some(code.id))
+                {
                     return Err(format!("code {:?} still has sub-codes", code.name));
                 }
                 if let Some(code) = after {
                     project.check_code(code)?;
                 }
             }
-            Change::Code { after: Some(code), before: None } => project.check_code(code)?,
-            Change::Entity { after: Some(entity), .. } if entity.name.trim().is_empty() => {
+            Change::Code {
+                after: Some(code),
+                before: None,
+            } => project.check_code(code)?,
+            Change::Entity {
+                after: Some(entity),
+                ..
+            } if entity.name.trim().is_empty() => {
                 return Err("an entity needs a name".into());
             }
             _ => {}
@@ -234,33 +322,64 @@ fn check_changes(project: &Project, changes: &[Change]) -> Result<(), String> {
 
 impl Edit {
     /// Adds documents, the entities found in them and the new spellings of known entities, as one step.
-    pub fn add_documents(project: &Project, documents: Vec<Document>, entities: EntityUpdates) -> Self {
+    pub fn add_documents(
+        project: &Project,
+        documents: Vec<Document>,
+        entities: EntityUpdates,
+    ) -> Self {
         let count = documents.len();
-        let label = if count == 1 { "Import document".to_owned() } else { format!("Import {count} documents") };
+        let label = if count == 1 {
+            "Import document".to_owned()
+        } else {
+            format!("Import {count} documents")
+        };
         let mut edit = Self::new(label);
-        edit.changes.extend(documents.into_iter().map(|document| Change::Document { before: None, after: Some(Box::new(document)) }));
+        edit.changes
+            .extend(documents.into_iter().map(|document| Change::Document {
+                before: None,
+                after: Some(Box::new(document)),
+            }));
         for (id, spellings) in entities.extended {
-            if let Some(update) = Self::update_entity(project, id, "", |entity| entity.variants.extend(spellings)) {
+            if let Some(update) =
+                Self::update_entity(project, id, "", |entity| entity.variants.extend(spellings))
+            {
                 edit.changes.extend(update.changes);
             }
         }
-        edit.changes.extend(entities.added.into_iter().map(|entity| Change::Entity { before: None, after: Some(entity) }));
+        edit.changes
+            .extend(entities.added.into_iter().map(|entity| Change::Entity {
+                before: None,
+                after: Some(entity),
+            }));
         edit
     }
 
     /// Changes one document's metadata through `update`; `None` if nothing would change.
-    pub fn update_document(project: &Project, id: DocumentId, label: &str, update: impl FnOnce(&mut Document)) -> Option<Self> {
+    pub fn update_document(
+        project: &Project,
+        id: DocumentId,
+        label: &str,
+        update: impl FnOnce(&mut Document),
+    ) -> Option<Self> {
         let before = project.document(id)?;
         let mut after = before.clone();
         update(&mut after);
         (after != *before).then(|| Self {
             label: label.to_owned(),
-            changes: vec![Change::Document { before: Some(Box::new(before.clone())), after: Some(Box::new(after)) }],
+            changes: vec![Change::Document {
+                before: Some(Box::new(before.clone())),
+                after: Some(Box::new(after)),
+            }],
         })
     }
 
     /// Changes one entity through `update`; `None` if nothing would change.
-    pub fn update_entity(project: &Project, id: EntityId, label: &str, update: impl FnOnce(&mut Entity)) -> Option<Self> {
+    pub fn update_entity(
+        project: &Project,
+        id: EntityId,
+        label: &str,
+        update: impl FnOnce(&mut Entity),
+    ) -> Option<Self> {
         let before = project.entity(id)?;
         let mut after = before.clone();
         update(&mut after);
@@ -268,7 +387,10 @@ impl Edit {
         after.variants.dedup();
         (after != *before).then(|| Self {
             label: label.to_owned(),
-            changes: vec![Change::Entity { before: Some(before.clone()), after: Some(after) }],
+            changes: vec![Change::Entity {
+                before: Some(before.clone()),
+                after: Some(after),
+            }],
         })
     }
 
@@ -285,12 +407,22 @@ impl Edit {
             }
         })
         .unwrap_or_else(|| Self::new("Merge entities"));
-        for claim in project.claims.iter().filter(|claim| claim.speaker == Some(absorbed)) {
+        for claim in project
+            .claims
+            .iter()
+            .filter(|claim| claim.speaker == Some(absorbed))
+        {
             let mut after = claim.clone();
             after.speaker = Some(kept);
-            edit.changes.push(Change::Claim { before: Some(claim.clone()), after: Some(after) });
+            edit.changes.push(Change::Claim {
+                before: Some(claim.clone()),
+                after: Some(after),
+            });
         }
-        edit.changes.push(Change::Entity { before: Some(gone), after: None });
+        edit.changes.push(Change::Entity {
+            before: Some(gone),
+            after: None,
+        });
         Some(edit)
     }
 
@@ -305,7 +437,16 @@ impl Edit {
             hidden: false,
             origin: EntityOrigin::Manual,
         };
-        (Self { label: "Add entity".into(), changes: vec![Change::Entity { before: None, after: Some(entity) }] }, id)
+        (
+            Self {
+                label: "Add entity".into(),
+                changes: vec![Change::Entity {
+                    before: None,
+                    after: Some(entity),
+                }],
+            },
+            id,
+        )
     }
 
     /// Adds a code to the codebook.
@@ -319,31 +460,60 @@ impl Edit {
             description: String::new(),
             parent,
         };
-        (Self { label: "Add code".into(), changes: vec![Change::Code { before: None, after: Some(code) }] }, id)
+        (
+            Self {
+                label: "Add code".into(),
+                changes: vec![Change::Code {
+                    before: None,
+                    after: Some(code),
+                }],
+            },
+            id,
+        )
     }
 
     /// Changes one code through `update`; `None` if nothing would change.
-    pub fn update_code(project: &Project, id: CodeId, label: &str, update: impl FnOnce(&mut Code)) -> Option<Self> {
+    pub fn update_code(
+        project: &Project,
+        id: CodeId,
+        label: &str,
+        update: impl FnOnce(&mut Code),
+    ) -> Option<Self> {
         let before = project.code(id)?;
         let mut after = before.clone();
         update(&mut after);
         (after != *before).then(|| Self {
             label: label.to_owned(),
-            changes: vec![Change::Code { before: Some(before.clone()), after: Some(after) }],
+            changes: vec![Change::Code {
+                before: Some(before.clone()),
+                after: Some(after),
+            }],
         })
     }
 
     /// Removes a code that no claim uses.
     pub fn remove_code(project: &Project, id: CodeId) -> Option<Self> {
         let code = project.code(id)?.clone();
-        Some(Self { label: "Delete code".into(), changes: vec![Change::Code { before: Some(code), after: None }] })
+        Some(Self {
+            label: "Delete code".into(),
+            changes: vec![Change::Code {
+                before: Some(code),
+                after: None,
+            }],
+        })
     }
 
     /// Tags a passage as a claim, creating the codes and the speaker it names if they are new.
     pub fn tag_claim(project: &Project, draft: &ClaimDraft) -> Result<(Self, ClaimId), EditError> {
-        let invalid = |problem: String| EditError::Invalid { label: "Tag claim".into(), problem };
-        let document = project.document(draft.document).ok_or_else(|| invalid(format!("no document {}", draft.document)))?;
-        let span = crate::model::ByteSpan::new(&document.text, draft.start, draft.end).map_err(|error| invalid(error.to_string()))?;
+        let invalid = |problem: String| EditError::Invalid {
+            label: "Tag claim".into(),
+            problem,
+        };
+        let document = project
+            .document(draft.document)
+            .ok_or_else(|| invalid(format!("no document {}", draft.document)))?;
+        let span = crate::model::ByteSpan::new(&document.text, draft.start, draft.end)
+            .map_err(|error| invalid(error.to_string()))?;
         let mut edit = Self::new("Tag claim");
         // New items get ids past the project's, in the order they are created within this edit.
         let mut next_code = project.next_code_id().0;
@@ -356,7 +526,9 @@ impl Edit {
             }
             let existing = project.code_by_name(name).map(|code| code.id).or_else(|| {
                 edit.changes.iter().find_map(|change| match change {
-                    Change::Code { after: Some(code), .. } if code.name.to_lowercase() == name.to_lowercase() => Some(code.id),
+                    Change::Code {
+                        after: Some(code), ..
+                    } if code.name.to_lowercase() == name.to_lowercase() => Some(code.id),
                     _ => None,
                 })
             });
@@ -368,7 +540,13 @@ impl Edit {
                 new_codes += 1;
                 edit.changes.push(Change::Code {
                     before: None,
-                    after: Some(Code { id, name: name.to_owned(), colour, description: String::new(), parent: None }),
+                    after: Some(Code {
+                        id,
+                        name: name.to_owned(),
+                        colour,
+                        description: String::new(),
+                        parent: None,
+                    }),
                 });
                 id
             });
@@ -376,14 +554,21 @@ impl Edit {
                 codes.push(id);
             }
         }
-        let speaker = match draft.speaker.as_deref().map(str::trim).filter(|name| !name.is_empty()) {
-            None => None,
-            Some(name) => Some(project.entity_by_name(name).map(|entity| entity.id).unwrap_or_else(|| {
-                let (add, id) = Self::add_entity(project, name, EntityKind::Person);
-                edit.changes.extend(add.changes);
-                id
-            })),
-        };
+        let speaker = draft
+            .speaker
+            .as_deref()
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .map(|name| {
+                project
+                    .entity_by_name(name)
+                    .map(|entity| entity.id)
+                    .unwrap_or_else(|| {
+                        let (add, id) = Self::add_entity(project, name, EntityKind::Person);
+                        edit.changes.extend(add.changes);
+                        id
+                    })
+            });
         let id = project.next_claim_id();
         let claim = Claim {
             id,
@@ -392,36 +577,59 @@ impl Edit {
             codes,
             stance: draft.stance,
             speaker,
-            via_outlet: draft.via_outlet.clone().filter(|outlet| !outlet.trim().is_empty()),
+            via_outlet: draft
+                .via_outlet
+                .clone()
+                .filter(|outlet| !outlet.trim().is_empty()),
             date: draft.date,
             note: draft.note.trim().to_owned(),
         };
-        edit.changes.push(Change::Claim { before: None, after: Some(claim) });
+        edit.changes.push(Change::Claim {
+            before: None,
+            after: Some(claim),
+        });
         Ok((edit, id))
     }
 
     /// Changes one claim through `update`; `None` if nothing would change.
-    pub fn update_claim(project: &Project, id: ClaimId, label: &str, update: impl FnOnce(&mut Claim)) -> Option<Self> {
+    pub fn update_claim(
+        project: &Project,
+        id: ClaimId,
+        label: &str,
+        update: impl FnOnce(&mut Claim),
+    ) -> Option<Self> {
         let before = project.claim(id)?;
         let mut after = before.clone();
         update(&mut after);
         (after != *before).then(|| Self {
             label: label.to_owned(),
-            changes: vec![Change::Claim { before: Some(before.clone()), after: Some(after) }],
+            changes: vec![Change::Claim {
+                before: Some(before.clone()),
+                after: Some(after),
+            }],
         })
     }
 
     /// Removes a claim.
     pub fn remove_claim(project: &Project, id: ClaimId) -> Option<Self> {
         let claim = project.claim(id)?.clone();
-        Some(Self { label: "Delete claim".into(), changes: vec![Change::Claim { before: Some(claim), after: None }] })
+        Some(Self {
+            label: "Delete claim".into(),
+            changes: vec![Change::Claim {
+                before: Some(claim),
+                after: None,
+            }],
+        })
     }
 
     /// Replaces the project notes.
     pub fn set_notes(project: &Project, notes: &str) -> Option<Self> {
         (project.notes != notes).then(|| Self {
             label: "Edit notes".into(),
-            changes: vec![Change::Notes { before: project.notes.clone(), after: notes.to_owned() }],
+            changes: vec![Change::Notes {
+                before: project.notes.clone(),
+                after: notes.to_owned(),
+            }],
         })
     }
 
@@ -430,7 +638,10 @@ impl Edit {
         let name = name.trim();
         (!name.is_empty() && project.name != name).then(|| Self {
             label: "Rename project".into(),
-            changes: vec![Change::Name { before: project.name.clone(), after: name.to_owned() }],
+            changes: vec![Change::Name {
+                before: project.name.clone(),
+                after: name.to_owned(),
+            }],
         })
     }
 }
@@ -484,7 +695,10 @@ impl History {
             return Ok(());
         }
         let inverse = edit.apply(project)?;
-        self.undo.push(Step { edit: inverse, revision: self.revision });
+        self.undo.push(Step {
+            edit: inverse,
+            revision: self.revision,
+        });
         self.redo.clear();
         self.next_revision += 1;
         self.revision = self.next_revision;
@@ -501,14 +715,22 @@ impl History {
         Self::step(project, &mut self.redo, &mut self.undo, &mut self.revision)
     }
 
-    fn step(project: &mut Project, from: &mut Vec<Step>, to: &mut Vec<Step>, revision: &mut u64) -> Result<Option<String>, EditError> {
+    fn step(
+        project: &mut Project,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        revision: &mut u64,
+    ) -> Result<Option<String>, EditError> {
         let Some(step) = from.pop() else {
             return Ok(None);
         };
         let label = step.edit.label.clone();
         match step.edit.clone().apply(project) {
             Ok(inverse) => {
-                to.push(Step { edit: inverse, revision: *revision });
+                to.push(Step {
+                    edit: inverse,
+                    revision: *revision,
+                });
                 *revision = step.revision;
                 Ok(Some(label))
             }

@@ -26,5 +26,7 @@ fn open_window(project: Option<std::path::PathBuf>) -> anyhow::Result<()> {
 
 #[cfg(not(feature = "gui"))]
 fn open_window(_project: Option<std::path::PathBuf>) -> anyhow::Result<()> {
-    anyhow::bail!("this build has no window (built without the `gui` feature); see `triangulate --help` for the headless commands")
+    anyhow::bail!(
+        "this build has no window (built without the `gui` feature); see `triangulate --help` for the headless commands"
+    )
 }

@@ -1,7 +1,10 @@
 //! Candidate entities: capitalised word sequences and acronyms, with a guessed kind.
 
 use super::fold::fold;
-use super::words::{CALENDAR_WORDS, NAME_PARTICLES, ORGANISATION_WORDS, PERSON_TITLES, PLACE_CUES, Word, is_stop_word, words};
+use super::words::{
+    CALENDAR_WORDS, NAME_PARTICLES, ORGANISATION_WORDS, PERSON_TITLES, PLACE_CUES, Word,
+    is_stop_word, words,
+};
 use crate::model::{Document, Entity, EntityId, EntityKind, EntityOrigin, Project};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -77,11 +80,20 @@ fn is_calendar_word(word: &str) -> bool {
 
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
 }
 
 /// Cuts titles and capitalised function words off a run and decides whether what is left is a name.
-fn trim_run(text: &str, words: &[Word<'_>], mut first: usize, last: usize, known_lowercase: &HashSet<String>) -> Option<Candidate> {
+fn trim_run(
+    text: &str,
+    words: &[Word<'_>],
+    mut first: usize,
+    last: usize,
+    known_lowercase: &HashSet<String>,
+) -> Option<Candidate> {
     let mut cue = None;
     while first < last && (is_title(words[first].text) || is_particle(words[first].text)) {
         if is_title(words[first].text) {
@@ -92,7 +104,11 @@ fn trim_run(text: &str, words: &[Word<'_>], mut first: usize, last: usize, known
     // A preceding lower-case title ("commandant Massoud", "spokesman Mujahid") is a cue too.
     if first > 0 && cue.is_none() {
         let before = words[first - 1].text;
-        if PERSON_TITLES.iter().any(|title| title.eq_ignore_ascii_case(before)) || is_role_word(before) {
+        if PERSON_TITLES
+            .iter()
+            .any(|title| title.eq_ignore_ascii_case(before))
+            || is_role_word(before)
+        {
             cue = Some(EntityKind::Person);
         }
     }
@@ -107,7 +123,7 @@ fn trim_run(text: &str, words: &[Word<'_>], mut first: usize, last: usize, known
     let name = &text[run[0].start..run[run.len() - 1].end];
     if run.len() == 1 {
         let word = &run[0];
-        if word.text.chars().count() < 2 || word.text.chars().all(|c| c.is_numeric()) {
+        if word.text.chars().count() < 2 || word.text.chars().all(char::is_numeric) {
             return None;
         }
         // Link slugs and codes ("Xk3vQ9pLr2") mix letters and digits; names rarely do.
@@ -115,7 +131,11 @@ fn trim_run(text: &str, words: &[Word<'_>], mut first: usize, last: usize, known
         if digits > 0 && !is_acronym(word.text) {
             return None;
         }
-        if word.sentence_start && !is_acronym(word.text) && cue.is_none() && known_lowercase.contains(&word.text.to_lowercase()) {
+        if word.sentence_start
+            && !is_acronym(word.text)
+            && cue.is_none()
+            && known_lowercase.contains(&word.text.to_lowercase())
+        {
             return None;
         }
         if word.text.chars().next().is_some_and(char::is_lowercase) {
@@ -126,41 +146,90 @@ fn trim_run(text: &str, words: &[Word<'_>], mut first: usize, last: usize, known
     if run.len() > 6 {
         return None;
     }
-    let next = words.get(last).map(|word| word.text.to_lowercase());
-    let previous = first.checked_sub(1).map(|index| words[index].text.to_lowercase());
-    let before_previous = first.checked_sub(2).map(|index| words[index].text.to_lowercase());
-    if cue.is_none() {
-        cue = guess_kind(run, previous.as_deref(), before_previous.as_deref(), next.as_deref());
-    }
+    // Only a title is evidence that a lone sentence-initial word is a name; a kind guess is not.
     let sentence_initial = run.len() == 1 && run[0].sentence_start && cue.is_none();
+    let next = words.get(last).map(|word| word.text.to_lowercase());
+    let previous = first
+        .checked_sub(1)
+        .map(|index| words[index].text.to_lowercase());
+    let before_previous = first
+        .checked_sub(2)
+        .map(|index| words[index].text.to_lowercase());
+    if cue.is_none() {
+        cue = guess_kind(
+            run,
+            previous.as_deref(),
+            before_previous.as_deref(),
+            next.as_deref(),
+        );
+    }
     let all_caps = run.iter().all(|word| is_acronym(word.text));
-    Some(Candidate { text: name.to_owned(), start: run[0].start, end: run[run.len() - 1].end, cue, sentence_initial, all_caps })
+    Some(Candidate {
+        text: name.to_owned(),
+        start: run[0].start,
+        end: run[run.len() - 1].end,
+        cue,
+        sentence_initial,
+        all_caps,
+    })
 }
 
 fn is_role_word(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "spokesman" | "spokeswoman" | "leader" | "chef" | "porte-parole" | "commander" | "fighter" | "minister" | "ministre" | "envoy" | "émissaire" | "negotiator")
+    matches!(
+        word.to_lowercase().as_str(),
+        "spokesman"
+            | "spokeswoman"
+            | "leader"
+            | "chef"
+            | "porte-parole"
+            | "commander"
+            | "fighter"
+            | "minister"
+            | "ministre"
+            | "envoy"
+            | "émissaire"
+            | "negotiator"
+    )
 }
 
 /// Prepositions that put a name in a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "from", "to", "into", "towards", "outside", "à", "dans", "vers", "près", "depuis", "en", "au"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "from", "to", "into", "towards", "outside", "à", "dans", "vers", "près",
+    "depuis", "en", "au",
+];
 
 fn is_known_place(name: &str) -> bool {
     super::words::KNOWN_PLACES.binary_search(&name).is_ok()
 }
 
-fn guess_kind(run: &[Word<'_>], previous: Option<&str>, before_previous: Option<&str>, next: Option<&str>) -> Option<EntityKind> {
-    if run.iter().any(|word| ORGANISATION_WORDS.contains(&word.text)) {
+fn guess_kind(
+    run: &[Word<'_>],
+    previous: Option<&str>,
+    before_previous: Option<&str>,
+    next: Option<&str>,
+) -> Option<EntityKind> {
+    if run
+        .iter()
+        .any(|word| ORGANISATION_WORDS.contains(&word.text))
+    {
         return Some(EntityKind::Organisation);
     }
     let is_place_cue = |word: &str| PLACE_CUES.contains(&word);
-    if run.iter().any(|word| is_place_cue(&word.text.to_lowercase())) || next.is_some_and(is_place_cue) {
+    if run
+        .iter()
+        .any(|word| is_place_cue(&word.text.to_lowercase()))
+        || next.is_some_and(is_place_cue)
+    {
         return Some(EntityKind::Place);
     }
     let name: Vec<&str> = run.iter().map(|word| word.text).collect();
     if is_known_place(&name.join(" ")) {
         return Some(EntityKind::Place);
     }
-    if previous.is_some_and(is_place_cue) || before_previous.is_some_and(is_place_cue) && previous.is_some_and(|word| matches!(word, "du" | "de" | "of" | "d'" | "des")) {
+    if previous.is_some_and(is_place_cue)
+        || before_previous.is_some_and(is_place_cue)
+            && previous.is_some_and(|word| matches!(word, "du" | "de" | "of" | "d'" | "des"))
+    {
         return Some(EntityKind::Place);
     }
     // "in Kabul", "près de Rukha": a preposition of place before a name that is no person's.
@@ -216,7 +285,12 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             if known.contains_key(candidate.text.as_str()) {
                 continue;
             }
-            let tally = tallies.entry(fold(&candidate.text)).or_insert_with(|| Tally { all_caps: true, ..Tally::default() });
+            let tally = tallies
+                .entry(fold(&candidate.text))
+                .or_insert_with(|| Tally {
+                    all_caps: true,
+                    ..Tally::default()
+                });
             tally.named |= !candidate.sentence_initial;
             tally.all_caps &= candidate.all_caps;
             *tally.spellings.entry(candidate.text).or_default() += 1;
@@ -237,10 +311,15 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             updates.extended.push((id, spellings));
             continue;
         }
+        // The most frequent spelling names the entity; on a tie, one not in capitals ("Kabul", not "KABUL").
         let name = tally
             .spellings
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then_with(|| is_acronym(b.0).cmp(&is_acronym(a.0)))
+                    .then_with(|| b.0.cmp(a.0))
+            })
             .map(|(spelling, _)| spelling.clone())
             .unwrap_or_default();
         let kind = tally
@@ -248,7 +327,11 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(kind, _)| *kind)
-            .unwrap_or(if tally.all_caps { EntityKind::Organisation } else { EntityKind::Other });
+            .unwrap_or(if tally.all_caps {
+                EntityKind::Organisation
+            } else {
+                EntityKind::Other
+            });
         updates.added.push(Entity {
             id: EntityId(next_id),
             name,
@@ -276,7 +359,10 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, Option<EntityKind>)> {
-        candidates(text, &lowercase_words(text)).into_iter().map(|c| (c.text, c.cue)).collect()
+        candidates(text, &lowercase_words(text))
+            .into_iter()
+            .map(|c| (c.text, c.cue))
+            .collect()
     }
 
     #[test]
@@ -285,21 +371,49 @@ mod tests {
             "Commander Ahmad Massoud said the National Resistance Front still held the Panjshir valley. \
              The NRF spokesman Fahim Dashti told AFP that fighting continued.",
         );
-        assert!(found.contains(&("Ahmad Massoud".into(), Some(EntityKind::Person))), "{found:?}");
-        assert!(found.contains(&("National Resistance Front".into(), Some(EntityKind::Organisation))), "{found:?}");
-        assert!(found.contains(&("Panjshir".into(), Some(EntityKind::Place))), "{found:?}");
+        assert!(
+            found.contains(&("Ahmad Massoud".into(), Some(EntityKind::Person))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(
+                "National Resistance Front".into(),
+                Some(EntityKind::Organisation)
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Panjshir".into(), Some(EntityKind::Place))),
+            "{found:?}"
+        );
         assert!(found.iter().any(|(name, _)| name == "NRF"), "{found:?}");
-        assert!(found.contains(&("Fahim Dashti".into(), Some(EntityKind::Person))), "{found:?}");
-        assert!(!found.iter().any(|(name, _)| name == "The" || name.starts_with("The ")), "{found:?}");
+        assert!(
+            found.contains(&("Fahim Dashti".into(), Some(EntityKind::Person))),
+            "{found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|(name, _)| name == "The" || name.starts_with("The ")),
+            "{found:?}"
+        );
     }
 
     fn project_kinds(texts: &[&str]) -> Vec<(String, EntityKind)> {
         let documents: Vec<Document> = texts
             .iter()
-            .map(|text| crate::import::document_from_bytes(text.as_bytes(), "t.txt").expect("imports").document)
+            .map(|text| {
+                crate::import::document_from_bytes(text.as_bytes(), "t.txt")
+                    .expect("imports")
+                    .document
+            })
             .collect();
         let updates = new_entities(&Project::new("t"), &documents);
-        updates.added.into_iter().map(|entity| (entity.name, entity.kind)).collect()
+        updates
+            .added
+            .into_iter()
+            .map(|entity| (entity.name, entity.kind))
+            .collect()
     }
 
     #[test]
@@ -308,22 +422,43 @@ mod tests {
             "KABUL, Aug 22 — Fighters gathered in Kabul. The NRF said the NRF would fight.",
             "Reporters in Kabul heard that the Taliban reached Bazarak. Estimated reading time: 3 minutes.",
         ]);
-        assert!(kinds.contains(&("Kabul".into(), EntityKind::Place)), "{kinds:?}");
-        assert!(kinds.contains(&("NRF".into(), EntityKind::Organisation)), "{kinds:?}");
-        assert!(kinds.contains(&("Taliban".into(), EntityKind::Organisation)), "{kinds:?}");
-        assert!(!kinds.iter().any(|(name, _)| name == "Estimated" || name == "Reporters" || name == "Fighters"), "{kinds:?}");
+        assert!(
+            kinds.contains(&("Kabul".into(), EntityKind::Place)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("NRF".into(), EntityKind::Organisation)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("Taliban".into(), EntityKind::Organisation)),
+            "{kinds:?}"
+        );
+        assert!(
+            !kinds
+                .iter()
+                .any(|(name, _)| name == "Estimated" || name == "Reporters" || name == "Fighters"),
+            "{kinds:?}"
+        );
     }
 
     #[test]
     fn french_particles_elisions_and_titles() {
-        let found = names("Selon l’AFP, le commandant Ahmad Shah Massoud a défendu la vallée du Panchir. M. Amrullah Saleh est à Bazarak.");
+        let found = names(
+            "Selon l’AFP, le commandant Ahmad Shah Massoud a défendu la vallée du Panchir. M. Amrullah Saleh est à Bazarak.",
+        );
         let texts: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
         assert!(texts.contains(&"AFP"), "{texts:?}");
         assert!(texts.contains(&"Ahmad Shah Massoud"), "{texts:?}");
         assert!(texts.contains(&"Panchir"), "{texts:?}");
         assert!(texts.contains(&"Amrullah Saleh"), "{texts:?}");
         assert!(!texts.contains(&"Selon"), "{texts:?}");
-        assert!(!texts.iter().any(|text| text.starts_with("M ") || *text == "M"), "{texts:?}");
+        assert!(
+            !texts
+                .iter()
+                .any(|text| text.starts_with("M ") || *text == "M"),
+            "{texts:?}"
+        );
     }
 
     #[test]
@@ -335,7 +470,10 @@ mod tests {
 
     #[test]
     fn months_and_weekdays_are_not_entities_here() {
-        let texts: Vec<String> = names("On Monday, 6 September, the Taliban entered Bazarak.").into_iter().map(|(n, _)| n).collect();
+        let texts: Vec<String> = names("On Monday, 6 September, the Taliban entered Bazarak.")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert_eq!(texts, ["Taliban", "Bazarak"]);
     }
 }

@@ -34,7 +34,11 @@ impl MentionIndex {
         let mut patterns: Vec<&str> = Vec::new();
         let mut owners: Vec<EntityId> = Vec::new();
         for entity in project.entities.iter().filter(|entity| !entity.hidden) {
-            for variant in entity.variants.iter().filter(|variant| !variant.trim().is_empty()) {
+            for variant in entity
+                .variants
+                .iter()
+                .filter(|variant| !variant.trim().is_empty())
+            {
                 patterns.push(variant);
                 owners.push(entity.id);
             }
@@ -43,7 +47,10 @@ impl MentionIndex {
         if patterns.is_empty() {
             return index;
         }
-        let Ok(automaton) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+        let Ok(automaton) = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+        else {
             return index;
         };
         for document in &project.documents {
@@ -56,10 +63,22 @@ impl MentionIndex {
                 }
                 let entity = owners[found.pattern().as_usize()];
                 let spelling = &body[found.start()..found.end()];
-                *index.variant_counts.entry(entity).or_default().entry(spelling.to_owned()).or_default() += 1;
-                mentions.push(Mention { entity, range: offset + found.start()..offset + found.end() });
+                *index
+                    .variant_counts
+                    .entry(entity)
+                    .or_default()
+                    .entry(spelling.to_owned())
+                    .or_default() += 1;
+                mentions.push(Mention {
+                    entity,
+                    range: offset + found.start()..offset + found.end(),
+                });
             }
-            for entity in mentions.iter().map(|mention| mention.entity).collect::<std::collections::BTreeSet<_>>() {
+            for entity in mentions
+                .iter()
+                .map(|mention| mention.entity)
+                .collect::<std::collections::BTreeSet<_>>()
+            {
                 index.documents.entry(entity).or_default().push(document.id);
             }
             index.by_document.insert(document.id, mentions);
@@ -69,7 +88,9 @@ impl MentionIndex {
 
     /// The number of mentions of an entity over all documents.
     pub fn mention_count(&self, entity: EntityId) -> usize {
-        self.variant_counts.get(&entity).map_or(0, |counts| counts.values().sum())
+        self.variant_counts
+            .get(&entity)
+            .map_or(0, |counts| counts.values().sum())
     }
 
     /// The number of documents that mention an entity.
@@ -96,7 +117,9 @@ mod tests {
 
     fn project_with(text: &str, entities: &[(&str, &[&str], bool)]) -> Project {
         let mut project = Project::new("t");
-        let mut document = crate::import::document_from_bytes(text.as_bytes(), "a.txt").expect("imports").document;
+        let mut document = crate::import::document_from_bytes(text.as_bytes(), "a.txt")
+            .expect("imports")
+            .document;
         document.id = DocumentId(1);
         project.documents.push(document);
         for (index, (name, variants, hidden)) in entities.iter().enumerate() {
@@ -115,9 +138,19 @@ mod tests {
     #[test]
     fn finds_all_spellings_as_whole_words_only() {
         let text = "Panjshir and Panshir, but not Panjshiri; the Front, not the Frontline.";
-        let project = project_with(text, &[("Panjshir", &["Panjshir", "Panshir"], false), ("Front", &["Front"], false)]);
+        let project = project_with(
+            text,
+            &[
+                ("Panjshir", &["Panjshir", "Panshir"], false),
+                ("Front", &["Front"], false),
+            ],
+        );
         let index = MentionIndex::build(&project);
-        let found: Vec<&str> = index.in_document(DocumentId(1)).iter().map(|m| &text[m.range.clone()]).collect();
+        let found: Vec<&str> = index
+            .in_document(DocumentId(1))
+            .iter()
+            .map(|m| &text[m.range.clone()])
+            .collect();
         assert_eq!(found, ["Panjshir", "Panshir", "Front"]);
         assert_eq!(index.mention_count(EntityId(1)), 2);
         assert_eq!(index.document_count(EntityId(2)), 1);
@@ -128,10 +161,24 @@ mod tests {
         let text = "Ahmad Shah Massoud was the father; Massoud the son.";
         let project = project_with(
             text,
-            &[("Ahmad Shah Massoud", &["Ahmad Shah Massoud"], false), ("Massoud", &["Massoud"], false), ("Shah", &["Shah"], true)],
+            &[
+                ("Ahmad Shah Massoud", &["Ahmad Shah Massoud"], false),
+                ("Massoud", &["Massoud"], false),
+                ("Shah", &["Shah"], true),
+            ],
         );
         let index = MentionIndex::build(&project);
-        let found: Vec<(EntityId, &str)> = index.in_document(DocumentId(1)).iter().map(|m| (m.entity, &text[m.range.clone()])).collect();
-        assert_eq!(found, [(EntityId(1), "Ahmad Shah Massoud"), (EntityId(2), "Massoud")]);
+        let found: Vec<(EntityId, &str)> = index
+            .in_document(DocumentId(1))
+            .iter()
+            .map(|m| (m.entity, &text[m.range.clone()]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (EntityId(1), "Ahmad Shah Massoud"),
+                (EntityId(2), "Massoud")
+            ]
+        );
     }
 }

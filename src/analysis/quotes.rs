@@ -7,7 +7,10 @@ pub fn find_quote(text: &str, quote: &str) -> Vec<(usize, usize)> {
     if quote.is_empty() {
         return Vec::new();
     }
-    let exact: Vec<(usize, usize)> = text.match_indices(quote).map(|(start, found)| (start, start + found.len())).collect();
+    let exact: Vec<(usize, usize)> = text
+        .match_indices(quote)
+        .map(|(start, found)| (start, start + found.len()))
+        .collect();
     if !exact.is_empty() {
         return exact;
     }
@@ -22,7 +25,10 @@ pub fn find_quote(text: &str, quote: &str) -> Vec<(usize, usize)> {
         .map(|(start, found)| {
             let end = start + found.len();
             let original_end = origins.get(end).copied().unwrap_or(text.len());
-            (origins[start], trim_end_space(text, origins[start], original_end))
+            (
+                origins[start],
+                trim_end_space(text, origins[start], original_end),
+            )
         })
         .collect()
 }

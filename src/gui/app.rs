@@ -66,6 +66,9 @@ pub enum Modal {
     ImportReport(Vec<String>),
 }
 
+/// Work a modal decides on, run once the modal is closed.
+type Deferred = Box<dyn FnOnce(&mut TriangulateApp)>;
+
 /// Settings kept between runs.
 #[derive(Default, serde::Serialize, serde::Deserialize)]
 struct Persisted {
@@ -115,7 +118,10 @@ pub struct TriangulateApp {
 impl TriangulateApp {
     /// The app as eframe creates it; opens `path` if given.
     pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
-        let persisted: Persisted = cc.storage.and_then(|storage| eframe::get_value(storage, eframe::APP_KEY)).unwrap_or_default();
+        let persisted: Persisted = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
         let mut app = Self::with_context(cc.egui_ctx.clone());
         app.recent = persisted.recent;
         if let Some(path) = path {
@@ -157,7 +163,12 @@ impl TriangulateApp {
     }
 
     /// Replaces the project (after loading, or for a new one) and resets everything derived from it.
-    pub fn set_project(&mut self, project: Project, path: Option<PathBuf>, stamp: Option<DiskStamp>) {
+    pub fn set_project(
+        &mut self,
+        project: Project,
+        path: Option<PathBuf>,
+        stamp: Option<DiskStamp>,
+    ) {
         self.project = project;
         self.path = path;
         self.stamp = stamp;
@@ -256,7 +267,9 @@ impl TriangulateApp {
         match command {
             AppCommand::NewProject => self.guard(Pending::New),
             AppCommand::OpenProject => self.guard(Pending::OpenDialog),
-            AppCommand::OpenPath => self.modal = Some(Modal::TypedPath(DialogPurpose::OpenProject, String::new())),
+            AppCommand::OpenPath => {
+                self.modal = Some(Modal::TypedPath(DialogPurpose::OpenProject, String::new()));
+            }
             AppCommand::Save => match self.path.clone() {
                 Some(path) => self.save_to(path, None, false),
                 None => self.dialog(DialogPurpose::SaveAs),
@@ -269,12 +282,20 @@ impl TriangulateApp {
             AppCommand::Redo => self.redo(),
             AppCommand::TagSelection => self.start_tagging(),
             AppCommand::AddPane => {
-                let next = self.project.documents.iter().find(|document| !self.panes.iter().any(|pane| pane.document == document.id)).map(|d| d.id);
+                let next = self
+                    .project
+                    .documents
+                    .iter()
+                    .find(|document| !self.panes.iter().any(|pane| pane.document == document.id))
+                    .map(|d| d.id);
                 match next {
                     Some(id) if self.panes.len() < MAX_PANES => {
                         self.open_document(id, true);
                     }
-                    _ => self.status = format!("At most {MAX_PANES} panes, each with a different document"),
+                    _ => {
+                        self.status =
+                            format!("At most {MAX_PANES} panes, each with a different document");
+                    }
                 }
             }
             AppCommand::ClosePane => {
@@ -288,7 +309,10 @@ impl TriangulateApp {
 
     /// Opens the tagging dialog for the focused pane's selection.
     pub fn start_tagging(&mut self) {
-        let selection = self.panes.get(self.focused_pane).and_then(|pane| pane.selected_range().map(|range| (pane.document, range)));
+        let selection = self
+            .panes
+            .get(self.focused_pane)
+            .and_then(|pane| pane.selected_range().map(|range| (pane.document, range)));
         match selection {
             Some((document, range)) => self.tag_dialog = Some(TagDialog::new(document, range)),
             None => self.status = "Select a passage in a document first".into(),
@@ -326,9 +350,21 @@ impl TriangulateApp {
     }
 
     fn dialog(&mut self, purpose: DialogPurpose) {
-        let folder = self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
-        let name = self.path.as_deref().and_then(Path::file_name).map(|name| name.to_string_lossy().into_owned());
-        self.jobs.open_dialog(purpose, folder, name.or_else(|| Some(format!("{}.ron", self.project.name))));
+        let folder = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let name = self
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|name| name.to_string_lossy().into_owned());
+        self.jobs.open_dialog(
+            purpose,
+            folder,
+            name.or_else(|| Some(format!("{}.ron", self.project.name))),
+        );
     }
 
     fn save_to(&mut self, path: PathBuf, then: Option<Pending>, force: bool) {
@@ -339,7 +375,8 @@ impl TriangulateApp {
         }
         self.pending_after_save = then;
         self.status = format!("Saving {}…", path.display());
-        self.jobs.save(self.project.clone(), path, self.history.revision());
+        self.jobs
+            .save(self.project.clone(), path, self.history.revision());
     }
 
     fn import(&mut self, paths: Vec<PathBuf>) {
@@ -359,7 +396,11 @@ impl TriangulateApp {
 
     fn handle_job(&mut self, result: JobResult) {
         match result {
-            JobResult::Dialog { purpose, paths, open_for } => {
+            JobResult::Dialog {
+                purpose,
+                paths,
+                open_for,
+            } => {
                 if paths.is_empty() {
                     if open_for < DIALOG_MISSING {
                         self.modal = Some(Modal::TypedPath(purpose, String::new()));
@@ -378,7 +419,11 @@ impl TriangulateApp {
                     self.modal = Some(Modal::Error(error.to_string()));
                 }
             },
-            JobResult::Saved { path, revision, result } => match result {
+            JobResult::Saved {
+                path,
+                revision,
+                result,
+            } => match result {
                 Ok(stamp) => {
                     self.history.mark_saved_revision(revision);
                     self.stamp = stamp;
@@ -442,7 +487,9 @@ impl TriangulateApp {
             let name = outcome.path.display();
             match &outcome.result {
                 Ok(_) => imported += 1,
-                Err(error @ ImportError::Duplicate { .. }) => lines.push(format!("Skipped {name}: {error}")),
+                Err(error @ ImportError::Duplicate { .. }) => {
+                    lines.push(format!("Skipped {name}: {error}"));
+                }
                 Err(error) => lines.push(format!("Failed {name}: {error}")),
             }
         }
@@ -460,7 +507,10 @@ impl TriangulateApp {
             }
         }
         let cancelled = if report.cancelled { " (cancelled)" } else { "" };
-        self.status = format!("Imported {imported} of {} files{cancelled}", report.outcomes.len());
+        self.status = format!(
+            "Imported {imported} of {} files{cancelled}",
+            report.outcomes.len()
+        );
         if !lines.is_empty() {
             self.modal = Some(Modal::ImportReport(lines));
         }
@@ -473,14 +523,15 @@ fn rebuild_import(project: &Project, edit: Edit) -> Edit {
         .changes
         .into_iter()
         .filter_map(|change| match change {
-            crate::edit::Change::Document { after: Some(document), .. } => Some(*document),
+            crate::edit::Change::Document {
+                after: Some(document),
+                ..
+            } => Some(*document),
             _ => None,
         })
         .collect();
-    let mut next = project.next_document_id().0;
-    for document in &mut documents {
-        document.id = DocumentId(next);
-        next += 1;
+    for (id, document) in (project.next_document_id().0..).zip(documents.iter_mut()) {
+        document.id = DocumentId(id);
     }
     let entities = crate::analysis::entities::new_entities(project, &documents);
     Edit::add_documents(project, documents, entities)
@@ -488,10 +539,34 @@ fn rebuild_import(project: &Project, edit: Edit) -> Edit {
 
 impl eframe::App for TriangulateApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.tick(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(
+            storage,
+            eframe::APP_KEY,
+            &Persisted {
+                recent: self.recent.clone(),
+            },
+        );
+    }
+}
+
+impl TriangulateApp {
+    /// Work between frames: finished jobs, close requests, stale analysis.
+    pub fn tick(&mut self, ctx: &egui::Context) {
         for result in self.jobs.poll() {
             self.handle_job(result);
         }
-        if ctx.input(|input| input.viewport().close_requested()) && !self.allow_close && self.history.is_dirty() {
+        if ctx.input(|input| input.viewport().close_requested())
+            && !self.allow_close
+            && self.history.is_dirty()
+        {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.modal = Some(Modal::UnsavedChanges(Pending::Quit));
         }
@@ -501,16 +576,6 @@ impl eframe::App for TriangulateApp {
         }
     }
 
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        self.frame_ui(ui);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &Persisted { recent: self.recent.clone() });
-    }
-}
-
-impl TriangulateApp {
     /// Draws one frame. Separate from [`eframe::App::ui`] so tests and benchmarks can call it.
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -520,7 +585,10 @@ impl TriangulateApp {
 
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::left("side-panel").default_size(380.0).min_size(260.0).show(ui, |ui| self.side_panel_ui(ui));
+        egui::Panel::left("side-panel")
+            .default_size(380.0)
+            .min_size(260.0)
+            .show(ui, |ui| self.side_panel_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.panes_ui(ui));
 
         if let Some(dialog) = &mut self.tag_dialog
@@ -531,7 +599,11 @@ impl TriangulateApp {
                 match Edit::tag_claim(&self.project, &draft) {
                     Ok((edit, _)) => {
                         self.apply(edit);
-                        if let Some(pane) = self.panes.iter_mut().find(|pane| pane.document == draft.document) {
+                        if let Some(pane) = self
+                            .panes
+                            .iter_mut()
+                            .find(|pane| pane.document == draft.document)
+                        {
                             pane.selection = None;
                         }
                     }
@@ -564,12 +636,22 @@ impl TriangulateApp {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|input| input.raw.dropped_files.iter().map(|file| file.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .collect()
+        });
         if dropped.is_empty() {
             return;
         }
         let (projects, documents): (Vec<PathBuf>, Vec<PathBuf>) =
-            dropped.into_iter().partition(|path| path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case(store::EXTENSION)));
+            dropped.into_iter().partition(|path| {
+                path.extension()
+                    .is_some_and(|extension| extension.eq_ignore_ascii_case(store::EXTENSION))
+            });
         if let Some(project) = projects.into_iter().next() {
             self.guard(Pending::Open(project));
         } else {
@@ -578,9 +660,17 @@ impl TriangulateApp {
     }
 
     fn menu_item(&mut self, ui: &mut Ui, command: AppCommand, enabled: bool) {
-        let shortcut = command.shortcuts().first().map(|shortcut| ui.ctx().format_shortcut(shortcut)).unwrap_or_default();
+        let shortcut = command
+            .shortcuts()
+            .first()
+            .map(|shortcut| ui.ctx().format_shortcut(shortcut))
+            .unwrap_or_default();
         let button = egui::Button::new(command.label()).shortcut_text(shortcut);
-        if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
             self.commands.push(command);
         }
     }
@@ -596,8 +686,15 @@ impl TriangulateApp {
                         ui.weak("No recent projects");
                     }
                     for path in self.recent.clone() {
-                        let name = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned());
-                        if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |name| name.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
                             self.guard(Pending::Open(path));
                         }
                     }
@@ -620,16 +717,24 @@ impl TriangulateApp {
                 }
                 self.menu_item(ui, AppCommand::Redo, redo.is_some());
                 ui.separator();
-                let selection = self.panes.get(self.focused_pane).is_some_and(|pane| pane.selected_range().is_some());
+                let selection = self
+                    .panes
+                    .get(self.focused_pane)
+                    .is_some_and(|pane| pane.selected_range().is_some());
                 self.menu_item(ui, AppCommand::TagSelection, selection);
             });
             ui.menu_button("View", |ui| {
-                self.menu_item(ui, AppCommand::AddPane, self.panes.len() < MAX_PANES && self.panes.len() < self.project.documents.len());
+                self.menu_item(
+                    ui,
+                    AppCommand::AddPane,
+                    self.panes.len() < MAX_PANES && self.panes.len() < self.project.documents.len(),
+                );
                 self.menu_item(ui, AppCommand::ClosePane, !self.panes.is_empty());
                 ui.separator();
                 ui.horizontal(|ui| {
                     let label = ui.label("Text size");
-                    ui.add(egui::Slider::new(&mut self.text_size, 11.0..=24.0)).labelled_by(label.id);
+                    ui.add(egui::Slider::new(&mut self.text_size, 11.0..=24.0))
+                        .labelled_by(label.id);
                 });
                 egui::widgets::global_theme_preference_buttons(ui);
             });
@@ -639,12 +744,27 @@ impl TriangulateApp {
     fn status_bar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             if let Some(job) = &self.jobs.import {
-                let progress = job.progress.lock().map(|progress| progress.clone()).unwrap_or_default();
-                let fraction = if progress.total == 0 { 0.0 } else { progress.done as f32 / progress.total as f32 };
-                ui.add(egui::ProgressBar::new(fraction).desired_width(180.0).text(format!("{} / {}", progress.done, progress.total)));
+                let progress = job
+                    .progress
+                    .lock()
+                    .map(|progress| progress.clone())
+                    .unwrap_or_default();
+                let fraction = if progress.total == 0 {
+                    0.0
+                } else {
+                    progress.done as f32 / progress.total as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(180.0)
+                        .text(format!("{} / {}", progress.done, progress.total)),
+                );
                 ui.label(format!("Importing {}", progress.current));
                 if progress.failed > 0 {
-                    ui.colored_label(theme::error_text(ui.visuals().dark_mode), format!("{} failed", progress.failed));
+                    ui.colored_label(
+                        theme::error_text(ui.visuals().dark_mode),
+                        format!("{} failed", progress.failed),
+                    );
                 }
                 if ui.button("Cancel import").clicked() {
                     job.cancel.store(true, Ordering::Relaxed);
@@ -656,7 +776,12 @@ impl TriangulateApp {
                 ui.label(&self.status);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let entities = self.project.entities.iter().filter(|entity| !entity.hidden).count();
+                let entities = self
+                    .project
+                    .entities
+                    .iter()
+                    .filter(|entity| !entity.hidden)
+                    .count();
                 ui.weak(format!(
                     "{} documents · {} entities · {} claims",
                     self.project.documents.len(),
@@ -694,10 +819,18 @@ impl TriangulateApp {
             }
             LeftTab::Entities => {
                 let mentions = self.mentions.clone();
-                for action in entities_ui(ui, &mut self.entities, &self.project, &mentions, self.selected_entity) {
+                for action in entities_ui(
+                    ui,
+                    &mut self.entities,
+                    &self.project,
+                    &mentions,
+                    self.selected_entity,
+                ) {
                     match action {
                         EntitiesAction::Select(id) => self.selected_entity = id,
-                        EntitiesAction::OpenMention(document, range) => self.show_passage(document, range),
+                        EntitiesAction::OpenMention(document, range) => {
+                            self.show_passage(document, range);
+                        }
                         EntitiesAction::Edit(edit) => self.apply(edit),
                     }
                 }
@@ -715,7 +848,9 @@ impl TriangulateApp {
 
     fn panes_ui(&mut self, ui: &mut Ui) {
         if ui.input(|input| !input.raw.hovered_files.is_empty()) {
-            ui.centered_and_justified(|ui| ui.heading("Drop a project (.ron) to open it, or documents to import them"));
+            ui.centered_and_justified(|ui| {
+                ui.heading("Drop a project (.ron) to open it, or documents to import them")
+            });
             return;
         }
         if self.panes.is_empty() {
@@ -746,28 +881,55 @@ impl TriangulateApp {
         let focused = self.focused_pane;
         ui.columns(count, |columns| {
             for (index, (pane, ui)) in self.panes.iter_mut().zip(columns.iter_mut()).enumerate() {
-                let Some(document) = context.project.document(pane.document) else { continue };
+                let Some(document) = context.project.document(pane.document) else {
+                    continue;
+                };
                 ui.push_id(pane.salt, |ui| {
-                    let frame = egui::Frame::group(ui.style()).stroke(if index == focused && count > 1 {
-                        egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
-                    } else {
-                        ui.visuals().widgets.noninteractive.bg_stroke
-                    });
+                    let frame =
+                        egui::Frame::group(ui.style()).stroke(if index == focused && count > 1 {
+                            egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
+                        } else {
+                            ui.visuals().widgets.noninteractive.bg_stroke
+                        });
                     frame.show(ui, |ui| {
                         ui.horizontal(|ui| {
-                            ui.add(egui::Label::new(RichText::new(&document.title).strong()).truncate());
-                            if count > 1 && ui.small_button("✕").on_hover_text("Close this pane").clicked() {
+                            ui.add(
+                                egui::Label::new(RichText::new(&document.title).strong())
+                                    .truncate(),
+                            );
+                            if count > 1
+                                && ui
+                                    .small_button("✕")
+                                    .on_hover_text("Close this pane")
+                                    .clicked()
+                            {
                                 close = Some(index);
                             }
                         });
-                        let mut meta = vec![if document.outlet.is_empty() { "Unknown outlet".to_owned() } else { document.outlet.clone() }];
+                        let mut meta = vec![if document.outlet.is_empty() {
+                            "Unknown outlet".to_owned()
+                        } else {
+                            document.outlet.clone()
+                        }];
                         meta.extend(document.date.map(|date| date.to_string()));
                         meta.extend(document.language.clone());
                         ui.horizontal(|ui| {
                             ui.weak(meta.join(" · "));
-                            if let Some(entity) = context.hovered_entity.or(context.selected_entity).and_then(|id| context.project.entity(id)) {
-                                let here = context.mentions.in_document(document.id).iter().filter(|mention| mention.entity == entity.id).count();
-                                ui.label(RichText::new(format!("{} × {}", here, entity.name)).color(theme::kind_colour(entity.kind)));
+                            if let Some(entity) = context
+                                .hovered_entity
+                                .or(context.selected_entity)
+                                .and_then(|id| context.project.entity(id))
+                            {
+                                let here = context
+                                    .mentions
+                                    .in_document(document.id)
+                                    .iter()
+                                    .filter(|mention| mention.entity == entity.id)
+                                    .count();
+                                ui.label(
+                                    RichText::new(format!("{} × {}", here, entity.name))
+                                        .color(theme::kind_colour(entity.kind)),
+                                );
                             }
                         });
                         ui.separator();
@@ -806,16 +968,34 @@ impl TriangulateApp {
     }
 
     fn describe_claim(&self, id: ClaimId) -> String {
-        let Some(claim) = self.project.claim(id) else { return String::new() };
-        let codes: Vec<&str> = claim.codes.iter().filter_map(|code| self.project.code(*code)).map(|code| code.name.as_str()).collect();
-        let speaker = claim.speaker.and_then(|speaker| self.project.entity(speaker)).map_or("unattributed", |entity| entity.name.as_str());
-        format!("Claim {}: {} ({}), {}", claim.id, codes.join(", "), claim.stance.as_str(), speaker)
+        let Some(claim) = self.project.claim(id) else {
+            return String::new();
+        };
+        let codes: Vec<&str> = claim
+            .codes
+            .iter()
+            .filter_map(|code| self.project.code(*code))
+            .map(|code| code.name.as_str())
+            .collect();
+        let speaker = claim
+            .speaker
+            .and_then(|speaker| self.project.entity(speaker))
+            .map_or("unattributed", |entity| entity.name.as_str());
+        format!(
+            "Claim {}: {} ({}), {}",
+            claim.id,
+            codes.join(", "),
+            claim.stance.as_str(),
+            speaker
+        )
     }
 
     fn modal_ui(&mut self, ctx: &egui::Context) {
-        let Some(modal) = self.modal.clone() else { return };
+        let Some(modal) = self.modal.clone() else {
+            return;
+        };
         let mut close = false;
-        let mut then: Option<Box<dyn FnOnce(&mut Self)>> = None;
+        let mut then: Option<Deferred> = None;
         let response = egui::Modal::new(egui::Id::unique("app-modal")).show(ctx, |ui| {
             ui.set_max_width(520.0);
             match &modal {

@@ -127,7 +127,12 @@ pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<AppCommand> {
         AppCommand::ALL
             .into_iter()
             .filter(|command| !(typing && command.yields_to_text_fields()))
-            .filter(|command| command.shortcuts().iter().any(|shortcut| input.consume_shortcut(shortcut)))
+            .filter(|command| {
+                command
+                    .shortcuts()
+                    .iter()
+                    .any(|shortcut| input.consume_shortcut(shortcut))
+            })
             .collect()
     })
 }
@@ -150,7 +155,11 @@ mod tests {
     #[test]
     fn a_shortcut_that_extends_another_is_checked_first() {
         // consume_shortcut ignores extra Shift, so Ctrl+Shift+Z must be tried before Ctrl+Z.
-        let position = |wanted: AppCommand| AppCommand::ALL.iter().position(|command| *command == wanted);
+        let position = |wanted: AppCommand| {
+            AppCommand::ALL
+                .iter()
+                .position(|command| *command == wanted)
+        };
         assert!(position(AppCommand::Redo) < position(AppCommand::Undo));
         assert!(position(AppCommand::SaveAs) < position(AppCommand::Save));
         assert!(position(AppCommand::OpenPath) < position(AppCommand::OpenProject));

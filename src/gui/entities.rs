@@ -29,11 +29,22 @@ pub enum EntitiesAction {
 }
 
 /// Draws the panel; `selected` is the entity selected in the app.
-pub fn entities_ui(ui: &mut Ui, state: &mut EntitiesState, project: &Project, mentions: &MentionIndex, selected: Option<EntityId>) -> Vec<EntitiesAction> {
+pub fn entities_ui(
+    ui: &mut Ui,
+    state: &mut EntitiesState,
+    project: &Project,
+    mentions: &MentionIndex,
+    selected: Option<EntityId>,
+) -> Vec<EntitiesAction> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
-        ui.add(egui::TextEdit::singleline(&mut state.filter).hint_text("Name or spelling").desired_width(140.0)).labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut state.filter)
+                .hint_text("Name or spelling")
+                .desired_width(140.0),
+        )
+        .labelled_by(label.id);
         egui::ComboBox::from_label("Kind")
             .selected_text(state.kind.map_or("All", EntityKind::label))
             .show_ui(ui, |ui| {
@@ -50,29 +61,63 @@ pub fn entities_ui(ui: &mut Ui, state: &mut EntitiesState, project: &Project, me
         .iter()
         .filter(|entity| state.show_hidden || !entity.hidden)
         .filter(|entity| state.kind.is_none_or(|kind| entity.kind == kind))
-        .filter(|entity| filter.is_empty() || entity.variants.iter().chain([&entity.name]).any(|name| crate::analysis::fold::fold(name).contains(&filter)))
-        .map(|entity| (entity.id, mentions.mention_count(entity.id), mentions.document_count(entity.id)))
+        .filter(|entity| {
+            filter.is_empty()
+                || entity
+                    .variants
+                    .iter()
+                    .chain([&entity.name])
+                    .any(|name| crate::analysis::fold::fold(name).contains(&filter))
+        })
+        .map(|entity| {
+            (
+                entity.id,
+                mentions.mention_count(entity.id),
+                mentions.document_count(entity.id),
+            )
+        })
         .collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ui.weak(format!("{} entities", rows.len()));
-    let list_height = if selected.is_some() { ui.available_height() * 0.45 } else { ui.available_height() };
-    egui::ScrollArea::vertical().id_salt("entity-list").max_height(list_height).auto_shrink([false, true]).show_rows(ui, 20.0, rows.len(), |ui, range| {
-        for (id, count, documents) in &rows[range] {
-            let Some(entity) = project.entity(*id) else { continue };
-            ui.horizontal(|ui| {
-                ui.colored_label(theme::kind_colour(entity.kind), "●").on_hover_text(entity.kind.label());
-                let mut text = RichText::new(&entity.name);
-                if entity.hidden {
-                    text = text.strikethrough();
-                }
-                let response = ui.selectable_label(selected == Some(*id), text).on_hover_text(format!("{}: {}", entity.kind.label(), entity.variants.join(", ")));
-                if response.clicked() {
-                    actions.push(EntitiesAction::Select(if selected == Some(*id) { None } else { Some(*id) }));
-                }
-                ui.weak(format!("{count} in {documents}"));
-            });
-        }
-    });
+    let list_height = if selected.is_some() {
+        ui.available_height() * 0.45
+    } else {
+        ui.available_height()
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("entity-list")
+        .max_height(list_height)
+        .auto_shrink([false, true])
+        .show_rows(ui, 20.0, rows.len(), |ui, range| {
+            for (id, count, documents) in &rows[range] {
+                let Some(entity) = project.entity(*id) else {
+                    continue;
+                };
+                ui.horizontal(|ui| {
+                    ui.colored_label(theme::kind_colour(entity.kind), "●")
+                        .on_hover_text(entity.kind.label());
+                    let mut text = RichText::new(&entity.name);
+                    if entity.hidden {
+                        text = text.strikethrough();
+                    }
+                    let response = ui
+                        .selectable_label(selected == Some(*id), text)
+                        .on_hover_text(format!(
+                            "{}: {}",
+                            entity.kind.label(),
+                            entity.variants.join(", ")
+                        ));
+                    if response.clicked() {
+                        actions.push(EntitiesAction::Select(if selected == Some(*id) {
+                            None
+                        } else {
+                            Some(*id)
+                        }));
+                    }
+                    ui.weak(format!("{count} in {documents}"));
+                });
+            }
+        });
     if let Some(entity) = selected.and_then(|id| project.entity(id)) {
         ui.separator();
         details_ui(ui, state, project, mentions, entity.id, &mut actions);
@@ -80,8 +125,17 @@ pub fn entities_ui(ui: &mut Ui, state: &mut EntitiesState, project: &Project, me
     actions
 }
 
-fn details_ui(ui: &mut Ui, state: &mut EntitiesState, project: &Project, mentions: &MentionIndex, id: EntityId, actions: &mut Vec<EntitiesAction>) {
-    let Some(entity) = project.entity(id) else { return };
+fn details_ui(
+    ui: &mut Ui,
+    state: &mut EntitiesState,
+    project: &Project,
+    mentions: &MentionIndex,
+    id: EntityId,
+    actions: &mut Vec<EntitiesAction>,
+) {
+    let Some(entity) = project.entity(id) else {
+        return;
+    };
     if state.renaming != Some(id) {
         state.renaming = Some(id);
         state.rename.clone_from(&entity.name);
@@ -89,40 +143,76 @@ fn details_ui(ui: &mut Ui, state: &mut EntitiesState, project: &Project, mention
     }
     ui.horizontal(|ui| {
         let label = ui.label("Name");
-        let response = ui.add(egui::TextEdit::singleline(&mut state.rename).desired_width(160.0)).labelled_by(label.id);
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut state.rename).desired_width(160.0))
+            .labelled_by(label.id);
         let enter = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
         if (ui.button("Rename").clicked() || enter) && !state.rename.trim().is_empty() {
             let name = state.rename.trim().to_owned();
-            actions.extend(Edit::update_entity(project, id, "Rename entity", |entity| entity.name = name).map(EntitiesAction::Edit));
+            actions.extend(
+                Edit::update_entity(project, id, "Rename entity", |entity| entity.name = name)
+                    .map(EntitiesAction::Edit),
+            );
         }
     });
     ui.horizontal(|ui| {
         let mut kind = entity.kind;
-        egui::ComboBox::from_label("Kind of entity").selected_text(kind.label()).show_ui(ui, |ui| {
-            for option in EntityKind::ALL {
-                ui.selectable_value(&mut kind, option, option.label());
-            }
-        });
+        egui::ComboBox::from_label("Kind of entity")
+            .selected_text(kind.label())
+            .show_ui(ui, |ui| {
+                for option in EntityKind::ALL {
+                    ui.selectable_value(&mut kind, option, option.label());
+                }
+            });
         if kind != entity.kind {
-            actions.extend(Edit::update_entity(project, id, "Change entity kind", |entity| entity.kind = kind).map(EntitiesAction::Edit));
+            actions.extend(
+                Edit::update_entity(project, id, "Change entity kind", |entity| {
+                    entity.kind = kind;
+                })
+                .map(EntitiesAction::Edit),
+            );
         }
         let hide_label = if entity.hidden { "Show" } else { "Hide" };
-        if ui.button(hide_label).on_hover_text("Hidden entities are not highlighted and stay hidden after re-analysis").clicked() {
+        if ui
+            .button(hide_label)
+            .on_hover_text("Hidden entities are not highlighted and stay hidden after re-analysis")
+            .clicked()
+        {
             let hidden = !entity.hidden;
             let label = if hidden { "Hide entity" } else { "Show entity" };
-            actions.extend(Edit::update_entity(project, id, label, |entity| entity.hidden = hidden).map(EntitiesAction::Edit));
+            actions.extend(
+                Edit::update_entity(project, id, label, |entity| entity.hidden = hidden)
+                    .map(EntitiesAction::Edit),
+            );
         }
     });
     ui.horizontal(|ui| {
-        let target_name = state.merge_into.and_then(|target| project.entity(target)).map_or("Choose…".to_owned(), |target| target.name.clone());
-        egui::ComboBox::from_label("Merge into").selected_text(target_name).width(160.0).show_ui(ui, |ui| {
-            let mut others: Vec<_> = project.entities.iter().filter(|other| other.id != id && !other.hidden).collect();
-            others.sort_by_key(|other| other.name.to_lowercase());
-            for other in others {
-                ui.selectable_value(&mut state.merge_into, Some(other.id), format!("{} ({})", other.name, other.kind.label()));
-            }
-        });
-        if ui.add_enabled(state.merge_into.is_some(), egui::Button::new("Merge")).on_hover_text("This entity's spellings and claims join the chosen one").clicked()
+        let target_name = state
+            .merge_into
+            .and_then(|target| project.entity(target))
+            .map_or("Choose…".to_owned(), |target| target.name.clone());
+        egui::ComboBox::from_label("Merge into")
+            .selected_text(target_name)
+            .width(160.0)
+            .show_ui(ui, |ui| {
+                let mut others: Vec<_> = project
+                    .entities
+                    .iter()
+                    .filter(|other| other.id != id && !other.hidden)
+                    .collect();
+                others.sort_by_key(|other| other.name.to_lowercase());
+                for other in others {
+                    ui.selectable_value(
+                        &mut state.merge_into,
+                        Some(other.id),
+                        format!("{} ({})", other.name, other.kind.label()),
+                    );
+                }
+            });
+        if ui
+            .add_enabled(state.merge_into.is_some(), egui::Button::new("Merge"))
+            .on_hover_text("This entity's spellings and claims join the chosen one")
+            .clicked()
             && let Some(target) = state.merge_into.take()
         {
             actions.extend(Edit::merge_entities(project, target, id).map(EntitiesAction::Edit));
@@ -133,38 +223,60 @@ fn details_ui(ui: &mut Ui, state: &mut EntitiesState, project: &Project, mention
     ui.label(RichText::new("Mentions").strong());
     let mut rows: Vec<(DocumentId, Range<usize>)> = Vec::new();
     for document in mentions.documents.get(&id).map_or(&[][..], Vec::as_slice) {
-        rows.extend(mentions.in_document(*document).iter().filter(|mention| mention.entity == id).map(|mention| (*document, mention.range.clone())));
+        rows.extend(
+            mentions
+                .in_document(*document)
+                .iter()
+                .filter(|mention| mention.entity == id)
+                .map(|mention| (*document, mention.range.clone())),
+        );
     }
-    egui::ScrollArea::vertical().id_salt("entity-mentions").auto_shrink([false, false]).show_rows(ui, 36.0, rows.len(), |ui, range| {
-        for (document_id, mention) in &rows[range] {
-            let Some(document) = project.document(*document_id) else { continue };
-            let (before, hit, after) = keyword_in_context(&document.text, mention.clone(), 40);
-            let response = ui
-                .scope(|ui| {
-                    ui.set_min_height(34.0);
-                    ui.weak(&document.title);
-                    ui.horizontal(|ui| {
-                        ui.spacing_mut().item_spacing.x = 0.0;
-                        ui.add(Label::new(before).selectable(false));
-                        ui.add(Label::new(RichText::new(hit).strong()).selectable(false));
-                        ui.add(Label::new(after).selectable(false).truncate());
-                    });
-                })
-                .response
-                .interact(Sense::click())
-                .on_hover_text("Show in the reader");
-            if response.clicked() {
-                actions.push(EntitiesAction::OpenMention(*document_id, mention.clone()));
+    egui::ScrollArea::vertical()
+        .id_salt("entity-mentions")
+        .auto_shrink([false, false])
+        .show_rows(ui, 36.0, rows.len(), |ui, range| {
+            for (document_id, mention) in &rows[range] {
+                let Some(document) = project.document(*document_id) else {
+                    continue;
+                };
+                let (before, hit, after) = keyword_in_context(&document.text, mention.clone(), 40);
+                let response = ui
+                    .scope(|ui| {
+                        ui.set_min_height(34.0);
+                        ui.weak(&document.title);
+                        ui.horizontal(|ui| {
+                            ui.spacing_mut().item_spacing.x = 0.0;
+                            ui.add(Label::new(before).selectable(false));
+                            ui.add(Label::new(RichText::new(hit).strong()).selectable(false));
+                            ui.add(Label::new(after).selectable(false).truncate());
+                        });
+                    })
+                    .response
+                    .interact(Sense::click())
+                    .on_hover_text("Show in the reader");
+                if response.clicked() {
+                    actions.push(EntitiesAction::OpenMention(*document_id, mention.clone()));
+                }
             }
-        }
-    });
+        });
 }
 
 /// The words before a passage, the passage, and the words after, each on one line.
-pub fn keyword_in_context(text: &str, range: Range<usize>, context_chars: usize) -> (String, String, String) {
+pub fn keyword_in_context(
+    text: &str,
+    range: Range<usize>,
+    context_chars: usize,
+) -> (String, String, String) {
     let flat = |part: &str| part.split_whitespace().collect::<Vec<_>>().join(" ");
-    let before_start = text[..range.start].char_indices().rev().nth(context_chars).map_or(0, |(index, _)| index);
-    let after_end = text[range.end..].char_indices().nth(context_chars).map_or(text.len(), |(index, _)| range.end + index);
+    let before_start = text[..range.start]
+        .char_indices()
+        .rev()
+        .nth(context_chars)
+        .map_or(0, |(index, _)| index);
+    let after_end = text[range.end..]
+        .char_indices()
+        .nth(context_chars)
+        .map_or(text.len(), |(index, _)| range.end + index);
     let mut before = flat(&text[before_start..range.start]);
     if text[..range.start].ends_with(char::is_whitespace) {
         before.push(' ');
@@ -173,5 +285,9 @@ pub fn keyword_in_context(text: &str, range: Range<usize>, context_chars: usize)
     if text[range.end..].starts_with(char::is_whitespace) {
         after.insert(0, ' ');
     }
-    (format!("…{before}"), text[range].to_owned(), format!("{after}…"))
+    (
+        format!("…{before}"),
+        text[range].to_owned(),
+        format!("{after}…"),
+    )
 }

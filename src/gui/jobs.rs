@@ -105,7 +105,16 @@ impl Jobs {
     /// No jobs yet; finished jobs wake `ctx`.
     pub fn new(ctx: egui::Context) -> Self {
         let (sender, receiver) = channel();
-        Self { sender, receiver, ctx, import: None, saving: None, loading: None, analysing: None, dialog_open: false }
+        Self {
+            sender,
+            receiver,
+            ctx,
+            import: None,
+            saving: None,
+            loading: None,
+            analysing: None,
+            dialog_open: false,
+        }
     }
 
     /// The context that finished jobs wake.
@@ -130,24 +139,34 @@ impl Jobs {
 
     /// Whether any job is under way (the window keeps repainting for progress).
     pub fn busy(&self) -> bool {
-        self.import.is_some() || self.saving.is_some() || self.loading.is_some() || self.analysing.is_some()
+        self.import.is_some()
+            || self.saving.is_some()
+            || self.loading.is_some()
+            || self.analysing.is_some()
     }
 
     fn spawn(&self, name: &str, work: impl FnOnce() -> JobResult + Send + 'static) {
         let sender = self.sender.clone();
         let ctx = self.ctx.clone();
-        let spawned = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
-            // The receiver only goes away when the app closes; the result is moot then.
-            let _ = sender.send(work());
-            ctx.request_repaint();
-        });
+        let spawned = std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                // The receiver only goes away when the app closes; the result is moot then.
+                let _ = sender.send(work());
+                ctx.request_repaint();
+            });
         if let Err(error) = spawned {
             log_spawn_failure(name, &error);
         }
     }
 
     /// Opens a native file dialog on its own thread.
-    pub fn open_dialog(&mut self, purpose: DialogPurpose, start_in: Option<PathBuf>, file_name: Option<String>) {
+    pub fn open_dialog(
+        &mut self,
+        purpose: DialogPurpose,
+        start_in: Option<PathBuf>,
+        file_name: Option<String>,
+    ) {
         if self.dialog_open {
             return;
         }
@@ -159,19 +178,28 @@ impl Jobs {
                 dialog = dialog.set_directory(folder);
             }
             let paths = match purpose {
-                DialogPurpose::OpenProject => dialog.add_filter("Triangulate project", &["ron"]).pick_file().into_iter().collect(),
+                DialogPurpose::OpenProject => dialog
+                    .add_filter("Triangulate project", &["ron"])
+                    .pick_file()
+                    .into_iter()
+                    .collect(),
                 DialogPurpose::SaveAs => dialog
                     .add_filter("Triangulate project", &["ron"])
                     .set_file_name(file_name.unwrap_or_else(|| "project.ron".into()))
                     .save_file()
                     .into_iter()
                     .collect(),
-                DialogPurpose::ImportFiles => {
-                    dialog.add_filter("Text documents", &crate::import::TEXT_EXTENSIONS).pick_files().unwrap_or_default()
-                }
+                DialogPurpose::ImportFiles => dialog
+                    .add_filter("Text documents", &crate::import::TEXT_EXTENSIONS)
+                    .pick_files()
+                    .unwrap_or_default(),
                 DialogPurpose::ImportFolder => dialog.pick_folder().into_iter().collect(),
             };
-            JobResult::Dialog { purpose, paths, open_for: opened.elapsed() }
+            JobResult::Dialog {
+                purpose,
+                paths,
+                open_for: opened.elapsed(),
+            }
         });
     }
 
@@ -189,15 +217,25 @@ impl Jobs {
         self.saving = Some(path.clone());
         self.spawn("save-project", move || {
             let result = store::save(&project, &path);
-            JobResult::Saved { path, revision, result }
+            JobResult::Saved {
+                path,
+                revision,
+                result,
+            }
         });
     }
 
     /// Imports files into a snapshot of the project on its own thread.
     pub fn import(&mut self, project: Project, paths: Vec<PathBuf>) {
-        let progress = Arc::new(Mutex::new(Progress { total: paths.len(), ..Progress::default() }));
+        let progress = Arc::new(Mutex::new(Progress {
+            total: paths.len(),
+            ..Progress::default()
+        }));
         let cancel = Arc::new(AtomicBool::new(false));
-        self.import = Some(ImportJob { progress: progress.clone(), cancel: cancel.clone() });
+        self.import = Some(ImportJob {
+            progress: progress.clone(),
+            cancel: cancel.clone(),
+        });
         let ctx = self.ctx.clone();
         self.spawn("import", move || {
             let report = import_batch(
@@ -219,7 +257,10 @@ impl Jobs {
     /// Finds mentions in a snapshot of the project on its own thread.
     pub fn analyse(&mut self, project: Project, generation: u64) {
         self.analysing = Some(generation);
-        self.spawn("analysis", move || JobResult::Analysed { generation, index: MentionIndex::build(&project) });
+        self.spawn("analysis", move || JobResult::Analysed {
+            generation,
+            index: MentionIndex::build(&project),
+        });
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::edit::Edit;
 use crate::model::{DocumentId, PartialDate, Project};
-use egui::{Label, Ui};
+use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 /// Columns the table can be sorted by.
@@ -72,7 +72,11 @@ pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project) -> V
             SortKey::Length => a.text.len().cmp(&b.text.len()),
         };
         let ordering = ordering.then(a.id.cmp(&b.id));
-        if state.descending { ordering.reverse() } else { ordering }
+        if state.descending {
+            ordering.reverse()
+        } else {
+            ordering
+        }
     });
     let table_height = (ui.available_height() * 0.6).max(160.0);
     ui.push_id("library-table", |ui| {
@@ -95,13 +99,20 @@ pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project) -> V
                     (SortKey::Length, "Length"),
                 ] {
                     header.col(|ui| {
-                        let arrow = match (state.sort == key, state.descending) {
-                            (true, false) => " ↑",
-                            (true, true) => " ↓",
-                            (false, _) => "",
+                        let sorted = state.sort == key;
+                        let text = if sorted {
+                            RichText::new(name).strong()
+                        } else {
+                            RichText::new(name)
                         };
-                        if ui.add(egui::Button::new(format!("{name}{arrow}")).frame(false)).on_hover_text(format!("Sort by {}", name.to_lowercase())).clicked() {
-                            if state.sort == key {
+                        let response = ui
+                            .add(egui::Button::new(text).frame(false))
+                            .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+                        if sorted {
+                            paint_sort_arrow(ui, response.rect, state.descending);
+                        }
+                        if response.clicked() {
+                            if sorted {
                                 state.descending = !state.descending;
                             } else {
                                 state.sort = key;
@@ -116,16 +127,28 @@ pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project) -> V
                     let document = &documents[order[row.index()]];
                     row.set_selected(state.selected == Some(document.id));
                     row.col(|ui| {
-                        ui.add(Label::new(&document.title).selectable(false).truncate()).on_hover_text(&document.file);
+                        ui.add(Label::new(&document.title).selectable(false).truncate())
+                            .on_hover_text(&document.file);
                     });
                     row.col(|ui| {
                         ui.add(Label::new(&document.outlet).selectable(false).truncate());
                     });
                     row.col(|ui| {
-                        ui.add(Label::new(document.date.map(|date| date.to_string()).unwrap_or_default()).selectable(false));
+                        ui.add(
+                            Label::new(
+                                document
+                                    .date
+                                    .map(|date| date.to_string())
+                                    .unwrap_or_default(),
+                            )
+                            .selectable(false),
+                        );
                     });
                     row.col(|ui| {
-                        ui.add(Label::new(document.language.as_deref().unwrap_or("")).selectable(false));
+                        ui.add(
+                            Label::new(document.language.as_deref().unwrap_or(""))
+                                .selectable(false),
+                        );
                     });
                     row.col(|ui| {
                         ui.add(Label::new(format_length(document.text.len())).selectable(false));
@@ -151,11 +174,36 @@ pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project) -> V
     actions
 }
 
-fn format_length(bytes: usize) -> String {
-    if bytes < 10_000 { format!("{:.1} k", bytes as f64 / 1000.0) } else { format!("{} k", bytes / 1000) }
+/// A small triangle after a sorted column's name, pointing up for ascending order.
+fn paint_sort_arrow(ui: &Ui, rect: egui::Rect, descending: bool) {
+    let centre = egui::pos2(rect.right() + 7.0, rect.center().y);
+    let (tip, base) = if descending { (4.0, -3.0) } else { (-4.0, 3.0) };
+    let points = vec![
+        centre + egui::vec2(0.0, tip),
+        centre + egui::vec2(-4.0, base),
+        centre + egui::vec2(4.0, base),
+    ];
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        ui.visuals().strong_text_color(),
+        egui::Stroke::NONE,
+    ));
 }
 
-fn properties_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project, actions: &mut Vec<LibraryAction>) {
+fn format_length(bytes: usize) -> String {
+    if bytes < 10_000 {
+        format!("{:.1} k", bytes as f64 / 1000.0)
+    } else {
+        format!("{} k", bytes / 1000)
+    }
+}
+
+fn properties_ui(
+    ui: &mut Ui,
+    state: &mut LibraryState,
+    project: &Project,
+    actions: &mut Vec<LibraryAction>,
+) {
     let Some(document) = state.selected.and_then(|id| project.document(id)) else {
         ui.weak("Select a document to edit its title, outlet, date and language.");
         return;
@@ -164,7 +212,10 @@ fn properties_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project, actio
         document: document.id,
         title: document.title.clone(),
         outlet: document.outlet.clone(),
-        date: document.date.map(|date| date.to_string()).unwrap_or_default(),
+        date: document
+            .date
+            .map(|date| date.to_string())
+            .unwrap_or_default(),
         language: document.language.clone().unwrap_or_default(),
     };
     // A draft belongs to one document and is refreshed when the document changes underneath (undo).
@@ -173,47 +224,80 @@ fn properties_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project, actio
         *draft = saved.clone();
     }
     ui.strong("Document properties");
-    ui.weak(format!("File: {} · imported {} · {}", document.file, document.imported_at, document.encoding));
+    ui.weak(format!(
+        "File: {} · imported {} · {}",
+        document.file, document.imported_at, document.encoding
+    ));
     let mut submitted = false;
-    egui::Grid::new("document-properties").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
-        for (name, value, hint) in [
-            ("Title", &mut draft.title, ""),
-            ("Outlet", &mut draft.outlet, "Who published it"),
-            ("Date", &mut draft.date, "YYYY, YYYY-MM or YYYY-MM-DD"),
-            ("Language", &mut draft.language, "ISO 639-1 code, such as en or fr"),
-        ] {
-            let label = ui.label(name);
-            let response = ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label.id);
-            submitted |= response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-            ui.end_row();
-        }
-    });
+    egui::Grid::new("document-properties")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for (name, value, hint) in [
+                ("Title", &mut draft.title, ""),
+                ("Outlet", &mut draft.outlet, "Who published it"),
+                ("Date", &mut draft.date, "YYYY, YYYY-MM or YYYY-MM-DD"),
+                (
+                    "Language",
+                    &mut draft.language,
+                    "ISO 639-1 code, such as en or fr",
+                ),
+            ] {
+                let label = ui.label(name);
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(value)
+                            .hint_text(hint)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                submitted |=
+                    response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                ui.end_row();
+            }
+        });
     let changed = *draft != saved;
     ui.horizontal(|ui| {
-        submitted |= ui.add_enabled(changed, egui::Button::new("Apply")).clicked();
-        if ui.add_enabled(changed, egui::Button::new("Revert")).clicked() {
+        submitted |= ui
+            .add_enabled(changed, egui::Button::new("Apply"))
+            .clicked();
+        if ui
+            .add_enabled(changed, egui::Button::new("Revert"))
+            .clicked()
+        {
             *draft = saved.clone();
         }
     });
     if submitted && changed {
-        let date = if draft.date.trim().is_empty() { Ok(None) } else { draft.date.parse::<PartialDate>().map(Some) };
+        let date = if draft.date.trim().is_empty() {
+            Ok(None)
+        } else {
+            draft.date.parse::<PartialDate>().map(Some)
+        };
         let language = draft.language.trim().to_lowercase();
         match date {
             Err(error) => actions.push(LibraryAction::Error(error.to_string())),
-            Ok(_) if !language.is_empty() && !(language.len() == 2 && language.chars().all(|c| c.is_ascii_lowercase())) => {
-                actions.push(LibraryAction::Error(format!("{language:?} is not a two-letter language code such as en or fr")));
+            Ok(_) if !language.is_empty() && !crate::model::is_language_code(&language) => {
+                actions.push(LibraryAction::Error(format!(
+                    "{language:?} is not a two-letter language code such as en or fr"
+                )));
             }
             Ok(date) => {
                 let title = draft.title.trim().to_owned();
                 let outlet = draft.outlet.trim().to_owned();
-                let edit = Edit::update_document(project, document.id, "Edit document properties", |document| {
-                    if !title.is_empty() {
-                        document.title = title;
-                    }
-                    document.outlet = outlet;
-                    document.date = date;
-                    document.language = (!language.is_empty()).then_some(language);
-                });
+                let edit = Edit::update_document(
+                    project,
+                    document.id,
+                    "Edit document properties",
+                    |document| {
+                        if !title.is_empty() {
+                            document.title = title;
+                        }
+                        document.outlet = outlet;
+                        document.date = date;
+                        document.language = (!language.is_empty()).then_some(language);
+                    },
+                );
                 actions.extend(edit.map(LibraryAction::Edit));
             }
         }

@@ -25,6 +25,10 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native("Triangulate", options, Box::new(move |cc| Ok(Box::new(TriangulateApp::new(cc, project)))))
-        .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+    eframe::run_native(
+        "Triangulate",
+        options,
+        Box::new(move |cc| Ok(Box::new(TriangulateApp::new(cc, project)))),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
 }

@@ -130,7 +130,9 @@ impl Pane {
     }
 
     fn paragraph_at(&self, offset: usize) -> usize {
-        self.paragraphs.partition_point(|paragraph| paragraph.end < offset).min(self.paragraphs.len().saturating_sub(1))
+        self.paragraphs
+            .partition_point(|paragraph| paragraph.end < offset)
+            .min(self.paragraphs.len().saturating_sub(1))
     }
 
     /// Draws the pane's text; returns what the user did.
@@ -157,7 +159,10 @@ impl Pane {
             tops.push(y);
             let estimate = || {
                 let text = &document.text[paragraph.clone()];
-                let rows = text.split('\n').map(|line| (line.len() as f32 / chars_per_row).ceil().max(1.0)).sum::<f32>();
+                let rows = text
+                    .split('\n')
+                    .map(|line| (line.len() as f32 / chars_per_row).ceil().max(1.0))
+                    .sum::<f32>();
                 rows * row_height
             };
             y += self.heights[index].unwrap_or_else(estimate) + PARAGRAPH_GAP;
@@ -165,10 +170,14 @@ impl Pane {
         tops.push(y);
         let total_height = y;
 
-        let mut scroll_area = egui::ScrollArea::vertical().id_salt(("reader", self.salt)).auto_shrink([false, false]);
+        let mut scroll_area = egui::ScrollArea::vertical()
+            .id_salt(("reader", self.salt))
+            .auto_shrink([false, false]);
         if let Some(offset) = self.scroll_to.take() {
             let index = self.paragraph_at(offset);
-            scroll_area = scroll_area.vertical_scroll_offset((tops.get(index).copied().unwrap_or(0.0) - 3.0 * row_height).max(0.0));
+            scroll_area = scroll_area.vertical_scroll_offset(
+                (tops.get(index).copied().unwrap_or(0.0) - 3.0 * row_height).max(0.0),
+            );
         }
         let mentions = context.mentions.in_document(document.id);
         let claims: Vec<(Range<usize>, Color32, ClaimId)> = context
@@ -181,7 +190,9 @@ impl Pane {
                     .codes
                     .first()
                     .and_then(|code| context.project.code(*code))
-                    .map_or(ui.visuals().hyperlink_color, |code| theme::code_colour(code.colour));
+                    .map_or(ui.visuals().hyperlink_color, |code| {
+                        theme::code_colour(code.colour)
+                    });
                 (claim.quote.span.range(), colour, claim.id)
             })
             .collect();
@@ -190,11 +201,18 @@ impl Pane {
 
         let scroll_output = scroll_area.show_viewport(ui, |ui, viewport| {
             let origin = ui.max_rect().min;
-            let (content_rect, response) = ui.allocate_exact_size(vec2(width, total_height), Sense::click_and_drag());
-            let first = tops.partition_point(|top| *top + 0.0 < viewport.min.y).saturating_sub(1);
+            let (content_rect, response) =
+                ui.allocate_exact_size(vec2(width, total_height), Sense::click_and_drag());
+            let first = tops
+                .partition_point(|top| *top + 0.0 < viewport.min.y)
+                .saturating_sub(1);
             let mut visible: Vec<(usize, Rect, Arc<egui::Galley>)> = Vec::new();
-            for index in first..self.paragraphs.len() {
-                let top = tops[index];
+            for (index, &top) in tops
+                .iter()
+                .enumerate()
+                .take(self.paragraphs.len())
+                .skip(first)
+            {
                 if top > viewport.max.y {
                     break;
                 }
@@ -221,12 +239,23 @@ impl Pane {
                 visible.push((index, rect, galley));
             }
             let _ = content_rect;
-            self.interact(ui, &response, &visible, document, mentions, &claims, context, &mut output);
+            self.interact(
+                ui,
+                &response,
+                &visible,
+                document,
+                mentions,
+                &claims,
+                context,
+                &mut output,
+            );
         });
         if measured_changed {
             ui.ctx().request_repaint();
         }
-        if ui.rect_contains_pointer(scroll_output.inner_rect) && ui.input(|i| i.smooth_scroll_delta != Vec2::ZERO) {
+        if ui.rect_contains_pointer(scroll_output.inner_rect)
+            && ui.input(|i| i.smooth_scroll_delta != Vec2::ZERO)
+        {
             output.interacted = true;
         }
         output
@@ -252,34 +281,50 @@ impl Pane {
             let cursor = galley.cursor_from_pos(pos - rect.min);
             let paragraph = &self.paragraphs[*index];
             let text = &document.text[paragraph.clone()];
-            let byte = text.char_indices().nth(cursor.index.0).map_or(text.len(), |(byte, _)| byte);
+            let byte = text
+                .char_indices()
+                .nth(cursor.index.0)
+                .map_or(text.len(), |(byte, _)| byte);
             Some(paragraph.start + byte)
         };
         let exact_offset_at = |pos: Pos2| -> Option<usize> {
-            visible.iter().find(|(_, rect, _)| rect.contains(pos)).and_then(|_| offset_at(pos))
+            visible
+                .iter()
+                .find(|(_, rect, _)| rect.contains(pos))
+                .and_then(|_| offset_at(pos))
         };
 
+        // The anchor is where the button went down: press, move and release can share one frame.
         if response.drag_started()
-            && let Some(pos) = response.interact_pointer_pos()
-            && let Some(offset) = offset_at(pos)
+            && let Some(origin) = ui
+                .input(|input| input.pointer.press_origin())
+                .or_else(|| response.interact_pointer_pos())
+            && let Some(offset) = offset_at(origin)
         {
             self.selection = Some((offset, offset));
             self.dragging = true;
             output.interacted = true;
         }
         if self.dragging
-            && response.dragged()
-            && let Some(pos) = response.interact_pointer_pos()
+            && (response.dragged() || response.drag_stopped())
+            && let Some(pos) = response
+                .interact_pointer_pos()
+                .or_else(|| ui.input(|input| input.pointer.latest_pos()))
             && let Some(offset) = offset_at(pos)
             && let Some((anchor, _)) = self.selection
         {
             self.selection = Some((anchor, offset));
-            // Dragging past an edge scrolls the text.
-            ui.scroll_to_rect(Rect::from_center_size(pos, vec2(1.0, 1.0)), None);
+            if response.dragged() {
+                // Dragging past an edge scrolls the text.
+                ui.scroll_to_rect(Rect::from_center_size(pos, vec2(1.0, 1.0)), None);
+            }
         }
         if response.drag_stopped() {
             self.dragging = false;
-            self.selection = self.selected_range().map(|range| snap_to_words(&document.text, range)).map(|range| (range.start, range.end));
+            self.selection = self
+                .selected_range()
+                .map(|range| snap_to_words(&document.text, range))
+                .map(|range| (range.start, range.end));
         }
         if response.clicked() {
             output.interacted = true;
@@ -287,30 +332,46 @@ impl Pane {
             self.flash = None;
             if let Some(offset) = response.interact_pointer_pos().and_then(exact_offset_at) {
                 output.clicked_entity = mention_at(mentions, offset).map(|mention| mention.entity);
-                output.clicked_claim = claims.iter().find(|(range, _, _)| range.contains(&offset)).map(|(_, _, id)| *id);
+                output.clicked_claim = claims
+                    .iter()
+                    .find(|(range, _, _)| range.contains(&offset))
+                    .map(|(_, _, id)| *id);
             }
         }
         if response.double_clicked()
             && let Some(offset) = response.interact_pointer_pos().and_then(exact_offset_at)
         {
-            self.selection = Some(word_at(&document.text, offset)).map(|range| (range.start, range.end));
+            self.selection =
+                Some(word_at(&document.text, offset)).map(|range| (range.start, range.end));
         }
         if let Some(pos) = response.hover_pos()
             && let Some(offset) = exact_offset_at(pos)
         {
             let mention = mention_at(mentions, offset);
-            let over_claims: Vec<ClaimId> = claims.iter().filter(|(range, _, _)| range.contains(&offset)).map(|(_, _, id)| *id).collect();
+            let over_claims: Vec<ClaimId> = claims
+                .iter()
+                .filter(|(range, _, _)| range.contains(&offset))
+                .map(|(_, _, id)| *id)
+                .collect();
             output.hovered_entity = mention.map(|mention| mention.entity);
             if mention.is_some() || !over_claims.is_empty() {
-                response.clone().on_hover_ui_at_pointer(|ui| hover_card_ui(ui, context, mention, &over_claims));
+                response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| hover_card_ui(ui, context, mention, &over_claims));
             }
         }
         // The "Tag claim…" button floats under a finished selection.
         if !self.dragging
             && let Some(range) = self.selected_range()
-            && let Some((_, rect, galley)) = visible.iter().find(|(index, _, _)| self.paragraphs[*index].contains(&range.end) || self.paragraphs[*index].end == range.end)
+            && let Some((_, rect, galley)) = visible.iter().find(|(index, _, _)| {
+                self.paragraphs[*index].contains(&range.end)
+                    || self.paragraphs[*index].end == range.end
+            })
         {
-            let paragraph = &self.paragraphs[visible.iter().find(|(_, r, _)| r == rect).map_or(0, |(index, _, _)| *index)];
+            let paragraph = &self.paragraphs[visible
+                .iter()
+                .find(|(_, r, _)| r == rect)
+                .map_or(0, |(index, _, _)| *index)];
             let chars = document.text[paragraph.start..range.end].chars().count();
             let cursor = galley.pos_from_cursor(egui::text::CCursor::new(chars));
             let anchor = rect.min + cursor.left_bottom().to_vec2() + vec2(0.0, 4.0);
@@ -319,7 +380,11 @@ impl Pane {
                 .order(egui::Order::Foreground)
                 .show(ui.ctx(), |ui| {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        if ui.button("Tag claim…").on_hover_text("Tag the selected passage as a claim (Ctrl+T)").clicked() {
+                        if ui
+                            .button("Tag claim…")
+                            .on_hover_text("Tag the selected passage as a claim (Ctrl+T)")
+                            .clicked()
+                        {
                             output.tag_requested = true;
                         }
                     });
@@ -330,21 +395,35 @@ impl Pane {
 
 fn mention_at(mentions: &[Mention], offset: usize) -> Option<&Mention> {
     let index = mentions.partition_point(|mention| mention.range.end <= offset);
-    mentions.get(index).filter(|mention| mention.range.contains(&offset))
+    mentions
+        .get(index)
+        .filter(|mention| mention.range.contains(&offset))
 }
 
 /// The word around `offset`.
 fn word_at(text: &str, offset: usize) -> Range<usize> {
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
-    let start = text[..offset].char_indices().rev().take_while(|(_, c)| is_word(*c)).last().map_or(offset, |(index, _)| index);
-    let end = text[offset..].char_indices().find(|(_, c)| !is_word(*c)).map_or(text.len(), |(index, _)| offset + index);
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(offset, |(index, _)| index);
+    let end = text[offset..]
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(text.len(), |(index, _)| offset + index);
     start..end
 }
 
 /// Widens a selection that starts or ends inside a word to the whole word, and trims spaces.
 fn snap_to_words(text: &str, range: Range<usize>) -> Range<usize> {
     let start = word_at(text, range.start).start.min(range.start);
-    let end_word = if range.end > 0 { word_at(text, range.end).end } else { range.end };
+    let end_word = if range.end > 0 {
+        word_at(text, range.end).end
+    } else {
+        range.end
+    };
     let end = end_word.max(range.end);
     let inner = &text[start..end];
     let leading = inner.len() - inner.trim_start().len();
@@ -364,43 +443,87 @@ struct Highlights<'a> {
 }
 
 /// Lays out one paragraph with its highlights as sections of a layout job.
-fn paragraph_job(text: &str, paragraph: Range<usize>, style: &Highlights<'_>, font: &FontId, colour: Color32, width: f32) -> LayoutJob {
+fn paragraph_job(
+    text: &str,
+    paragraph: Range<usize>,
+    style: &Highlights<'_>,
+    font: &FontId,
+    colour: Color32,
+    width: f32,
+) -> LayoutJob {
     // Every place where some highlight starts or ends cuts the paragraph into sections.
     let mut cuts = vec![paragraph.start, paragraph.end];
-    let first_mention = style.mentions.partition_point(|mention| mention.range.end <= paragraph.start);
-    let mentions: Vec<&Mention> = style.mentions[first_mention..].iter().take_while(|mention| mention.range.start < paragraph.end).collect();
-    let clip = |range: &Range<usize>| range.start.max(paragraph.start)..range.end.min(paragraph.end);
-    let mut ranges: Vec<Range<usize>> = mentions.iter().map(|mention| mention.range.clone()).collect();
+    let first_mention = style
+        .mentions
+        .partition_point(|mention| mention.range.end <= paragraph.start);
+    let mentions: Vec<&Mention> = style.mentions[first_mention..]
+        .iter()
+        .take_while(|mention| mention.range.start < paragraph.end)
+        .collect();
+    let clip =
+        |range: &Range<usize>| range.start.max(paragraph.start)..range.end.min(paragraph.end);
+    let mut ranges: Vec<Range<usize>> = mentions
+        .iter()
+        .map(|mention| mention.range.clone())
+        .collect();
     ranges.extend(style.claims.iter().map(|(range, _, _)| range.clone()));
     ranges.extend(style.selection.clone());
     ranges.extend(style.flash.clone());
-    for range in ranges.iter().filter(|range| range.start < paragraph.end && range.end > paragraph.start) {
+    for range in ranges
+        .iter()
+        .filter(|range| range.start < paragraph.end && range.end > paragraph.start)
+    {
         let range = clip(range);
         cuts.push(range.start);
         cuts.push(range.end);
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let mut job = LayoutJob { wrap: egui::text::TextWrapping { max_width: width, ..Default::default() }, ..Default::default() };
+    let mut job = LayoutJob {
+        wrap: egui::text::TextWrapping {
+            max_width: width,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
         }
-        let mut format = TextFormat { font_id: font.clone(), color: colour, ..Default::default() };
-        if let Some(mention) = mentions.iter().find(|mention| mention.range.start <= start && end <= mention.range.end)
+        let mut format = TextFormat {
+            font_id: font.clone(),
+            color: colour,
+            ..Default::default()
+        };
+        if let Some(mention) = mentions
+            .iter()
+            .find(|mention| mention.range.start <= start && end <= mention.range.end)
             && let Some(entity) = style.project.entity(mention.entity)
         {
             let strong = style.hovered == Some(entity.id) || style.selected == Some(entity.id);
             format.background = theme::kind_tint(entity.kind, style.dark, strong);
         }
-        if let Some((_, claim_colour, _)) = style.claims.iter().rev().find(|(range, _, _)| range.start <= start && end <= range.end) {
+        if let Some((_, claim_colour, _)) = style
+            .claims
+            .iter()
+            .rev()
+            .find(|(range, _, _)| range.start <= start && end <= range.end)
+        {
             format.underline = Stroke::new(2.0, *claim_colour);
         }
-        if style.flash.as_ref().is_some_and(|flash| flash.start <= start && end <= flash.end) {
+        if style
+            .flash
+            .as_ref()
+            .is_some_and(|flash| flash.start <= start && end <= flash.end)
+        {
             format.background = theme::focus_tint(style.dark);
         }
-        if style.selection.as_ref().is_some_and(|selection| selection.start <= start && end <= selection.end) {
+        if style
+            .selection
+            .as_ref()
+            .is_some_and(|selection| selection.start <= start && end <= selection.end)
+        {
             format.background = theme::selection(style.dark);
         }
         job.append(&text[start..end], 0.0, format);
@@ -408,10 +531,15 @@ fn paragraph_job(text: &str, paragraph: Range<usize>, style: &Highlights<'_>, fo
     job
 }
 
-fn hover_card_ui(ui: &mut Ui, context: &ReaderContext<'_>, mention: Option<&Mention>, claims: &[ClaimId]) {
+fn hover_card_ui(
+    ui: &mut Ui,
+    context: &ReaderContext<'_>,
+    mention: Option<&Mention>,
+    claims: &[ClaimId],
+) {
     if let Some(entity) = mention.and_then(|mention| context.project.entity(mention.entity)) {
         ui.horizontal(|ui| {
-            ui.colored_label(theme::kind_colour(entity.kind), "●");
+            theme::kind_marker_ui(ui, entity.kind);
             ui.strong(&entity.name);
             ui.weak(entity.kind.label());
         });
@@ -424,12 +552,20 @@ fn hover_card_ui(ui: &mut Ui, context: &ReaderContext<'_>, mention: Option<&Ment
     }
     for claim in claims.iter().filter_map(|id| context.project.claim(*id)) {
         ui.separator();
-        let codes: Vec<&str> = claim.codes.iter().filter_map(|code| context.project.code(*code)).map(|code| code.name.as_str()).collect();
+        let codes: Vec<&str> = claim
+            .codes
+            .iter()
+            .filter_map(|code| context.project.code(*code))
+            .map(|code| code.name.as_str())
+            .collect();
         ui.horizontal(|ui| {
             ui.colored_label(theme::stance_colour(claim.stance), claim.stance.as_str());
             ui.strong(codes.join(", "));
         });
-        if let Some(speaker) = claim.speaker.and_then(|speaker| context.project.entity(speaker)) {
+        if let Some(speaker) = claim
+            .speaker
+            .and_then(|speaker| context.project.entity(speaker))
+        {
             ui.label(format!("Speaker: {}", speaker.name));
         }
         if !claim.note.is_empty() {
@@ -447,10 +583,16 @@ mod tests {
 
     #[test]
     fn paragraphs_split_at_blank_lines_and_skip_the_date_line() {
-        let imported = crate::import::document_from_bytes(" date 2021-08\nTitle\n\nFirst line\nsecond line\n\n\nLast.\n".as_bytes(), "a.txt")
-            .expect("imports")
-            .document;
-        let found: Vec<&str> = paragraphs(&imported).into_iter().map(|range| &imported.text[range]).collect();
+        let imported = crate::import::document_from_bytes(
+            " date 2021-08\nTitle\n\nFirst line\nsecond line\n\n\nLast.\n".as_bytes(),
+            "a.txt",
+        )
+        .expect("imports")
+        .document;
+        let found: Vec<&str> = paragraphs(&imported)
+            .into_iter()
+            .map(|range| &imported.text[range])
+            .collect();
         assert_eq!(found, ["Title", "First line\nsecond line", "Last."]);
     }
 

@@ -50,7 +50,13 @@ impl TagDialog {
         let Some(document) = project.document(self.document) else {
             return Some(TagOutcome::Cancel);
         };
-        let quote = document.text.get(self.range.clone()).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+        let quote = document
+            .text
+            .get(self.range.clone())
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let modal = egui::Modal::new(egui::Id::unique("tag-claim")).show(ctx, |ui| {
             ui.set_width(460.0);
             ui.heading("Tag claim");
@@ -61,7 +67,8 @@ impl TagDialog {
             ui.horizontal_wrapped(|ui| {
                 for code in &project.codes {
                     let mut chosen = self.codes.iter().any(|name| name == &code.name);
-                    let text = RichText::new(&code.name).color(super::theme::code_colour(code.colour));
+                    let text =
+                        RichText::new(&code.name).color(super::theme::code_colour(code.colour));
                     if ui.checkbox(&mut chosen, text).changed() {
                         if chosen {
                             self.codes.push(code.name.clone());
@@ -73,7 +80,12 @@ impl TagDialog {
             });
             ui.horizontal(|ui| {
                 let label = ui.label("New code");
-                ui.add(egui::TextEdit::singleline(&mut self.new_code).hint_text("Name of a new code").desired_width(220.0)).labelled_by(label.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.new_code)
+                        .hint_text("Name of a new code")
+                        .desired_width(220.0),
+                )
+                .labelled_by(label.id);
             });
             ui.horizontal(|ui| {
                 ui.label("Stance");
@@ -81,34 +93,70 @@ impl TagDialog {
                     ui.radio_value(&mut self.stance, stance, stance.as_str());
                 }
             });
-            egui::Grid::new("tag-fields").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
-                let label = ui.label("Speaker");
-                ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut self.speaker).hint_text("Entity name; a new name adds a person").desired_width(220.0))
+            egui::Grid::new("tag-fields")
+                .num_columns(2)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    let label = ui.label("Speaker");
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut self.speaker)
+                                .hint_text("Entity name; a new name adds a person")
+                                .desired_width(220.0),
+                        )
                         .labelled_by(label.id);
-                    egui::ComboBox::from_label("Known speakers").selected_text("").width(24.0).show_ui(ui, |ui| {
-                        let mut people: Vec<_> =
-                            project.entities.iter().filter(|entity| !entity.hidden && matches!(entity.kind, EntityKind::Person | EntityKind::Organisation)).collect();
-                        people.sort_by_key(|entity| entity.name.to_lowercase());
-                        for entity in people {
-                            if ui.selectable_label(self.speaker == entity.name, &entity.name).clicked() {
-                                self.speaker.clone_from(&entity.name);
-                            }
-                        }
+                        egui::ComboBox::from_label("Known speakers")
+                            .selected_text("")
+                            .width(24.0)
+                            .show_ui(ui, |ui| {
+                                let mut people: Vec<_> = project
+                                    .entities
+                                    .iter()
+                                    .filter(|entity| {
+                                        !entity.hidden
+                                            && matches!(
+                                                entity.kind,
+                                                EntityKind::Person | EntityKind::Organisation
+                                            )
+                                    })
+                                    .collect();
+                                people.sort_by_key(|entity| entity.name.to_lowercase());
+                                for entity in people {
+                                    if ui
+                                        .selectable_label(self.speaker == entity.name, &entity.name)
+                                        .clicked()
+                                    {
+                                        self.speaker.clone_from(&entity.name);
+                                    }
+                                }
+                            });
                     });
-                });
-                ui.end_row();
-                let label = ui.label("Via outlet");
-                ui.add(egui::TextEdit::singleline(&mut self.via).hint_text("If relayed, e.g. a wire agency").desired_width(220.0)).labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label("Claim date");
-                ui.add(egui::TextEdit::singleline(&mut self.date).hint_text("If not the document's: YYYY[-MM[-DD]]").desired_width(220.0))
+                    ui.end_row();
+                    let label = ui.label("Via outlet");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.via)
+                            .hint_text("If relayed, e.g. a wire agency")
+                            .desired_width(220.0),
+                    )
                     .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label("Note");
-                ui.add(egui::TextEdit::multiline(&mut self.note).desired_rows(2).desired_width(220.0)).labelled_by(label.id);
-                ui.end_row();
-            });
+                    ui.end_row();
+                    let label = ui.label("Claim date");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.date)
+                            .hint_text("If not the document's: YYYY[-MM[-DD]]")
+                            .desired_width(220.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Note");
+                    ui.add(
+                        egui::TextEdit::multiline(&mut self.note)
+                            .desired_rows(2)
+                            .desired_width(220.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                });
             if let Some(error) = &self.error {
                 ui.colored_label(super::theme::error_text(ui.visuals().dark_mode), error);
             }

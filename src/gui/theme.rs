@@ -31,6 +31,23 @@ fn kind_rgb(kind: EntityKind) -> [u8; 3] {
     }
 }
 
+/// A small marker in the colour of a kind, with a letter so colour is not the only cue.
+pub fn kind_marker_ui(ui: &mut egui::Ui, kind: EntityKind) -> egui::Response {
+    let letter = match kind {
+        EntityKind::Person => "P",
+        EntityKind::Organisation => "O",
+        EntityKind::Place => "L",
+        EntityKind::Date => "D",
+        EntityKind::Other => "?",
+    };
+    let text = egui::RichText::new(letter)
+        .small()
+        .strong()
+        .color(Color32::WHITE)
+        .background_color(kind_colour(kind));
+    ui.add(egui::Label::new(text).selectable(false))
+}
+
 /// A code's colour.
 pub fn code_colour(colour: Rgb) -> Color32 {
     let [r, g, b] = colour.0;
@@ -39,22 +56,38 @@ pub fn code_colour(colour: Rgb) -> Color32 {
 
 /// The background of selected text.
 pub fn selection(dark: bool) -> Color32 {
-    if dark { Color32::from_rgba_unmultiplied(90, 140, 255, 110) } else { Color32::from_rgba_unmultiplied(60, 120, 255, 80) }
+    if dark {
+        Color32::from_rgba_unmultiplied(90, 140, 255, 110)
+    } else {
+        Color32::from_rgba_unmultiplied(60, 120, 255, 80)
+    }
 }
 
 /// The background of the claim the user just jumped to.
 pub fn focus_tint(dark: bool) -> Color32 {
-    if dark { Color32::from_rgba_unmultiplied(255, 230, 0, 50) } else { Color32::from_rgba_unmultiplied(255, 220, 0, 90) }
+    if dark {
+        Color32::from_rgba_unmultiplied(255, 230, 0, 50)
+    } else {
+        Color32::from_rgba_unmultiplied(255, 220, 0, 90)
+    }
 }
 
 /// Colour of secondary text such as metadata lines.
 pub fn weak_text(dark: bool) -> Color32 {
-    if dark { Color32::from_gray(150) } else { Color32::from_gray(110) }
+    if dark {
+        Color32::from_gray(150)
+    } else {
+        Color32::from_gray(110)
+    }
 }
 
 /// Colour of an error message.
 pub fn error_text(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(255, 120, 110) } else { Color32::from_rgb(190, 30, 30) }
+    if dark {
+        Color32::from_rgb(255, 120, 110)
+    } else {
+        Color32::from_rgb(190, 30, 30)
+    }
 }
 
 /// The stance badge colour.

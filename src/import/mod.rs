@@ -26,7 +26,9 @@ pub struct ImportOptions {
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        Self { max_bytes: 50 * 1024 * 1024 }
+        Self {
+            max_bytes: 50 * 1024 * 1024,
+        }
     }
 }
 
@@ -125,7 +127,9 @@ fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>) {
         files.push(folder.to_owned());
         return;
     };
-    let mut children: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
+    let mut children: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
     children.sort();
     for child in children {
         if child.is_dir() {
@@ -139,17 +143,29 @@ fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>) {
 fn has_text_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| TEXT_EXTENSIONS.iter().any(|known| known.eq_ignore_ascii_case(extension)))
+        .is_some_and(|extension| {
+            TEXT_EXTENSIONS
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(extension))
+        })
 }
 
 /// Reads one file into a document whose id is not yet assigned.
 pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, ImportError> {
-    let size = std::fs::metadata(path).map_err(|source| ImportError::Io { source })?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|source| ImportError::Io { source })?
+        .len();
     if size > options.max_bytes {
-        return Err(ImportError::TooLarge { size, limit: options.max_bytes });
+        return Err(ImportError::TooLarge {
+            size,
+            limit: options.max_bytes,
+        });
     }
     let bytes = std::fs::read(path).map_err(|source| ImportError::Io { source })?;
-    let file = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
     document_from_bytes(&bytes, &file)
 }
 
@@ -167,7 +183,10 @@ pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportE
     // The body span starts on a char boundary: `metadata_date` returns the end of a line.
     let body = ByteSpan::new(&text, body_start, text.len()).map_err(|_| ImportError::Binary)?;
     let body_text = &text[body_start..];
-    let stem = Path::new(file).file_stem().map_or_else(|| file.to_owned(), |stem| stem.to_string_lossy().into_owned());
+    let stem = Path::new(file).file_stem().map_or_else(
+        || file.to_owned(),
+        |stem| stem.to_string_lossy().into_owned(),
+    );
     let title = headline(body_text).map_or(stem, str::to_owned);
     let document = Document {
         id: DocumentId(0),
@@ -182,7 +201,10 @@ pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportE
         body,
         text: text.into(),
     };
-    Ok(Imported { document, replaced: decoded.replaced })
+    Ok(Imported {
+        document,
+        replaced: decoded.replaced,
+    })
 }
 
 /// Imports files and folders into `project`: reads them, refuses duplicates, finds entities.
@@ -197,26 +219,37 @@ pub fn import_batch(
     cancel: &AtomicBool,
 ) -> BatchReport {
     let files = expand_paths(paths);
-    let mut seen: HashMap<String, String> =
-        project.documents.iter().map(|document| (document.content_hash.clone(), document.file.clone())).collect();
+    let mut seen: HashMap<String, String> = project
+        .documents
+        .iter()
+        .map(|document| (document.content_hash.clone(), document.file.clone()))
+        .collect();
     let mut next_id = project.next_document_id().0;
     let mut documents = Vec::new();
     let mut outcomes = Vec::new();
-    let mut status = Progress { total: files.len(), ..Progress::default() };
+    let mut status = Progress {
+        total: files.len(),
+        ..Progress::default()
+    };
     let mut cancelled = false;
     for path in &files {
         if cancel.load(Ordering::Relaxed) {
             cancelled = true;
             break;
         }
-        status.current = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        status.current = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
         progress(&status);
         let mut replaced = 0;
         let result = read_document(path, options).and_then(|imported| {
             let mut document = imported.document;
             replaced = imported.replaced;
             if let Some(existing) = seen.get(&document.content_hash) {
-                return Err(ImportError::Duplicate { existing: existing.clone() });
+                return Err(ImportError::Duplicate {
+                    existing: existing.clone(),
+                });
             }
             seen.insert(document.content_hash.clone(), document.file.clone());
             document.id = DocumentId(next_id);
@@ -227,14 +260,22 @@ pub fn import_batch(
         });
         status.done += 1;
         status.failed += usize::from(result.is_err());
-        outcomes.push(FileOutcome { path: path.clone(), result, replaced });
+        outcomes.push(FileOutcome {
+            path: path.clone(),
+            result,
+            replaced,
+        });
     }
     progress(&status);
     let edit = (!documents.is_empty()).then(|| {
         let entities = new_entities(project, &documents);
         Edit::add_documents(project, documents, entities)
     });
-    BatchReport { edit, outcomes, cancelled }
+    BatchReport {
+        edit,
+        outcomes,
+        cancelled,
+    }
 }
 
 #[cfg(test)]
@@ -243,11 +284,20 @@ mod tests {
 
     #[test]
     fn metadata_line_sets_date_and_is_left_out_of_the_body() {
-        let document = document_from_bytes(" date 2021-08\nTaliban claim Panjshir\n\nThe valley fell, they said.\n".as_bytes(), "a.txt")
-            .expect("imports")
-            .document;
-        assert_eq!(document.date.map(|date| date.to_string()).as_deref(), Some("2021-08"));
-        assert_eq!(document.body_text(), "Taliban claim Panjshir\n\nThe valley fell, they said.\n");
+        let document = document_from_bytes(
+            " date 2021-08\nTaliban claim Panjshir\n\nThe valley fell, they said.\n".as_bytes(),
+            "a.txt",
+        )
+        .expect("imports")
+        .document;
+        assert_eq!(
+            document.date.map(|date| date.to_string()).as_deref(),
+            Some("2021-08")
+        );
+        assert_eq!(
+            document.body_text(),
+            "Taliban claim Panjshir\n\nThe valley fell, they said.\n"
+        );
         assert!(document.text.starts_with(" date 2021-08"));
         assert_eq!(document.title, "Taliban claim Panjshir");
     }
@@ -255,13 +305,21 @@ mod tests {
     #[test]
     fn title_falls_back_to_the_file_name() {
         let text = "Residents of the valley said on Sunday that fighting had continued through the night near the provincial capital, according to several accounts.\n";
-        let document = document_from_bytes(text.as_bytes(), "report 12.txt").expect("imports").document;
+        let document = document_from_bytes(text.as_bytes(), "report 12.txt")
+            .expect("imports")
+            .document;
         assert_eq!(document.title, "report 12");
     }
 
     #[test]
     fn empty_and_binary_files_are_refused() {
-        assert!(matches!(document_from_bytes(b"  \n\n", "e.txt"), Err(ImportError::Empty)));
-        assert!(matches!(document_from_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", "x.txt"), Err(ImportError::Binary)));
+        assert!(matches!(
+            document_from_bytes(b"  \n\n", "e.txt"),
+            Err(ImportError::Empty)
+        ));
+        assert!(matches!(
+            document_from_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", "x.txt"),
+            Err(ImportError::Binary)
+        ));
     }
 }

@@ -23,13 +23,15 @@ pub fn decode(bytes: &[u8]) -> Option<DecodedText> {
         Some((encoding, bom_len)) => (encoding, &bytes[bom_len..]),
         None => (guess_utf16(bytes).unwrap_or(UTF_8), bytes),
     };
-    let encoding = if encoding == UTF_8 && std::str::from_utf8(payload).is_err() && !looks_binary(payload) {
-        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-        detector.feed(payload, true);
-        detector.guess(None, chardetng::Utf8Detection::Allow)
-    } else {
-        encoding
-    };
+    let encoding =
+        if encoding == UTF_8 && std::str::from_utf8(payload).is_err() && !looks_binary(payload) {
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(payload, true);
+            detector.guess(None, chardetng::Utf8Detection::Allow)
+        } else {
+            encoding
+        };
     if encoding != UTF_16LE && encoding != UTF_16BE && looks_binary(payload) {
         return None;
     }
@@ -43,13 +45,20 @@ pub fn decode(bytes: &[u8]) -> Option<DecodedText> {
     if text.contains('\0') {
         return None;
     }
-    Some(DecodedText { text, encoding: encoding.name(), replaced })
+    Some(DecodedText {
+        text,
+        encoding: encoding.name(),
+        replaced,
+    })
 }
 
 /// Replacement characters that were already in the file, so they are not counted as damage.
 fn count_literal_replacements(payload: &[u8], encoding: &'static Encoding) -> usize {
     if encoding == UTF_8 {
-        payload.windows(3).filter(|window| *window == [0xEF, 0xBF, 0xBD]).count()
+        payload
+            .windows(3)
+            .filter(|window| *window == [0xEF, 0xBF, 0xBD])
+            .count()
     } else {
         0
     }
@@ -57,12 +66,17 @@ fn count_literal_replacements(payload: &[u8], encoding: &'static Encoding) -> us
 
 /// UTF-16 text without a byte-order mark has a zero in most high bytes of Latin text.
 fn guess_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
     let even_zeros = bytes.iter().step_by(2).filter(|byte| **byte == 0).count();
-    let odd_zeros = bytes.iter().skip(1).step_by(2).filter(|byte| **byte == 0).count();
+    let odd_zeros = bytes
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|byte| **byte == 0)
+        .count();
     if odd_zeros * 10 >= pairs * 7 && even_zeros * 10 < pairs {
         Some(UTF_16LE)
     } else if even_zeros * 10 >= pairs * 7 && odd_zeros * 10 < pairs {
@@ -78,7 +92,10 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if sample.contains(&0) {
         return true;
     }
-    let controls = sample.iter().filter(|byte| **byte < 0x20 && !matches!(**byte, b'\t' | b'\n' | b'\r' | 0x0C)).count();
+    let controls = sample
+        .iter()
+        .filter(|byte| **byte < 0x20 && !matches!(**byte, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
     controls * 20 > sample.len().max(1)
 }
 
@@ -144,9 +161,13 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         (Lang::Ell, "el"),
     ];
     let sample: String = text.chars().take(4000).collect();
-    let detector = whatlang::Detector::with_allowlist(LANGUAGES.iter().map(|(lang, _)| *lang).collect());
+    let detector =
+        whatlang::Detector::with_allowlist(LANGUAGES.iter().map(|(lang, _)| *lang).collect());
     let lang = detector.detect(&sample)?.lang();
-    LANGUAGES.iter().find(|(known, _)| *known == lang).map(|(_, code)| *code)
+    LANGUAGES
+        .iter()
+        .find(|(known, _)| *known == lang)
+        .map(|(_, code)| *code)
 }
 
 #[cfg(test)]
@@ -206,14 +227,30 @@ mod tests {
 
     #[test]
     fn headline_rules() {
-        assert_eq!(headline("Resistance holds in the valley\n\nBody text."), Some("Resistance holds in the valley"));
-        assert_eq!(headline("The resistance said on Sunday it held the valley.\nMore."), None);
+        assert_eq!(
+            headline("Resistance holds in the valley\n\nBody text."),
+            Some("Resistance holds in the valley")
+        );
+        assert_eq!(
+            headline("The resistance said on Sunday it held the valley.\nMore."),
+            None
+        );
         assert_eq!(headline("Word\n\nBody"), None);
     }
 
     #[test]
     fn languages() {
-        assert_eq!(detect_language("The resistance fighters said they still held the strategic positions in the valley."), Some("en"));
-        assert_eq!(detect_language("Les combattants de la résistance affirment qu'ils tiennent toujours les positions stratégiques."), Some("fr"));
+        assert_eq!(
+            detect_language(
+                "The resistance fighters said they still held the strategic positions in the valley."
+            ),
+            Some("en")
+        );
+        assert_eq!(
+            detect_language(
+                "Les combattants de la résistance affirment qu'ils tiennent toujours les positions stratégiques."
+            ),
+            Some("fr")
+        );
     }
 }

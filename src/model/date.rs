@@ -23,18 +23,30 @@ pub struct DateParseError {
 impl PartialDate {
     /// A date known to the year.
     pub fn year(year: i32) -> Self {
-        Self { year, month: None, day: None }
+        Self {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// A date known to the month, if the month exists.
     pub fn year_month(year: i32, month: u8) -> Option<Self> {
-        (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// A full date, if that day exists.
     pub fn full(year: i32, month: u8, day: u8) -> Option<Self> {
         chrono::NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))?;
-        Some(Self { year, month: Some(month), day: Some(day) })
+        Some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     /// The year.
@@ -70,9 +82,12 @@ impl FromStr for PartialDate {
     type Err = DateParseError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let error = || DateParseError { text: text.to_owned() };
+        let error = || DateParseError {
+            text: text.to_owned(),
+        };
         let parts: Vec<&str> = text.trim().split('-').collect();
-        let digits = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+        let digits =
+            |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
         let number = |part: &str| part.parse::<u16>().map_err(|_| error());
         match parts.as_slice() {
             [year] if digits(year, 4) => Ok(Self::year(i32::from(number(year)?))),
@@ -117,15 +132,28 @@ mod tests {
 
     #[test]
     fn rejects_impossible_or_malformed_dates() {
-        for text in ["2021-13", "2021-02-30", "21-08", "2021/08", "", "2021-8", "date"] {
-            assert!(text.parse::<PartialDate>().is_err(), "{text} should be rejected");
+        for text in [
+            "2021-13",
+            "2021-02-30",
+            "21-08",
+            "2021/08",
+            "",
+            "2021-8",
+            "date",
+        ] {
+            assert!(
+                text.parse::<PartialDate>().is_err(),
+                "{text} should be rejected"
+            );
         }
     }
 
     #[test]
     fn orders_chronologically_with_coarser_dates_first() {
-        let dates: Vec<PartialDate> =
-            ["2021-08-22", "2021", "2021-08", "2021-09-01"].iter().filter_map(|d| d.parse().ok()).collect();
+        let dates: Vec<PartialDate> = ["2021-08-22", "2021", "2021-08", "2021-09-01"]
+            .iter()
+            .filter_map(|d| d.parse().ok())
+            .collect();
         let mut sorted = dates.clone();
         sorted.sort();
         let printed: Vec<String> = sorted.iter().map(ToString::to_string).collect();

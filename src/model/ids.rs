@@ -44,6 +44,10 @@ pub trait Keyed {
 }
 
 /// The next free id in a collection kept sorted by id: one more than the largest.
-pub fn next_id<T: Keyed>(items: &[T], make: impl Fn(u32) -> T::Id, raw: impl Fn(T::Id) -> u32) -> T::Id {
+pub fn next_id<T: Keyed>(
+    items: &[T],
+    make: impl Fn(u32) -> T::Id,
+    raw: impl Fn(T::Id) -> u32,
+) -> T::Id {
     make(items.last().map_or(1, |item| raw(item.key()) + 1))
 }

@@ -76,6 +76,11 @@ impl Document {
     }
 }
 
+/// Whether `code` looks like an ISO 639-1 language code: two lower-case ASCII letters.
+pub fn is_language_code(code: &str) -> bool {
+    code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityKind {
@@ -93,7 +98,13 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// Every kind, in display order.
-    pub const ALL: [Self; 5] = [Self::Person, Self::Organisation, Self::Place, Self::Date, Self::Other];
+    pub const ALL: [Self; 5] = [
+        Self::Person,
+        Self::Organisation,
+        Self::Place,
+        Self::Date,
+        Self::Other,
+    ];
 
     /// The lower-case name used on the command line and in JSON.
     pub fn as_str(self) -> &'static str {
@@ -160,7 +171,10 @@ impl std::str::FromStr for Rgb {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let hex = text.strip_prefix('#').unwrap_or(text);
-        let byte = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+        let byte = |i: usize| {
+            hex.get(i..i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        };
         match (hex.len(), byte(0), byte(2), byte(4)) {
             (6, Some(r), Some(g), Some(b)) => Ok(Self([r, g, b])),
             _ => Err(format!("{text:?} is not a colour: write #rrggbb")),
@@ -176,7 +190,9 @@ impl Serialize for Rgb {
 
 impl<'de> Deserialize<'de> for Rgb {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(deserializer)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -236,7 +252,9 @@ impl Stance {
 
     /// Reads a stance by its lower-case name.
     pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|stance| stance.as_str().eq_ignore_ascii_case(text.trim()))
+        Self::ALL
+            .into_iter()
+            .find(|stance| stance.as_str().eq_ignore_ascii_case(text.trim()))
     }
 }
 
@@ -280,13 +298,19 @@ keyed!(Claim, ClaimId);
 
 /// Finds an item in a collection sorted by id.
 pub fn find<T: Keyed>(items: &[T], id: T::Id) -> Option<&T> {
-    items.binary_search_by_key(&id, Keyed::key).ok().map(|index| &items[index])
+    items
+        .binary_search_by_key(&id, Keyed::key)
+        .ok()
+        .map(|index| &items[index])
 }
 
 impl Project {
     /// An empty project with a name.
     pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into(), ..Self::default() }
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
     }
 
     /// The document with this id.
@@ -312,14 +336,22 @@ impl Project {
     /// The code with this name, compared without regard to case.
     pub fn code_by_name(&self, name: &str) -> Option<&Code> {
         let name = name.trim().to_lowercase();
-        self.codes.iter().find(|code| code.name.to_lowercase() == name)
+        self.codes
+            .iter()
+            .find(|code| code.name.to_lowercase() == name)
     }
 
     /// The entity whose canonical name or one of whose variants is `name`, ignoring case.
     pub fn entity_by_name(&self, name: &str) -> Option<&Entity> {
         let name = name.trim().to_lowercase();
-        self.entities.iter().find(|entity| entity.name.to_lowercase() == name)
-            .or_else(|| self.entities.iter().find(|entity| entity.variants.iter().any(|v| v.to_lowercase() == name)))
+        self.entities
+            .iter()
+            .find(|entity| entity.name.to_lowercase() == name)
+            .or_else(|| {
+                self.entities
+                    .iter()
+                    .find(|entity| entity.variants.iter().any(|v| v.to_lowercase() == name))
+            })
     }
 
     /// The id a new document will get.
@@ -347,7 +379,10 @@ impl Project {
         claim
             .via_outlet
             .as_deref()
-            .or_else(|| self.document(claim.document).map(|document| document.outlet.as_str()))
+            .or_else(|| {
+                self.document(claim.document)
+                    .map(|document| document.outlet.as_str())
+            })
             .unwrap_or("")
     }
 
@@ -357,7 +392,11 @@ impl Project {
             return Err("a code needs a name".into());
         }
         let lower = code.name.to_lowercase();
-        if self.codes.iter().any(|other| other.id != code.id && other.name.to_lowercase() == lower) {
+        if self
+            .codes
+            .iter()
+            .any(|other| other.id != code.id && other.name.to_lowercase() == lower)
+        {
             return Err(format!("a code named {:?} already exists", code.name));
         }
         // Walk up from the code: reaching it again, or a missing parent, breaks the tree.
@@ -367,7 +406,10 @@ impl Project {
             if id == code.id || steps > self.codes.len() {
                 return Err(format!("code {:?} would be its own ancestor", code.name));
             }
-            parent = self.code(id).ok_or_else(|| format!("code {:?} has a missing parent", code.name))?.parent;
+            parent = self
+                .code(id)
+                .ok_or_else(|| format!("code {:?} has a missing parent", code.name))?
+                .parent;
             steps += 1;
         }
         Ok(())
@@ -375,8 +417,13 @@ impl Project {
 
     /// Checks that a claim's document, quote, codes and speaker are all there.
     pub fn check_claim(&self, claim: &Claim) -> Result<(), String> {
-        let document = self.document(claim.document).ok_or_else(|| format!("claim {} names a missing document", claim.id))?;
-        claim.quote.verify(&document.text).map_err(|error| format!("claim {}: {error}", claim.id))?;
+        let document = self
+            .document(claim.document)
+            .ok_or_else(|| format!("claim {} names a missing document", claim.id))?;
+        claim
+            .quote
+            .verify(&document.text)
+            .map_err(|error| format!("claim {}: {error}", claim.id))?;
         if claim.quote.span.is_empty() {
             return Err("a claim needs a passage of text".into());
         }
@@ -386,7 +433,10 @@ impl Project {
         if let Some(speaker) = claim.speaker
             && self.entity(speaker).is_none()
         {
-            return Err(format!("claim {} names a missing speaker {speaker}", claim.id));
+            return Err(format!(
+                "claim {} names a missing speaker {speaker}",
+                claim.id
+            ));
         }
         Ok(())
     }

@@ -59,7 +59,11 @@ impl ByteSpan {
             return Err(SpanError::Reversed { start, end });
         }
         if end > text.len() {
-            return Err(SpanError::OutOfRange { start, end, len: text.len() });
+            return Err(SpanError::OutOfRange {
+                start,
+                end,
+                len: text.len(),
+            });
         }
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return Err(SpanError::NotCharBoundary { start, end });
@@ -205,10 +209,19 @@ mod tests {
         let inside_guillemet = text.find('«').map(|i| i + 1).unwrap_or_default();
         assert_eq!(
             ByteSpan::new(text, 0, inside_guillemet),
-            Err(SpanError::NotCharBoundary { start: 0, end: inside_guillemet })
+            Err(SpanError::NotCharBoundary {
+                start: 0,
+                end: inside_guillemet
+            })
         );
-        assert!(matches!(ByteSpan::new(text, 3, 2), Err(SpanError::Reversed { .. })));
-        assert!(matches!(ByteSpan::new(text, 0, 999), Err(SpanError::OutOfRange { .. })));
+        assert!(matches!(
+            ByteSpan::new(text, 3, 2),
+            Err(SpanError::Reversed { .. })
+        ));
+        assert!(matches!(
+            ByteSpan::new(text, 0, 999),
+            Err(SpanError::OutOfRange { .. })
+        ));
     }
 
     #[test]
@@ -222,7 +235,10 @@ mod tests {
         assert!(quote.suffix.starts_with(" » hier"));
         assert!(quote.verify(text).is_ok());
         let edited = text.replace("propagande", "propaganda");
-        assert!(matches!(quote.verify(&edited), Err(QuoteError::Mismatch { .. })));
+        assert!(matches!(
+            quote.verify(&edited),
+            Err(QuoteError::Mismatch { .. })
+        ));
     }
 
     #[test]
@@ -232,7 +248,10 @@ mod tests {
             assert_eq!(byte_to_char_offset(text, byte), chars);
             assert_eq!(char_to_byte_offset(text, chars), Some(byte));
         }
-        assert_eq!(char_to_byte_offset(text, text.chars().count()), Some(text.len()));
+        assert_eq!(
+            char_to_byte_offset(text, text.chars().count()),
+            Some(text.len())
+        );
         assert_eq!(char_to_byte_offset(text, 99), None);
     }
 }

@@ -119,7 +119,10 @@ impl DiskStamp {
     /// The stamp of the file at `path` now, or `None` if there is no such file.
     pub fn read(path: &Path) -> Option<Self> {
         let metadata = std::fs::metadata(path).ok()?;
-        Some(Self { modified: metadata.modified().ok(), len: metadata.len() })
+        Some(Self {
+            modified: metadata.modified().ok(),
+            len: metadata.len(),
+        })
     }
 }
 
@@ -137,8 +140,16 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Serialises a project as pretty RON text.
 pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::default().escape_strings(false).struct_names(false);
-    ron::ser::to_string_pretty(&FileOut { format_version: FORMAT_VERSION, project }, config)
+    let config = ron::ser::PrettyConfig::default()
+        .escape_strings(false)
+        .struct_names(false);
+    ron::ser::to_string_pretty(
+        &FileOut {
+            format_version: FORMAT_VERSION,
+            project,
+        },
+        config,
+    )
 }
 
 /// Parses and checks a project from RON text; `path` only names the file in errors.
@@ -149,34 +160,59 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
         column: error.span.start.col,
         message: error.code.to_string(),
     };
-    let version = ron::from_str::<VersionOnly>(text).map_err(syntax)?.format_version;
+    let version = ron::from_str::<VersionOnly>(text)
+        .map_err(syntax)?
+        .format_version;
     if version > FORMAT_VERSION {
-        return Err(LoadError::NewerVersion { path: path.to_owned(), found: version });
+        return Err(LoadError::NewerVersion {
+            path: path.to_owned(),
+            found: version,
+        });
     }
     if version == 0 {
-        return Err(LoadError::Invalid { path: path.to_owned(), problem: "format version 0 does not exist".into() });
+        return Err(LoadError::Invalid {
+            path: path.to_owned(),
+            problem: "format version 0 does not exist".into(),
+        });
     }
     let file: FileIn = ron::from_str(text).map_err(syntax)?;
     debug_assert_eq!(file.format_version, version);
     let mut project = file.project;
-    validate(&mut project).map_err(|problem| LoadError::Invalid { path: path.to_owned(), problem })?;
+    validate(&mut project).map_err(|problem| LoadError::Invalid {
+        path: path.to_owned(),
+        problem,
+    })?;
     Ok(project)
 }
 
 /// Loads a project and returns it with the file's stamp.
 pub fn load(path: &Path) -> Result<(Project, Option<DiskStamp>), LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     let stamp = DiskStamp::read(path);
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|error| LoadError::NotText { path: path.to_owned(), offset: error.valid_up_to() })?;
+    let text = std::str::from_utf8(&bytes).map_err(|error| LoadError::NotText {
+        path: path.to_owned(),
+        offset: error.valid_up_to(),
+    })?;
     Ok((from_ron(text, path)?, stamp))
 }
 
 /// Saves a project atomically, keeping the previous file as a backup; returns the new stamp.
 pub fn save(project: &Project, path: &Path) -> Result<Option<DiskStamp>, SaveError> {
-    let io = |source| SaveError::Io { path: path.to_owned(), source };
-    let text = to_ron(project).map_err(|error| SaveError::Serialize { path: path.to_owned(), message: error.to_string() })?;
-    if let Some(parent) = path.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+    let io = |source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let text = to_ron(project).map_err(|error| SaveError::Serialize {
+        path: path.to_owned(),
+        message: error.to_string(),
+    })?;
+    if let Some(parent) = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(parent).map_err(io)?;
     }
     let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
@@ -216,9 +252,14 @@ pub fn validate(project: &mut Project) -> Result<(), String> {
     check_sorted_unique(&mut project.claims, "claims")?;
     for document in &project.documents {
         if Document::hash_text(&document.text) != document.content_hash {
-            return Err(format!("document {} ({}): its text does not match its content hash", document.id, document.file));
+            return Err(format!(
+                "document {} ({}): its text does not match its content hash",
+                document.id, document.file
+            ));
         }
-        document.body.check(&document.text).map_err(|error| format!("document {} ({}): body {error}", document.id, document.file))?;
+        document.body.check(&document.text).map_err(|error| {
+            format!("document {} ({}): body {error}", document.id, document.file)
+        })?;
     }
     for code in &project.codes {
         project.check_code(code)?;
@@ -228,4 +269,3 @@ pub fn validate(project: &mut Project) -> Result<(), String> {
     }
     Ok(())
 }
-

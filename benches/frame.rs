@@ -1,0 +1,173 @@
+//! Frame time of the real panels, measured on the CPU with a headless egui context.
+//!
+//! `cargo bench --bench frame` prints, for a 1 MB document with thousands of highlights, the
+//! first frame and the median and worst scrolling frame; and the time from reading a
+//! 500-document project file to its first frame. Rendering (tessellation and the GPU) is not
+//! included: this is the work a frame does on the UI thread.
+
+// A benchmark stops loudly on any failure, and what it prints is its result.
+#![allow(clippy::expect_used, clippy::print_stdout)]
+
+use std::time::{Duration, Instant};
+use triangulate::analysis::entities::new_entities;
+use triangulate::edit::Edit;
+use triangulate::gui::TriangulateApp;
+use triangulate::import::document_from_bytes;
+use triangulate::model::{DocumentId, Project};
+use triangulate::store;
+
+const NAMES: [&str; 12] = [
+    "Ahmad Massoud",
+    "Ahmed Massoud",
+    "Amrullah Saleh",
+    "Zabihullah Mujahid",
+    "the National Resistance Front",
+    "the Taliban",
+    "Kabul",
+    "Bazarak",
+    "Charikar",
+    "the United Nations",
+    "Fahim Dashti",
+    "Ali Maisam Nazary",
+];
+
+/// A deterministic report of about `bytes` bytes, dense with names.
+fn report(seed: usize, bytes: usize) -> String {
+    let mut text = format!("Report {seed} from the valley\n\n");
+    let mut state = seed.wrapping_mul(2_654_435_761) | 1;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    while text.len() < bytes {
+        for _ in 0..(3 + next(4)) {
+            let (a, b) = (NAMES[next(NAMES.len())], NAMES[next(NAMES.len())]);
+            text.push_str(&format!(
+                "Fighters loyal to {a} said on day {} that {b} had moved towards the Panjshir valley, a claim denied by officials in Kabul. ",
+                next(30) + 1
+            ));
+        }
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn project_of(texts: Vec<String>) -> Project {
+    let mut project = Project::new("bench");
+    let documents: Vec<_> = texts
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let mut document = document_from_bytes(text.as_bytes(), &format!("report-{index}.txt"))
+                .expect("imports")
+                .document;
+            document.id = DocumentId(u32::try_from(index).expect("few documents") + 1);
+            document
+        })
+        .collect();
+    let entities = new_entities(&project, &documents);
+    let _undo = Edit::add_documents(&project, documents, entities)
+        .apply(&mut project)
+        .expect("applies");
+    project
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame(ctx: &egui::Context, app: &mut TriangulateApp) -> Duration {
+    let started = Instant::now();
+    let _ = ctx.run_ui(input(), |ui| app.frame_ui(ui));
+    started.elapsed()
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    // A 1 MB document with thousands of highlights.
+    let project = project_of(vec![report(1, 1_000_000)]);
+    let ctx = egui::Context::default();
+    let mut app = TriangulateApp::with_context(ctx.clone());
+    app.set_project(project, None, None);
+    let highlights = app.mentions.in_document(DocumentId(1)).len();
+    // egui needs one pass to load fonts; the document's first frame is the one after.
+    app.panes.clear();
+    let _ = frame(&ctx, &mut app);
+    app.open_document(DocumentId(1), false);
+    let first = frame(&ctx, &mut app);
+    let length = app.project.documents[0].text.len();
+    let mut scrolling = Vec::new();
+    for step in 0..400 {
+        if let Some(pane) = app.panes.first_mut() {
+            pane.scroll_to = Some(step * length / 400);
+        }
+        scrolling.push(frame(&ctx, &mut app));
+    }
+    let still: Vec<Duration> = (0..100).map(|_| frame(&ctx, &mut app)).collect();
+    println!("reader, 1 MB document, {highlights} highlights:");
+    println!(
+        "  first frame          {:>8.2} ms",
+        first.as_secs_f64() * 1e3
+    );
+    println!(
+        "  scrolling, median    {:>8.2} ms (jumping 2.5 KB a frame, 400 frames)",
+        median(scrolling.clone()).as_secs_f64() * 1e3
+    );
+    println!(
+        "  scrolling, worst     {:>8.2} ms",
+        scrolling
+            .iter()
+            .max()
+            .copied()
+            .unwrap_or_default()
+            .as_secs_f64()
+            * 1e3
+    );
+    println!(
+        "  idle frame, median   {:>8.2} ms",
+        median(still).as_secs_f64() * 1e3
+    );
+
+    // Opening a 500-document project: read and check the file, find mentions, draw.
+    let folder = std::env::temp_dir().join(format!("triangulate-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("temp folder");
+    let path = folder.join("bench.ron");
+    let texts = (0..500).map(|seed| report(seed + 10, 5_000)).collect();
+    store::save(&project_of(texts), &path).expect("saves");
+    let ctx = egui::Context::default();
+    let mut app = TriangulateApp::with_context(ctx.clone());
+    let _ = frame(&ctx, &mut app);
+    let started = Instant::now();
+    let (project, stamp) = store::load(&path).expect("loads");
+    let loaded = started.elapsed();
+    app.set_project(project, Some(path.clone()), stamp);
+    let _ = frame(&ctx, &mut app);
+    let total = started.elapsed();
+    println!(
+        "opening a 500-document project ({} KB):",
+        std::fs::metadata(&path)
+            .map(|m| m.len() / 1000)
+            .unwrap_or(0)
+    );
+    println!(
+        "  load and check       {:>8.2} ms",
+        loaded.as_secs_f64() * 1e3
+    );
+    println!(
+        "  to first frame       {:>8.2} ms",
+        total.as_secs_f64() * 1e3
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -1,0 +1,300 @@
+//! The headless commands, run as a user would run them, on files the tests write.
+
+use crate::support::write_reports;
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn triangulate(arguments: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_triangulate"))
+        .args(arguments)
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok_json(arguments: &[&str]) -> Value {
+    let output = triangulate(arguments);
+    assert!(
+        output.status.success(),
+        "{arguments:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 temp path")
+}
+
+fn imported(folder: &Path) -> String {
+    let files = write_reports(folder);
+    let project = folder.join("my project.ron");
+    let mut arguments = vec!["import", path_str(&project)];
+    arguments.extend(files.iter().map(|file| path_str(file)));
+    let output = triangulate(&arguments);
+    assert!(
+        output.status.success(),
+        "import failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().count(), 3, "one line per file: {stdout}");
+    assert!(
+        stdout.lines().all(|line| line.starts_with("imported ")),
+        "{stdout}"
+    );
+    path_str(&project).to_owned()
+}
+
+#[test]
+fn import_creates_the_project_and_info_describes_it() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = imported(folder.path());
+    let info = ok_json(&["info", &project, "--json"]);
+    assert_eq!(info["name"], "my project");
+    let documents = info["documents"].as_array().expect("documents");
+    assert_eq!(documents.len(), 3);
+    let quotidien = documents
+        .iter()
+        .find(|document| document["file"] == "quotidien.txt")
+        .expect("quotidien");
+    assert_eq!(quotidien["title"], "La vallée du Panchir résiste");
+    assert_eq!(quotidien["date"], "2021-09-06");
+    assert_eq!(quotidien["language"], "fr");
+    assert!(quotidien["outlet"].is_null());
+    assert!(quotidien["id"].is_u64());
+    let text = crate::support::REPORTS[1].1;
+    assert_eq!(
+        quotidien["chars"].as_u64(),
+        Some(text.chars().count() as u64)
+    );
+    let wire = documents
+        .iter()
+        .find(|document| document["file"] == "wire.txt")
+        .expect("wire");
+    assert_eq!(wire["language"], "en");
+    assert!(wire["date"].is_null());
+}
+
+#[test]
+fn importing_the_same_text_twice_is_refused_naming_both_files() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = imported(folder.path());
+    let copy = folder.path().join("copy of wire.txt");
+    std::fs::copy(folder.path().join("wire.txt"), &copy).expect("copy");
+    let output = triangulate(&["import", &project, path_str(&copy)]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("copy of wire.txt") && stdout.contains("wire.txt\""),
+        "{stdout}"
+    );
+    assert_eq!(
+        ok_json(&["info", &project, "--json"])["documents"]
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
+}
+
+#[test]
+fn a_binary_file_fails_alone_and_the_others_are_imported() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let binary = folder.path().join("photo.txt");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xd8]).expect("write");
+    let good = folder.path().join("good.txt");
+    std::fs::write(&good, "Short report\n\nThe valley held on Sunday.\n").expect("write");
+    let project = folder.path().join("p.ron");
+    let output = triangulate(&[
+        "import",
+        path_str(&project),
+        path_str(&binary),
+        path_str(&good),
+    ]);
+    assert!(
+        !output.status.success(),
+        "a failed file makes the command fail"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("failed")
+            && stdout.contains("photo.txt")
+            && stdout.contains("not a text file"),
+        "{stdout}"
+    );
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    assert_eq!(info["documents"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn entities_group_spellings_with_counts() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = imported(folder.path());
+    let entities = ok_json(&["entities", &project, "--json"]);
+    let list = entities.as_array().expect("a list");
+    let massoud = list
+        .iter()
+        .find(|entity| entity["name"] == "Ahmad Massoud")
+        .expect("Ahmad Massoud found");
+    assert_eq!(massoud["kind"], "person");
+    assert_eq!(massoud["mentions"], 2);
+    assert_eq!(massoud["documents"], 2);
+    assert_eq!(massoud["variants"][0]["text"], "Ahmad Massoud");
+    assert_eq!(massoud["variants"][0]["count"], 2);
+    let front = list
+        .iter()
+        .find(|entity| entity["name"] == "National Resistance Front")
+        .expect("organisation");
+    assert_eq!(front["kind"], "organisation");
+    assert!(list.iter().all(|entity| entity["id"].is_u64()));
+}
+
+#[test]
+fn tag_then_list_claims() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = imported(folder.path());
+    // Straight quotes and apostrophes typed on a keyboard still find the typographic text.
+    let output = triangulate(&[
+        "tag",
+        &project,
+        "--document",
+        "quotidien.txt",
+        "--quote",
+        "Ce sont des rumeurs, de la pure propagande.",
+        "--code",
+        "propaganda denial",
+        "--stance",
+        "denies",
+        "--speaker",
+        "Ahmad Massoud",
+        "--note",
+        "relayed by AFP",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let claims = ok_json(&["claims", &project, "--json"]);
+    let claim = &claims[0];
+    assert_eq!(
+        claim["quote"],
+        "Ce sont des rumeurs, de la pure propagande."
+    );
+    assert_eq!(claim["codes"], serde_json::json!(["propaganda denial"]));
+    assert_eq!(claim["stance"], "denies");
+    assert_eq!(claim["speaker"], "Ahmad Massoud");
+    assert_eq!(claim["note"], "relayed by AFP");
+    assert!(claim["id"].is_u64() && claim["document"].is_u64());
+    // A new speaker becomes a person entity.
+    let output = triangulate(&[
+        "tag",
+        &project,
+        "--document",
+        "1",
+        "--quote",
+        "talks had failed",
+        "--code",
+        "offensive announced",
+        "--speaker",
+        "A New Voice",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let entities = ok_json(&["entities", &project, "--json"]);
+    let voice = entities
+        .as_array()
+        .and_then(|list| {
+            list.iter()
+                .find(|entity| entity["name"] == "A New Voice")
+                .cloned()
+        })
+        .expect("speaker entity");
+    assert_eq!(voice["kind"], "person");
+}
+
+#[test]
+fn a_quote_that_is_absent_or_ambiguous_changes_nothing() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = imported(folder.path());
+    let before = std::fs::read(&project).expect("read");
+    let absent = triangulate(&[
+        "tag",
+        &project,
+        "--document",
+        "1",
+        "--quote",
+        "not in the text",
+        "--code",
+        "x",
+    ]);
+    assert!(!absent.status.success());
+    assert!(String::from_utf8_lossy(&absent.stderr).contains("not in document"));
+    let ambiguous = triangulate(&[
+        "tag",
+        &project,
+        "--document",
+        "1",
+        "--quote",
+        "said",
+        "--code",
+        "x",
+    ]);
+    assert!(!ambiguous.status.success());
+    assert!(String::from_utf8_lossy(&ambiguous.stderr).contains("--occurrence"));
+    assert_eq!(
+        std::fs::read(&project).expect("read"),
+        before,
+        "failed commands leave the file alone"
+    );
+    let chosen = triangulate(&[
+        "tag",
+        &project,
+        "--document",
+        "1",
+        "--quote",
+        "said",
+        "--occurrence",
+        "2",
+        "--code",
+        "x",
+    ]);
+    assert!(
+        chosen.status.success(),
+        "{}",
+        String::from_utf8_lossy(&chosen.stderr)
+    );
+    let claims = ok_json(&["claims", &project, "--json"]);
+    let wire = crate::support::REPORTS[0].1;
+    let second = wire
+        .match_indices("said")
+        .nth(1)
+        .map(|(index, _)| index)
+        .expect("two occurrences");
+    assert_eq!(claims[0]["start"].as_u64(), Some(second as u64));
+}
+
+#[test]
+fn a_damaged_project_gives_an_error_naming_it() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = folder.path().join("broken.ron");
+    std::fs::write(
+        &project,
+        "(format_version: 1, project: (name: \"x\", documents: [",
+    )
+    .expect("write");
+    for command in ["info", "entities", "claims"] {
+        let output = triangulate(&[command, path_str(&project), "--json"]);
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("broken.ron") && stderr.contains(":1:"),
+            "{stderr}"
+        );
+    }
+    let missing = triangulate(&["info", path_str(&folder.path().join("nowhere.ron"))]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere.ron"));
+}

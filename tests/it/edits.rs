@@ -1,0 +1,204 @@
+//! Every kind of edit, undone and redone, returns the project to exactly the state it had.
+
+use crate::support::{draft, imported_project, tagged_project};
+use triangulate::edit::{Edit, History};
+use triangulate::model::{DocumentId, EntityKind, PartialDate, Project, Stance};
+
+/// Applies `edit`, then checks undo restores `before` and redo restores the edited state.
+fn assert_reversible(project: &mut Project, history: &mut History, edit: Edit) {
+    let before = project.clone();
+    history.apply(project, edit).expect("edit applies");
+    let after = project.clone();
+    assert_ne!(after, before, "the edit changed nothing");
+    assert!(history.is_dirty());
+    history
+        .undo(project)
+        .expect("undo")
+        .expect("something to undo");
+    assert_eq!(*project, before, "undo must restore the state exactly");
+    history
+        .redo(project)
+        .expect("redo")
+        .expect("something to redo");
+    assert_eq!(
+        *project, after,
+        "redo must restore the edited state exactly"
+    );
+}
+
+#[test]
+fn every_kind_of_edit_undoes_and_redoes_exactly() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut project = imported_project(folder.path());
+    let mut history = History::default();
+    history.mark_saved();
+
+    let claim = draft(
+        &project,
+        1,
+        "“will never surrender”",
+        "surrender rumors",
+        Stance::Denies,
+        Some("Someone New"),
+    );
+    let (edit, claim_id) = Edit::tag_claim(&project, &claim).expect("tag");
+    assert_reversible(&mut project, &mut history, edit);
+    let speaker = project
+        .claim(claim_id)
+        .and_then(|claim| claim.speaker)
+        .expect("speaker created");
+
+    let edit = Edit::update_document(&project, DocumentId(1), "Set outlet", |document| {
+        document.outlet = "Wire".into();
+        document.date = "2021-08-22".parse::<PartialDate>().ok();
+    })
+    .expect("changes");
+    assert_reversible(&mut project, &mut history, edit);
+
+    let massoud = project
+        .entity_by_name("Ahmad Massoud")
+        .expect("detected")
+        .id;
+    let edit = Edit::update_entity(&project, massoud, "Rename", |entity| {
+        entity.name = "Ahmad Massoud (son)".into()
+    })
+    .expect("rename");
+    assert_reversible(&mut project, &mut history, edit);
+    let edit = Edit::update_entity(&project, massoud, "Kind", |entity| {
+        entity.kind = EntityKind::Other
+    })
+    .expect("kind");
+    assert_reversible(&mut project, &mut history, edit);
+    let edit = Edit::update_entity(&project, massoud, "Hide", |entity| entity.hidden = true)
+        .expect("hide");
+    assert_reversible(&mut project, &mut history, edit);
+
+    // Merging moves the absorbed entity's spellings and its claims to the kept one.
+    let edit = Edit::merge_entities(&project, massoud, speaker).expect("merge");
+    assert_reversible(&mut project, &mut history, edit);
+    assert!(project.entity(speaker).is_none());
+    assert_eq!(
+        project.claim(claim_id).and_then(|claim| claim.speaker),
+        Some(massoud)
+    );
+
+    let (edit, code) = Edit::add_code(&project, "ceasefire offer", None);
+    assert_reversible(&mut project, &mut history, edit);
+    let edit = Edit::update_code(&project, code, "Describe", |code| {
+        code.description = "Calls to stop fighting".into()
+    })
+    .expect("describe");
+    assert_reversible(&mut project, &mut history, edit);
+    let edit = Edit::remove_code(&project, code).expect("remove");
+    assert_reversible(&mut project, &mut history, edit);
+
+    let edit = Edit::update_claim(&project, claim_id, "Note", |claim| {
+        claim.note = "second look".into()
+    })
+    .expect("note");
+    assert_reversible(&mut project, &mut history, edit);
+    let edit = Edit::remove_claim(&project, claim_id).expect("remove claim");
+    assert_reversible(&mut project, &mut history, edit);
+
+    let edit = Edit::set_notes(&project, "Check the wire copy against the French original.")
+        .expect("notes");
+    assert_reversible(&mut project, &mut history, edit);
+    let edit = Edit::rename_project(&project, "Panjshir").expect("rename project");
+    assert_reversible(&mut project, &mut history, edit);
+}
+
+#[test]
+fn undoing_everything_returns_to_the_saved_state_and_clears_the_dirty_flag() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut project = imported_project(folder.path());
+    let original = project.clone();
+    let mut history = History::default();
+    history.mark_saved();
+    for (index, name) in ["a", "b", "c"].into_iter().enumerate() {
+        let (edit, _) = Edit::add_code(&project, name, None);
+        history.apply(&mut project, edit).expect("applies");
+        assert!(history.is_dirty(), "dirty after edit {index}");
+    }
+    while history.undo(&mut project).expect("undo").is_some() {}
+    assert_eq!(project, original);
+    assert!(!history.is_dirty(), "back at the saved state");
+    history.redo(&mut project).expect("redo");
+    assert!(history.is_dirty());
+}
+
+#[test]
+fn edits_that_would_break_the_project_are_refused_and_change_nothing() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut project = tagged_project(folder.path());
+    let before = project.clone();
+    let code = project.claims[0].codes[0];
+    let edit = Edit::remove_code(&project, code).expect("edit");
+    assert!(
+        edit.apply(&mut project).is_err(),
+        "a code in use cannot be deleted"
+    );
+    assert_eq!(project, before);
+    let (duplicate, _) = Edit::add_code(&project, "Propaganda Denial", None);
+    assert!(
+        duplicate.apply(&mut project).is_err(),
+        "code names are unique regardless of case"
+    );
+    assert_eq!(project, before);
+    // An edit prepared for an older state does not land on a newer one.
+    let stale = Edit::update_document(&project, DocumentId(1), "Stale", |document| {
+        document.outlet = "A".into()
+    })
+    .expect("edit");
+    let fresh = Edit::update_document(&project, DocumentId(1), "Fresh", |document| {
+        document.outlet = "B".into()
+    })
+    .expect("edit");
+    let _undo = fresh.apply(&mut project).expect("fresh applies");
+    let after_fresh = project.clone();
+    assert!(stale.apply(&mut project).is_err());
+    assert_eq!(project, after_fresh);
+}
+
+#[test]
+fn merged_and_hidden_entities_stay_curated_when_more_documents_arrive() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut project = imported_project(folder.path());
+    let kabul = project.entity_by_name("Kabul").expect("Kabul").id;
+    let rukha = project.entity_by_name("Rukha").expect("Rukha").id;
+    let _ = Edit::merge_entities(&project, kabul, rukha)
+        .expect("merge")
+        .apply(&mut project)
+        .expect("applies");
+    let bazarak = project.entity_by_name("Bazarak").expect("Bazarak").id;
+    let _ = Edit::update_entity(&project, bazarak, "Hide", |entity| entity.hidden = true)
+        .expect("hide")
+        .apply(&mut project)
+        .expect("applies");
+    let count = project.entities.len();
+
+    let more = folder.path().join("more.txt");
+    std::fs::write(&more, "News from Rukha and Bazarak\n\nFighting near Rukha and Bazarak continued, residents in Kabul said.\n").expect("write");
+    let report = triangulate::import::import_batch(
+        &project,
+        &[more],
+        Default::default(),
+        &|_| {},
+        &Default::default(),
+    );
+    let _ = report
+        .edit
+        .expect("imported")
+        .apply(&mut project)
+        .expect("applies");
+    assert_eq!(
+        project.entities.len(),
+        count,
+        "no entity comes back for known spellings"
+    );
+    assert!(project.entity(bazarak).is_some_and(|entity| entity.hidden));
+    assert!(
+        project
+            .entity(kabul)
+            .is_some_and(|entity| entity.variants.contains(&"Rukha".to_owned()))
+    );
+}

@@ -1,0 +1,186 @@
+//! The window, driven through its labels with egui_kittest: no display needed.
+
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use triangulate::gui::TriangulateApp;
+use triangulate::gui::app::LeftTab;
+use triangulate::model::DocumentId;
+use triangulate::store;
+
+fn sample_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("projects/panjshir-2021/panjshir-2021.ron")
+}
+
+/// The app with the sample project open, in a window of a usual size.
+fn harness() -> Harness<'static, TriangulateApp> {
+    let path = sample_path();
+    let (project, stamp) = store::load(&path).expect("the sample project loads");
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(20)
+        .allow_missing_glyphs()
+        .build_ui_state(
+            |ui, app: &mut TriangulateApp| {
+                app.tick(ui.ctx());
+                app.frame_ui(ui);
+            },
+            TriangulateApp::with_context(egui::Context::default()),
+        );
+    harness.state_mut().set_project(project, Some(path), stamp);
+    harness.run_ok();
+    harness
+}
+
+#[test]
+fn the_sample_project_opens_with_its_first_document_in_the_reader() {
+    let harness = harness();
+    let app = harness.state();
+    assert_eq!(app.project.name, "panjshir-2021");
+    assert_eq!(app.panes.len(), 1);
+    assert!(
+        app.title().starts_with("panjshir-2021 — Triangulate"),
+        "{}",
+        app.title()
+    );
+    assert!(
+        !app.mentions.in_document(app.panes[0].document).is_empty(),
+        "mentions are highlighted"
+    );
+}
+
+#[test]
+fn clicking_a_document_in_the_library_shows_it_in_the_reader() {
+    let mut harness = harness();
+    let target = harness
+        .state()
+        .project
+        .documents
+        .iter()
+        .find(|document| document.outlet == "Metro Daily (via wire)")
+        .map(|d| (d.id, d.title.clone()));
+    let (id, title) = target.expect("the relay story is in the sample");
+    harness.get_by_label(&title).click();
+    harness.run_ok();
+    let app = harness.state();
+    assert_eq!(app.panes[app.focused_pane].document, id);
+}
+
+#[test]
+fn dragging_over_the_text_selects_a_passage() {
+    let mut harness = harness();
+    harness.run_ok();
+    let start = Pos2::new(700.0, 160.0);
+    let end = Pos2::new(1000.0, 200.0);
+    harness.hover_at(start);
+    harness.drag_at(start);
+    harness.hover_at(start + egui::vec2(20.0, 0.0));
+    harness.hover_at(end);
+    harness.drop_at(end);
+    harness.run_ok();
+    let app = harness.state();
+    let range = app.panes[0].selected_range().expect("a selection");
+    let document = app
+        .project
+        .document(app.panes[0].document)
+        .expect("document");
+    let selected = &document.text[range];
+    assert!(
+        selected.split_whitespace().count() >= 3,
+        "selected {selected:?}"
+    );
+    assert_eq!(selected, selected.trim(), "selections snap to words");
+}
+
+#[test]
+fn tagging_through_the_popup_adds_a_claim_and_undo_removes_it() {
+    let mut harness = harness();
+    let claims_before = harness.state().project.claims.len();
+    let (document, range) = {
+        let app = harness.state();
+        let document = app.project.document(DocumentId(1)).expect("document 1");
+        let quote = "Residents say stocks of food and fuel could last several months.";
+        let start = document.text.find(quote).expect("quote in the sample");
+        (document.id, start..start + quote.len())
+    };
+    {
+        let app = harness.state_mut();
+        let pane = app.open_document(document, false).expect("pane");
+        pane.select(range.clone());
+        pane.scroll_to = Some(range.start);
+    }
+    harness.run_ok();
+    harness.get_by_label("Tag claim…").click();
+    harness.run_ok();
+    harness.get_by_label("New code").focus();
+    harness.run_ok();
+    harness.get_by_label("New code").type_text("supplies");
+    harness.get_by_label("Speaker").focus();
+    harness.run_ok();
+    harness.get_by_label("Speaker").type_text("Residents");
+    harness.run_ok();
+    harness.get_by_label("Tag").click();
+    harness.run_ok();
+    {
+        let app = harness.state();
+        assert_eq!(app.project.claims.len(), claims_before + 1);
+        let claim = app.project.claims.last().expect("new claim");
+        assert_eq!(claim.quote.span.range(), range);
+        assert_eq!(
+            app.project
+                .code(claim.codes[0])
+                .map(|code| code.name.as_str()),
+            Some("supplies")
+        );
+        assert!(app.history.is_dirty());
+        assert!(
+            app.title().contains('*'),
+            "unsaved changes show in the title: {}",
+            app.title()
+        );
+    }
+    harness.state_mut().left_tab = LeftTab::Claims;
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("Residents say stocks of food")
+            .is_some(),
+        "the claims panel lists the new claim"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().project.claims.len(),
+        claims_before,
+        "undo removes the claim"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Residents say stocks of food")
+            .is_none()
+    );
+    assert!(!harness.state().history.is_dirty());
+}
+
+#[test]
+fn hovering_an_entity_highlights_it_in_every_pane() {
+    let mut harness = harness();
+    {
+        let app = harness.state_mut();
+        app.open_document(DocumentId(5), true);
+    }
+    harness.run_ok();
+    assert_eq!(harness.state().panes.len(), 2);
+    assert!(harness.query_by_label_contains("× ").is_none());
+    // Selecting an entity marks it everywhere and each pane counts its mentions.
+    let taliban = harness
+        .state()
+        .project
+        .entity_by_name("Taliban")
+        .map(|entity| entity.id);
+    harness.state_mut().selected_entity = taliban;
+    harness.run_ok();
+    let counts = harness.query_all_by_label_contains("× Taliban").count();
+    assert_eq!(counts, 2, "one count per pane");
+}

@@ -1,0 +1,164 @@
+//! Saving and loading: round trips, backups, and damaged files that must not load.
+
+use crate::support::tagged_project;
+use triangulate::model::Project;
+use triangulate::store::{self, LoadError};
+
+#[test]
+fn save_and_load_give_back_the_identical_project() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = tagged_project(folder.path());
+    let path = folder.path().join("round trip é.ron");
+    store::save(&project, &path).expect("saves");
+    let (loaded, stamp) = store::load(&path).expect("loads");
+    assert_eq!(loaded, project);
+    assert!(stamp.is_some());
+    for claim in &loaded.claims {
+        let document = loaded.document(claim.document).expect("claim document");
+        claim
+            .quote
+            .verify(&document.text)
+            .expect("quote still matches");
+    }
+    // Saving what was loaded writes the same bytes: a reopened project makes no diff.
+    let first = std::fs::read_to_string(&path).expect("read");
+    store::save(&loaded, &path).expect("saves again");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), first);
+}
+
+#[test]
+fn the_file_is_readable_ron_with_a_version_and_raw_text() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = tagged_project(folder.path());
+    let text = store::to_ron(&project).expect("serialises");
+    assert!(
+        text.starts_with("(\n    format_version: 1,"),
+        "{}",
+        &text[..80]
+    );
+    // Text is kept as written, not escaped, so a diff shows the words that changed.
+    assert!(text.contains("« Ce sont des rumeurs, de la pure propagande. »"));
+    assert!(text.contains("🛡️"));
+}
+
+#[test]
+fn saving_keeps_the_previous_version_as_a_backup() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("project.ron");
+    let first = Project::new("First");
+    store::save(&first, &path).expect("saves");
+    assert!(
+        !store::backup_path(&path).exists(),
+        "no backup before there is a previous version"
+    );
+    let second = Project::new("Second");
+    store::save(&second, &path).expect("saves");
+    let (backup, _) = store::load(&store::backup_path(&path)).expect("backup loads");
+    assert_eq!(backup.name, "First");
+    assert_eq!(store::load(&path).expect("loads").0.name, "Second");
+    let leftovers: Vec<_> = std::fs::read_dir(folder.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "project.ron" && name != "project.ron.bak")
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "temporary files left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_change_on_disk_is_noticed() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("project.ron");
+    let stamp = store::save(&Project::new("Mine"), &path).expect("saves");
+    assert!(!store::changed_on_disk(&path, stamp));
+    std::fs::write(
+        &path,
+        store::to_ron(&Project::new("Someone else's, longer name")).expect("ron"),
+    )
+    .expect("write");
+    assert!(store::changed_on_disk(&path, stamp));
+}
+
+/// Loads `bytes` from a file and checks it fails with the path in the message, leaving the file alone.
+fn assert_refused(bytes: &[u8], expected: &str) -> LoadError {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("damaged project.ron");
+    std::fs::write(&path, bytes).expect("write");
+    let error = store::load(&path).expect_err("must not load");
+    let message = error.to_string();
+    assert!(
+        message.contains(&path.display().to_string()),
+        "message must name the file: {message}"
+    );
+    assert!(
+        message.contains(expected),
+        "message should say {expected:?}: {message}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "the file must be unchanged"
+    );
+    error
+}
+
+#[test]
+fn damaged_projects_are_refused_with_the_path_and_the_position() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let good = store::to_ron(&tagged_project(folder.path())).expect("ron");
+    let truncated = &good.as_bytes()[..good.len() / 2];
+    let error = assert_refused(truncated, "damaged");
+    assert!(
+        matches!(error, LoadError::Syntax { line, .. } if line > 1),
+        "{error}"
+    );
+    assert_refused(b"\x00\x01\x02garbage\xff", "not a text file");
+    assert_refused(b"just some words", "damaged");
+    assert_refused(
+        good.replacen("format_version: 1", "format_version: 99", 1)
+            .as_bytes(),
+        "newer",
+    );
+    assert_refused(b"", "damaged");
+}
+
+#[test]
+fn inconsistent_projects_are_refused() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = tagged_project(folder.path());
+    let good = store::to_ron(&project).expect("ron");
+    // A quote that no longer matches its document.
+    let claim = &project.claims[0];
+    let drifted = good.replacen(
+        &format!("exact: \"{}\"", claim.quote.exact),
+        "exact: \"something else\"",
+        1,
+    );
+    assert_ne!(drifted, good, "the quote must be found in the file");
+    assert_refused(drifted.as_bytes(), "no longer the quoted text");
+    // Text edited behind the program's back.
+    let edited = good.replacen("not heard from Rukha", "not heard from Rokha", 1);
+    assert_ne!(edited, good);
+    assert_refused(edited.as_bytes(), "content hash");
+    // Two documents with one id.
+    let mut duplicated = project.clone();
+    let mut copy = duplicated.documents[0].clone();
+    copy.title = "copy".into();
+    duplicated.documents.push(copy);
+    assert_refused(
+        store::to_ron(&duplicated).expect("ron").as_bytes(),
+        "share the id",
+    );
+    // A claim pointing at a missing document.
+    let mut orphan = project.clone();
+    orphan
+        .documents
+        .retain(|document| document.id != project.claims[0].document);
+    assert_refused(
+        store::to_ron(&orphan).expect("ron").as_bytes(),
+        "missing document",
+    );
+}

@@ -1,0 +1,110 @@
+//! Helpers shared by the integration tests: projects built from texts the tests write.
+
+use std::path::{Path, PathBuf};
+use triangulate::edit::{ClaimDraft, Edit};
+use triangulate::import::{ImportOptions, import_batch};
+use triangulate::model::{DocumentId, Project, Stance};
+
+/// Reports with multi-byte characters of every width: é, ’, « », emoji.
+pub const REPORTS: [(&str, &str); 3] = [
+    (
+        "wire.txt",
+        "Resistance holds in the Panjshir valley\n\nKABUL — Commander Ahmad Massoud said on Sunday that the National Resistance Front (NRF) “will never surrender” 🛡️.\n\nTaliban spokesman Zabihullah Mujahid said talks had failed.\n",
+    ),
+    (
+        "quotidien.txt",
+        " date 2021-09-06\nLa vallée du Panchir résiste\n\nSelon l’AFP, Ahmad Massoud a déclaré : « Ce sont des rumeurs, de la pure propagande. »\n\nLes talibans affirment contrôler Bazarak.\n",
+    ),
+    (
+        "ledger.md",
+        "Families wait for news from Panjsher\n\nRelatives in Kabul said they had not heard from Rukha for days. Amrullah Saleh said he was still in the valley.\n",
+    ),
+];
+
+/// Writes the reports into `folder` and returns their paths.
+pub fn write_reports(folder: &Path) -> Vec<PathBuf> {
+    REPORTS
+        .iter()
+        .map(|(name, text)| {
+            let path = folder.join(name);
+            std::fs::write(&path, text).expect("write report");
+            path
+        })
+        .collect()
+}
+
+/// A project with the reports imported.
+pub fn imported_project(folder: &Path) -> Project {
+    let paths = write_reports(folder);
+    let mut project = Project::new("Test project");
+    let report = import_batch(
+        &project,
+        &paths,
+        ImportOptions::default(),
+        &|_| {},
+        &Default::default(),
+    );
+    let _undo = report
+        .edit
+        .expect("something imported")
+        .apply(&mut project)
+        .expect("import applies");
+    project
+}
+
+/// The draft of a claim on the first occurrence of `quote` in a document.
+pub fn draft(
+    project: &Project,
+    document: u32,
+    quote: &str,
+    code: &str,
+    stance: Stance,
+    speaker: Option<&str>,
+) -> ClaimDraft {
+    let text = &project
+        .document(DocumentId(document))
+        .expect("document")
+        .text;
+    let start = text.find(quote).expect("quote in text");
+    ClaimDraft {
+        document: DocumentId(document),
+        start,
+        end: start + quote.len(),
+        codes: vec![code.to_owned()],
+        stance,
+        speaker: speaker.map(str::to_owned),
+        via_outlet: None,
+        date: None,
+        note: "checked against the original".into(),
+    }
+}
+
+/// Tags a claim and applies it.
+pub fn tag(project: &mut Project, draft: &ClaimDraft) {
+    let (edit, _) = Edit::tag_claim(project, draft).expect("tag prepares");
+    let _undo = edit.apply(project).expect("tag applies");
+}
+
+/// A project with documents and two claims, one with a new speaker.
+pub fn tagged_project(folder: &Path) -> Project {
+    let mut project = imported_project(folder);
+    let first = draft(
+        &project,
+        1,
+        "“will never surrender” 🛡️",
+        "propaganda denial",
+        Stance::Denies,
+        Some("Ahmad Massoud"),
+    );
+    tag(&mut project, &first);
+    let second = draft(
+        &project,
+        2,
+        "« Ce sont des rumeurs, de la pure propagande. »",
+        "propaganda denial",
+        Stance::Denies,
+        Some("Fahim Dashti"),
+    );
+    tag(&mut project, &second);
+    project
+}
