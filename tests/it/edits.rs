@@ -60,12 +60,12 @@ fn every_kind_of_edit_undoes_and_redoes_exactly() {
         .expect("detected")
         .id;
     let edit = Edit::update_entity(&project, massoud, "Rename", |entity| {
-        entity.name = "Ahmad Massoud (son)".into()
+        entity.name = "Ahmad Massoud (son)".into();
     })
     .expect("rename");
     assert_reversible(&mut project, &mut history, edit);
     let edit = Edit::update_entity(&project, massoud, "Kind", |entity| {
-        entity.kind = EntityKind::Other
+        entity.kind = EntityKind::Other;
     })
     .expect("kind");
     assert_reversible(&mut project, &mut history, edit);
@@ -85,7 +85,7 @@ fn every_kind_of_edit_undoes_and_redoes_exactly() {
     let (edit, code) = Edit::add_code(&project, "ceasefire offer", None);
     assert_reversible(&mut project, &mut history, edit);
     let edit = Edit::update_code(&project, code, "Describe", |code| {
-        code.description = "Calls to stop fighting".into()
+        code.description = "Calls to stop fighting".into();
     })
     .expect("describe");
     assert_reversible(&mut project, &mut history, edit);
@@ -93,7 +93,7 @@ fn every_kind_of_edit_undoes_and_redoes_exactly() {
     assert_reversible(&mut project, &mut history, edit);
 
     let edit = Edit::update_claim(&project, claim_id, "Note", |claim| {
-        claim.note = "second look".into()
+        claim.note = "second look".into();
     })
     .expect("note");
     assert_reversible(&mut project, &mut history, edit);
@@ -146,11 +146,11 @@ fn edits_that_would_break_the_project_are_refused_and_change_nothing() {
     assert_eq!(project, before);
     // An edit prepared for an older state does not land on a newer one.
     let stale = Edit::update_document(&project, DocumentId(1), "Stale", |document| {
-        document.outlet = "A".into()
+        document.outlet = "A".into();
     })
     .expect("edit");
     let fresh = Edit::update_document(&project, DocumentId(1), "Fresh", |document| {
-        document.outlet = "B".into()
+        document.outlet = "B".into();
     })
     .expect("edit");
     let _undo = fresh.apply(&mut project).expect("fresh applies");
