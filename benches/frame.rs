@@ -115,6 +115,29 @@ fn main() {
         }
         scrolling.push(frame(&ctx, &mut app));
     }
+    // Wheel scrolling: 60 points a frame, as a mouse wheel or trackpad moves the text.
+    if let Some(pane) = app.panes.first_mut() {
+        pane.scroll_to = Some(length / 2);
+    }
+    let _ = frame(&ctx, &mut app);
+    let wheel: Vec<Duration> = (0..400)
+        .map(|_| {
+            let mut input = input();
+            input
+                .events
+                .push(egui::Event::PointerMoved(egui::pos2(900.0, 400.0)));
+            input.events.push(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -60.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            });
+            let started = Instant::now();
+            let _ = ctx.run_ui(input, |ui| app.frame_ui(ui));
+            started.elapsed()
+        })
+        .collect();
     let still: Vec<Duration> = (0..100).map(|_| frame(&ctx, &mut app)).collect();
     println!("reader, 1 MB document, {highlights} highlights:");
     println!(
@@ -134,6 +157,14 @@ fn main() {
             .unwrap_or_default()
             .as_secs_f64()
             * 1e3
+    );
+    println!(
+        "  wheel, median        {:>8.2} ms (60 points a frame, 400 frames)",
+        median(wheel.clone()).as_secs_f64() * 1e3
+    );
+    println!(
+        "  wheel, worst         {:>8.2} ms",
+        wheel.iter().max().copied().unwrap_or_default().as_secs_f64() * 1e3
     );
     println!(
         "  idle frame, median   {:>8.2} ms",

@@ -36,6 +36,8 @@ pub enum LeftTab {
     Entities,
     /// Claims by code.
     Claims,
+    /// Free notes on the project.
+    Notes,
 }
 
 /// Something that would drop unsaved changes, waiting for the user's answer.
@@ -113,6 +115,7 @@ pub struct TriangulateApp {
     text_size: f32,
     commands: Vec<AppCommand>,
     pending_after_save: Option<Pending>,
+    notes_draft: Option<String>,
 }
 
 impl TriangulateApp {
@@ -159,15 +162,28 @@ impl TriangulateApp {
             text_size: DEFAULT_TEXT_SIZE,
             commands: Vec::new(),
             pending_after_save: None,
+            notes_draft: None,
         }
     }
 
-    /// Replaces the project (after loading, or for a new one) and resets everything derived from it.
+    /// Replaces the project and finds its mentions; for new projects, tests and benchmarks.
     pub fn set_project(
         &mut self,
         project: Project,
         path: Option<PathBuf>,
         stamp: Option<DiskStamp>,
+    ) {
+        let index = MentionIndex::build(&project);
+        self.set_analysed_project(project, path, stamp, index);
+    }
+
+    /// Replaces the project, whose mentions were found off the UI thread, and resets the views.
+    fn set_analysed_project(
+        &mut self,
+        project: Project,
+        path: Option<PathBuf>,
+        stamp: Option<DiskStamp>,
+        index: MentionIndex,
     ) {
         self.project = project;
         self.path = path;
@@ -180,8 +196,7 @@ impl TriangulateApp {
         self.tag_dialog = None;
         self.library = LibraryState::default();
         self.changed();
-        // Analysis of a freshly opened project runs at once so its first frames show highlights.
-        self.mentions = Arc::new(MentionIndex::build(&self.project));
+        self.mentions = Arc::new(index);
         self.mentions_generation = Some(self.generation);
         if let Some(first) = self.project.documents.first().map(|document| document.id) {
             self.open_document(first, false);
@@ -368,6 +383,7 @@ impl TriangulateApp {
     }
 
     fn save_to(&mut self, path: PathBuf, then: Option<Pending>, force: bool) {
+        self.commit_notes();
         let same_file = self.path.as_deref() == Some(path.as_path());
         if same_file && !force && store::changed_on_disk(&path, self.stamp) {
             self.modal = Some(Modal::ChangedOnDisk(path, then));
@@ -410,8 +426,8 @@ impl TriangulateApp {
                 self.chosen(purpose, paths);
             }
             JobResult::Loaded { path, result } => match result {
-                Ok((project, stamp)) => {
-                    self.set_project(project, Some(path.clone()), stamp);
+                Ok((project, stamp, index)) => {
+                    self.set_analysed_project(project, Some(path.clone()), stamp, index);
                     self.status = format!("Opened {}", path.display());
                 }
                 Err(error) => {
@@ -800,8 +816,12 @@ impl TriangulateApp {
             ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
             ui.selectable_value(&mut self.left_tab, LeftTab::Entities, "Entities");
             ui.selectable_value(&mut self.left_tab, LeftTab::Claims, "Claims");
+            ui.selectable_value(&mut self.left_tab, LeftTab::Notes, "Notes");
         });
         ui.separator();
+        if self.left_tab != LeftTab::Notes {
+            self.commit_notes();
+        }
         match self.left_tab {
             LeftTab::Library => {
                 for action in library_ui(ui, &mut self.library, &self.project) {
@@ -835,6 +855,7 @@ impl TriangulateApp {
                     }
                 }
             }
+            LeftTab::Notes => self.notes_ui(ui),
             LeftTab::Claims => {
                 for action in claims_ui(ui, &mut self.claims, &self.project) {
                     match action {
@@ -843,6 +864,34 @@ impl TriangulateApp {
                     }
                 }
             }
+        }
+    }
+
+    /// The project notes; typing is one undo step, recorded when the field loses focus.
+    fn notes_ui(&mut self, ui: &mut Ui) {
+        let draft = self
+            .notes_draft
+            .get_or_insert_with(|| self.project.notes.clone());
+        let label = ui.label("Project notes");
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(draft)
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(20)
+                    .hint_text("Sources to check, open questions, decisions…"),
+            )
+            .labelled_by(label.id);
+        if !response.has_focus() {
+            self.commit_notes();
+        }
+    }
+
+    /// Records notes being typed as an edit, so that saving or leaving the tab keeps them.
+    fn commit_notes(&mut self) {
+        if let Some(text) = self.notes_draft.take()
+            && let Some(edit) = Edit::set_notes(&self.project, &text)
+        {
+            self.apply(edit);
         }
     }
 

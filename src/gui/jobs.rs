@@ -53,8 +53,8 @@ pub enum JobResult {
     Loaded {
         /// The file.
         path: PathBuf,
-        /// The project and the file's stamp, or why it failed.
-        result: Result<(Project, Option<DiskStamp>), LoadError>,
+        /// The project, the file's stamp and its mentions, or why it failed.
+        result: Result<(Project, Option<DiskStamp>, MentionIndex), LoadError>,
     },
     /// A project was written.
     Saved {
@@ -207,7 +207,11 @@ impl Jobs {
     pub fn load(&mut self, path: PathBuf) {
         self.loading = Some(path.clone());
         self.spawn("load-project", move || {
-            let result = store::load(&path);
+            // Mentions are found here too, so the first frame of the project shows its highlights.
+            let result = store::load(&path).map(|(project, stamp)| {
+                let index = MentionIndex::build(&project);
+                (project, stamp, index)
+            });
             JobResult::Loaded { path, result }
         });
     }

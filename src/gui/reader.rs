@@ -22,6 +22,8 @@ pub struct Pane {
     pub document: DocumentId,
     /// Byte ranges of the body's paragraphs, in order.
     paragraphs: Arc<Vec<Range<usize>>>,
+    /// Per paragraph: its length in bytes and its count of line breaks, for height estimates.
+    shapes: Vec<(usize, usize)>,
     /// Measured paragraph heights at `measured_width`.
     heights: Vec<Option<f32>>,
     measured_width: f32,
@@ -99,9 +101,19 @@ impl Pane {
     pub fn new(document: &Document, salt: u64) -> Self {
         let paragraphs = Arc::new(paragraphs(document));
         let count = paragraphs.len();
+        let shapes = paragraphs
+            .iter()
+            .map(|range| {
+                (
+                    range.len(),
+                    document.text[range.clone()].matches('\n').count(),
+                )
+            })
+            .collect();
         Self {
             document: document.id,
             paragraphs,
+            shapes,
             heights: vec![None; count],
             measured_width: 0.0,
             scroll_to: None,
@@ -151,20 +163,15 @@ impl Pane {
             self.heights.iter_mut().for_each(|height| *height = None);
             self.measured_width = width;
         }
-        // Estimated heights keep the scroll bar honest before every paragraph has been seen.
+        // Estimated heights keep the scroll bar honest before every paragraph has been seen;
+        // they come from each paragraph's length, so no frame reads the whole text.
         let chars_per_row = (width / (context.text_size * 0.5)).max(10.0);
         let mut tops = Vec::with_capacity(self.paragraphs.len() + 1);
         let mut y = 0.0;
-        for (index, paragraph) in self.paragraphs.iter().enumerate() {
+        for (index, &(bytes, breaks)) in self.shapes.iter().enumerate() {
             tops.push(y);
-            let estimate = || {
-                let text = &document.text[paragraph.clone()];
-                let rows = text
-                    .split('\n')
-                    .map(|line| (line.len() as f32 / chars_per_row).ceil().max(1.0))
-                    .sum::<f32>();
-                rows * row_height
-            };
+            let estimate =
+                || ((bytes as f32 / chars_per_row).ceil().max(1.0) + breaks as f32) * row_height;
             y += self.heights[index].unwrap_or_else(estimate) + PARAGRAPH_GAP;
         }
         tops.push(y);

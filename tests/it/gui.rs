@@ -184,3 +184,91 @@ fn hovering_an_entity_highlights_it_in_every_pane() {
     let counts = harness.query_all_by_label_contains("× Taliban").count();
     assert_eq!(counts, 2, "one count per pane");
 }
+
+/// Steps the UI until `done` holds, giving worker threads time to finish.
+fn run_until(
+    harness: &mut Harness<'static, TriangulateApp>,
+    done: impl Fn(&TriangulateApp) -> bool,
+) {
+    for _ in 0..200 {
+        harness.run_ok();
+        if done(harness.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    panic!("the app did not reach the expected state in time");
+}
+
+#[test]
+fn ctrl_s_saves_in_the_background_and_the_project_reopens_identical() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("copy of sample é.ron");
+    std::fs::copy(sample_path(), &path).expect("copy the sample");
+    let (project, stamp) = store::load(&path).expect("loads");
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .set_project(project, Some(path.clone()), stamp);
+    harness.run_ok();
+    let edit =
+        triangulate::edit::Edit::rename_project(&harness.state().project, "Renamed in the window")
+            .expect("rename");
+    harness.state_mut().apply(edit);
+    harness.run_ok();
+    assert!(harness.state().history.is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    run_until(&mut harness, |app| !app.history.is_dirty());
+    let (reopened, _) = store::load(&path).expect("the saved file loads");
+    assert_eq!(reopened, harness.state().project);
+    assert!(
+        store::backup_path(&path).exists(),
+        "the previous version is kept"
+    );
+    assert!(!harness.state().title().contains('*'));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut harness = harness();
+    let edit = triangulate::edit::Edit::set_notes(&harness.state().project, "unsaved thought")
+        .expect("notes");
+    harness.state_mut().apply(edit);
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_ok();
+    assert!(matches!(
+        harness.state().modal,
+        Some(triangulate::gui::app::Modal::UnsavedChanges(_))
+    ));
+    assert!(harness.query_by_label("Don't save").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    assert!(harness.state().modal.is_none());
+    assert!(
+        harness.state().history.is_dirty(),
+        "cancelling keeps the changes"
+    );
+}
+
+#[test]
+fn a_note_typed_in_the_notes_tab_is_one_undoable_edit() {
+    let mut harness = harness();
+    harness.state_mut().left_tab = LeftTab::Notes;
+    harness.run_ok();
+    harness.get_by_label("Project notes").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Project notes")
+        .type_text("Check the wire copy");
+    harness.run_ok();
+    // Leaving the field records the edit.
+    harness.state_mut().left_tab = LeftTab::Library;
+    harness.run_ok();
+    harness.state_mut().left_tab = LeftTab::Notes;
+    harness.run_ok();
+    assert_eq!(harness.state().project.notes, "Check the wire copy");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(harness.state().project.notes, "");
+}
