@@ -164,7 +164,13 @@ fn main() {
     );
     println!(
         "  wheel, worst         {:>8.2} ms",
-        wheel.iter().max().copied().unwrap_or_default().as_secs_f64() * 1e3
+        wheel
+            .iter()
+            .max()
+            .copied()
+            .unwrap_or_default()
+            .as_secs_f64()
+            * 1e3
     );
     println!(
         "  idle frame, median   {:>8.2} ms",

@@ -533,6 +533,72 @@ impl TriangulateApp {
     }
 }
 
+/// The title, metadata and entity count above a pane; returns whether its close button was clicked.
+fn pane_header_ui(
+    ui: &mut Ui,
+    document: &crate::model::Document,
+    context: &ReaderContext<'_>,
+    closable: bool,
+) -> bool {
+    let mut close = false;
+    egui::Sides::new().shrink_left().show(
+        ui,
+        |ui| {
+            ui.add(egui::Label::new(RichText::new(&document.title).strong()).truncate())
+                .on_hover_text(&document.title);
+        },
+        |ui| {
+            close = closable
+                && ui
+                    .small_button("×")
+                    .on_hover_text("Close this pane")
+                    .clicked();
+        },
+    );
+    let outlet = if document.outlet.is_empty() {
+        "Unknown outlet".to_owned()
+    } else {
+        document.outlet.clone()
+    };
+    let mut meta = vec![outlet];
+    meta.extend(document.date.map(|date| date.to_string()));
+    meta.extend(document.language.clone());
+    ui.add(egui::Label::new(RichText::new(meta.join(" · ")).weak()).truncate());
+    // The line is always there, so the text below does not jump when the pointer moves.
+    let focus = context
+        .hovered_entity
+        .or(context.selected_entity)
+        .and_then(|id| context.project.entity(id));
+    match focus {
+        Some(entity) => {
+            let here = context
+                .mentions
+                .in_document(document.id)
+                .iter()
+                .filter(|mention| mention.entity == entity.id)
+                .count();
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("{here} × {}", entity.name))
+                        .color(theme::kind_colour(entity.kind)),
+                )
+                .truncate(),
+            );
+        }
+        None => {
+            ui.add(
+                egui::Label::new(
+                    RichText::new("Hover or select a name to count it here")
+                        .weak()
+                        .small(),
+                )
+                .truncate(),
+            );
+        }
+    }
+    close
+}
+
 /// Re-prepares an import against the current project: fresh ids and entity updates.
 fn rebuild_import(project: &Project, edit: Edit) -> Edit {
     let mut documents: Vec<crate::model::Document> = edit
@@ -905,7 +971,7 @@ impl TriangulateApp {
         if self.panes.is_empty() {
             ui.centered_and_justified(|ui| {
                 ui.label(if self.project.documents.is_empty() {
-                    "Import documents with File ▸ Import documents…, or drop them here"
+                    "Import documents with File > Import documents…, or drop them here"
                 } else {
                     "Choose a document in the library"
                 });
@@ -941,46 +1007,9 @@ impl TriangulateApp {
                             ui.visuals().widgets.noninteractive.bg_stroke
                         });
                     frame.show(ui, |ui| {
-                        ui.horizontal(|ui| {
-                            ui.add(
-                                egui::Label::new(RichText::new(&document.title).strong())
-                                    .truncate(),
-                            );
-                            if count > 1
-                                && ui
-                                    .small_button("✕")
-                                    .on_hover_text("Close this pane")
-                                    .clicked()
-                            {
-                                close = Some(index);
-                            }
-                        });
-                        let mut meta = vec![if document.outlet.is_empty() {
-                            "Unknown outlet".to_owned()
-                        } else {
-                            document.outlet.clone()
-                        }];
-                        meta.extend(document.date.map(|date| date.to_string()));
-                        meta.extend(document.language.clone());
-                        ui.horizontal(|ui| {
-                            ui.weak(meta.join(" · "));
-                            if let Some(entity) = context
-                                .hovered_entity
-                                .or(context.selected_entity)
-                                .and_then(|id| context.project.entity(id))
-                            {
-                                let here = context
-                                    .mentions
-                                    .in_document(document.id)
-                                    .iter()
-                                    .filter(|mention| mention.entity == entity.id)
-                                    .count();
-                                ui.label(
-                                    RichText::new(format!("{} × {}", here, entity.name))
-                                        .color(theme::kind_colour(entity.kind)),
-                                );
-                            }
-                        });
+                        if pane_header_ui(ui, document, &context, count > 1) {
+                            close = Some(index);
+                        }
                         ui.separator();
                         let output = pane.ui(ui, &context);
                         hovered = hovered.or(output.hovered_entity);

@@ -94,8 +94,7 @@ pub fn entities_ui(
                     continue;
                 };
                 ui.horizontal(|ui| {
-                    ui.colored_label(theme::kind_colour(entity.kind), "●")
-                        .on_hover_text(entity.kind.label());
+                    theme::kind_marker_ui(ui, entity.kind).on_hover_text(entity.kind.label());
                     let mut text = RichText::new(&entity.name);
                     if entity.hidden {
                         text = text.strikethrough();
@@ -243,7 +242,7 @@ fn details_ui(
                 let response = ui
                     .scope(|ui| {
                         ui.set_min_height(34.0);
-                        ui.weak(&document.title);
+                        ui.add(Label::new(RichText::new(&document.title).weak()).truncate());
                         ui.horizontal(|ui| {
                             ui.spacing_mut().item_spacing.x = 0.0;
                             ui.add(Label::new(before).selectable(false));

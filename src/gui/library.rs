@@ -57,7 +57,7 @@ pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project) -> V
     let mut actions = Vec::new();
     if project.documents.is_empty() {
         ui.add_space(8.0);
-        ui.label("No documents yet. Use File ▸ Import documents… or drop files on the window.");
+        ui.label("No documents yet. Use File > Import documents… or drop files on the window.");
         return actions;
     }
     let mut order: Vec<usize> = (0..project.documents.len()).collect();

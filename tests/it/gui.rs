@@ -20,7 +20,6 @@ fn harness() -> Harness<'static, TriangulateApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_max_steps(20)
-        .allow_missing_glyphs()
         .build_ui_state(
             |ui, app: &mut TriangulateApp| {
                 app.tick(ui.ctx());
