@@ -43,15 +43,15 @@ pub enum ImportError {
         source: std::io::Error,
     },
     /// The file is larger than the limit.
-    #[error("it is {size} bytes, over the limit of {limit} bytes")]
+    #[error("it is {:.1} MB, over the limit of {:.1} MB", *size as f64 / 1e6, *limit as f64 / 1e6)]
     TooLarge {
         /// Its size.
         size: u64,
         /// The limit.
         limit: u64,
     },
-    /// The file holds no text.
-    #[error("it is empty")]
+    /// The file holds no text (a metadata line alone does not count).
+    #[error("it has no text")]
     Empty,
     /// The file looks like binary data, not text.
     #[error("it is not a text file (it contains binary data)")]
@@ -183,6 +183,9 @@ pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportE
     // The body span starts on a char boundary: `metadata_date` returns the end of a line.
     let body = ByteSpan::new(&text, body_start, text.len()).map_err(|_| ImportError::Binary)?;
     let body_text = &text[body_start..];
+    if body_text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
     let stem = Path::new(file).file_stem().map_or_else(
         || file.to_owned(),
         |stem| stem.to_string_lossy().into_owned(),

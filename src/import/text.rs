@@ -132,7 +132,8 @@ pub fn metadata_date(text: &str) -> Option<(PartialDate, usize)> {
 /// ending like a sentence.
 pub fn headline(body: &str) -> Option<&str> {
     let mut lines = body.lines().skip_while(|line| line.trim().is_empty());
-    let first = lines.next()?.trim();
+    // A Markdown heading's marks are not part of the title.
+    let first = lines.next()?.trim().trim_start_matches('#').trim();
     let words = first.split_whitespace().count();
     let chars = first.chars().count();
     let sentence_end = first.ends_with(['.', ',', ';', ':']) && !first.ends_with("...");
@@ -163,7 +164,12 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     let sample: String = text.chars().take(4000).collect();
     let detector =
         whatlang::Detector::with_allowlist(LANGUAGES.iter().map(|(lang, _)| *lang).collect());
-    let lang = detector.detect(&sample)?.lang();
+    let info = detector.detect(&sample)?;
+    // A guess on a line or two is often wrong; no language is better than a wrong one.
+    if !info.is_reliable() {
+        return None;
+    }
+    let lang = info.lang();
     LANGUAGES
         .iter()
         .find(|(known, _)| *known == lang)
@@ -236,6 +242,7 @@ mod tests {
             None
         );
         assert_eq!(headline("Word\n\nBody"), None);
+        assert_eq!(headline("# Nested note\n\nBody"), Some("Nested note"));
     }
 
     #[test]
