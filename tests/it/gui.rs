@@ -271,3 +271,51 @@ fn a_note_typed_in_the_notes_tab_is_one_undoable_edit() {
     harness.run_ok();
     assert_eq!(harness.state().project.notes, "");
 }
+
+/// A file dropped on the window, as the platform reports it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn dropping_text_files_imports_them_in_the_background() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let report = folder.path().join("dropped report.txt");
+    std::fs::write(&report, "Fresh report from Charikar\n\nResidents of Charikar said the road to Kabul was open again on Tuesday.\n").expect("write");
+    let binary = folder.path().join("not text.txt");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).expect("write");
+    let mut harness = harness();
+    let before = harness.state().project.documents.len();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(report)));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(binary)));
+    run_until(&mut harness, |app| {
+        app.project.documents.len() == before + 1 && app.modal.is_some()
+    });
+    let app = harness.state();
+    assert!(
+        app.project
+            .documents
+            .iter()
+            .any(|document| document.title == "Fresh report from Charikar")
+    );
+    // The file that failed is listed with its reason.
+    assert!(
+        matches!(&app.modal, Some(triangulate::gui::app::Modal::ImportReport(lines)) if lines.iter().any(|line| line.contains("not text.txt") && line.contains("not a text file")))
+    );
+    assert!(app.history.is_dirty());
+}
