@@ -209,6 +209,7 @@ struct ImportLine {
 }
 
 fn import(path: &Path, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()> {
+    let created = !path.exists();
     let mut project = if path.exists() {
         load(path)?
     } else {
@@ -263,10 +264,14 @@ fn import(path: &Path, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Re
         };
         lines.push(line);
     }
+    let imported = report.edit.is_some();
     if let Some(edit) = report.edit {
         let _undo = edit
             .apply(&mut project)
             .map_err(|error| anyhow!("{error}"))?;
+    }
+    // A new project is created even when no file could be imported, as the command promises.
+    if imported || created {
         save(&project, path)?;
     }
     if json {
@@ -315,7 +320,7 @@ fn import(path: &Path, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Re
 struct DocumentInfo<'a> {
     id: u32,
     title: &'a str,
-    outlet: Option<&'a str>,
+    outlet: &'a str,
     date: Option<String>,
     language: Option<&'a str>,
     chars: usize,
@@ -337,7 +342,7 @@ fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
         .map(|document| DocumentInfo {
             id: document.id.0,
             title: &document.title,
-            outlet: Some(document.outlet.as_str()).filter(|outlet| !outlet.is_empty()),
+            outlet: &document.outlet,
             date: document.date.map(|date| date.to_string()),
             language: document.language.as_deref(),
             chars: document.char_count(),
@@ -370,7 +375,11 @@ fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
             document.id,
             document.date.as_deref().unwrap_or("-"),
             document.language.unwrap_or("-"),
-            document.outlet.unwrap_or("-"),
+            if document.outlet.is_empty() {
+                "-"
+            } else {
+                document.outlet
+            },
             document.title
         )?;
     }

@@ -339,7 +339,13 @@ impl Edit {
                 before: None,
                 after: Some(Box::new(document)),
             }));
+        // Several new spellings can join one entity: one change per entity, or they would conflict.
+        let mut extended: std::collections::BTreeMap<EntityId, Vec<String>> =
+            std::collections::BTreeMap::new();
         for (id, spellings) in entities.extended {
+            extended.entry(id).or_default().extend(spellings);
+        }
+        for (id, spellings) in extended {
             if let Some(update) =
                 Self::update_entity(project, id, "", |entity| entity.variants.extend(spellings))
             {

@@ -192,6 +192,21 @@ fn is_role_word(word: &str) -> bool {
     )
 }
 
+/// Verbs that follow a speaker's name in news copy.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "insisted",
+    "wrote",
+    "warned",
+    "announced",
+    "declared",
+];
+
 /// Prepositions that put a name in a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "near", "from", "to", "into", "towards", "outside", "à", "dans", "vers", "près",
@@ -221,6 +236,10 @@ fn guess_kind(
         || next.is_some_and(is_place_cue)
     {
         return Some(EntityKind::Place);
+    }
+    // "Massoud said", "Mujahid told reporters": reporting verbs follow people.
+    if run.len() >= 2 && next.is_some_and(|word| REPORTING_VERBS.contains(&word)) {
+        return Some(EntityKind::Person);
     }
     let name: Vec<&str> = run.iter().map(|word| word.text).collect();
     if is_known_place(&name.join(" ")) {
@@ -291,7 +310,8 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
                     all_caps: true,
                     ..Tally::default()
                 });
-            tally.named |= !candidate.sentence_initial;
+            // An acronym is a name wherever it stands, "(FNR)" or at the start of a sentence.
+            tally.named |= !candidate.sentence_initial || candidate.all_caps;
             tally.all_caps &= candidate.all_caps;
             *tally.spellings.entry(candidate.text).or_default() += 1;
             if let Some(kind) = candidate.cue {

@@ -23,11 +23,13 @@ pub fn find_quote(text: &str, quote: &str) -> Vec<(usize, usize)> {
     normal_text
         .match_indices(normal_quote)
         .map(|(start, found)| {
-            let end = start + found.len();
-            let original_end = origins.get(end).copied().unwrap_or(text.len());
+            // The end is just past the last matched character, so a skipped closing quotation
+            // mark after it is not taken in.
+            let last = origins[start + found.len() - 1];
+            let last_len = text[last..].chars().next().map_or(0, char::len_utf8);
             (
                 origins[start],
-                trim_end_space(text, origins[start], original_end),
+                trim_end_space(text, origins[start], last + last_len),
             )
         })
         .collect()
@@ -83,6 +85,14 @@ mod tests {
         assert_eq!(found.len(), 1);
         let (start, end) = found[0];
         assert_eq!(&text[start..end], "c’est  de la\npropagande");
+    }
+
+    #[test]
+    fn closing_marks_outside_the_typed_quote_stay_out() {
+        let text = "Il a répondu : « c’est faux». Puis il est parti.";
+        let found = find_quote(text, "\"c'est faux\"");
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].0..found[0].1], "c’est faux");
     }
 
     #[test]

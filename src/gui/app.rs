@@ -66,6 +66,8 @@ pub enum Modal {
     Error(String),
     /// Per-file results of an import that had failures.
     ImportReport(Vec<String>),
+    /// Saving as this existing file would replace it.
+    Overwrite(PathBuf),
 }
 
 /// Work a modal decides on, run once the modal is closed.
@@ -116,6 +118,10 @@ pub struct TriangulateApp {
     commands: Vec<AppCommand>,
     pending_after_save: Option<Pending>,
     notes_draft: Option<String>,
+    /// Bumped whenever another project replaces this one; background results carry it.
+    session: u64,
+    /// The generation whose unsaved changes the user chose to discard ("Don't save").
+    discarded_generation: Option<u64>,
 }
 
 impl TriangulateApp {
@@ -163,6 +169,8 @@ impl TriangulateApp {
             commands: Vec::new(),
             pending_after_save: None,
             notes_draft: None,
+            session: 0,
+            discarded_generation: None,
         }
     }
 
@@ -195,6 +203,10 @@ impl TriangulateApp {
         self.hovered_entity = None;
         self.tag_dialog = None;
         self.library = LibraryState::default();
+        self.notes_draft = None;
+        self.pending_after_save = None;
+        self.discarded_generation = None;
+        self.session += 1;
         self.changed();
         self.mentions = Arc::new(index);
         self.mentions_generation = Some(self.generation);
@@ -210,15 +222,20 @@ impl TriangulateApp {
         self.generation += 1;
     }
 
-    /// Applies an edit through the history; a refused edit is reported in the status bar.
-    pub fn apply(&mut self, edit: Edit) {
+    /// Applies an edit through the history; returns whether it was applied. A refused edit is
+    /// reported in the status bar.
+    pub fn apply(&mut self, edit: Edit) -> bool {
         let label = edit.label.clone();
         match self.history.apply(&mut self.project, edit) {
             Ok(()) => {
                 self.changed();
                 self.status = label;
+                true
             }
-            Err(error) => self.status = format!("Not done: {error}"),
+            Err(error) => {
+                self.status = format!("Not done: {error}");
+                false
+            }
         }
     }
 
@@ -285,6 +302,9 @@ impl TriangulateApp {
             AppCommand::OpenPath => {
                 self.modal = Some(Modal::TypedPath(DialogPurpose::OpenProject, String::new()));
             }
+            AppCommand::Save | AppCommand::SaveAs if self.jobs.saving.is_some() => {
+                self.status = "A save is already running".into();
+            }
             AppCommand::Save => match self.path.clone() {
                 Some(path) => self.save_to(path, None, false),
                 None => self.dialog(DialogPurpose::SaveAs),
@@ -336,7 +356,8 @@ impl TriangulateApp {
 
     /// Runs `pending` now, or first asks what to do with unsaved changes.
     fn guard(&mut self, pending: Pending) {
-        if self.history.is_dirty() {
+        self.commit_notes();
+        if self.history.is_dirty() && self.discarded_generation != Some(self.generation) {
             self.modal = Some(Modal::UnsavedChanges(pending));
         } else {
             self.proceed(pending);
@@ -391,8 +412,12 @@ impl TriangulateApp {
         }
         self.pending_after_save = then;
         self.status = format!("Saving {}…", path.display());
-        self.jobs
-            .save(self.project.clone(), path, self.history.revision());
+        self.jobs.save(
+            self.session,
+            self.project.clone(),
+            path,
+            self.history.revision(),
+        );
     }
 
     fn import(&mut self, paths: Vec<PathBuf>) {
@@ -400,7 +425,7 @@ impl TriangulateApp {
             self.status = "An import is already running".into();
             return;
         }
-        self.jobs.import(self.project.clone(), paths);
+        self.jobs.import(self.session, self.project.clone(), paths);
     }
 
     fn remember(&mut self, path: PathBuf) {
@@ -418,8 +443,12 @@ impl TriangulateApp {
                 open_for,
             } => {
                 if paths.is_empty() {
+                    self.discarded_generation = None;
                     if open_for < DIALOG_MISSING {
                         self.modal = Some(Modal::TypedPath(purpose, String::new()));
+                    } else if purpose == DialogPurpose::SaveAs {
+                        // Cancelling Save as also cancels what was waiting for the save.
+                        self.pending_after_save = None;
                     }
                     return;
                 }
@@ -427,52 +456,70 @@ impl TriangulateApp {
             }
             JobResult::Loaded { path, result } => match result {
                 Ok((project, stamp, index)) => {
+                    // Edits made while the file was loading are not dropped without asking.
+                    if self.history.is_dirty() && self.discarded_generation != Some(self.generation)
+                    {
+                        self.modal = Some(Modal::UnsavedChanges(Pending::Open(path)));
+                        return;
+                    }
                     self.set_analysed_project(project, Some(path.clone()), stamp, index);
                     self.status = format!("Opened {}", path.display());
                 }
                 Err(error) => {
-                    self.recent.retain(|known| *known != path || path.exists());
+                    // The project stays: so does the question about its unsaved changes.
+                    self.discarded_generation = None;
                     self.modal = Some(Modal::Error(error.to_string()));
                 }
             },
             JobResult::Saved {
+                session,
                 path,
                 revision,
                 result,
-            } => match result {
-                Ok(stamp) => {
-                    self.history.mark_saved_revision(revision);
-                    self.stamp = stamp;
-                    if self.path.as_deref() != Some(path.as_path()) {
-                        self.project_name_from(&path);
+            } => {
+                if session != self.session {
+                    // The project was replaced while it was being saved; the result is not ours.
+                    return;
+                }
+                match result {
+                    Ok(stamp) => {
+                        self.history.mark_saved_revision(revision);
+                        self.stamp = stamp;
+                        self.path = Some(path.clone());
+                        self.remember(path.clone());
+                        self.status = format!("Saved {}", path.display());
+                        if let Some(pending) = self.pending_after_save.take() {
+                            // Only a save of the current state lets a waiting action go ahead.
+                            self.guard(pending);
+                        }
                     }
-                    self.path = Some(path.clone());
-                    self.remember(path.clone());
-                    self.status = format!("Saved {}", path.display());
-                    if let Some(pending) = self.pending_after_save.take() {
-                        self.proceed(pending);
+                    Err(error) => {
+                        self.pending_after_save = None;
+                        self.modal = Some(Modal::Error(error.to_string()));
                     }
                 }
-                Err(error) => {
-                    self.pending_after_save = None;
-                    self.modal = Some(Modal::Error(error.to_string()));
-                }
-            },
-            JobResult::Imported(report) => self.imported(report),
-            JobResult::Analysed { generation, index } => {
-                self.mentions = Arc::new(index);
-                self.mentions_generation = Some(generation);
             }
-        }
-    }
-
-    fn project_name_from(&mut self, path: &Path) {
-        if self.project.name == "Untitled" {
-            let name = crate::cli::name_from_path(path);
-            if let Some(edit) = Edit::rename_project(&self.project, &name) {
-                // The name follows the file; it is part of what was saved only from the next save.
-                let _undo = edit.apply(&mut self.project);
-                self.changed();
+            JobResult::Imported { session, report } => {
+                if session == self.session {
+                    self.imported(report);
+                } else {
+                    self.status =
+                        "An import finished after its project was closed; nothing was added".into();
+                }
+            }
+            JobResult::Analysed {
+                session,
+                generation,
+                index,
+            } => {
+                if session == self.session
+                    && self
+                        .mentions_generation
+                        .is_none_or(|known| generation > known)
+                {
+                    self.mentions = Arc::new(index);
+                    self.mentions_generation = Some(generation);
+                }
             }
         }
     }
@@ -489,11 +536,24 @@ impl TriangulateApp {
                     if path.extension().is_none() {
                         path.set_extension(store::EXTENSION);
                     }
-                    self.save_to(path, None, true);
+                    self.save_as(path);
                 }
             }
             DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => self.import(paths),
         }
+    }
+
+    /// Saves to a file the user chose (a native dialog has already asked about overwriting).
+    fn save_as(&mut self, path: PathBuf) {
+        // A new project takes the name of its file, as an undoable edit saved with it.
+        if self.project.name == "Untitled"
+            && let Some(edit) =
+                Edit::rename_project(&self.project, &crate::cli::name_from_path(&path))
+        {
+            self.apply(edit);
+        }
+        let then = self.pending_after_save.take();
+        self.save_to(path, then, true);
     }
 
     fn imported(&mut self, report: crate::import::BatchReport) {
@@ -517,7 +577,14 @@ impl TriangulateApp {
                 Ok(_) => edit,
                 Err(_) => rebuild_import(&self.project, edit),
             };
-            self.apply(edit);
+            if !self.apply(edit) {
+                let message = format!(
+                    "The import could not be added to the project: {}",
+                    self.status
+                );
+                self.modal = Some(Modal::Error(message));
+                return;
+            }
             if self.panes.is_empty() {
                 self.open_document(first_new, false);
             }
@@ -612,6 +679,13 @@ fn rebuild_import(project: &Project, edit: Edit) -> Edit {
             _ => None,
         })
         .collect();
+    // A document with the same text may have arrived meanwhile; it is not added twice.
+    documents.retain(|document| {
+        !project
+            .documents
+            .iter()
+            .any(|known| known.content_hash == document.content_hash)
+    });
     for (id, document) in (project.next_document_id().0..).zip(documents.iter_mut()) {
         document.id = DocumentId(id);
     }
@@ -645,16 +719,21 @@ impl TriangulateApp {
         for result in self.jobs.poll() {
             self.handle_job(result);
         }
+        if ctx.input(|input| input.viewport().close_requested()) {
+            self.commit_notes();
+        }
         if ctx.input(|input| input.viewport().close_requested())
             && !self.allow_close
             && self.history.is_dirty()
+            && self.discarded_generation != Some(self.generation)
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.modal = Some(Modal::UnsavedChanges(Pending::Quit));
         }
         // Mentions are found again off the UI thread whenever the project changed.
         if self.mentions_generation != Some(self.generation) && self.jobs.analysing.is_none() {
-            self.jobs.analyse(self.project.clone(), self.generation);
+            self.jobs
+                .analyse(self.session, self.project.clone(), self.generation);
         }
     }
 
@@ -898,7 +977,9 @@ impl TriangulateApp {
                         LibraryAction::OpenBeside(id) => {
                             self.open_document(id, true);
                         }
-                        LibraryAction::Edit(edit) => self.apply(edit),
+                        LibraryAction::Edit(edit) => {
+                            self.apply(edit);
+                        }
                         LibraryAction::Error(message) => self.status = message,
                     }
                 }
@@ -917,7 +998,9 @@ impl TriangulateApp {
                         EntitiesAction::OpenMention(document, range) => {
                             self.show_passage(document, range);
                         }
-                        EntitiesAction::Edit(edit) => self.apply(edit),
+                        EntitiesAction::Edit(edit) => {
+                            self.apply(edit);
+                        }
                     }
                 }
             }
@@ -926,7 +1009,9 @@ impl TriangulateApp {
                 for action in claims_ui(ui, &mut self.claims, &self.project) {
                     match action {
                         ClaimsAction::Open(id) => self.show_claim(id),
-                        ClaimsAction::Edit(edit) => self.apply(edit),
+                        ClaimsAction::Edit(edit) => {
+                            self.apply(edit);
+                        }
                     }
                 }
             }
@@ -1094,7 +1179,8 @@ impl TriangulateApp {
                         if ui.button("Don't save").clicked() {
                             let pending = pending.clone();
                             then = Some(Box::new(move |app: &mut Self| {
-                                app.history.mark_saved();
+                                // The changes stay marked unsaved until another project replaces them.
+                                app.discarded_generation = Some(app.generation);
                                 app.proceed(pending);
                             }));
                         }
@@ -1139,10 +1225,29 @@ impl TriangulateApp {
                                 app.modal = None;
                                 if purpose == DialogPurpose::OpenProject {
                                     app.guard(Pending::Open(path));
+                                } else if purpose == DialogPurpose::SaveAs
+                                    && path.exists()
+                                    && app.path.as_deref() != Some(path.as_path())
+                                {
+                                    // No native dialog asked about replacing the file: ask here.
+                                    app.modal = Some(Modal::Overwrite(path));
                                 } else {
                                     app.chosen(purpose, vec![path]);
                                 }
                             }));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Overwrite(path) => {
+                    ui.heading("Replace the file?");
+                    ui.label(format!("{} already exists. Replace it with this project?", path.display()));
+                    ui.horizontal(|ui| {
+                        if ui.button("Replace").clicked() {
+                            let path = path.clone();
+                            then = Some(Box::new(move |app: &mut Self| app.save_as(path)));
                         }
                         if ui.button("Cancel").clicked() {
                             close = true;

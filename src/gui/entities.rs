@@ -266,6 +266,10 @@ pub fn keyword_in_context(
     range: Range<usize>,
     context_chars: usize,
 ) -> (String, String, String) {
+    // Mentions may come from an analysis of an older state; a range that no longer fits is skipped.
+    if text.get(range.clone()).is_none() {
+        return (String::new(), String::new(), String::new());
+    }
     let flat = |part: &str| part.split_whitespace().collect::<Vec<_>>().join(" ");
     let before_start = text[..range.start]
         .char_indices()

@@ -58,6 +58,8 @@ pub enum JobResult {
     },
     /// A project was written.
     Saved {
+        /// The project session the save belongs to.
+        session: u64,
         /// The file.
         path: PathBuf,
         /// The project revision that was written.
@@ -66,9 +68,16 @@ pub enum JobResult {
         result: Result<Option<DiskStamp>, SaveError>,
     },
     /// An import finished or was cancelled.
-    Imported(BatchReport),
+    Imported {
+        /// The project session the import belongs to.
+        session: u64,
+        /// What happened to each file, and the edit that adds the documents.
+        report: BatchReport,
+    },
     /// Mentions were found again for a generation of the project.
     Analysed {
+        /// The project session analysed.
+        session: u64,
         /// The project generation analysed.
         generation: u64,
         /// The result.
@@ -130,7 +139,7 @@ impl Jobs {
                 JobResult::Dialog { .. } => self.dialog_open = false,
                 JobResult::Loaded { .. } => self.loading = None,
                 JobResult::Saved { .. } => self.saving = None,
-                JobResult::Imported(_) => self.import = None,
+                JobResult::Imported { .. } => self.import = None,
                 JobResult::Analysed { .. } => self.analysing = None,
             }
         }
@@ -217,11 +226,12 @@ impl Jobs {
     }
 
     /// Saves a snapshot of the project on its own thread.
-    pub fn save(&mut self, project: Project, path: PathBuf, revision: u64) {
+    pub fn save(&mut self, session: u64, project: Project, path: PathBuf, revision: u64) {
         self.saving = Some(path.clone());
         self.spawn("save-project", move || {
             let result = store::save(&project, &path);
             JobResult::Saved {
+                session,
                 path,
                 revision,
                 result,
@@ -230,7 +240,7 @@ impl Jobs {
     }
 
     /// Imports files into a snapshot of the project on its own thread.
-    pub fn import(&mut self, project: Project, paths: Vec<PathBuf>) {
+    pub fn import(&mut self, session: u64, project: Project, paths: Vec<PathBuf>) {
         let progress = Arc::new(Mutex::new(Progress {
             total: paths.len(),
             ..Progress::default()
@@ -254,14 +264,15 @@ impl Jobs {
                 },
                 &cancel,
             );
-            JobResult::Imported(report)
+            JobResult::Imported { session, report }
         });
     }
 
     /// Finds mentions in a snapshot of the project on its own thread.
-    pub fn analyse(&mut self, project: Project, generation: u64) {
+    pub fn analyse(&mut self, session: u64, project: Project, generation: u64) {
         self.analysing = Some(generation);
         self.spawn("analysis", move || JobResult::Analysed {
+            session,
             generation,
             index: MentionIndex::build(&project),
         });

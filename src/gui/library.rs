@@ -28,7 +28,8 @@ pub struct LibraryState {
     descending: bool,
     /// The document whose properties are shown.
     pub selected: Option<DocumentId>,
-    draft: Option<PropertiesDraft>,
+    /// The fields being edited, and the document's values they started from.
+    draft: Option<(PropertiesDraft, PropertiesDraft)>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -218,10 +219,14 @@ fn properties_ui(
             .unwrap_or_default(),
         language: document.language.clone().unwrap_or_default(),
     };
-    // A draft belongs to one document and is refreshed when the document changes underneath (undo).
-    let draft = state.draft.get_or_insert_with(|| saved.clone());
-    if draft.document != document.id {
+    // A draft belongs to one document. When the document changes underneath (undo, redo) the
+    // fields follow, unless the user has typed in them.
+    let (draft, base) = state
+        .draft
+        .get_or_insert_with(|| (saved.clone(), saved.clone()));
+    if draft.document != document.id || (*base != saved && *draft == *base) {
         *draft = saved.clone();
+        *base = saved.clone();
     }
     ui.strong("Document properties");
     ui.weak(format!(

@@ -23,15 +23,19 @@ pub fn decode(bytes: &[u8]) -> Option<DecodedText> {
         Some((encoding, bom_len)) => (encoding, &bytes[bom_len..]),
         None => (guess_utf16(bytes).unwrap_or(UTF_8), bytes),
     };
-    let encoding =
-        if encoding == UTF_8 && std::str::from_utf8(payload).is_err() && !looks_binary(payload) {
-            let mut detector =
-                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            detector.feed(payload, true);
-            detector.guess(None, chardetng::Utf8Detection::Allow)
-        } else {
-            encoding
-        };
+    let has_bom = payload.len() != bytes.len();
+    // A byte-order mark wins: only unmarked bytes that are not UTF-8 are guessed.
+    let encoding = if !has_bom
+        && encoding == UTF_8
+        && std::str::from_utf8(payload).is_err()
+        && !looks_binary(payload)
+    {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(payload, true);
+        detector.guess(None, chardetng::Utf8Detection::Allow)
+    } else {
+        encoding
+    };
     if encoding != UTF_16LE && encoding != UTF_16BE && looks_binary(payload) {
         return None;
     }
@@ -78,11 +82,30 @@ fn guess_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         .filter(|byte| **byte == 0)
         .count();
     if odd_zeros * 10 >= pairs * 7 && even_zeros * 10 < pairs {
-        Some(UTF_16LE)
-    } else if even_zeros * 10 >= pairs * 7 && odd_zeros * 10 < pairs {
-        Some(UTF_16BE)
-    } else {
-        None
+        return Some(UTF_16LE);
+    }
+    if even_zeros * 10 >= pairs * 7 && odd_zeros * 10 < pairs {
+        return Some(UTF_16BE);
+    }
+    if even_zeros + odd_zeros == 0 {
+        return None;
+    }
+    // Text in other scripts has few zero bytes (only its spaces and punctuation), so decode both
+    // ways: the right one is well formed, free of control characters and full of plain spaces.
+    let score = |encoding: &'static Encoding| {
+        let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+        let controls = text
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            .count();
+        let spaces = text.chars().filter(|c| matches!(c, ' ' | '\n')).count();
+        (controls == 0 && spaces > 0).then_some(spaces)
+    };
+    match (score(UTF_16LE), score(UTF_16BE)) {
+        (Some(le), Some(be)) => Some(if le >= be { UTF_16LE } else { UTF_16BE }),
+        (Some(_), None) => Some(UTF_16LE),
+        (None, Some(_)) => Some(UTF_16BE),
+        (None, None) => None,
     }
 }
 
@@ -199,6 +222,26 @@ mod tests {
         let mut with_bom = vec![0xFF, 0xFE];
         with_bom.extend_from_slice(&le);
         assert_eq!(decode(&with_bom).map(|d| d.encoding), Some("UTF-16LE"));
+    }
+
+    #[test]
+    fn utf16_without_bom_in_other_scripts() {
+        let text = "Москва и Киев: переговоры продолжаются.\nВторой абзац.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).map(|d| d.text), Some(text.to_owned()));
+        assert_eq!(decode(&be).map(|d| d.text), Some(text.to_owned()));
+    }
+
+    #[test]
+    fn a_bom_wins_over_guessing() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("Talibans et résistance ".as_bytes());
+        bytes.push(0xFF);
+        let decoded = decode(&bytes).expect("text");
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.text.starts_with("Talibans et résistance"));
+        assert_eq!(decoded.replaced, 1);
     }
 
     #[test]

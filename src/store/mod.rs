@@ -76,10 +76,12 @@ pub enum LoadError {
         found: u32,
     },
     /// The file parses but breaks an invariant, such as a claim whose quote no longer matches.
-    #[error("the project is inconsistent: {problem}: {}", path.display())]
+    #[error("{}{}: the project is inconsistent: {problem}", path.display(), format_position(*position))]
     Invalid {
         /// The project file.
         path: PathBuf,
+        /// Line and column of the offending item, when it can be found in the file.
+        position: Option<(usize, usize)>,
         /// The first problem found.
         problem: String,
     },
@@ -172,15 +174,20 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
     if version == 0 {
         return Err(LoadError::Invalid {
             path: path.to_owned(),
+            position: None,
             problem: "format version 0 does not exist".into(),
         });
     }
     let file: FileIn = ron::from_str(text).map_err(syntax)?;
     debug_assert_eq!(file.format_version, version);
     let mut project = file.project;
-    validate(&mut project).map_err(|problem| LoadError::Invalid {
+    validate(&mut project).map_err(|inconsistency| LoadError::Invalid {
         path: path.to_owned(),
-        problem,
+        position: inconsistency
+            .near
+            .as_deref()
+            .and_then(|near| position_of(text, near)),
+        problem: inconsistency.problem,
     })?;
     Ok(project)
 }
@@ -244,28 +251,77 @@ fn check_sorted_unique<T: Keyed>(items: &mut [T], what: &str) -> Result<(), Stri
     Ok(())
 }
 
+/// A broken invariant, and text near the offending item to find it in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inconsistency {
+    /// What is wrong.
+    pub problem: String,
+    /// A piece of the file that stands near the problem, such as a claim's quote.
+    pub near: Option<String>,
+}
+
+impl From<String> for Inconsistency {
+    fn from(problem: String) -> Self {
+        Self {
+            problem,
+            near: None,
+        }
+    }
+}
+
+fn format_position(position: Option<(usize, usize)>) -> String {
+    position.map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
+}
+
+/// Line and column (from 1) of the first occurrence of `needle` in `text`.
+fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
+    let offset = text.find(needle)?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    Some((line, column))
+}
+
 /// Checks every invariant the editor relies on; sorts collections that were edited out of order.
-pub fn validate(project: &mut Project) -> Result<(), String> {
+pub fn validate(project: &mut Project) -> Result<(), Inconsistency> {
     check_sorted_unique(&mut project.documents, "documents")?;
     check_sorted_unique(&mut project.entities, "entities")?;
     check_sorted_unique(&mut project.codes, "codes")?;
     check_sorted_unique(&mut project.claims, "claims")?;
     for document in &project.documents {
+        let near = || Some(document.content_hash.clone());
         if Document::hash_text(&document.text) != document.content_hash {
-            return Err(format!(
+            let problem = format!(
                 "document {} ({}): its text does not match its content hash",
                 document.id, document.file
-            ));
+            );
+            return Err(Inconsistency {
+                problem,
+                near: near(),
+            });
         }
-        document.body.check(&document.text).map_err(|error| {
-            format!("document {} ({}): body {error}", document.id, document.file)
-        })?;
+        if let Err(error) = document.body.check(&document.text) {
+            let problem = format!("document {} ({}): body {error}", document.id, document.file);
+            return Err(Inconsistency {
+                problem,
+                near: near(),
+            });
+        }
     }
     for code in &project.codes {
         project.check_code(code)?;
     }
     for claim in &project.claims {
-        project.check_claim(claim)?;
+        project
+            .check_claim(claim)
+            .map_err(|problem| Inconsistency {
+                problem,
+                near: Some(claim.quote.exact.clone()).filter(|exact| !exact.is_empty()),
+            })?;
     }
     Ok(())
 }

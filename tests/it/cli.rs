@@ -61,7 +61,7 @@ fn import_creates_the_project_and_info_describes_it() {
     assert_eq!(quotidien["title"], "La vallée du Panchir résiste");
     assert_eq!(quotidien["date"], "2021-09-06");
     assert_eq!(quotidien["language"], "fr");
-    assert!(quotidien["outlet"].is_null());
+    assert_eq!(quotidien["outlet"], "");
     assert!(quotidien["id"].is_u64());
     let text = crate::support::REPORTS[1].1;
     assert_eq!(

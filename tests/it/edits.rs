@@ -202,3 +202,41 @@ fn merged_and_hidden_entities_stay_curated_when_more_documents_arrive() {
             .is_some_and(|entity| entity.variants.contains(&"Rukha".to_owned()))
     );
 }
+
+#[test]
+fn importing_new_spellings_of_a_merged_entity_succeeds() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut project = imported_project(folder.path());
+    let panjshir = project.entity_by_name("Panjshir").expect("Panjshir").id;
+    let panchir = project.entity_by_name("Panchir").expect("Panchir").id;
+    let _ = Edit::merge_entities(&project, panjshir, panchir)
+        .expect("merge")
+        .apply(&mut project)
+        .expect("applies");
+    let more = folder.path().join("caps.txt");
+    // Both folded spellings belong to the merged entity: the import must add them in one change.
+    std::fs::write(
+        &more,
+        "Fighting in PANJSHIR\n\nReports from PANJSHIR and PANCHIR said the valley held.\n",
+    )
+    .expect("write");
+    let report = triangulate::import::import_batch(
+        &project,
+        &[more],
+        Default::default(),
+        &|_| {},
+        &Default::default(),
+    );
+    let _ = report
+        .edit
+        .expect("imported")
+        .apply(&mut project)
+        .expect("the import applies");
+    let merged = project.entity(panjshir).expect("merged entity");
+    assert!(
+        merged.variants.contains(&"PANJSHIR".to_owned())
+            && merged.variants.contains(&"PANCHIR".to_owned()),
+        "{:?}",
+        merged.variants
+    );
+}

@@ -319,3 +319,50 @@ fn dropping_text_files_imports_them_in_the_background() {
     );
     assert!(app.history.is_dirty());
 }
+
+#[test]
+fn dont_save_then_a_failed_open_keeps_the_changes_marked_unsaved() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let damaged = folder.path().join("damaged.ron");
+    std::fs::write(&damaged, "(format_version: 1, project: (").expect("write");
+    let mut harness = harness();
+    let edit = triangulate::edit::Edit::rename_project(&harness.state().project, "Edited")
+        .expect("rename");
+    harness.state_mut().apply(edit);
+    harness
+        .state_mut()
+        .run_command(triangulate::gui::commands::AppCommand::OpenPath);
+    harness.run_ok();
+    harness.get_by_label("Path").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Path")
+        .type_text(damaged.to_str().expect("UTF-8 path"));
+    harness.run_ok();
+    harness.get_by_label("OK").click();
+    harness.run_ok();
+    harness.get_by_label("Don't save").click();
+    run_until(&mut harness, |app| {
+        matches!(app.modal, Some(triangulate::gui::app::Modal::Error(_)))
+    });
+    let app = harness.state();
+    assert!(
+        matches!(&app.modal, Some(triangulate::gui::app::Modal::Error(message)) if message.contains("damaged.ron"))
+    );
+    assert_eq!(app.project.name, "Edited", "the edited project stays open");
+    assert!(
+        app.history.is_dirty() && app.title().contains('*'),
+        "and its changes are still unsaved"
+    );
+    harness.get_by_label("OK").click();
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_ok();
+    assert!(
+        matches!(
+            harness.state().modal,
+            Some(triangulate::gui::app::Modal::UnsavedChanges(_))
+        ),
+        "quitting still asks"
+    );
+}

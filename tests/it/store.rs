@@ -138,7 +138,19 @@ fn inconsistent_projects_are_refused() {
         1,
     );
     assert_ne!(drifted, good, "the quote must be found in the file");
-    assert_refused(drifted.as_bytes(), "no longer the quoted text");
+    let error = assert_refused(drifted.as_bytes(), "no longer the quoted text");
+    let LoadError::Invalid {
+        position: Some((line, _)),
+        ..
+    } = error
+    else {
+        panic!("the message should point at the claim: {error}");
+    };
+    let expected_line = drifted[..drifted.find("something else").expect("in file")]
+        .matches('\n')
+        .count()
+        + 1;
+    assert_eq!(line, expected_line);
     // Text edited behind the program's back.
     let edited = good.replacen("not heard from Rukha", "not heard from Rokha", 1);
     assert_ne!(edited, good);
