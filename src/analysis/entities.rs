@@ -1,6 +1,7 @@
 //! Candidate entities: capitalised word sequences and acronyms, with a guessed kind.
 
 use super::fold::fold;
+use super::variants::SpellingIndex;
 use super::words::{
     CALENDAR_WORDS, NAME_PARTICLES, ORGANISATION_WORDS, PERSON_TITLES, PLACE_CUES, Word,
     is_stop_word, words,
@@ -319,29 +320,62 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             }
         }
     }
-    let mut updates = EntityUpdates::default();
-    let mut next_id = project.next_entity_id().0;
-    for (folded, tally) in tallies {
-        // A word seen only where grammar capitalises it ("Neither", "Estimated") is not a name.
-        if !tally.named {
-            continue;
+    // Spellings of known entities, by exact folded form and by transliteration likeness.
+    let mut spellings_index: SpellingIndex<Target> = SpellingIndex::default();
+    for entity in &project.entities {
+        for variant in &entity.variants {
+            spellings_index.insert(variant, Target::Existing(entity.id));
         }
-        let spellings: Vec<String> = tally.spellings.keys().cloned().collect();
-        if let Some(&id) = by_fold.get(&folded) {
-            updates.extended.push((id, spellings));
-            continue;
-        }
-        // The most frequent spelling names the entity; on a tie, one not in capitals ("Kabul", not "KABUL").
-        let name = tally
-            .spellings
-            .iter()
-            .max_by(|a, b| {
-                a.1.cmp(b.1)
-                    .then_with(|| is_acronym(b.0).cmp(&is_acronym(a.0)))
-                    .then_with(|| b.0.cmp(a.0))
+    }
+    // The most frequent spelling goes first, so that it anchors its variants.
+    let mut groups: Vec<(String, Tally)> = tallies
+        .into_iter()
+        .filter(|(_, tally)| tally.named)
+        .collect();
+    groups.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then_with(|| a.0.cmp(&b.0)));
+    let mut extended: BTreeMap<EntityId, Vec<String>> = BTreeMap::new();
+    let mut clusters: Vec<Tally> = Vec::new();
+    let mut cluster_by_fold: HashMap<String, usize> = HashMap::new();
+    for (folded, tally) in groups {
+        let representative = tally.most_frequent();
+        // Acronyms only match exactly: NRF and NRA are different organisations.
+        let target = by_fold
+            .get(&folded)
+            .map(|id| Target::Existing(*id))
+            .or_else(|| {
+                cluster_by_fold
+                    .get(&folded)
+                    .map(|index| Target::New(*index))
             })
-            .map(|(spelling, _)| spelling.clone())
-            .unwrap_or_default();
+            .or_else(|| {
+                if tally.all_caps {
+                    None
+                } else {
+                    spellings_index.find_same(&representative)
+                }
+            });
+        match target {
+            Some(Target::Existing(id)) => extended
+                .entry(id)
+                .or_default()
+                .extend(tally.spellings.into_keys()),
+            Some(Target::New(index)) => clusters[index].absorb(tally),
+            None => {
+                let index = clusters.len();
+                for spelling in tally.spellings.keys() {
+                    spellings_index.insert(spelling, Target::New(index));
+                }
+                cluster_by_fold.insert(folded, index);
+                clusters.push(tally);
+            }
+        }
+    }
+    let mut updates = EntityUpdates {
+        extended: extended.into_iter().collect(),
+        ..EntityUpdates::default()
+    };
+    for (offset, tally) in clusters.into_iter().enumerate() {
+        let name = tally.most_frequent();
         let kind = tally
             .votes
             .iter()
@@ -353,16 +387,54 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
                 EntityKind::Other
             });
         updates.added.push(Entity {
-            id: EntityId(next_id),
+            id: EntityId(
+                project.next_entity_id().0 + u32::try_from(offset).unwrap_or(u32::MAX - 1),
+            ),
             name,
             kind,
-            variants: spellings,
+            variants: tally.spellings.into_keys().collect(),
             hidden: false,
             origin: EntityOrigin::Detected,
         });
-        next_id += 1;
     }
     updates
+}
+
+/// Where a new spelling goes: to a known entity or to a new one being formed.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    Existing(EntityId),
+    New(usize),
+}
+
+impl Tally {
+    fn total(&self) -> usize {
+        self.spellings.values().sum()
+    }
+
+    /// The most frequent spelling; on a tie, one not in capitals ("Kabul", not "KABUL").
+    fn most_frequent(&self) -> String {
+        self.spellings
+            .iter()
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then_with(|| is_acronym(b.0).cmp(&is_acronym(a.0)))
+                    .then_with(|| b.0.cmp(a.0))
+            })
+            .map(|(spelling, _)| spelling.clone())
+            .unwrap_or_default()
+    }
+
+    fn absorb(&mut self, other: Tally) {
+        for (spelling, count) in other.spellings {
+            *self.spellings.entry(spelling).or_default() += count;
+        }
+        for (kind, count) in other.votes {
+            *self.votes.entry(kind).or_default() += count;
+        }
+        self.named |= other.named;
+        self.all_caps &= other.all_caps;
+    }
 }
 
 /// What analysis of new documents adds to the project's entities.

@@ -7,4 +7,5 @@ pub mod entities;
 pub mod fold;
 pub mod mentions;
 pub mod quotes;
+pub mod variants;
 pub mod words;
