@@ -158,9 +158,8 @@ fn word_distance(a: &str, b: &str) -> Option<f32> {
         if last && is_vowel(c) {
             // A final vowel makes another word (Niger, Nigeria), but French adds a silent e (Eltsine).
             if c == 'e' { 0.3 } else { 0.7 }
-        } else if is_vowel(c) {
-            0.3
-        } else if c == 's' && last {
+        } else if is_vowel(c) || c == 's' && last {
+            // Inner vowels vary between transliterations; a trailing s is a plural.
             0.3
         } else if is_weak(c) && inside {
             0.5
@@ -291,8 +290,14 @@ pub fn content_words(name: &str) -> Vec<String> {
 /// same first-letter class and same number of content words.
 #[derive(Debug)]
 pub struct SpellingIndex<T> {
-    buckets: std::collections::HashMap<(char, usize), Vec<(String, usize, T)>>,
+    buckets: std::collections::HashMap<BucketKey, Vec<Indexed<T>>>,
 }
+
+/// First-letter class of the first content word, and the number of content words.
+type BucketKey = (char, usize);
+
+/// A spelling, the total length of its content words, and what it stands for.
+type Indexed<T> = (String, usize, T);
 
 impl<T> Default for SpellingIndex<T> {
     fn default() -> Self {
@@ -485,10 +490,7 @@ mod tests {
 
     #[test]
     fn skeletons_make_transliterations_meet() {
-        assert_eq!(
-            skeleton("pandjchir"),
-            skeleton("panjshir").replace("jsh", "jsh")
-        );
+        assert_eq!(skeleton("pandjchir"), skeleton("panjshir"));
         assert_eq!(skeleton("zelenskyy"), skeleton("zelenski"));
         assert_eq!(skeleton("moudjahid"), skeleton("mujahid"));
     }
