@@ -63,6 +63,9 @@ pub enum Command {
         /// Include hidden entities.
         #[arg(long)]
         all: bool,
+        /// List open suggestions of entities that may be one, instead of the entities.
+        #[arg(long)]
+        suggestions: bool,
     },
     /// List the tagged claims.
     Claims {
@@ -132,7 +135,18 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             json,
         } => import(&project, &files, json, out),
         Command::Info { project, json } => info(&project, json, out),
-        Command::Entities { project, json, all } => entities(&project, json, all, out),
+        Command::Entities {
+            project,
+            json,
+            all,
+            suggestions,
+        } => {
+            if suggestions {
+                list_suggestions(&project, json, out)
+            } else {
+                entities(&project, json, all, out)
+            }
+        }
         Command::Claims { project, json } => claims(&project, json, out),
         Command::Set {
             project,
@@ -459,6 +473,52 @@ fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<(
             entity.documents,
             entity.name,
             variants.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SuggestionInfo<'a> {
+    a: u32,
+    b: u32,
+    a_name: &'a str,
+    b_name: &'a str,
+    score: f32,
+    reason: &'static str,
+}
+
+fn list_suggestions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let project = load(path)?;
+    let index = MentionIndex::build(&project);
+    let found = crate::analysis::suggestions::suggestions(&project, &index);
+    let name = |id| project.entity(id).map_or("", |entity| entity.name.as_str());
+    let list: Vec<SuggestionInfo<'_>> = found
+        .iter()
+        .map(|suggestion| SuggestionInfo {
+            a: suggestion.keep.0,
+            b: suggestion.other.0,
+            a_name: name(suggestion.keep),
+            b_name: name(suggestion.other),
+            score: (suggestion.score * 100.0).round() / 100.0,
+            reason: suggestion.reason.as_str(),
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for suggestion in &list {
+        writeln!(
+            out,
+            "{:.2}  {:<12}  {} ({}) ~ {} ({})",
+            suggestion.score,
+            suggestion.reason,
+            suggestion.a_name,
+            suggestion.a,
+            suggestion.b_name,
+            suggestion.b
         )?;
     }
     Ok(())

@@ -50,6 +50,13 @@ pub enum Change {
         /// After.
         after: Option<Code>,
     },
+    /// The pairs of entities the user said are not the same.
+    Distinct {
+        /// The list before.
+        before: Vec<(EntityId, EntityId)>,
+        /// The list after.
+        after: Vec<(EntityId, EntityId)>,
+    },
     /// Adds, replaces or removes a claim.
     Claim {
         /// Before.
@@ -114,6 +121,10 @@ impl Change {
                 after: before,
             },
             Self::Claim { before, after } => Self::Claim {
+                before: after,
+                after: before,
+            },
+            Self::Distinct { before, after } => Self::Distinct {
                 before: after,
                 after: before,
             },
@@ -243,6 +254,12 @@ fn apply_change(project: &mut Project, change: &Change) -> Result<(), String> {
         }
         Change::Claim { before, after } => {
             replace(&mut project.claims, before.as_ref(), after.as_ref())?;
+        }
+        Change::Distinct { before, after } => {
+            if project.distinct != *before {
+                return Err("the entities marked as not the same".into());
+            }
+            project.distinct.clone_from(after);
         }
     }
     Ok(())
@@ -425,11 +442,92 @@ impl Edit {
                 after: Some(after),
             });
         }
+        // Pairs the absorbed entity was in now belong to the kept one.
+        let mut distinct: Vec<(EntityId, EntityId)> = project
+            .distinct
+            .iter()
+            .map(|&(a, b)| {
+                let (a, b) = (
+                    if a == absorbed { kept } else { a },
+                    if b == absorbed { kept } else { b },
+                );
+                (a.min(b), a.max(b))
+            })
+            .filter(|(a, b)| a != b)
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct != project.distinct {
+            edit.changes.push(Change::Distinct {
+                before: project.distinct.clone(),
+                after: distinct,
+            });
+        }
         edit.changes.push(Change::Entity {
             before: Some(gone),
             after: None,
         });
         Some(edit)
+    }
+
+    /// Records that two entities are not the same, so they are not suggested again.
+    pub fn mark_distinct(project: &Project, a: EntityId, b: EntityId) -> Option<Self> {
+        if a == b
+            || project.are_distinct(a, b)
+            || project.entity(a).is_none()
+            || project.entity(b).is_none()
+        {
+            return None;
+        }
+        let mut after = project.distinct.clone();
+        after.push((a.min(b), a.max(b)));
+        after.sort_unstable();
+        Some(Self {
+            label: "Not the same entity".into(),
+            changes: vec![Change::Distinct {
+                before: project.distinct.clone(),
+                after,
+            }],
+        })
+    }
+
+    /// Moves one spelling out of an entity into a new entity of the same kind, and records the
+    /// two as not the same so that analysis does not put them back together.
+    pub fn split_variant(
+        project: &Project,
+        id: EntityId,
+        variant: &str,
+    ) -> Option<(Self, EntityId)> {
+        let entity = project.entity(id)?;
+        if entity.variants.len() < 2 || !entity.variants.iter().any(|known| known == variant) {
+            return None;
+        }
+        let mut edit = Self::update_entity(project, id, "Split entity", |entity| {
+            entity.variants.retain(|known| known != variant);
+            if entity.name == variant {
+                entity.name = entity.variants.first().cloned().unwrap_or_default();
+            }
+        })?;
+        let new_id = project.next_entity_id();
+        edit.changes.push(Change::Entity {
+            before: None,
+            after: Some(Entity {
+                id: new_id,
+                name: variant.to_owned(),
+                kind: entity.kind,
+                variants: vec![variant.to_owned()],
+                hidden: entity.hidden,
+                origin: EntityOrigin::Manual,
+            }),
+        });
+        let mut distinct = project.distinct.clone();
+        distinct.push((id.min(new_id), id.max(new_id)));
+        distinct.sort_unstable();
+        edit.changes.push(Change::Distinct {
+            before: project.distinct.clone(),
+            after: distinct,
+        });
+        Some((edit, new_id))
     }
 
     /// Adds an entity by hand, named `name`, with that name as its only spelling.

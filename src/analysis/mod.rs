@@ -7,5 +7,27 @@ pub mod entities;
 pub mod fold;
 pub mod mentions;
 pub mod quotes;
+pub mod suggestions;
 pub mod variants;
 pub mod words;
+
+/// What the views show that is computed from a project: mentions and open suggestions.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    /// Where each entity is mentioned.
+    pub mentions: mentions::MentionIndex,
+    /// Entities that may be one, strongest first.
+    pub suggestions: Vec<suggestions::Suggestion>,
+}
+
+impl Derived {
+    /// Computes everything derived from `project`.
+    pub fn compute(project: &crate::model::Project) -> Self {
+        let mentions = mentions::MentionIndex::build(project);
+        let suggestions = suggestions::suggestions(project, &mentions);
+        Self {
+            mentions,
+            suggestions,
+        }
+    }
+}

@@ -8,7 +8,9 @@ use super::library::{LibraryAction, LibraryState, library_ui};
 use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext};
 use super::tag::{TagDialog, TagOutcome};
 use super::theme;
+use crate::analysis::Derived;
 use crate::analysis::mentions::MentionIndex;
+use crate::analysis::suggestions::Suggestion;
 use crate::edit::{Edit, History};
 use crate::import::ImportError;
 use crate::model::{ClaimId, DocumentId, EntityId, Project};
@@ -92,6 +94,8 @@ pub struct TriangulateApp {
     generation: u64,
     /// Mentions of entities, for the generation in `mentions_generation`.
     pub mentions: Arc<MentionIndex>,
+    /// Entities that may be one, for the user to review; computed with the mentions.
+    pub suggestions: Arc<Vec<Suggestion>>,
     mentions_generation: Option<u64>,
     /// Documents side by side (one to four).
     pub panes: Vec<Pane>,
@@ -148,6 +152,7 @@ impl TriangulateApp {
             stamp: None,
             generation: 0,
             mentions: Arc::new(MentionIndex::default()),
+            suggestions: Arc::new(Vec::new()),
             mentions_generation: None,
             panes: Vec::new(),
             focused_pane: 0,
@@ -181,7 +186,7 @@ impl TriangulateApp {
         path: Option<PathBuf>,
         stamp: Option<DiskStamp>,
     ) {
-        let index = MentionIndex::build(&project);
+        let index = Derived::compute(&project);
         self.set_analysed_project(project, path, stamp, index);
     }
 
@@ -191,7 +196,7 @@ impl TriangulateApp {
         project: Project,
         path: Option<PathBuf>,
         stamp: Option<DiskStamp>,
-        index: MentionIndex,
+        index: Derived,
     ) {
         self.project = project;
         self.path = path;
@@ -208,7 +213,8 @@ impl TriangulateApp {
         self.discarded_generation = None;
         self.session += 1;
         self.changed();
-        self.mentions = Arc::new(index);
+        self.mentions = Arc::new(index.mentions);
+        self.suggestions = Arc::new(index.suggestions);
         self.mentions_generation = Some(self.generation);
         if let Some(first) = self.project.documents.first().map(|document| document.id) {
             self.open_document(first, false);
@@ -517,7 +523,8 @@ impl TriangulateApp {
                         .mentions_generation
                         .is_none_or(|known| generation > known)
                 {
-                    self.mentions = Arc::new(index);
+                    self.mentions = Arc::new(index.mentions);
+                    self.suggestions = Arc::new(index.suggestions);
                     self.mentions_generation = Some(generation);
                 }
             }
@@ -986,11 +993,12 @@ impl TriangulateApp {
             }
             LeftTab::Entities => {
                 let mentions = self.mentions.clone();
+                let suggestions = self.suggestions.clone();
                 for action in entities_ui(
                     ui,
                     &mut self.entities,
                     &self.project,
-                    &mentions,
+                    (&mentions, &suggestions),
                     self.selected_entity,
                 ) {
                     match action {

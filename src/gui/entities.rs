@@ -2,8 +2,9 @@
 
 use super::theme;
 use crate::analysis::mentions::MentionIndex;
+use crate::analysis::suggestions::Suggestion;
 use crate::edit::Edit;
-use crate::model::{DocumentId, EntityId, EntityKind, Project};
+use crate::model::{DocumentId, Entity, EntityId, EntityKind, Project};
 use egui::{Label, RichText, Sense, Ui};
 use std::ops::Range;
 
@@ -33,10 +34,11 @@ pub fn entities_ui(
     ui: &mut Ui,
     state: &mut EntitiesState,
     project: &Project,
-    mentions: &MentionIndex,
+    (mentions, suggestions): (&MentionIndex, &[Suggestion]),
     selected: Option<EntityId>,
 ) -> Vec<EntitiesAction> {
     let mut actions = Vec::new();
+    suggestions_ui(ui, project, suggestions, &mut actions);
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         ui.add(
@@ -119,7 +121,12 @@ pub fn entities_ui(
         });
     if let Some(entity) = selected.and_then(|id| project.entity(id)) {
         ui.separator();
-        details_ui(ui, state, project, mentions, entity.id, &mut actions);
+        egui::ScrollArea::vertical()
+            .id_salt("entity-details")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                details_ui(ui, state, project, mentions, entity.id, &mut actions);
+            });
     }
     actions
 }
@@ -218,7 +225,7 @@ fn details_ui(
             actions.push(EntitiesAction::Select(Some(target)));
         }
     });
-    ui.weak(format!("Spellings: {}", entity.variants.join(", ")));
+    spellings_ui(ui, project, mentions, id, actions);
     ui.label(RichText::new("Mentions").strong());
     let mut rows: Vec<(DocumentId, Range<usize>)> = Vec::new();
     for document in mentions.documents.get(&id).map_or(&[][..], Vec::as_slice) {
@@ -232,7 +239,8 @@ fn details_ui(
     }
     egui::ScrollArea::vertical()
         .id_salt("entity-mentions")
-        .auto_shrink([false, false])
+        .max_height(320.0)
+        .auto_shrink([false, true])
         .show_rows(ui, 36.0, rows.len(), |ui, range| {
             for (document_id, mention) in &rows[range] {
                 let Some(document) = project.document(*document_id) else {
@@ -258,6 +266,146 @@ fn details_ui(
                 }
             }
         });
+}
+
+/// Open suggestions of entities that may be one, strongest first, to merge or keep apart.
+fn suggestions_ui(
+    ui: &mut Ui,
+    project: &Project,
+    suggestions: &[Suggestion],
+    actions: &mut Vec<EntitiesAction>,
+) {
+    let title = format!("Review suggestions ({})", suggestions.len());
+    egui::CollapsingHeader::new(title)
+        .id_salt("entity-suggestions")
+        .default_open(false)
+        .show(ui, |ui| {
+            if suggestions.is_empty() {
+                ui.weak("No open suggestions");
+                return;
+            }
+            egui::ScrollArea::vertical()
+                .id_salt("suggestion-list")
+                .max_height(200.0)
+                .show(ui, |ui| {
+                    for suggestion in suggestions {
+                        let (Some(keep), Some(other)) = (
+                            project.entity(suggestion.keep),
+                            project.entity(suggestion.other),
+                        ) else {
+                            continue;
+                        };
+                        suggestion_row_ui(ui, project, suggestion, (keep, other), actions);
+                    }
+                });
+        });
+}
+
+fn suggestion_row_ui(
+    ui: &mut Ui,
+    project: &Project,
+    suggestion: &Suggestion,
+    (keep, other): (&Entity, &Entity),
+    actions: &mut Vec<EntitiesAction>,
+) {
+    ui.horizontal(|ui| {
+        if ui.link(&keep.name).clicked() {
+            actions.push(EntitiesAction::Select(Some(keep.id)));
+        }
+        ui.weak("~");
+        if ui.link(&other.name).clicked() {
+            actions.push(EntitiesAction::Select(Some(other.id)));
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.weak(format!(
+            "{} · {:.0}%",
+            suggestion.reason.as_str(),
+            suggestion.score * 100.0
+        ));
+        let merge = ui.small_button("Merge").on_hover_text(format!(
+            "“{}” joins “{}”, with its spellings and claims",
+            other.name, keep.name
+        ));
+        if merge.clicked() {
+            actions
+                .extend(Edit::merge_entities(project, keep.id, other.id).map(EntitiesAction::Edit));
+        }
+        if ui
+            .small_button("Not the same")
+            .on_hover_text("Keep them apart and do not suggest them again")
+            .clicked()
+        {
+            actions
+                .extend(Edit::mark_distinct(project, keep.id, other.id).map(EntitiesAction::Edit));
+        }
+    });
+    ui.add_space(4.0);
+}
+
+/// Each spelling of an entity with its count and, on hover, its count per document; a spelling
+/// can be split off into an entity of its own.
+fn spellings_ui(
+    ui: &mut Ui,
+    project: &Project,
+    mentions: &MentionIndex,
+    id: EntityId,
+    actions: &mut Vec<EntitiesAction>,
+) {
+    let Some(entity) = project.entity(id) else {
+        return;
+    };
+    ui.label(RichText::new("Spellings").strong());
+    let counts = mentions.variant_counts.get(&id);
+    for variant in &entity.variants {
+        ui.horizontal(|ui| {
+            let count = counts
+                .and_then(|counts| counts.get(variant))
+                .copied()
+                .unwrap_or(0);
+            let per_document: Vec<String> = mentions
+                .documents
+                .get(&id)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter_map(|document| {
+                    let here = mentions
+                        .in_document(*document)
+                        .iter()
+                        .filter(|mention| {
+                            project
+                                .document(*document)
+                                .and_then(|d| d.text.get(mention.range.clone()))
+                                == Some(variant.as_str())
+                        })
+                        .count();
+                    (here > 0).then(|| {
+                        format!(
+                            "{}: {here}",
+                            project.document(*document).map_or("", |d| d.title.as_str())
+                        )
+                    })
+                })
+                .collect();
+            ui.label(variant).on_hover_text(if per_document.is_empty() {
+                "Not found in any document".to_owned()
+            } else {
+                per_document.join("\n")
+            });
+            ui.weak(count.to_string());
+            if entity.variants.len() > 1
+                && ui
+                    .small_button("Split off")
+                    .on_hover_text("Make this spelling an entity of its own")
+                    .clicked()
+            {
+                actions.extend(
+                    Edit::split_variant(project, id, variant)
+                        .map(|(edit, _)| EntitiesAction::Edit(edit)),
+                );
+            }
+        });
+    }
 }
 
 /// The words before a passage, the passage, and the words after, each on one line.

@@ -3,7 +3,7 @@
 //! Each job runs on a named thread and sends one [`JobResult`] back through a channel; the app
 //! polls the channel every frame, and the thread wakes the window when it is done.
 
-use crate::analysis::mentions::MentionIndex;
+use crate::analysis::Derived;
 use crate::import::{BatchReport, ImportOptions, Progress, import_batch};
 use crate::model::Project;
 use crate::store::{self, DiskStamp, LoadError, SaveError};
@@ -54,7 +54,7 @@ pub enum JobResult {
         /// The file.
         path: PathBuf,
         /// The project, the file's stamp and its mentions, or why it failed.
-        result: Result<(Project, Option<DiskStamp>, MentionIndex), LoadError>,
+        result: Result<(Project, Option<DiskStamp>, Derived), LoadError>,
     },
     /// A project was written.
     Saved {
@@ -81,7 +81,7 @@ pub enum JobResult {
         /// The project generation analysed.
         generation: u64,
         /// The result.
-        index: MentionIndex,
+        index: Derived,
     },
 }
 
@@ -218,7 +218,7 @@ impl Jobs {
         self.spawn("load-project", move || {
             // Mentions are found here too, so the first frame of the project shows its highlights.
             let result = store::load(&path).map(|(project, stamp)| {
-                let index = MentionIndex::build(&project);
+                let index = Derived::compute(&project);
                 (project, stamp, index)
             });
             JobResult::Loaded { path, result }
@@ -274,7 +274,7 @@ impl Jobs {
         self.spawn("analysis", move || JobResult::Analysed {
             session,
             generation,
-            index: MentionIndex::build(&project),
+            index: Derived::compute(&project),
         });
     }
 }

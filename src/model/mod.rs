@@ -30,6 +30,10 @@ pub struct Project {
     pub claims: Vec<Claim>,
     /// Free notes on the project.
     pub notes: String,
+    /// Pairs of entities the user said are not the same, each ordered and the list sorted, so
+    /// they are never suggested again.
+    #[serde(default)]
+    pub distinct: Vec<(EntityId, EntityId)>,
 }
 
 /// One imported report. Its text never changes after import.
@@ -372,6 +376,11 @@ impl Project {
     /// The id a new claim will get.
     pub fn next_claim_id(&self) -> ClaimId {
         next_id(&self.claims, ClaimId, |id| id.0)
+    }
+
+    /// Whether the user said these two entities are not the same.
+    pub fn are_distinct(&self, a: EntityId, b: EntityId) -> bool {
+        self.distinct.binary_search(&(a.min(b), a.max(b))).is_ok()
     }
 
     /// The outlet a claim reached its document through: its own override, else the document's.

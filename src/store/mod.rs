@@ -315,6 +315,22 @@ pub fn validate(project: &mut Project) -> Result<(), Inconsistency> {
     for code in &project.codes {
         project.check_code(code)?;
     }
+    project
+        .distinct
+        .iter_mut()
+        .for_each(|pair| *pair = (pair.0.min(pair.1), pair.0.max(pair.1)));
+    project.distinct.sort_unstable();
+    project.distinct.dedup();
+    if let Some((a, b)) = project
+        .distinct
+        .iter()
+        .find(|(a, b)| project.entity(*a).is_none() || project.entity(*b).is_none())
+    {
+        return Err(format!(
+            "entities {a} and {b}, marked as not the same, are not both in the project"
+        )
+        .into());
+    }
     for claim in &project.claims {
         project
             .check_claim(claim)

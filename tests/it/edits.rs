@@ -100,6 +100,22 @@ fn every_kind_of_edit_undoes_and_redoes_exactly() {
     let edit = Edit::remove_claim(&project, claim_id).expect("remove claim");
     assert_reversible(&mut project, &mut history, edit);
 
+    // The fixture's Massoud has one spelling: give it a second one, then split it off.
+    let add = Edit::update_entity(&project, massoud, "Add spelling", |entity| {
+        entity.variants.push("Ahmed Massoud".into());
+    })
+    .expect("add");
+    assert_reversible(&mut project, &mut history, add);
+    let (edit, split) = Edit::split_variant(&project, massoud, "Ahmed Massoud").expect("split");
+    assert_reversible(&mut project, &mut history, edit);
+    assert!(
+        project.are_distinct(massoud, split),
+        "a split records the two as different"
+    );
+    let other = project.entity_by_name("Kabul").expect("Kabul").id;
+    let edit = Edit::mark_distinct(&project, other, massoud).expect("not the same");
+    assert_reversible(&mut project, &mut history, edit);
+
     let edit = Edit::set_notes(&project, "Check the wire copy against the French original.")
         .expect("notes");
     assert_reversible(&mut project, &mut history, edit);

@@ -366,3 +366,27 @@ fn dont_save_then_a_failed_open_keeps_the_changes_marked_unsaved() {
         "quitting still asks"
     );
 }
+
+#[test]
+fn reviewing_a_suggestion_keeps_two_entities_apart() {
+    let mut harness = harness();
+    harness.state_mut().left_tab = LeftTab::Entities;
+    harness.run_ok();
+    let before = harness.state().suggestions.len();
+    assert!(
+        before > 0,
+        "the sample has a father and a son with shared names"
+    );
+    harness.get_by_label_contains("Review suggestions").click();
+    harness.run_ok();
+    harness
+        .get_all_by_label("Not the same")
+        .next()
+        .expect("a suggestion")
+        .click();
+    run_until(&mut harness, |app| app.suggestions.len() == before - 1);
+    assert_eq!(harness.state().project.distinct.len(), 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    run_until(&mut harness, |app| app.suggestions.len() == before);
+    assert!(harness.state().project.distinct.is_empty());
+}

@@ -1,0 +1,171 @@
+//! Entities that may be one: for the user to merge or to mark as different.
+
+use super::mentions::MentionIndex;
+use super::variants::{Likeness, content_words, likeness};
+use crate::model::{EntityId, EntityKind, Project};
+use std::collections::{HashMap, HashSet};
+
+/// Why two entities are suggested as one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Their names are spellings of one name, but analysis kept them apart (both were already
+    /// entities, or the user split them before analysis found the link).
+    SameName,
+    /// One name is a part of the other ("Massoud", "Ahmad Massoud"; a son's and a father's).
+    PartOfName,
+}
+
+impl Reason {
+    /// The lower-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SameName => "same name",
+            Self::PartOfName => "part of name",
+        }
+    }
+}
+
+/// Two entities that may be one, with a score from 0 to 1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    /// The entity with more mentions.
+    pub keep: EntityId,
+    /// The other.
+    pub other: EntityId,
+    /// Confidence, from 0 to 1.
+    pub score: f32,
+    /// Why.
+    pub reason: Reason,
+}
+
+fn compatible(a: EntityKind, b: EntityKind) -> bool {
+    a == b || a == EntityKind::Other || b == EntityKind::Other
+}
+
+/// Open suggestions, strongest first: visible entities whose names are alike, that the user has
+/// neither merged nor marked as different.
+pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion> {
+    // Only entities sharing the start of a word skeleton are compared.
+    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let entities: Vec<_> = project
+        .entities
+        .iter()
+        .filter(|entity| !entity.hidden && entity.kind != EntityKind::Date)
+        .collect();
+    for (index, entity) in entities.iter().enumerate() {
+        for word in content_words(&entity.name) {
+            let prefix: String = word.chars().take(3).collect();
+            blocks.entry(prefix).or_default().push(index);
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for members in blocks.values() {
+        for (position, &i) in members.iter().enumerate() {
+            for &j in &members[position + 1..] {
+                let (a, b) = (entities[i], entities[j]);
+                if a.id == b.id || !seen.insert((a.id.min(b.id), a.id.max(b.id))) {
+                    continue;
+                }
+                if project.are_distinct(a.id, b.id) || !compatible(a.kind, b.kind) {
+                    continue;
+                }
+                let (score, reason) = match likeness(&a.name, &b.name) {
+                    Likeness::Same { score } => (score, Reason::SameName),
+                    Likeness::Part { score } => (score, Reason::PartOfName),
+                    Likeness::Different => continue,
+                };
+                let (keep, other) = if mentions.mention_count(a.id) >= mentions.mention_count(b.id)
+                {
+                    (a.id, b.id)
+                } else {
+                    (b.id, a.id)
+                };
+                found.push(Suggestion {
+                    keep,
+                    other,
+                    score,
+                    reason,
+                });
+            }
+        }
+    }
+    found.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then(x.keep.cmp(&y.keep))
+            .then(x.other.cmp(&y.other))
+    });
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Edit;
+    use crate::model::{Entity, EntityOrigin};
+
+    fn project(names: &[(&str, EntityKind)]) -> Project {
+        let mut project = Project::new("t");
+        for (index, (name, kind)) in names.iter().enumerate() {
+            project.entities.push(Entity {
+                id: EntityId(u32::try_from(index).unwrap_or_default() + 1),
+                name: (*name).into(),
+                kind: *kind,
+                variants: vec![(*name).into()],
+                hidden: false,
+                origin: EntityOrigin::Detected,
+            });
+        }
+        project
+    }
+
+    #[test]
+    fn father_and_son_and_surname_are_suggested_not_merged() {
+        let project = project(&[
+            ("Ahmad Massoud", EntityKind::Person),
+            ("Ahmad Shah Massoud", EntityKind::Person),
+            ("Massoud", EntityKind::Other),
+            ("Kabul", EntityKind::Place),
+        ]);
+        let found = suggestions(&project, &MentionIndex::default());
+        let pairs: Vec<(u32, u32)> = found
+            .iter()
+            .map(|s| (s.keep.0.min(s.other.0), s.keep.0.max(s.other.0)))
+            .collect();
+        assert!(
+            pairs.contains(&(1, 2)) && pairs.contains(&(1, 3)) && pairs.contains(&(2, 3)),
+            "{pairs:?}"
+        );
+        assert!(found.iter().all(|s| s.reason == Reason::PartOfName));
+        assert!(!pairs.iter().any(|(a, b)| *a == 4 || *b == 4));
+        // The closest relation comes first: a son's two names inside the father's three.
+        assert!(found[0].score >= found[found.len() - 1].score);
+    }
+
+    #[test]
+    fn a_rejected_pair_is_not_suggested_again() {
+        let mut project = project(&[
+            ("Ahmad Massoud", EntityKind::Person),
+            ("Ahmad Shah Massoud", EntityKind::Person),
+        ]);
+        assert_eq!(suggestions(&project, &MentionIndex::default()).len(), 1);
+        let _undo = Edit::mark_distinct(&project, EntityId(2), EntityId(1))
+            .expect("edit")
+            .apply(&mut project)
+            .expect("applies");
+        assert!(suggestions(&project, &MentionIndex::default()).is_empty());
+    }
+
+    #[test]
+    fn spellings_kept_apart_are_suggested_as_the_same_name() {
+        let project = project(&[
+            ("Kabul", EntityKind::Place),
+            ("Kaboul", EntityKind::Place),
+            ("Paris", EntityKind::Place),
+        ]);
+        let found = suggestions(&project, &MentionIndex::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].reason, Reason::SameName);
+    }
+}
