@@ -13,6 +13,8 @@ pub enum Reason {
     SameName,
     /// One name is a part of the other ("Massoud", "Ahmad Massoud"; a son's and a father's).
     PartOfName,
+    /// One name is the acronym of the other ("NRF", "National Resistance Front").
+    Acronym,
 }
 
 impl Reason {
@@ -21,6 +23,7 @@ impl Reason {
         match self {
             Self::SameName => "same name",
             Self::PartOfName => "part of name",
+            Self::Acronym => "acronym",
         }
     }
 }
@@ -90,12 +93,76 @@ pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion
             }
         }
     }
+    found.extend(acronym_suggestions(project, mentions, &entities));
     found.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
             .then(x.keep.cmp(&y.keep))
             .then(x.other.cmp(&y.other))
     });
+    found
+}
+
+/// The initials of a name's words, skipping function words and connectors ("of", "de").
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|word| !word.is_empty() && !crate::analysis::words::is_stop_word(word))
+        .filter_map(|word| word.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Acronyms whose letters are the initials of another entity's name. The link is strong when
+/// a text writes the name with the acronym in parentheses right after it.
+fn acronym_suggestions(
+    project: &Project,
+    mentions: &MentionIndex,
+    entities: &[&crate::model::Entity],
+) -> Vec<Suggestion> {
+    let is_acronym = |name: &str| {
+        (2..=8).contains(&name.chars().count())
+            && name.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    let mut by_initials: HashMap<String, Vec<&crate::model::Entity>> = HashMap::new();
+    for entity in entities
+        .iter()
+        .filter(|entity| entity.name.split_whitespace().count() >= 2)
+    {
+        by_initials
+            .entry(initials(&entity.name))
+            .or_default()
+            .push(entity);
+    }
+    let mut found = Vec::new();
+    for acronym in entities.iter().filter(|entity| is_acronym(&entity.name)) {
+        let letters: String = acronym.name.chars().filter(|c| *c != '.').collect();
+        for expansion in by_initials.get(&letters).map_or(&[][..], Vec::as_slice) {
+            if project.are_distinct(acronym.id, expansion.id)
+                || !compatible(acronym.kind, expansion.kind)
+            {
+                continue;
+            }
+            let written_together = project.documents.iter().any(|document| {
+                expansion.variants.iter().any(|name| {
+                    document
+                        .text
+                        .contains(&format!("{name} ({})", acronym.name))
+                })
+            });
+            let (keep, other) =
+                if mentions.mention_count(expansion.id) >= mentions.mention_count(acronym.id) {
+                    (expansion.id, acronym.id)
+                } else {
+                    (acronym.id, expansion.id)
+                };
+            found.push(Suggestion {
+                keep,
+                other,
+                score: if written_together { 0.95 } else { 0.7 },
+                reason: Reason::Acronym,
+            });
+        }
+    }
     found
 }
 
@@ -155,6 +222,28 @@ mod tests {
             .apply(&mut project)
             .expect("applies");
         assert!(suggestions(&project, &MentionIndex::default()).is_empty());
+    }
+
+    #[test]
+    fn an_acronym_is_linked_to_its_expansion() {
+        let mut project = project(&[
+            ("National Resistance Front", EntityKind::Organisation),
+            ("NRF", EntityKind::Organisation),
+            ("NATO", EntityKind::Organisation),
+        ]);
+        let found = suggestions(&project, &MentionIndex::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].reason, found[0].score), (Reason::Acronym, 0.7));
+        let mut document = crate::import::document_from_bytes(
+            "Fighters of the National Resistance Front (NRF) held.".as_bytes(),
+            "a.txt",
+        )
+        .expect("imports")
+        .document;
+        document.id = crate::model::DocumentId(1);
+        project.documents.push(document);
+        let found = suggestions(&project, &MentionIndex::default());
+        assert_eq!(found[0].score, 0.95, "written together, the link is strong");
     }
 
     #[test]
