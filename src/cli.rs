@@ -6,7 +6,7 @@
 use crate::analysis::mentions::MentionIndex;
 use crate::edit::{ClaimDraft, Edit};
 use crate::import::{ImportError, ImportOptions, import_batch};
-use crate::model::{Document, Project, Stance};
+use crate::model::{Document, EntityKind, Project, Stance};
 use crate::store;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
@@ -404,6 +404,9 @@ fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
 struct VariantInfo {
     text: String,
     count: usize,
+    /// For dates only: the resolved date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), or null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Option<String>>,
 }
 
 #[derive(Serialize)]
@@ -423,7 +426,7 @@ fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<(
     let mut list: Vec<EntityInfo<'_>> = project
         .entities
         .iter()
-        .filter(|entity| all || !entity.hidden)
+        .filter(|entity| all || index.is_listed(entity))
         .map(|entity| {
             let counts = index.variant_counts.get(&entity.id);
             let variants = entity
@@ -435,6 +438,13 @@ fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<(
                         .and_then(|counts| counts.get(text))
                         .copied()
                         .unwrap_or(0),
+                    value: (entity.kind == EntityKind::Date).then(|| {
+                        entity
+                            .name
+                            .parse::<crate::model::PartialDate>()
+                            .ok()
+                            .map(|date| date.to_string())
+                    }),
                 })
                 .collect();
             EntityInfo {

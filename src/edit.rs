@@ -356,24 +356,7 @@ impl Edit {
                 before: None,
                 after: Some(Box::new(document)),
             }));
-        // Several new spellings can join one entity: one change per entity, or they would conflict.
-        let mut extended: std::collections::BTreeMap<EntityId, Vec<String>> =
-            std::collections::BTreeMap::new();
-        for (id, spellings) in entities.extended {
-            extended.entry(id).or_default().extend(spellings);
-        }
-        for (id, spellings) in extended {
-            if let Some(update) =
-                Self::update_entity(project, id, "", |entity| entity.variants.extend(spellings))
-            {
-                edit.changes.extend(update.changes);
-            }
-        }
-        edit.changes
-            .extend(entities.added.into_iter().map(|entity| Change::Entity {
-                before: None,
-                after: Some(entity),
-            }));
+        edit.changes.extend(entity_changes(project, entities));
         edit
     }
 
@@ -387,12 +370,23 @@ impl Edit {
         let before = project.document(id)?;
         let mut after = before.clone();
         update(&mut after);
-        (after != *before).then(|| Self {
+        if after == *before {
+            return None;
+        }
+        // Dates without a year are read against the document's date: a new date re-reads them.
+        let dates = if after.date == before.date {
+            EntityUpdates::default()
+        } else {
+            crate::analysis::entities::date_updates(project, std::slice::from_ref(&after))
+        };
+        let mut changes = vec![Change::Document {
+            before: Some(Box::new(before.clone())),
+            after: Some(Box::new(after)),
+        }];
+        changes.extend(entity_changes(project, dates));
+        Some(Self {
             label: label.to_owned(),
-            changes: vec![Change::Document {
-                before: Some(Box::new(before.clone())),
-                after: Some(Box::new(after)),
-            }],
+            changes,
         })
     }
 
@@ -748,6 +742,29 @@ impl Edit {
             }],
         })
     }
+}
+
+/// The changes that bring entity updates from analysis into a project.
+fn entity_changes(project: &Project, entities: EntityUpdates) -> Vec<Change> {
+    let mut changes = Vec::new();
+    // Several new spellings can join one entity: one change per entity, or they would conflict.
+    let mut extended: std::collections::BTreeMap<EntityId, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for (id, spellings) in entities.extended {
+        extended.entry(id).or_default().extend(spellings);
+    }
+    for (id, spellings) in extended {
+        if let Some(update) =
+            Edit::update_entity(project, id, "", |entity| entity.variants.extend(spellings))
+        {
+            changes.extend(update.changes);
+        }
+    }
+    changes.extend(entities.added.into_iter().map(|entity| Change::Entity {
+        before: None,
+        after: Some(entity),
+    }));
+    changes
 }
 
 /// What the user chose when tagging a passage.

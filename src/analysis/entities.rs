@@ -1,12 +1,13 @@
 //! Candidate entities: capitalised word sequences and acronyms, with a guessed kind.
 
+use super::dates::find_dates;
 use super::fold::fold;
 use super::variants::SpellingIndex;
 use super::words::{
     CALENDAR_WORDS, NAME_PARTICLES, ORGANISATION_WORDS, PERSON_TITLES, PLACE_CUES, Word,
     is_stop_word, words,
 };
-use crate::model::{Document, Entity, EntityId, EntityKind, EntityOrigin, Project};
+use crate::model::{Document, Entity, EntityId, EntityKind, EntityOrigin, PartialDate, Project};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A name found in a text, with the evidence for its kind.
@@ -397,7 +398,65 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             origin: EntityOrigin::Detected,
         });
     }
+    add_dates(project, documents, &mut updates);
     updates
+}
+
+/// The name of the date entity for a date mention: its resolved value, or its text when the
+/// year cannot be inferred.
+pub fn date_entity_name(text: &str, value: Option<PartialDate>) -> String {
+    value.map_or_else(|| text.to_owned(), |value| value.to_string())
+}
+
+/// The date entities that documents bring, read against their dates.
+pub fn date_updates(project: &Project, documents: &[Document]) -> EntityUpdates {
+    let mut updates = EntityUpdates::default();
+    add_dates(project, documents, &mut updates);
+    updates
+}
+
+/// Dates become entities of kind date, one per resolved value, with the texts that name it as
+/// spellings: the same words can be different dates in reports of different years.
+fn add_dates(project: &Project, documents: &[Document], updates: &mut EntityUpdates) {
+    let known: HashMap<String, EntityId> = project
+        .entities
+        .iter()
+        .filter(|entity| entity.kind == EntityKind::Date)
+        .map(|entity| (entity.name.clone(), entity.id))
+        .collect();
+    let mut new_dates: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut extended: BTreeMap<EntityId, Vec<String>> = BTreeMap::new();
+    for document in documents {
+        let body = document.body_text();
+        for mention in find_dates(body, document.date) {
+            let text = body[mention.range.clone()].to_owned();
+            let name = date_entity_name(&text, mention.value);
+            match known.get(&name) {
+                Some(id) => {
+                    let entity = project.entity(*id);
+                    if entity.is_none_or(|entity| !entity.variants.contains(&text)) {
+                        extended.entry(*id).or_default().push(text);
+                    }
+                }
+                None => *new_dates.entry(name).or_default().entry(text).or_default() += 1,
+            }
+        }
+    }
+    for (id, spellings) in extended {
+        updates.extended.push((id, spellings));
+    }
+    let first =
+        project.next_entity_id().0 + u32::try_from(updates.added.len()).unwrap_or(u32::MAX / 2);
+    for (id, (name, spellings)) in (first..).zip(new_dates) {
+        updates.added.push(Entity {
+            id: EntityId(id),
+            name,
+            kind: EntityKind::Date,
+            variants: spellings.into_keys().collect(),
+            hidden: false,
+            origin: EntityOrigin::Detected,
+        });
+    }
 }
 
 /// Where a new spelling goes: to a known entity or to a new one being formed.

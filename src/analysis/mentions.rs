@@ -1,6 +1,8 @@
 //! Where each entity is mentioned: every spelling of every visible entity, found in every body.
 
-use crate::model::{DocumentId, EntityId, Project};
+use super::dates::find_dates;
+use super::entities::date_entity_name;
+use crate::model::{DocumentId, EntityId, EntityKind, Project};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -33,7 +35,20 @@ impl MentionIndex {
     pub fn build(project: &Project) -> Self {
         let mut patterns: Vec<&str> = Vec::new();
         let mut owners: Vec<EntityId> = Vec::new();
-        for entity in project.entities.iter().filter(|entity| !entity.hidden) {
+        // Dates are found by the date extractor, which resolves each against its document.
+        let mut dates: HashMap<&str, EntityId> = HashMap::new();
+        for entity in project
+            .entities
+            .iter()
+            .filter(|entity| !entity.hidden && entity.kind == EntityKind::Date)
+        {
+            dates.insert(&entity.name, entity.id);
+        }
+        for entity in project
+            .entities
+            .iter()
+            .filter(|entity| !entity.hidden && entity.kind != EntityKind::Date)
+        {
             for variant in entity
                 .variants
                 .iter()
@@ -44,35 +59,54 @@ impl MentionIndex {
             }
         }
         let mut index = Self::default();
-        if patterns.is_empty() {
-            return index;
-        }
-        let Ok(automaton) = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-        else {
-            return index;
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .ok()
         };
         for document in &project.documents {
             let offset = document.body.start();
             let body = document.body_text();
             let mut mentions = Vec::new();
-            for found in automaton.find_iter(body) {
+            for found in automaton
+                .iter()
+                .flat_map(|automaton| automaton.find_iter(body))
+            {
                 if !is_whole_word(body, found.start(), found.end()) {
                     continue;
                 }
                 let entity = owners[found.pattern().as_usize()];
-                let spelling = &body[found.start()..found.end()];
-                *index
-                    .variant_counts
-                    .entry(entity)
-                    .or_default()
-                    .entry(spelling.to_owned())
-                    .or_default() += 1;
                 mentions.push(Mention {
                     entity,
                     range: offset + found.start()..offset + found.end(),
                 });
+            }
+            if !dates.is_empty() {
+                for date in find_dates(body, document.date) {
+                    let name = date_entity_name(&body[date.range.clone()], date.value);
+                    let Some(&entity) = dates.get(name.as_str()) else {
+                        continue;
+                    };
+                    let range = offset + date.range.start..offset + date.range.end;
+                    if !mentions.iter().any(|mention: &Mention| {
+                        mention.range.start < range.end && range.start < mention.range.end
+                    }) {
+                        mentions.push(Mention { entity, range });
+                    }
+                }
+                mentions.sort_by_key(|mention| mention.range.start);
+            }
+            for mention in &mentions {
+                let spelling = &document.text[mention.range.clone()];
+                *index
+                    .variant_counts
+                    .entry(mention.entity)
+                    .or_default()
+                    .entry(spelling.to_owned())
+                    .or_default() += 1;
             }
             for entity in mentions
                 .iter()
@@ -96,6 +130,14 @@ impl MentionIndex {
     /// The number of documents that mention an entity.
     pub fn document_count(&self, entity: EntityId) -> usize {
         self.documents.get(&entity).map_or(0, Vec::len)
+    }
+
+    /// Whether an entity belongs in lists: not hidden, and either added by the user or still
+    /// mentioned somewhere (a date read differently after its document's date changed is not).
+    pub fn is_listed(&self, entity: &crate::model::Entity) -> bool {
+        !entity.hidden
+            && (entity.origin == crate::model::EntityOrigin::Manual
+                || self.mention_count(entity.id) > 0)
     }
 
     /// The mentions in one document, sorted by position.

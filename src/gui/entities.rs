@@ -56,12 +56,15 @@ pub fn entities_ui(
                 }
             });
     });
-    ui.checkbox(&mut state.show_hidden, "Show hidden entities");
+    ui.checkbox(
+        &mut state.show_hidden,
+        "Show hidden and unmentioned entities",
+    );
     let filter = crate::analysis::fold::fold(state.filter.trim());
     let mut rows: Vec<(EntityId, usize, usize)> = project
         .entities
         .iter()
-        .filter(|entity| state.show_hidden || !entity.hidden)
+        .filter(|entity| state.show_hidden || mentions.is_listed(entity))
         .filter(|entity| state.kind.is_none_or(|kind| entity.kind == kind))
         .filter(|entity| {
             filter.is_empty()

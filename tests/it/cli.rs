@@ -298,3 +298,61 @@ fn a_damaged_project_gives_an_error_naming_it() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere.ron"));
 }
+
+#[test]
+fn dates_are_entities_with_resolved_values_that_follow_the_document_date() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let report = folder.path().join("report.txt");
+    std::fs::write(&report, "Valley falls\n\nOn Monday, September 6, the Taliban said they held Bazarak. In 1996 they had failed.\n").expect("write");
+    let project = folder.path().join("dates.ron");
+    let output = triangulate(&["import", path_str(&project), path_str(&report)]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let dates = |project: &str| -> Vec<Value> {
+        ok_json(&["entities", project, "--json"])
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter(|entity| entity["kind"] == "date")
+            .cloned()
+            .collect()
+    };
+    let before = dates(path_str(&project));
+    let undated = before
+        .iter()
+        .find(|date| date["variants"][0]["text"] == "Monday, September 6")
+        .expect("the date is found");
+    assert!(
+        undated["variants"][0]["value"].is_null(),
+        "no year can be inferred yet: {undated}"
+    );
+    assert!(
+        before
+            .iter()
+            .any(|date| date["variants"][0]["value"] == "1996")
+    );
+    let output = triangulate(&[
+        "set",
+        path_str(&project),
+        "--document",
+        "1",
+        "--date",
+        "2021-09-07",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let after = dates(path_str(&project));
+    let resolved = after
+        .iter()
+        .find(|date| date["variants"][0]["text"] == "Monday, September 6")
+        .expect("still found");
+    assert_eq!(resolved["variants"][0]["value"], "2021-09-06");
+    assert_eq!(resolved["name"], "2021-09-06");
+    assert_eq!(resolved["mentions"], 1);
+}

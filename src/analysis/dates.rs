@@ -1,0 +1,374 @@
+//! Dates in running text, in English and French, resolved against the document's date.
+//!
+//! Recognised: "August 14", "Aug. 14, 2021", "14 August 2021", "Saturday (March 5)",
+//! "mardi 7 octobre", "12 juin", "1er mai 2020", "August 2021", "septembre 2021", "in 1989",
+//! "en 1989". A month name needs a day or a year beside it, so "May I" and "March on" are not
+//! dates. A missing year is taken from the document's date, or the year before when the month
+//! lies well after the document's; a weekday given with the date must agree with it.
+
+use super::words::{Word, words};
+use crate::model::PartialDate;
+use chrono::Datelike;
+use std::ops::Range;
+
+/// A date found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// The date, as precise as the text gives it; `None` when no year can be inferred.
+    pub value: Option<PartialDate>,
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juin", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+];
+
+const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
+    ("monday", chrono::Weekday::Mon),
+    ("lundi", chrono::Weekday::Mon),
+    ("tuesday", chrono::Weekday::Tue),
+    ("mardi", chrono::Weekday::Tue),
+    ("wednesday", chrono::Weekday::Wed),
+    ("mercredi", chrono::Weekday::Wed),
+    ("thursday", chrono::Weekday::Thu),
+    ("jeudi", chrono::Weekday::Thu),
+    ("friday", chrono::Weekday::Fri),
+    ("vendredi", chrono::Weekday::Fri),
+    ("saturday", chrono::Weekday::Sat),
+    ("samedi", chrono::Weekday::Sat),
+    ("sunday", chrono::Weekday::Sun),
+    ("dimanche", chrono::Weekday::Sun),
+];
+
+/// Words before a bare year that make it a date: "in 1989", "en 1989".
+const YEAR_CUES: &[&str] = &[
+    "in", "since", "until", "by", "en", "depuis", "jusqu'en", "année",
+];
+
+fn month(word: &str) -> Option<u8> {
+    let lower = word.to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, number)| *number)
+}
+
+fn weekday(word: &str) -> Option<chrono::Weekday> {
+    let lower = word.to_lowercase();
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, day)| *day)
+}
+
+fn day(word: &str) -> Option<u8> {
+    let digits = word
+        .strip_suffix("er")
+        .or_else(|| word.strip_suffix("st"))
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+        .or_else(|| word.strip_suffix("th"))
+        .unwrap_or(word);
+    let value: u8 = digits.parse().ok().filter(|_| digits.len() <= 2)?;
+    (1..=31).contains(&value).then_some(value)
+}
+
+fn year(word: &str) -> Option<i32> {
+    let value: i32 = word.parse().ok().filter(|_| word.len() == 4)?;
+    (1000..=2199).contains(&value).then_some(value)
+}
+
+/// Finds the dates in `text`; `document_date` supplies a missing year.
+pub fn find_dates(text: &str, document_date: Option<PartialDate>) -> Vec<DateMention> {
+    let words = words(text);
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        match date_at(text, &words, index, document_date) {
+            Some((mention, next)) => {
+                found.push(mention);
+                index = next;
+            }
+            None => index += 1,
+        }
+    }
+    found
+}
+
+/// Whether only spaces, commas, dots and parentheses stand between two words.
+fn adjacent(text: &str, before: &Word<'_>, after: &Word<'_>) -> bool {
+    text[before.end..after.start]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')'))
+        && !text[before.end..after.start].contains("\n\n")
+}
+
+/// A date starting at word `index`: the mention and the index of the word after it.
+fn date_at(
+    text: &str,
+    words: &[Word<'_>],
+    index: usize,
+    document_date: Option<PartialDate>,
+) -> Option<(DateMention, usize)> {
+    let word = |i: usize| words.get(i);
+    let next_to = |a: usize, b: usize| matches!((word(a), word(b)), (Some(x), Some(y)) if adjacent(text, x, y));
+    let mut start = index;
+    let mut position = index;
+    let mut named_weekday = None;
+    if let Some(day_name) = word(position).and_then(|w| weekday(w.text)) {
+        if !next_to(position, position + 1) {
+            return None;
+        }
+        named_weekday = Some(day_name);
+        position += 1;
+    }
+    let (month_number, day_number, last) = if let Some(month_number) =
+        word(position).and_then(|w| month(w.text))
+    {
+        // "August 14", "August 14, 2021", "August 2021".
+        match word(position + 1).filter(|_| next_to(position, position + 1)) {
+            Some(next) if day(next.text).is_some() => (month_number, day(next.text), position + 1),
+            Some(next) if year(next.text).is_some() => (month_number, None, position),
+            _ => return None,
+        }
+    } else if let Some(day_number) = word(position).and_then(|w| day(w.text)) {
+        // "14 August", "1er mai 2020".
+        let month_number = word(position + 1)
+            .filter(|_| next_to(position, position + 1))
+            .and_then(|w| month(w.text))?;
+        (month_number, Some(day_number), position + 1)
+    } else if named_weekday.is_none()
+        && let Some(year_number) = word(position).and_then(|w| year(w.text))
+    {
+        // "in 1989": a bare year only after a word that makes it a date.
+        let cue = index
+            .checked_sub(1)
+            .and_then(word)
+            .map(|w| w.text.to_lowercase());
+        if !cue.is_some_and(|cue| YEAR_CUES.contains(&cue.as_str())) {
+            return None;
+        }
+        let w = word(position)?;
+        return Some((
+            DateMention {
+                range: w.start..w.end,
+                value: Some(PartialDate::year(year_number)),
+            },
+            position + 1,
+        ));
+    } else {
+        return None;
+    };
+    let mut end_word = last;
+    let mut year_number = None;
+    if let Some(next) = word(last + 1).filter(|_| next_to(last, last + 1))
+        && let Some(found) = year(next.text)
+    {
+        year_number = Some(found);
+        end_word = last + 1;
+    }
+    if named_weekday.is_none() {
+        start = position;
+    }
+    let value = resolve(
+        month_number,
+        day_number,
+        year_number,
+        named_weekday,
+        document_date,
+    );
+    let range = words[start].start..words[end_word].end;
+    Some((DateMention { range, value }, end_word + 1))
+}
+
+fn resolve(
+    month: u8,
+    day: Option<u8>,
+    year: Option<i32>,
+    weekday: Option<chrono::Weekday>,
+    document_date: Option<PartialDate>,
+) -> Option<PartialDate> {
+    let years: Vec<i32> = match (year, document_date) {
+        (Some(year), _) => vec![year],
+        (None, Some(date)) => {
+            let base = date.year_value();
+            // A month well after the document's is last year's ("December 28" in a January report).
+            let base = match date.month() {
+                Some(known) if month > known + 1 => base - 1,
+                _ => base,
+            };
+            vec![base, base - 1, base + 1]
+        }
+        (None, None) => return None,
+    };
+    let Some(day) = day else {
+        return PartialDate::year_month(years[0], month);
+    };
+    let matches_weekday = |year: i32| {
+        let date = chrono::NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day));
+        date.is_some_and(|date| weekday.is_none_or(|weekday| date.weekday() == weekday))
+    };
+    let chosen = years
+        .iter()
+        .copied()
+        .find(|year| matches_weekday(*year))
+        .unwrap_or(years[0]);
+    PartialDate::full(chosen, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str, document: &str) -> Vec<(String, Option<String>)> {
+        find_dates(text, document.parse().ok())
+            .into_iter()
+            .map(|mention| {
+                (
+                    text[mention.range].to_owned(),
+                    mention.value.map(|value| value.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, document: &str) -> (String, Option<String>) {
+        let found = dates(text, document);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn english_forms() {
+        assert_eq!(
+            one("Fighting began on August 14 near the pass.", "2021-08-22"),
+            ("August 14".into(), Some("2021-08-14".into()))
+        );
+        assert_eq!(
+            one("He was born on June 3, 1999 in Kabul.", "2021-08"),
+            ("June 3, 1999".into(), Some("1999-06-03".into()))
+        );
+        assert_eq!(
+            one("It was Saturday (March 5) when they left.", "2022-03-10"),
+            ("Saturday (March 5".into(), Some("2022-03-05".into()))
+        );
+        assert_eq!(
+            one("KABUL, Aug. 22 (Wire) — fighters moved.", "2021"),
+            ("Aug. 22".into(), Some("2021-08-22".into()))
+        );
+        assert_eq!(
+            one("The talks of 14 August 2021 failed.", ""),
+            ("14 August 2021".into(), Some("2021-08-14".into()))
+        );
+        assert_eq!(
+            one("Soviet forces left in 1989.", ""),
+            ("1989".into(), Some("1989".into()))
+        );
+        assert_eq!(
+            one("By August 2021 the army had collapsed.", ""),
+            ("August 2021".into(), Some("2021-08".into()))
+        );
+    }
+
+    #[test]
+    fn french_forms() {
+        assert_eq!(
+            one("Les combats ont repris mardi 7 septembre.", "2021-09-08"),
+            ("mardi 7 septembre".into(), Some("2021-09-07".into()))
+        );
+        assert_eq!(
+            one("Le 12 juin, la ville est tombée.", "2021-07"),
+            ("12 juin".into(), Some("2021-06-12".into()))
+        );
+        assert_eq!(
+            one("Depuis le 1er mai 2020, rien.", ""),
+            ("1er mai 2020".into(), Some("2020-05-01".into()))
+        );
+        assert_eq!(
+            one("Il est né en 1989 à Kaboul.", ""),
+            ("1989".into(), Some("1989".into()))
+        );
+        assert_eq!(
+            one("En septembre 2021, tout a changé.", ""),
+            ("septembre 2021".into(), Some("2021-09".into()))
+        );
+    }
+
+    #[test]
+    fn the_year_is_inferred_and_the_weekday_checked() {
+        // December in a January report is the December before.
+        assert_eq!(
+            one("Since December 28 the road is closed.", "2022-01-05").1,
+            Some("2021-12-28".into())
+        );
+        // 5 March was a Saturday in 2022, not in 2023: the weekday picks the year.
+        assert_eq!(
+            one("It was Saturday (March 5).", "2023-01-02").1,
+            Some("2022-03-05".into())
+        );
+        // Without a document date a day and month cannot be placed.
+        assert_eq!(one("Fighting began on August 14.", "").1, None);
+    }
+
+    #[test]
+    fn false_friends_are_not_dates() {
+        for text in [
+            "May I ask a question?",
+            "March on the capital, they said.",
+            "He lives at 21 Jump Street.",
+            "In 150 kilometres the road ends.",
+            "The 1980s were hard.",
+            "He paid 2021 dollars.",
+        ] {
+            assert!(
+                dates(text, "2021-08-22").is_empty(),
+                "{text}: {:?}",
+                dates(text, "2021-08-22")
+            );
+        }
+    }
+}
