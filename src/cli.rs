@@ -340,6 +340,8 @@ struct DocumentInfo<'a> {
     chars: usize,
     file: &'a str,
     encoding: &'a str,
+    author: &'a str,
+    url: &'a str,
 }
 
 #[derive(Serialize)]
@@ -361,6 +363,8 @@ fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
             language: document.language.as_deref(),
             chars: document.char_count(),
             file: &document.file,
+            author: &document.author,
+            url: &document.url,
             encoding: &document.encoding,
         })
         .collect();

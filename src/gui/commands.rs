@@ -78,7 +78,7 @@ impl AppCommand {
             Self::OpenPath => "Open a project by typing its path",
             Self::Save => "Save the project",
             Self::SaveAs => "Save the project to a new file",
-            Self::ImportDocuments => "Import text or Markdown files",
+            Self::ImportDocuments => "Import text, Markdown or saved web pages (HTML)",
             Self::ImportFolder => "Import every text file in a folder and its sub-folders",
             Self::Quit => "Close Triangulate",
             Self::Undo => "Undo the last change",

@@ -199,7 +199,10 @@ impl Jobs {
                     .into_iter()
                     .collect(),
                 DialogPurpose::ImportFiles => dialog
-                    .add_filter("Text documents", &crate::import::TEXT_EXTENSIONS)
+                    .add_filter(
+                        "Documents (text, Markdown, web pages)",
+                        &crate::import::importable_extensions().collect::<Vec<_>>(),
+                    )
                     .pick_files()
                     .unwrap_or_default(),
                 DialogPurpose::ImportFolder => dialog.pick_folder().into_iter().collect(),

@@ -39,6 +39,8 @@ struct PropertiesDraft {
     outlet: String,
     date: String,
     language: String,
+    author: String,
+    url: String,
 }
 
 /// What the user asked for in the library.
@@ -218,6 +220,8 @@ fn properties_ui(
             .map(|date| date.to_string())
             .unwrap_or_default(),
         language: document.language.clone().unwrap_or_default(),
+        author: document.author.clone(),
+        url: document.url.clone(),
     };
     // A draft belongs to one document. When the document changes underneath (undo, redo) the
     // fields follow, unless the user has typed in them.
@@ -247,6 +251,8 @@ fn properties_ui(
                     &mut draft.language,
                     "ISO 639-1 code, such as en or fr",
                 ),
+                ("Author", &mut draft.author, "Who wrote it"),
+                ("URL", &mut draft.url, "Where it was published"),
             ] {
                 let label = ui.label(name);
                 let response = ui
@@ -290,6 +296,8 @@ fn properties_ui(
             Ok(date) => {
                 let title = draft.title.trim().to_owned();
                 let outlet = draft.outlet.trim().to_owned();
+                let author = draft.author.trim().to_owned();
+                let url = draft.url.trim().to_owned();
                 let edit = Edit::update_document(
                     project,
                     document.id,
@@ -299,6 +307,8 @@ fn properties_ui(
                             document.title = title;
                         }
                         document.outlet = outlet;
+                        document.author = author;
+                        document.url = url;
                         document.date = date;
                         document.language = (!language.is_empty()).then_some(language);
                     },

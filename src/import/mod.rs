@@ -3,8 +3,10 @@
 //! One reader per format; for now plain text and Markdown, in any common encoding. Each file
 //! succeeds or fails on its own: a batch reports every failure and keeps every success.
 
+mod html;
 mod text;
 
+pub use html::document_from_html;
 pub use text::{DecodedText, decode, detect_language, headline, metadata_date};
 
 use crate::analysis::entities::new_entities;
@@ -16,6 +18,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Extensions read as plain text when a folder is imported.
 pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
+
+/// Extensions read as saved web pages.
+pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
+
+/// Every extension a folder import picks up.
+pub fn importable_extensions() -> impl Iterator<Item = &'static str> {
+    TEXT_EXTENSIONS.into_iter().chain(HTML_EXTENSIONS)
+}
 
 /// Limits that keep a bad file from taking the machine down.
 #[derive(Clone, Copy, Debug)]
@@ -56,6 +66,12 @@ pub enum ImportError {
     /// The file looks like binary data, not text.
     #[error("it is not a text file (it contains binary data)")]
     Binary,
+    /// A web page in which no article text could be found.
+    #[error("no article text could be found in the page ({reason})")]
+    NoArticle {
+        /// What the extractor said.
+        reason: String,
+    },
     /// The same text is already in the project or earlier in the batch.
     #[error("its text is identical to {existing:?}, already imported")]
     Duplicate {
@@ -141,10 +157,14 @@ fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>) {
 }
 
 fn has_text_extension(path: &Path) -> bool {
+    has_extension(path, &importable_extensions().collect::<Vec<_>>())
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|extension| extension.to_str())
         .is_some_and(|extension| {
-            TEXT_EXTENSIONS
+            extensions
                 .iter()
                 .any(|known| known.eq_ignore_ascii_case(extension))
         })
@@ -166,6 +186,9 @@ pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, Im
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if has_extension(path, &HTML_EXTENSIONS) {
+        return html::document_from_html(&bytes, &file);
+    }
     document_from_bytes(&bytes, &file)
 }
 
@@ -195,6 +218,8 @@ pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportE
         id: DocumentId(0),
         title,
         outlet: String::new(),
+        author: String::new(),
+        url: String::new(),
         date,
         language: detect_language(body_text).map(str::to_owned),
         file: file.to_owned(),

@@ -49,6 +49,12 @@ pub struct Document {
     pub date: Option<PartialDate>,
     /// ISO 639-1 language code such as `en` or `fr`, when known.
     pub language: Option<String>,
+    /// Who wrote it, when known; empty otherwise.
+    #[serde(default)]
+    pub author: String,
+    /// Where it was published (a web page's canonical URL), when known; empty otherwise.
+    #[serde(default)]
+    pub url: String,
     /// The original file name, without its folders.
     pub file: String,
     /// When it was imported, as RFC 3339 text.

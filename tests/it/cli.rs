@@ -356,3 +356,53 @@ fn dates_are_entities_with_resolved_values_that_follow_the_document_date() {
     assert_eq!(resolved["name"], "2021-09-06");
     assert_eq!(resolved["mentions"], 1);
 }
+
+#[test]
+fn a_saved_web_page_imports_as_its_article_with_metadata() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let page = folder.path().join("article page.html");
+    std::fs::write(
+        &page,
+        r#"<html lang="en"><head><title>Resistance holds | Northern Ledger</title>
+<meta property="og:site_name" content="Northern Ledger"><meta name="author" content="Sam Reed">
+<meta property="article:published_time" content="2021-09-03T08:00:00Z">
+<link rel="canonical" href="https://ledger.example/resistance-holds"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Resistance holds</h1><p>Fighters loyal to Ahmad Massoud said on Thursday they still held the Panjshir valley north of Kabul.</p>
+<p>Taliban spokesman Zabihullah Mujahid said talks had failed and an offensive had begun.</p></article>
+<aside><h3>Related</h3><a href="/x">Ten photos of the week</a></aside><footer>Privacy policy</footer></body></html>"#,
+    )
+    .expect("write");
+    let project = folder.path().join("web.ron");
+    let output = triangulate(&["import", path_str(&project), path_str(&page)]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    let document = &info["documents"][0];
+    assert_eq!(document["outlet"], "Northern Ledger");
+    assert_eq!(document["author"], "Sam Reed");
+    assert_eq!(document["date"], "2021-09-03");
+    assert_eq!(document["url"], "https://ledger.example/resistance-holds");
+    assert_eq!(document["language"], "en");
+    assert_eq!(document["file"], "article page.html");
+    let entities = ok_json(&["entities", path_str(&project), "--json"]);
+    let names: Vec<&str> = entities
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|entity| entity["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Ahmad Massoud") && names.contains(&"Zabihullah Mujahid"),
+        "{names:?}"
+    );
+    assert!(
+        !names
+            .iter()
+            .any(|name| name.contains("Privacy") || name.contains("World")),
+        "{names:?}"
+    );
+}

@@ -1,0 +1,260 @@
+//! Saved web pages: the article's text and the page's metadata, nothing fetched.
+
+use super::{ImportError, Imported, decode, detect_language, headline};
+use crate::model::{ByteSpan, Document, DocumentId, PartialDate, is_language_code};
+use chrono::Datelike;
+use std::path::Path;
+
+/// Reads a saved article page: main text without navigation, comments or related links, and
+/// title, site name (the outlet), author, date, language and canonical URL from its metadata.
+///
+/// Nothing is fetched: scripts, styles and images referenced by the page are ignored.
+pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
+    let decoded = decode(bytes).ok_or(ImportError::Binary)?;
+    let options = trafilatura::Options::default().with_exclude_comments(true);
+    let extracted =
+        trafilatura::extract(&decoded.text, &options).map_err(|error| ImportError::NoArticle {
+            reason: error.to_string(),
+        })?;
+    // Each block of the article becomes a paragraph of its own.
+    let paragraphs = blocks(&extracted.content_html);
+    if paragraphs
+        .iter()
+        .map(|paragraph| paragraph.split_whitespace().count())
+        .sum::<usize>()
+        < 5
+    {
+        return Err(ImportError::NoArticle {
+            reason: "the page has no article text".into(),
+        });
+    }
+    let text = format!("{}\n", paragraphs.join("\n\n"));
+    let metadata = extracted.metadata;
+    let stem = Path::new(file).file_stem().map_or_else(
+        || file.to_owned(),
+        |stem| stem.to_string_lossy().into_owned(),
+    );
+    let title = Some(metadata.title.trim())
+        .filter(|title| !title.is_empty())
+        .map(str::to_owned)
+        .or_else(|| headline(&text).map(str::to_owned))
+        .unwrap_or(stem);
+    let outlet = [metadata.sitename.trim(), metadata.hostname.trim()]
+        .into_iter()
+        .find(|name| !name.is_empty())
+        .unwrap_or("")
+        .to_owned();
+    let date = metadata.date.and_then(|date| {
+        PartialDate::full(
+            date.year(),
+            u8::try_from(date.month()).ok()?,
+            u8::try_from(date.day()).ok()?,
+        )
+    });
+    let declared = metadata.language.trim().to_lowercase();
+    let declared = declared.get(..2).filter(|code| {
+        is_language_code(code) && (declared.len() == 2 || declared[2..].starts_with(['-', '_']))
+    });
+    let language = declared
+        .map(str::to_owned)
+        .or_else(|| detect_language(&text).map(str::to_owned));
+    let body = ByteSpan::new(&text, 0, text.len()).map_err(|_| ImportError::Empty)?;
+    let document = Document {
+        id: DocumentId(0),
+        title,
+        outlet,
+        author: metadata.author.trim().to_owned(),
+        url: metadata.url.trim().to_owned(),
+        date,
+        language,
+        file: file.to_owned(),
+        imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        encoding: decoded.encoding.to_owned(),
+        content_hash: Document::hash_text(&text),
+        body,
+        text: text.into(),
+    };
+    Ok(Imported {
+        document,
+        replaced: decoded.replaced,
+    })
+}
+
+/// The text of each block element (paragraph, heading, list item, quotation…) of extracted HTML.
+fn blocks(html: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        current.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = rest[open + 1..open + close]
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        let name: String = tag
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        match name.as_str() {
+            "br" => current.push('\n'),
+            "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "blockquote" | "div" | "tr"
+            | "pre" | "figcaption" | "dd" | "dt" => {
+                blocks.push(std::mem::take(&mut current));
+            }
+            "td" | "th" => current.push(' '),
+            _ => {}
+        }
+        rest = &rest[open + close + 1..];
+    }
+    current.push_str(rest);
+    blocks.push(current);
+    blocks
+        .into_iter()
+        .map(|block| {
+            decode_entities(&block)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|block| !block.is_empty())
+        .collect()
+}
+
+/// Replaces HTML character references (`&amp;`, `&#233;`, `&#xE9;`, `&nbsp;`…) by their characters.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(';').filter(|end| *end <= 10);
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let character = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .or_else(|| {
+                        name.strip_prefix('#')
+                            .and_then(|decimal| decimal.parse().ok())
+                    })
+                    .and_then(char::from_u32),
+            }?;
+            Some((character, end + 1))
+        });
+        match decoded {
+            Some((character, length)) => {
+                out.push(character);
+                rest = &rest[length..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="fr-FR"><head>
+<meta charset="utf-8">
+<title>Panchir : la résistance dément toute reddition | Le Quotidien du Soir</title>
+<meta property="og:title" content="Panchir : la résistance dément toute reddition">
+<meta property="og:site_name" content="Le Quotidien du Soir">
+<meta name="author" content="Claire Martin">
+<meta property="article:published_time" content="2021-08-24T09:30:00+02:00">
+<link rel="canonical" href="https://quotidien.example/monde/panchir-resistance">
+<script>window.tracking = "do not keep me";</script>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Panchir : la résistance dément toute reddition","datePublished":"2021-08-24"}</script>
+</head><body>
+<nav><ul><li><a href="/">Accueil</a></li><li><a href="/monde">Monde</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="cookie-banner">Nous utilisons des cookies. <button>Accepter</button></div>
+<article>
+<h1>Panchir : la résistance dément toute reddition</h1>
+<p>Le porte-parole du Front national de résistance, Fahim Dashti, a qualifié mardi de « pure propagande » les rumeurs selon lesquelles Ahmad Massoud aurait accepté de déposer les armes dans la vallée du Panchir.</p>
+<p>Selon lui, les combattants tiennent toujours les positions stratégiques autour de Bazarak et de Rukha, malgré l'avancée des talibans depuis la province de Parwan.</p>
+<p>Les négociations entamées à Charikar n'ont débouché sur aucun accord, a-t-il ajouté, tout en se disant ouvert à un cessez-le-feu.</p>
+</article>
+<section class="comments"><h2>Commentaires</h2><div class="comment"><p>Premier commentaire sans intérêt posté par un lecteur anonyme.</p></div></section>
+<aside class="related"><h3>Lire aussi</h3><ul><li><a href="/a">Kaboul : l'aéroport sous tension</a></li><li><a href="/b">Les talibans promettent une amnistie</a></li></ul></aside>
+<footer>© Le Quotidien du Soir — Mentions légales</footer>
+</body></html>"#;
+
+    #[test]
+    fn a_saved_article_page_gives_its_text_and_metadata() {
+        let document = document_from_html(PAGE.as_bytes(), "panchir.html")
+            .expect("imports")
+            .document;
+        assert_eq!(
+            document.title,
+            "Panchir : la résistance dément toute reddition"
+        );
+        assert_eq!(document.outlet, "Le Quotidien du Soir");
+        assert_eq!(document.author, "Claire Martin");
+        assert_eq!(
+            document.date.map(|date| date.to_string()).as_deref(),
+            Some("2021-08-24")
+        );
+        assert_eq!(document.language.as_deref(), Some("fr"));
+        assert_eq!(
+            document.url,
+            "https://quotidien.example/monde/panchir-resistance"
+        );
+        let text = &document.text;
+        assert!(
+            text.contains("« pure propagande »") && text.contains("cessez-le-feu"),
+            "{text}"
+        );
+        for furniture in [
+            "Accueil",
+            "cookies",
+            "Premier commentaire",
+            "aéroport sous tension",
+            "Mentions légales",
+            "tracking",
+        ] {
+            assert!(
+                !text.contains(furniture),
+                "{furniture:?} should not be in the article: {text}"
+            );
+        }
+        // Paragraphs stay paragraphs, so the reader lays them out one by one.
+        assert!(text.matches("\n\n").count() >= 2, "{text}");
+    }
+
+    #[test]
+    fn blocks_become_paragraphs_and_entities_are_decoded() {
+        let found = blocks(
+            "<h1>T&amp;T</h1><p>Caf&eacute;? no: caf&#233; &#xE0; <b>Kaboul</b><br>next</p><ul><li>one</li><li>two</li></ul>",
+        );
+        assert_eq!(
+            found,
+            ["T&T", "Caf&eacute;? no: café à Kaboul next", "one", "two"]
+        );
+    }
+
+    #[test]
+    fn a_page_without_an_article_is_refused() {
+        let page = "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>";
+        assert!(matches!(
+            document_from_html(page.as_bytes(), "menu.html"),
+            Err(ImportError::NoArticle { .. } | ImportError::Empty)
+        ));
+    }
+}
