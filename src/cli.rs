@@ -342,6 +342,15 @@ struct DocumentInfo<'a> {
     encoding: &'a str,
     author: &'a str,
     url: &'a str,
+    boilerplate: Vec<SetAside<'a>>,
+}
+
+/// A paragraph set aside as publisher furniture, by byte offsets.
+#[derive(Serialize)]
+struct SetAside<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -365,6 +374,15 @@ fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
             file: &document.file,
             author: &document.author,
             url: &document.url,
+            boilerplate: document
+                .boilerplate
+                .iter()
+                .map(|span| SetAside {
+                    start: span.start(),
+                    end: span.end(),
+                    text: span.slice(&document.text).unwrap_or(""),
+                })
+                .collect(),
             encoding: &document.encoding,
         })
         .collect();

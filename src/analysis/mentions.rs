@@ -69,7 +69,9 @@ impl MentionIndex {
         };
         for document in &project.documents {
             let offset = document.body.start();
-            let body = document.body_text();
+            // Set-aside paragraphs are blank here: their names are neither highlighted nor counted.
+            let analysed = document.analysed_body();
+            let body: &str = &analysed;
             let mut mentions = Vec::new();
             for found in automaton
                 .iter()

@@ -612,7 +612,7 @@ fn pane_header_ui(
     ui: &mut Ui,
     document: &crate::model::Document,
     context: &ReaderContext<'_>,
-    closable: bool,
+    (closable, show_set_aside): (bool, &mut bool),
 ) -> bool {
     let mut close = false;
     egui::Sides::new().shrink_left().show(
@@ -627,6 +627,11 @@ fn pane_header_ui(
                     .small_button("×")
                     .on_hover_text("Close this pane")
                     .clicked();
+            let set_aside = document.boilerplate.len();
+            if set_aside > 0 {
+                ui.toggle_value(show_set_aside, format!("Set aside ({set_aside})"))
+                    .on_hover_text("Show the paragraphs set aside as publisher furniture (offers, app lines, related links)");
+            }
         },
     );
     let outlet = if document.outlet.is_empty() {
@@ -1084,6 +1089,7 @@ impl TriangulateApp {
         let mut focus = None;
         let mut close = None;
         let mut tag = false;
+        let mut toggle_set_aside = None;
         let mut clicked_entity = None;
         let mut clicked_claim = None;
         let focused = self.focused_pane;
@@ -1100,7 +1106,12 @@ impl TriangulateApp {
                             ui.visuals().widgets.noninteractive.bg_stroke
                         });
                     frame.show(ui, |ui| {
-                        if pane_header_ui(ui, document, &context, count > 1) {
+                        if pane_header_ui(
+                            ui,
+                            document,
+                            &context,
+                            (count > 1, &mut pane.show_set_aside),
+                        ) {
                             close = Some(index);
                         }
                         ui.separator();
@@ -1114,6 +1125,9 @@ impl TriangulateApp {
                         if output.tag_requested {
                             focus = Some(index);
                             tag = true;
+                        }
+                        if let Some(range) = output.toggle_set_aside {
+                            toggle_set_aside = Some((document.id, range));
                         }
                     });
                 });
@@ -1132,9 +1146,40 @@ impl TriangulateApp {
         if tag {
             self.start_tagging();
         }
+        if let Some((document, range)) = toggle_set_aside {
+            self.toggle_set_aside(document, range);
+        }
         if let Some(index) = close {
             self.panes.remove(index);
             self.focused_pane = self.focused_pane.min(self.panes.len().saturating_sub(1));
+        }
+    }
+
+    /// Sets a paragraph aside as publisher furniture, or restores it as article text.
+    fn toggle_set_aside(&mut self, document: DocumentId, range: Range<usize>) {
+        let Some(current) = self.project.document(document) else {
+            return;
+        };
+        let restoring = current.is_set_aside(&range);
+        let label = if restoring {
+            "Restore paragraph"
+        } else {
+            "Set paragraph aside"
+        };
+        let edit = Edit::update_document(&self.project, document, label, |document| {
+            if restoring {
+                document
+                    .boilerplate
+                    .retain(|span| !(span.start() <= range.start && range.end <= span.end()));
+            } else if let Ok(span) =
+                crate::model::ByteSpan::new(&document.text, range.start, range.end)
+            {
+                document.boilerplate.push(span);
+                document.boilerplate.sort();
+            }
+        });
+        if let Some(edit) = edit {
+            self.apply(edit);
         }
     }
 

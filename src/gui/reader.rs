@@ -36,6 +36,11 @@ pub struct Pane {
     dragging: bool,
     /// Unique id for this pane's widgets.
     pub salt: u64,
+    /// Whether set-aside paragraphs are shown in full (dimmed) rather than as one line.
+    pub show_set_aside: bool,
+    measured_show_set_aside: bool,
+    /// The paragraph the context menu was opened on.
+    context_paragraph: Option<usize>,
 }
 
 /// What the reader needs to know to draw, all read-only.
@@ -65,35 +70,17 @@ pub struct ReaderOutput {
     pub tag_requested: bool,
     /// The pane was clicked or scrolled, and should become the focused one.
     pub interacted: bool,
+    /// The user asked to set this paragraph aside as furniture, or to restore it as text.
+    pub toggle_set_aside: Option<Range<usize>>,
 }
 
 /// Splits a body into paragraphs at blank lines; returns byte ranges into the full text.
 pub fn paragraphs(document: &Document) -> Vec<Range<usize>> {
     let offset = document.body.start();
-    let body = document.body_text();
-    let mut found = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut position = 0;
-    for line in body.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        match (blank, start) {
-            (false, None) => start = Some(position),
-            (true, Some(first)) => {
-                found.push(offset + first..offset + trim_end(body, first, position));
-                start = None;
-            }
-            _ => {}
-        }
-        position += line.len();
-    }
-    if let Some(first) = start {
-        found.push(offset + first..offset + trim_end(body, first, position));
-    }
-    found
-}
-
-fn trim_end(text: &str, start: usize, end: usize) -> usize {
-    start + text[start..end].trim_end().len()
+    crate::analysis::boilerplate::paragraphs(document.body_text())
+        .into_iter()
+        .map(|range| offset + range.start..offset + range.end)
+        .collect()
 }
 
 impl Pane {
@@ -121,6 +108,9 @@ impl Pane {
             selection: None,
             dragging: false,
             salt,
+            show_set_aside: false,
+            measured_show_set_aside: false,
+            context_paragraph: None,
         }
     }
 
@@ -159,7 +149,10 @@ impl Pane {
         let row_height = ui.fonts_mut(|fonts| fonts.row_height(&font));
         let text_colour = ui.visuals().text_color();
         let width = (ui.available_width() - 16.0).max(120.0);
-        if (width - self.measured_width).abs() > 0.5 {
+        if (width - self.measured_width).abs() > 0.5
+            || self.show_set_aside != self.measured_show_set_aside
+        {
+            self.measured_show_set_aside = self.show_set_aside;
             self.heights.iter_mut().for_each(|height| *height = None);
             self.measured_width = width;
         }
@@ -213,7 +206,7 @@ impl Pane {
             let first = tops
                 .partition_point(|top| *top + 0.0 < viewport.min.y)
                 .saturating_sub(1);
-            let mut visible: Vec<(usize, Rect, Arc<egui::Galley>)> = Vec::new();
+            let mut visible: Vec<Visible> = Vec::new();
             for (index, &top) in tops
                 .iter()
                 .enumerate()
@@ -234,7 +227,21 @@ impl Pane {
                     project: context.project,
                     dark,
                 };
-                let job = paragraph_job(&document.text, range, &style, &font, text_colour, width);
+                let set_aside = document.is_set_aside(&range);
+                let collapsed = set_aside && !self.show_set_aside;
+                let weak = ui.visuals().weak_text_color();
+                let job = if collapsed {
+                    collapsed_job(&document.text[range], &font, weak, width)
+                } else {
+                    paragraph_job(
+                        &document.text,
+                        range,
+                        &style,
+                        &font,
+                        if set_aside { weak } else { text_colour },
+                        width,
+                    )
+                };
                 let galley = ui.painter().layout_job(job);
                 let height = galley.size().y;
                 if self.heights[index].is_none_or(|known| (known - height).abs() > 0.5) {
@@ -243,7 +250,12 @@ impl Pane {
                 }
                 let rect = Rect::from_min_size(origin + vec2(0.0, top), galley.size());
                 ui.painter().galley(rect.min, galley.clone(), text_colour);
-                visible.push((index, rect, galley));
+                visible.push(Visible {
+                    index,
+                    rect,
+                    galley,
+                    collapsed,
+                });
             }
             let _ = content_rect;
             self.interact(
@@ -273,7 +285,7 @@ impl Pane {
         &mut self,
         ui: &Ui,
         response: &egui::Response,
-        visible: &[(usize, Rect, Arc<egui::Galley>)],
+        visible: &[Visible],
         document: &Document,
         mentions: &[Mention],
         claims: &[(Range<usize>, Color32, ClaimId)],
@@ -281,12 +293,21 @@ impl Pane {
         output: &mut ReaderOutput,
     ) {
         let offset_at = |pos: Pos2| -> Option<usize> {
-            let (index, rect, galley) = visible
+            let shown = visible
                 .iter()
-                .find(|(_, rect, _)| pos.y < rect.max.y + PARAGRAPH_GAP / 2.0)
+                .find(|shown| pos.y < shown.rect.max.y + PARAGRAPH_GAP / 2.0)
                 .or_else(|| visible.last())?;
-            let cursor = galley.cursor_from_pos(pos - rect.min);
-            let paragraph = &self.paragraphs[*index];
+            let paragraph = &self.paragraphs[shown.index];
+            // A collapsed paragraph shows other words than its text: it is selected whole.
+            if shown.collapsed {
+                let before = pos.y < shown.rect.center().y;
+                return Some(if before {
+                    paragraph.start
+                } else {
+                    paragraph.end
+                });
+            }
+            let cursor = shown.galley.cursor_from_pos(pos - shown.rect.min);
             let text = &document.text[paragraph.clone()];
             let byte = text
                 .char_indices()
@@ -297,9 +318,32 @@ impl Pane {
         let exact_offset_at = |pos: Pos2| -> Option<usize> {
             visible
                 .iter()
-                .find(|(_, rect, _)| rect.contains(pos))
+                .find(|shown| shown.rect.contains(pos) && !shown.collapsed)
                 .and_then(|_| offset_at(pos))
         };
+        let paragraph_at = |pos: Pos2| {
+            visible
+                .iter()
+                .find(|shown| pos.y < shown.rect.max.y + PARAGRAPH_GAP / 2.0)
+                .map(|shown| shown.index)
+        };
+        if response.secondary_clicked() {
+            self.context_paragraph = response.interact_pointer_pos().and_then(paragraph_at);
+        }
+        if let Some(index) = self.context_paragraph {
+            let range = self.paragraphs[index].clone();
+            let set_aside = document.is_set_aside(&range);
+            response.context_menu(|ui| {
+                let label = if set_aside {
+                    "Restore as article text"
+                } else {
+                    "Set aside as publisher furniture"
+                };
+                if ui.button(label).clicked() {
+                    output.toggle_set_aside = Some(range.clone());
+                }
+            });
+        }
 
         // The anchor is where the button went down: press, move and release can share one frame.
         if response.drag_started()
@@ -370,18 +414,21 @@ impl Pane {
         // The "Tag claim…" button floats under a finished selection.
         if !self.dragging
             && let Some(range) = self.selected_range()
-            && let Some((_, rect, galley)) = visible.iter().find(|(index, _, _)| {
-                self.paragraphs[*index].contains(&range.end)
-                    || self.paragraphs[*index].end == range.end
+            && let Some(shown) = visible.iter().find(|shown| {
+                self.paragraphs[shown.index].contains(&range.end)
+                    || self.paragraphs[shown.index].end == range.end
             })
         {
-            let paragraph = &self.paragraphs[visible
-                .iter()
-                .find(|(_, r, _)| r == rect)
-                .map_or(0, |(index, _, _)| *index)];
-            let chars = document.text[paragraph.start..range.end].chars().count();
-            let cursor = galley.pos_from_cursor(egui::text::CCursor::new(chars));
-            let anchor = rect.min + cursor.left_bottom().to_vec2() + vec2(0.0, 4.0);
+            let paragraph = &self.paragraphs[shown.index];
+            let chars = if shown.collapsed {
+                0
+            } else {
+                document.text[paragraph.start..range.end].chars().count()
+            };
+            let cursor = shown
+                .galley
+                .pos_from_cursor(egui::text::CCursor::new(chars));
+            let anchor = shown.rect.min + cursor.left_bottom().to_vec2() + vec2(0.0, 4.0);
             egui::Area::new(egui::Id::unique(("tag-button", self.salt)))
                 .fixed_pos(anchor)
                 .order(egui::Order::Foreground)
@@ -398,6 +445,51 @@ impl Pane {
                 });
         }
     }
+}
+
+/// A paragraph laid out this frame.
+struct Visible {
+    index: usize,
+    rect: Rect,
+    galley: Arc<egui::Galley>,
+    /// A set-aside paragraph shown as one line.
+    collapsed: bool,
+}
+
+/// One dim line standing for a set-aside paragraph.
+fn collapsed_job(text: &str, font: &FontId, colour: Color32, width: f32) -> LayoutJob {
+    let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut job = LayoutJob {
+        wrap: egui::text::TextWrapping {
+            max_width: width,
+            max_rows: 1,
+            break_anywhere: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let small = FontId::proportional(font.size * 0.8);
+    job.append(
+        "Set aside: ",
+        0.0,
+        TextFormat {
+            font_id: small.clone(),
+            color: colour,
+            italics: true,
+            ..Default::default()
+        },
+    );
+    job.append(
+        &words,
+        0.0,
+        TextFormat {
+            font_id: small,
+            color: colour,
+            italics: true,
+            ..Default::default()
+        },
+    );
+    job
 }
 
 fn mention_at(mentions: &[Mention], offset: usize) -> Option<&Mention> {

@@ -71,6 +71,7 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         encoding: decoded.encoding.to_owned(),
         content_hash: Document::hash_text(&text),
+        boilerplate: super::set_aside(&text, body),
         body,
         text: text.into(),
     };

@@ -226,6 +226,7 @@ pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportE
         imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         encoding: decoded.encoding.to_owned(),
         content_hash: Document::hash_text(&text),
+        boilerplate: set_aside(&text, body),
         body,
         text: text.into(),
     };
@@ -233,6 +234,14 @@ pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportE
         document,
         replaced: decoded.replaced,
     })
+}
+
+/// The paragraphs of the body that read as publisher furniture.
+pub(crate) fn set_aside(text: &str, body: ByteSpan) -> Vec<ByteSpan> {
+    crate::analysis::boilerplate::detect(&text[body.range()], body.start())
+        .into_iter()
+        .filter_map(|range| ByteSpan::new(text, range.start, range.end).ok())
+        .collect()
 }
 
 /// Imports files and folders into `project`: reads them, refuses duplicates, finds entities.

@@ -65,6 +65,10 @@ pub struct Document {
     pub content_hash: String,
     /// The part of the text shown as the body: it leaves out a leading metadata line.
     pub body: ByteSpan,
+    /// Paragraphs set aside as publisher furniture (offers, app lines, related links): kept in
+    /// the text, shown dimmed, and left out of analysis. Detected on import, then the user's.
+    #[serde(default)]
+    pub boilerplate: Vec<ByteSpan>,
     /// The text as imported (line endings normalised to `\n`).
     pub text: Arc<str>,
 }
@@ -78,6 +82,30 @@ impl Document {
     /// The hash that [`Document::content_hash`] must hold for `text`.
     pub fn hash_text(text: &str) -> String {
         blake3::hash(text.as_bytes()).to_hex().to_string()
+    }
+
+    /// The body with set-aside paragraphs blanked out by spaces, so byte offsets stay valid.
+    pub fn analysed_body(&self) -> std::borrow::Cow<'_, str> {
+        let body = self.body_text();
+        if self.boilerplate.is_empty() {
+            return std::borrow::Cow::Borrowed(body);
+        }
+        let mut bytes = body.as_bytes().to_vec();
+        let offset = self.body.start();
+        for span in &self.boilerplate {
+            let start = span.start().saturating_sub(offset).min(bytes.len());
+            let end = span.end().saturating_sub(offset).min(bytes.len());
+            bytes[start..end].fill(b' ');
+        }
+        // Whole characters were replaced by ASCII spaces, so the bytes are still UTF-8.
+        std::borrow::Cow::Owned(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Whether a byte range lies in a set-aside paragraph.
+    pub fn is_set_aside(&self, range: &std::ops::Range<usize>) -> bool {
+        self.boilerplate
+            .iter()
+            .any(|span| span.start() <= range.start && range.end <= span.end())
     }
 
     /// The length of the text in characters.

@@ -304,6 +304,20 @@ pub fn validate(project: &mut Project) -> Result<(), Inconsistency> {
                 near: near(),
             });
         }
+        if let Some(error) = document
+            .boilerplate
+            .iter()
+            .find_map(|span| span.check(&document.text).err())
+        {
+            let problem = format!(
+                "document {} ({}): a set-aside paragraph {error}",
+                document.id, document.file
+            );
+            return Err(Inconsistency {
+                problem,
+                near: near(),
+            });
+        }
         if let Err(error) = document.body.check(&document.text) {
             let problem = format!("document {} ({}): body {error}", document.id, document.file);
             return Err(Inconsistency {

@@ -390,3 +390,55 @@ fn reviewing_a_suggestion_keeps_two_entities_apart() {
     run_until(&mut harness, |app| app.suggestions.len() == before);
     assert!(harness.state().project.distinct.is_empty());
 }
+
+#[test]
+fn a_paragraph_can_be_set_aside_from_its_context_menu_and_restored_by_undo() {
+    let mut harness = harness();
+    let id = harness.state().panes[0].document;
+    let before = harness
+        .state()
+        .project
+        .document(id)
+        .expect("document")
+        .boilerplate
+        .len();
+    let position = Pos2::new(700.0, 160.0);
+    for pressed in [true, false] {
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::PointerMoved(position));
+        harness.input_mut().events.push(egui::Event::PointerButton {
+            pos: position,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_ok();
+    harness
+        .get_by_label("Set aside as publisher furniture")
+        .click();
+    harness.run_ok();
+    let after = harness
+        .state()
+        .project
+        .document(id)
+        .expect("document")
+        .boilerplate
+        .len();
+    assert_eq!(after, before + 1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(
+        harness
+            .state()
+            .project
+            .document(id)
+            .expect("document")
+            .boilerplate
+            .len(),
+        before
+    );
+}
