@@ -67,6 +67,14 @@ pub enum Command {
         #[arg(long)]
         suggestions: bool,
     },
+    /// List the passages that documents share (the same wire copy, a quoted statement).
+    Passages {
+        /// The project file.
+        project: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the tagged claims.
     Claims {
         /// The project file.
@@ -148,6 +156,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Claims { project, json } => claims(&project, json, out),
+        Command::Passages { project, json } => passages(&project, json, out),
         Command::Set {
             project,
             document,
@@ -551,6 +560,57 @@ fn list_suggestions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> 
             suggestion.a,
             suggestion.b_name,
             suggestion.b
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct PassageInfo {
+    a: u32,
+    b: u32,
+    a_start: usize,
+    a_end: usize,
+    b_start: usize,
+    b_end: usize,
+    score: f32,
+}
+
+fn passages(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let project = load(path)?;
+    let found = crate::analysis::passages::shared_passages(&project.documents);
+    let list: Vec<PassageInfo> = found
+        .iter()
+        .map(|passage| PassageInfo {
+            a: passage.a.0,
+            b: passage.b.0,
+            a_start: passage.a_range.start,
+            a_end: passage.a_range.end,
+            b_start: passage.b_range.start,
+            b_end: passage.b_range.end,
+            score: (passage.score * 1000.0).round() / 1000.0,
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for passage in &found {
+        let excerpt = project
+            .document(passage.a)
+            .and_then(|document| document.text.get(passage.a_range.clone()))
+            .map(|text| {
+                text.split_whitespace()
+                    .take(12)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:.2}  doc {} ~ doc {}  “{excerpt}…”",
+            passage.score, passage.a, passage.b
         )?;
     }
     Ok(())

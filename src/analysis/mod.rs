@@ -8,6 +8,7 @@ pub mod dates;
 pub mod entities;
 pub mod fold;
 pub mod mentions;
+pub mod passages;
 pub mod quotes;
 pub mod suggestions;
 pub mod variants;
@@ -20,6 +21,8 @@ pub struct Derived {
     pub mentions: mentions::MentionIndex,
     /// Entities that may be one, strongest first.
     pub suggestions: Vec<suggestions::Suggestion>,
+    /// Passages that documents share.
+    pub passages: Vec<passages::Passage>,
 }
 
 impl Derived {
@@ -27,9 +30,11 @@ impl Derived {
     pub fn compute(project: &crate::model::Project) -> Self {
         let mentions = mentions::MentionIndex::build(project);
         let suggestions = suggestions::suggestions(project, &mentions);
+        let passages = passages::shared_passages(&project.documents);
         Self {
             mentions,
             suggestions,
+            passages,
         }
     }
 }

@@ -5,11 +5,12 @@ use super::commands::{AppCommand, consume_shortcuts};
 use super::entities::{EntitiesAction, EntitiesState, entities_ui};
 use super::jobs::{DialogPurpose, JobResult, Jobs};
 use super::library::{LibraryAction, LibraryState, library_ui};
-use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext};
+use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext, Shared};
 use super::tag::{TagDialog, TagOutcome};
 use super::theme;
 use crate::analysis::Derived;
 use crate::analysis::mentions::MentionIndex;
+use crate::analysis::passages::Passage;
 use crate::analysis::suggestions::Suggestion;
 use crate::edit::{Edit, History};
 use crate::import::ImportError;
@@ -96,6 +97,8 @@ pub struct TriangulateApp {
     pub mentions: Arc<MentionIndex>,
     /// Entities that may be one, for the user to review; computed with the mentions.
     pub suggestions: Arc<Vec<Suggestion>>,
+    /// Passages documents share, computed with the mentions.
+    pub passages: Arc<Vec<Passage>>,
     mentions_generation: Option<u64>,
     /// Documents side by side (one to four).
     pub panes: Vec<Pane>,
@@ -153,6 +156,7 @@ impl TriangulateApp {
             generation: 0,
             mentions: Arc::new(MentionIndex::default()),
             suggestions: Arc::new(Vec::new()),
+            passages: Arc::new(Vec::new()),
             mentions_generation: None,
             panes: Vec::new(),
             focused_pane: 0,
@@ -215,6 +219,7 @@ impl TriangulateApp {
         self.changed();
         self.mentions = Arc::new(index.mentions);
         self.suggestions = Arc::new(index.suggestions);
+        self.passages = Arc::new(index.passages);
         self.mentions_generation = Some(self.generation);
         if let Some(first) = self.project.documents.first().map(|document| document.id) {
             self.open_document(first, false);
@@ -525,6 +530,7 @@ impl TriangulateApp {
                 {
                     self.mentions = Arc::new(index.mentions);
                     self.suggestions = Arc::new(index.suggestions);
+                    self.passages = Arc::new(index.passages);
                     self.mentions_generation = Some(generation);
                 }
             }
@@ -676,6 +682,38 @@ fn pane_header_ui(
         }
     }
     close
+}
+
+/// The passages `document` shares with the other open documents, tinted per pair of panes.
+fn shared_with_open(
+    passages: &[Passage],
+    document: DocumentId,
+    open: &[DocumentId],
+) -> Vec<Shared> {
+    let tint = |other: DocumentId| {
+        let (a, b) = (document.min(other), document.max(other));
+        let position = |id| open.iter().position(|open| *open == id).unwrap_or(0);
+        position(a) * open.len() + position(b)
+    };
+    passages
+        .iter()
+        .filter_map(|passage| {
+            let (range, other, other_range) = if passage.a == document {
+                (passage.a_range.clone(), passage.b, passage.b_range.clone())
+            } else if passage.b == document {
+                (passage.b_range.clone(), passage.a, passage.a_range.clone())
+            } else {
+                return None;
+            };
+            open.contains(&other).then(|| Shared {
+                range,
+                other,
+                other_range,
+                score: passage.score,
+                tint: tint(other),
+            })
+        })
+        .collect()
 }
 
 /// Re-prepares an import against the current project: fresh ids and entity updates.
@@ -1085,6 +1123,12 @@ impl TriangulateApp {
             text_size: self.text_size,
         };
         let count = self.panes.len();
+        let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
+        let shared: Vec<Vec<Shared>> = open
+            .iter()
+            .map(|document| shared_with_open(&self.passages, *document, &open))
+            .collect();
+        let mut clicked_shared = None;
         let mut hovered = None;
         let mut focus = None;
         let mut close = None;
@@ -1115,7 +1159,10 @@ impl TriangulateApp {
                             close = Some(index);
                         }
                         ui.separator();
-                        let output = pane.ui(ui, &context);
+                        let output = pane.ui(ui, &context, &shared[index]);
+                        if output.clicked_shared.is_some() {
+                            clicked_shared.clone_from(&output.clicked_shared);
+                        }
                         hovered = hovered.or(output.hovered_entity);
                         clicked_entity = clicked_entity.or(output.clicked_entity);
                         clicked_claim = clicked_claim.or(output.clicked_claim);
@@ -1145,6 +1192,13 @@ impl TriangulateApp {
         }
         if tag {
             self.start_tagging();
+        }
+        // A shared passage clicked in one pane is shown in the pane that holds its copy.
+        if let Some((document, range)) = clicked_shared
+            && let Some(pane) = self.panes.iter_mut().find(|pane| pane.document == document)
+        {
+            pane.scroll_to = Some(range.start);
+            pane.flash = Some(range);
         }
         if let Some((document, range)) = toggle_set_aside {
             self.toggle_set_aside(document, range);

@@ -41,6 +41,8 @@ pub struct Pane {
     measured_show_set_aside: bool,
     /// The paragraph the context menu was opened on.
     context_paragraph: Option<usize>,
+    /// Screen rectangles of the paragraphs laid out in the last frame.
+    shown: Vec<(Range<usize>, Rect)>,
 }
 
 /// What the reader needs to know to draw, all read-only.
@@ -55,6 +57,21 @@ pub struct ReaderContext<'a> {
     pub selected_entity: Option<EntityId>,
     /// Size of the body text.
     pub text_size: f32,
+}
+
+/// A passage this pane's document shares with a document open in another pane.
+#[derive(Clone, Debug)]
+pub struct Shared {
+    /// Where the passage is in this document.
+    pub range: Range<usize>,
+    /// The other document.
+    pub other: DocumentId,
+    /// Where the passage is in the other document.
+    pub other_range: Range<usize>,
+    /// How alike the two copies are, from 0 to 1.
+    pub score: f32,
+    /// Which tint: one per pair of panes.
+    pub tint: usize,
 }
 
 /// What the user did in a pane this frame.
@@ -72,6 +89,8 @@ pub struct ReaderOutput {
     pub interacted: bool,
     /// The user asked to set this paragraph aside as furniture, or to restore it as text.
     pub toggle_set_aside: Option<Range<usize>>,
+    /// A shared passage the user clicked: show its copy in the other document.
+    pub clicked_shared: Option<(DocumentId, Range<usize>)>,
 }
 
 /// Splits a body into paragraphs at blank lines; returns byte ranges into the full text.
@@ -111,6 +130,7 @@ impl Pane {
             show_set_aside: false,
             measured_show_set_aside: false,
             context_paragraph: None,
+            shown: Vec::new(),
         }
     }
 
@@ -131,6 +151,14 @@ impl Pane {
         self.dragging = false;
     }
 
+    /// Where the paragraph holding `offset` was drawn in the last frame, if it was visible.
+    pub fn screen_rect_of(&self, offset: usize) -> Option<Rect> {
+        self.shown
+            .iter()
+            .find(|(range, _)| range.start <= offset && offset <= range.end)
+            .map(|(_, rect)| *rect)
+    }
+
     fn paragraph_at(&self, offset: usize) -> usize {
         self.paragraphs
             .partition_point(|paragraph| paragraph.end < offset)
@@ -138,7 +166,12 @@ impl Pane {
     }
 
     /// Draws the pane's text; returns what the user did.
-    pub fn ui(&mut self, ui: &mut Ui, context: &ReaderContext<'_>) -> ReaderOutput {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        context: &ReaderContext<'_>,
+        shared: &[Shared],
+    ) -> ReaderOutput {
         let mut output = ReaderOutput::default();
         let Some(document) = context.project.document(self.document) else {
             ui.label("This document is no longer in the project");
@@ -180,7 +213,7 @@ impl Pane {
             );
         }
         let mentions = context.mentions.in_document(document.id);
-        let claims: Vec<(Range<usize>, Color32, ClaimId)> = context
+        let claims: Vec<ClaimMark> = context
             .project
             .claims
             .iter()
@@ -225,6 +258,7 @@ impl Pane {
                     hovered: context.hovered_entity,
                     selected: context.selected_entity,
                     project: context.project,
+                    shared,
                     dark,
                 };
                 let set_aside = document.is_set_aside(&range);
@@ -258,13 +292,17 @@ impl Pane {
                 });
             }
             let _ = content_rect;
+            self.shown = visible
+                .iter()
+                .map(|shown| (self.paragraphs[shown.index].clone(), shown.rect))
+                .collect();
             self.interact(
                 ui,
                 &response,
                 &visible,
                 document,
                 mentions,
-                &claims,
+                (&claims, shared),
                 context,
                 &mut output,
             );
@@ -288,7 +326,7 @@ impl Pane {
         visible: &[Visible],
         document: &Document,
         mentions: &[Mention],
-        claims: &[(Range<usize>, Color32, ClaimId)],
+        (claims, shared): (&[ClaimMark], &[Shared]),
         context: &ReaderContext<'_>,
         output: &mut ReaderOutput,
     ) {
@@ -383,6 +421,10 @@ impl Pane {
             self.flash = None;
             if let Some(offset) = response.interact_pointer_pos().and_then(exact_offset_at) {
                 output.clicked_entity = mention_at(mentions, offset).map(|mention| mention.entity);
+                output.clicked_shared = shared
+                    .iter()
+                    .find(|passage| passage.range.contains(&offset))
+                    .map(|passage| (passage.other, passage.other_range.clone()));
                 output.clicked_claim = claims
                     .iter()
                     .find(|(range, _, _)| range.contains(&offset))
@@ -405,6 +447,23 @@ impl Pane {
                 .map(|(_, _, id)| *id)
                 .collect();
             output.hovered_entity = mention.map(|mention| mention.entity);
+            let over_shared = shared
+                .iter()
+                .find(|passage| passage.range.contains(&offset));
+            if mention.is_none()
+                && over_claims.is_empty()
+                && let Some(passage) = over_shared
+            {
+                let title = context
+                    .project
+                    .document(passage.other)
+                    .map_or("another document", |document| document.title.as_str());
+                let text = format!(
+                    "Shared with “{title}”, {:.0}% alike. Click to see it there.",
+                    passage.score * 100.0
+                );
+                response.clone().on_hover_text_at_pointer(text);
+            }
             if mention.is_some() || !over_claims.is_empty() {
                 response
                     .clone()
@@ -446,6 +505,9 @@ impl Pane {
         }
     }
 }
+
+/// A claim's passage, its code's colour and its id, as the reader draws it.
+type ClaimMark = (Range<usize>, Color32, ClaimId);
 
 /// A paragraph laid out this frame.
 struct Visible {
@@ -531,8 +593,9 @@ fn snap_to_words(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 struct Highlights<'a> {
+    shared: &'a [Shared],
     mentions: &'a [Mention],
-    claims: &'a [(Range<usize>, Color32, ClaimId)],
+    claims: &'a [ClaimMark],
     selection: Option<Range<usize>>,
     flash: Option<Range<usize>>,
     hovered: Option<EntityId>,
@@ -566,6 +629,7 @@ fn paragraph_job(
         .map(|mention| mention.range.clone())
         .collect();
     ranges.extend(style.claims.iter().map(|(range, _, _)| range.clone()));
+    ranges.extend(style.shared.iter().map(|shared| shared.range.clone()));
     ranges.extend(style.selection.clone());
     ranges.extend(style.flash.clone());
     for range in ranges
@@ -595,6 +659,13 @@ fn paragraph_job(
             color: colour,
             ..Default::default()
         };
+        if let Some(shared) = style
+            .shared
+            .iter()
+            .find(|shared| shared.range.start <= start && end <= shared.range.end)
+        {
+            format.background = theme::shared_tint(shared.tint, style.dark);
+        }
         if let Some(mention) = mentions
             .iter()
             .find(|mention| mention.range.start <= start && end <= mention.range.end)

@@ -54,6 +54,18 @@ pub fn code_colour(colour: Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// The tint of a passage shared with another open document; `pair` picks the colour.
+pub fn shared_tint(pair: usize, dark: bool) -> Color32 {
+    const HUES: [[u8; 3]; 4] = [
+        [0x22, 0xd3, 0xee],
+        [0xf4, 0x72, 0xb6],
+        [0xa3, 0xe6, 0x35],
+        [0xfb, 0xbf, 0x24],
+    ];
+    let [r, g, b] = HUES[pair % HUES.len()];
+    Color32::from_rgba_unmultiplied(r, g, b, if dark { 38 } else { 60 })
+}
+
 /// The background of selected text.
 pub fn selection(dark: bool) -> Color32 {
     if dark {

@@ -442,3 +442,41 @@ fn a_paragraph_can_be_set_aside_from_its_context_menu_and_restored_by_undo() {
         before
     );
 }
+
+#[test]
+fn clicking_a_shared_passage_scrolls_the_other_pane_to_its_copy() {
+    let mut harness = harness();
+    let passage = harness
+        .state()
+        .passages
+        .first()
+        .cloned()
+        .expect("the sample shares a wire passage");
+    {
+        let app = harness.state_mut();
+        app.panes.clear();
+        app.open_document(passage.a, true);
+        app.open_document(passage.b, true);
+        app.panes[0].scroll_to = Some(passage.a_range.start);
+    }
+    harness.run_ok();
+    let rect = harness.state().panes[0]
+        .screen_rect_of(passage.a_range.start + 1)
+        .expect("the passage is on screen");
+    let inside = rect.left_top() + egui::vec2(20.0, 8.0);
+    harness.hover_at(inside);
+    harness.drag_at(inside);
+    harness.drop_at(inside);
+    harness.run_ok();
+    let other = &harness.state().panes[1];
+    assert_eq!(other.document, passage.b);
+    assert_eq!(
+        other.flash.clone(),
+        Some(passage.b_range.clone()),
+        "the copy is marked in the other pane"
+    );
+    let shown = other
+        .screen_rect_of(passage.b_range.start + 1)
+        .expect("and scrolled into view");
+    assert!(shown.top() >= 0.0 && shown.top() < 800.0);
+}
