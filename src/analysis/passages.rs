@@ -105,10 +105,16 @@ pub fn shared_passages(documents: &[Document]) -> Vec<Passage> {
     }
     // Matches by document pair, as (position in the first, position in the second).
     let mut pairs: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
-    let crowded = (documents.len() / 2).max(8);
+    // A phrase in very many documents, or repeated within documents, is a formula (a dateline,
+    // a stock sentence), not a shared passage; a wire story reaches dozens of outlets, not all.
+    let most_documents = (documents.len() / 10).max(20);
     for places in index.values() {
-        // A phrase in very many documents is a formula, not a shared passage.
-        if places.len() < 2 || places.len() > crowded * 4 {
+        let mut in_documents: Vec<usize> = places.iter().map(|(document, _)| *document).collect();
+        in_documents.dedup();
+        if in_documents.len() < 2
+            || in_documents.len() > most_documents
+            || places.len() > in_documents.len() * 2
+        {
             continue;
         }
         for (i, &(doc_a, pos_a)) in places.iter().enumerate() {
