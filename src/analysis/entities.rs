@@ -8,6 +8,7 @@ use super::words::{
     is_stop_word, words,
 };
 use crate::model::{Document, Entity, EntityId, EntityKind, EntityOrigin, PartialDate, Project};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A name found in a text, with the evidence for its kind.
@@ -296,13 +297,23 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             by_fold.entry(fold(variant)).or_insert(entity.id);
         }
     }
-    let mut lowercase = HashSet::new();
-    for document in documents {
-        lowercase.extend(lowercase_words(&document.analysed_body()));
-    }
+    // Reading the documents is independent work: it runs on every core.
+    let bodies: Vec<std::borrow::Cow<'_, str>> =
+        documents.par_iter().map(Document::analysed_body).collect();
+    let lowercase: HashSet<String> = bodies.par_iter().map(|body| lowercase_words(body)).reduce(
+        HashSet::new,
+        |mut all, more| {
+            all.extend(more);
+            all
+        },
+    );
+    let found: Vec<Vec<Candidate>> = bodies
+        .par_iter()
+        .map(|body| candidates(body, &lowercase))
+        .collect();
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
-    for document in documents {
-        for candidate in candidates(&document.analysed_body(), &lowercase) {
+    for candidate_list in found {
+        for candidate in candidate_list {
             if known.contains_key(candidate.text.as_str()) {
                 continue;
             }

@@ -4,6 +4,7 @@ use super::dates::find_dates;
 use super::entities::date_entity_name;
 use crate::model::{DocumentId, EntityId, EntityKind, Project};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -67,7 +68,8 @@ impl MentionIndex {
                 .build(&patterns)
                 .ok()
         };
-        for document in &project.documents {
+        // Finding mentions in one document is independent of the others: it runs on every core.
+        let find = |document: &crate::model::Document| -> Vec<Mention> {
             let offset = document.body.start();
             // Set-aside paragraphs are blank here: their names are neither highlighted nor counted.
             let analysed = document.analysed_body();
@@ -101,6 +103,17 @@ impl MentionIndex {
                 }
                 mentions.sort_by_key(|mention| mention.range.start);
             }
+            mentions
+        };
+        let found: Vec<(DocumentId, Vec<Mention>)> = project
+            .documents
+            .par_iter()
+            .map(|document| (document.id, find(document)))
+            .collect();
+        for (document_id, mentions) in found {
+            let Some(document) = project.document(document_id) else {
+                continue;
+            };
             for mention in &mentions {
                 let spelling = &document.text[mention.range.clone()];
                 *index

@@ -23,6 +23,8 @@ pub struct Derived {
     pub suggestions: Vec<suggestions::Suggestion>,
     /// Passages that documents share.
     pub passages: Vec<passages::Passage>,
+    /// Whether suggestions and passages were computed too, or only the mentions.
+    pub complete: bool,
 }
 
 impl Derived {
@@ -35,6 +37,15 @@ impl Derived {
             mentions,
             suggestions,
             passages,
+            complete: true,
+        }
+    }
+
+    /// Only the mentions: all a project's first frame needs; the rest can follow.
+    pub fn mentions_only(project: &crate::model::Project) -> Self {
+        Self {
+            mentions: mentions::MentionIndex::build(project),
+            ..Self::default()
         }
     }
 }

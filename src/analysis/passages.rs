@@ -9,6 +9,7 @@
 use super::fold::fold;
 use super::words::words;
 use crate::model::{Document, DocumentId};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -96,7 +97,7 @@ fn fingerprint(document: &Document) -> Fingerprinted {
 
 /// Finds the passages that documents share, strongest first within each pair.
 pub fn shared_passages(documents: &[Document]) -> Vec<Passage> {
-    let printed: Vec<Fingerprinted> = documents.iter().map(fingerprint).collect();
+    let printed: Vec<Fingerprinted> = documents.par_iter().map(fingerprint).collect();
     let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
     for (document, prints) in printed.iter().enumerate() {
         for &(hash, position) in &prints.prints {

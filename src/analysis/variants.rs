@@ -205,7 +205,11 @@ fn word_score(a: &str, b: &str) -> Option<f32> {
 
 /// Compares two names. See the module documentation for the rules.
 pub fn likeness(a: &str, b: &str) -> Likeness {
-    let (parts_a, parts_b) = (parts(a), parts(b));
+    likeness_of_parts(&parts(a), &parts(b))
+}
+
+/// Compares two names already split into parts.
+fn likeness_of_parts(parts_a: &[Part], parts_b: &[Part]) -> Likeness {
     let words = |parts: &[Part]| -> Vec<String> {
         parts
             .iter()
@@ -215,7 +219,7 @@ pub fn likeness(a: &str, b: &str) -> Likeness {
             })
             .collect()
     };
-    let (words_a, words_b) = (words(&parts_a), words(&parts_b));
+    let (words_a, words_b) = (words(parts_a), words(parts_b));
     if words_a.is_empty() || words_b.is_empty() {
         return Likeness::Different;
     }
@@ -240,7 +244,7 @@ pub fn likeness(a: &str, b: &str) -> Likeness {
                 })
                 .collect()
         };
-        let (connectors_a, connectors_b) = (connectors(&parts_a), connectors(&parts_b));
+        let (connectors_a, connectors_b) = (connectors(parts_a), connectors(parts_b));
         if connectors_a.len() == connectors_b.len() && connectors_a != connectors_b {
             return Likeness::Different;
         }
@@ -296,8 +300,8 @@ pub struct SpellingIndex<T> {
 /// First-letter class of the first content word, and the number of content words.
 type BucketKey = (char, usize);
 
-/// A spelling, the total length of its content words, and what it stands for.
-type Indexed<T> = (String, usize, T);
+/// A spelling split into parts, the total length of its content words, and what it stands for.
+type Indexed<T> = (Vec<Part>, usize, T);
 
 impl<T> Default for SpellingIndex<T> {
     fn default() -> Self {
@@ -308,34 +312,46 @@ impl<T> Default for SpellingIndex<T> {
 }
 
 impl<T: Copy> SpellingIndex<T> {
-    fn key(name: &str) -> Option<((char, usize), usize)> {
-        let words = content_words(name);
+    /// The parts of a name, its bucket and the total length of its content words.
+    fn key(name: &str) -> Option<(Vec<Part>, BucketKey, usize)> {
+        let parts = parts(name);
+        let words: Vec<&String> = parts
+            .iter()
+            .filter_map(|part| {
+                if let Part::Word(word) = part {
+                    Some(word)
+                } else {
+                    None
+                }
+            })
+            .collect();
         let first = words.first()?.chars().next()?;
-        let length = words.iter().map(String::len).sum();
-        Some(((letter_class(first), words.len()), length))
+        let length = words.iter().map(|word| word.len()).sum();
+        let key = (letter_class(first), words.len());
+        Some((parts, key, length))
     }
 
     /// Adds a spelling that stands for `target`.
     pub fn insert(&mut self, spelling: &str, target: T) {
-        if let Some((key, length)) = Self::key(spelling) {
+        if let Some((parts, key, length)) = Self::key(spelling) {
             self.buckets
                 .entry(key)
                 .or_default()
-                .push((spelling.to_owned(), length, target));
+                .push((parts, length, target));
         }
     }
 
     /// The target of the indexed spelling that `name` is most surely a variant of.
     pub fn find_same(&self, name: &str) -> Option<T> {
-        let (key, length) = Self::key(name)?;
+        let (parts, key, length) = Self::key(name)?;
         let mut best: Option<(f32, T)> = None;
         // Each added or dropped letter costs at least 0.3 of an allowance of at most 1 a word.
         let slack = 3 * key.1;
-        for (spelling, other_length, target) in self.buckets.get(&key)? {
+        for (other, other_length, target) in self.buckets.get(&key)? {
             if length.abs_diff(*other_length) > slack {
                 continue;
             }
-            if let Likeness::Same { score } = likeness(name, spelling)
+            if let Likeness::Same { score } = likeness_of_parts(&parts, other)
                 && best.is_none_or(|(known, _)| score > known)
             {
                 best = Some((score, *target));

@@ -183,14 +183,15 @@ impl TriangulateApp {
         }
     }
 
-    /// Replaces the project and finds its mentions; for new projects, tests and benchmarks.
+    /// Replaces the project and finds its mentions (suggestions and shared passages follow from
+    /// the background analysis); for new projects, tests and benchmarks.
     pub fn set_project(
         &mut self,
         project: Project,
         path: Option<PathBuf>,
         stamp: Option<DiskStamp>,
     ) {
-        let index = Derived::compute(&project);
+        let index = Derived::mentions_only(&project);
         self.set_analysed_project(project, path, stamp, index);
     }
 
@@ -220,7 +221,8 @@ impl TriangulateApp {
         self.mentions = Arc::new(index.mentions);
         self.suggestions = Arc::new(index.suggestions);
         self.passages = Arc::new(index.passages);
-        self.mentions_generation = Some(self.generation);
+        // Suggestions and shared passages follow from the background analysis.
+        self.mentions_generation = index.complete.then_some(self.generation);
         if let Some(first) = self.project.documents.first().map(|document| document.id) {
             self.open_document(first, false);
         }
@@ -839,6 +841,12 @@ impl TriangulateApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+
+    /// Whether everything derived from the project (mentions, suggestions, shared passages) is
+    /// up to date with it.
+    pub fn is_analysed(&self) -> bool {
+        self.mentions_generation == Some(self.generation)
     }
 
     /// The window title as last set.

@@ -221,7 +221,7 @@ impl Jobs {
         self.spawn("load-project", move || {
             // Mentions are found here too, so the first frame of the project shows its highlights.
             let result = store::load(&path).map(|(project, stamp)| {
-                let index = Derived::compute(&project);
+                let index = Derived::mentions_only(&project);
                 (project, stamp, index)
             });
             JobResult::Loaded { path, result }

@@ -28,7 +28,8 @@ fn harness() -> Harness<'static, TriangulateApp> {
             TriangulateApp::with_context(egui::Context::default()),
         );
     harness.state_mut().set_project(project, Some(path), stamp);
-    harness.run_ok();
+    // Suggestions and shared passages arrive from the background analysis.
+    run_until(&mut harness, TriangulateApp::is_analysed);
     harness
 }
 
