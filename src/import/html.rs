@@ -1,9 +1,8 @@
 //! Saved web pages: the article's text and the page's metadata, nothing fetched.
 
-use super::{ImportError, Imported, decode, detect_language, headline};
-use crate::model::{ByteSpan, Document, DocumentId, PartialDate, is_language_code};
+use super::{ImportError, Imported, Metadata, build_document, decode};
+use crate::model::{PartialDate, is_language_code};
 use chrono::Datelike;
-use std::path::Path;
 
 /// Reads a saved article page: main text without navigation, comments or related links, and
 /// title, site name (the outlet), author, date, language and canonical URL from its metadata.
@@ -28,17 +27,8 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
             reason: "the page has no article text".into(),
         });
     }
-    let text = format!("{}\n", paragraphs.join("\n\n"));
+    let text = paragraphs.join("\n\n");
     let metadata = extracted.metadata;
-    let stem = Path::new(file).file_stem().map_or_else(
-        || file.to_owned(),
-        |stem| stem.to_string_lossy().into_owned(),
-    );
-    let title = Some(metadata.title.trim())
-        .filter(|title| !title.is_empty())
-        .map(str::to_owned)
-        .or_else(|| headline(&text).map(str::to_owned))
-        .unwrap_or(stem);
     let outlet = [metadata.sitename.trim(), metadata.hostname.trim()]
         .into_iter()
         .find(|name| !name.is_empty())
@@ -52,33 +42,21 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         )
     });
     let declared = metadata.language.trim().to_lowercase();
-    let declared = declared.get(..2).filter(|code| {
-        is_language_code(code) && (declared.len() == 2 || declared[2..].starts_with(['-', '_']))
-    });
     let language = declared
-        .map(str::to_owned)
-        .or_else(|| detect_language(&text).map(str::to_owned));
-    let body = ByteSpan::new(&text, 0, text.len()).map_err(|_| ImportError::Empty)?;
-    let document = Document {
-        id: DocumentId(0),
-        title,
+        .get(..2)
+        .filter(|code| {
+            is_language_code(code) && (declared.len() == 2 || declared[2..].starts_with(['-', '_']))
+        })
+        .map(str::to_owned);
+    let metadata = Metadata {
+        title: metadata.title,
         outlet,
-        author: metadata.author.trim().to_owned(),
-        url: metadata.url.trim().to_owned(),
+        author: metadata.author,
+        url: metadata.url,
         date,
         language,
-        file: file.to_owned(),
-        imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        encoding: decoded.encoding.to_owned(),
-        content_hash: Document::hash_text(&text),
-        boilerplate: super::set_aside(&text, body),
-        body,
-        text: text.into(),
     };
-    Ok(Imported {
-        document,
-        replaced: decoded.replaced,
-    })
+    build_document(&text, file, decoded.encoding, decoded.replaced, metadata)
 }
 
 /// The text of each block element (paragraph, heading, list item, quotation…) of extracted HTML.
@@ -125,7 +103,7 @@ fn blocks(html: &str) -> Vec<String> {
 }
 
 /// Replaces HTML character references (`&amp;`, `&#233;`, `&#xE9;`, `&nbsp;`…) by their characters.
-fn decode_entities(text: &str) -> String {
+pub(crate) fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find('&') {

@@ -4,14 +4,16 @@
 //! succeeds or fails on its own: a batch reports every failure and keeps every success.
 
 mod html;
+mod office;
 mod text;
 
 pub use html::document_from_html;
+pub use office::{document_from_docx, document_from_odt};
 pub use text::{DecodedText, decode, detect_language, headline, metadata_date};
 
 use crate::analysis::entities::new_entities;
 use crate::edit::Edit;
-use crate::model::{ByteSpan, Document, DocumentId, Project};
+use crate::model::{ByteSpan, Document, DocumentId, PartialDate, Project};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,9 +24,15 @@ pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
 /// Extensions read as saved web pages.
 pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
 
+/// Extensions of word-processor files.
+pub const OFFICE_EXTENSIONS: [&str; 2] = ["docx", "odt"];
+
 /// Every extension a folder import picks up.
 pub fn importable_extensions() -> impl Iterator<Item = &'static str> {
-    TEXT_EXTENSIONS.into_iter().chain(HTML_EXTENSIONS)
+    TEXT_EXTENSIONS
+        .into_iter()
+        .chain(HTML_EXTENSIONS)
+        .chain(OFFICE_EXTENSIONS)
 }
 
 /// Limits that keep a bad file from taking the machine down.
@@ -70,6 +78,20 @@ pub enum ImportError {
     #[error("no article text could be found in the page ({reason})")]
     NoArticle {
         /// What the extractor said.
+        reason: String,
+    },
+    /// A format this version cannot read yet.
+    #[error(
+        "{format} files cannot be imported yet: import its text, a saved web page, DOCX or ODT instead"
+    )]
+    Unsupported {
+        /// The format, such as PDF.
+        format: String,
+    },
+    /// An archive-based file (DOCX, ODT) that is damaged, not of its kind, or a ZIP bomb.
+    #[error("it cannot be read: {reason}")]
+    Damaged {
+        /// What is wrong.
         reason: String,
     },
     /// The same text is already in the project or earlier in the batch.
@@ -189,17 +211,70 @@ pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, Im
     if has_extension(path, &HTML_EXTENSIONS) {
         return html::document_from_html(&bytes, &file);
     }
+    if let Some(format) = ["pdf", "epub", "rtf", "doc", "pages"]
+        .into_iter()
+        .find(|format| has_extension(path, &[format]))
+    {
+        return Err(ImportError::Unsupported {
+            format: format.to_uppercase(),
+        });
+    }
+    if has_extension(path, &["docx"]) {
+        return office::document_from_docx(&bytes, &file);
+    }
+    if has_extension(path, &["odt"]) {
+        return office::document_from_odt(&bytes, &file);
+    }
     document_from_bytes(&bytes, &file)
 }
 
 /// Builds a document from a file's bytes; `file` is its name, used as a title of last resort.
 pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
     let decoded = decode(bytes).ok_or(ImportError::Binary)?;
-    let text = decoded.text;
+    build_document(
+        &decoded.text,
+        file,
+        decoded.encoding,
+        decoded.replaced,
+        Metadata::default(),
+    )
+}
+
+/// What a format says about a document besides its text; empty fields are unknown.
+#[derive(Clone, Debug, Default)]
+pub struct Metadata {
+    /// Title.
+    pub title: String,
+    /// Outlet (a site name).
+    pub outlet: String,
+    /// Author.
+    pub author: String,
+    /// Canonical URL.
+    pub url: String,
+    /// Publication date.
+    pub date: Option<PartialDate>,
+    /// ISO 639-1 language code.
+    pub language: Option<String>,
+}
+
+/// Builds a document from its text, as every reader does: a leading `date` line, the title
+/// (given, else the headline, else the file name), the language (given, else detected), and
+/// the paragraphs to set aside.
+pub fn build_document(
+    text: &str,
+    file: &str,
+    encoding: &str,
+    replaced: usize,
+    metadata: Metadata,
+) -> Result<Imported, ImportError> {
+    let mut text = text.to_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let (date, body_start) = match metadata_date(&text) {
+    let (line_date, body_start) = match metadata_date(&text) {
         Some((date, end)) => (Some(date), end),
         None => (None, 0),
     };
@@ -213,27 +288,30 @@ pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportE
         || file.to_owned(),
         |stem| stem.to_string_lossy().into_owned(),
     );
-    let title = headline(body_text).map_or(stem, str::to_owned);
+    let title = Some(metadata.title.trim().to_owned())
+        .filter(|title| !title.is_empty())
+        .or_else(|| headline(body_text).map(str::to_owned))
+        .unwrap_or(stem);
+    let language = metadata
+        .language
+        .or_else(|| detect_language(body_text).map(str::to_owned));
     let document = Document {
         id: DocumentId(0),
         title,
-        outlet: String::new(),
-        author: String::new(),
-        url: String::new(),
-        date,
-        language: detect_language(body_text).map(str::to_owned),
+        outlet: metadata.outlet.trim().to_owned(),
+        author: metadata.author.trim().to_owned(),
+        url: metadata.url.trim().to_owned(),
+        date: line_date.or(metadata.date),
+        language,
         file: file.to_owned(),
         imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        encoding: decoded.encoding.to_owned(),
+        encoding: encoding.to_owned(),
         content_hash: Document::hash_text(&text),
         boilerplate: set_aside(&text, body),
         body,
         text: text.into(),
     };
-    Ok(Imported {
-        document,
-        replaced: decoded.replaced,
-    })
+    Ok(Imported { document, replaced })
 }
 
 /// The paragraphs of the body that read as publisher furniture.

@@ -406,3 +406,43 @@ fn a_saved_web_page_imports_as_its_article_with_metadata() {
         "{names:?}"
     );
 }
+
+#[test]
+fn word_processor_files_import_and_unsupported_formats_say_so() {
+    use std::io::Write;
+    let folder = tempfile::tempdir().expect("temp dir");
+    let docx = folder.path().join("note de synthèse.docx");
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    writer
+        .start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .expect("entry");
+    writer
+        .write_all(b"<w:document><w:body><w:p><w:r><w:t>Briefing on the valley</w:t></w:r></w:p><w:p><w:r><w:t>Fahim Dashti said the resistance still held Bazarak on Monday.</w:t></w:r></w:p></w:body></w:document>")
+        .expect("write");
+    std::fs::write(&docx, writer.finish().expect("zip").into_inner()).expect("write");
+    let pdf = folder.path().join("scan.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").expect("write");
+    let project = folder.path().join("office.ron");
+    let output = triangulate(&[
+        "import",
+        "--json",
+        path_str(&project),
+        path_str(&docx),
+        path_str(&pdf),
+    ]);
+    let lines: Value = serde_json::from_slice(&output.stdout).expect("JSON outcomes");
+    assert_eq!(lines[0]["status"], "imported");
+    assert_eq!(lines[1]["status"], "failed");
+    assert!(
+        lines[1]["reason"]
+            .as_str()
+            .is_some_and(|reason| reason.contains("PDF files cannot be imported yet")),
+        "{lines}"
+    );
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    assert_eq!(info["documents"][0]["title"], "Briefing on the valley");
+    assert_eq!(info["documents"][0]["file"], "note de synthèse.docx");
+}
