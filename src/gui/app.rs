@@ -5,6 +5,7 @@ use super::commands::{AppCommand, consume_shortcuts};
 use super::entities::{EntitiesAction, EntitiesState, entities_ui};
 use super::jobs::{DialogPurpose, JobResult, Jobs};
 use super::library::{LibraryAction, LibraryState, library_ui};
+use super::matrix::{MatrixAction, MatrixState, matrix_ui};
 use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext, Shared};
 use super::tag::{TagDialog, TagOutcome};
 use super::theme;
@@ -41,6 +42,15 @@ pub enum LeftTab {
     Claims,
     /// Free notes on the project.
     Notes,
+}
+
+/// What the central area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CentralView {
+    /// Documents side by side.
+    Reader,
+    /// The claim matrix.
+    Matrix,
 }
 
 /// Something that would drop unsaved changes, waiting for the user's answer.
@@ -125,6 +135,9 @@ pub struct TriangulateApp {
     commands: Vec<AppCommand>,
     pending_after_save: Option<Pending>,
     notes_draft: Option<String>,
+    /// What the central area shows.
+    pub central: CentralView,
+    matrix: MatrixState,
     /// Bumped whenever another project replaces this one; background results carry it.
     session: u64,
     /// The generation whose unsaved changes the user chose to discard ("Don't save").
@@ -178,6 +191,8 @@ impl TriangulateApp {
             commands: Vec::new(),
             pending_after_save: None,
             notes_draft: None,
+            central: CentralView::Reader,
+            matrix: MatrixState::default(),
             session: 0,
             discarded_generation: None,
         }
@@ -294,6 +309,7 @@ impl TriangulateApp {
     }
 
     fn show_passage(&mut self, document: DocumentId, range: Range<usize>) {
+        self.central = CentralView::Reader;
         if let Some(pane) = self.open_document(document, false) {
             pane.scroll_to = Some(range.start);
             pane.flash = Some(range);
@@ -802,7 +818,25 @@ impl TriangulateApp {
             .default_size(380.0)
             .min_size(260.0)
             .show(ui, |ui| self.side_panel_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| self.panes_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut self.central, CentralView::Reader, "Reader");
+                ui.selectable_value(&mut self.central, CentralView::Matrix, "Claim matrix");
+            });
+            match self.central {
+                CentralView::Reader => self.panes_ui(ui),
+                CentralView::Matrix => {
+                    for action in matrix_ui(ui, &mut self.matrix, &self.project, self.generation) {
+                        match action {
+                            MatrixAction::OpenClaim(id) => {
+                                self.central = CentralView::Reader;
+                                self.show_claim(id);
+                            }
+                        }
+                    }
+                }
+            }
+        });
 
         if let Some(dialog) = &mut self.tag_dialog
             && let Some(outcome) = dialog.ui(&ctx, &self.project)

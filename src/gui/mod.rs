@@ -6,6 +6,7 @@ pub mod commands;
 pub mod entities;
 pub mod jobs;
 pub mod library;
+pub mod matrix;
 pub mod reader;
 pub mod tag;
 pub mod theme;

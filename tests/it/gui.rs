@@ -481,3 +481,36 @@ fn clicking_a_shared_passage_scrolls_the_other_pane_to_its_copy() {
         .expect("and scrolled into view");
     assert!(shown.top() >= 0.0 && shown.top() < 800.0);
 }
+
+#[test]
+fn the_claim_matrix_lists_a_cells_quotes_and_opens_one_in_the_reader() {
+    let mut harness = harness();
+    harness.get_by_label("Claim matrix").click();
+    harness.run_ok();
+    // The total of the denials: every source that called the rumours propaganda.
+    let denials = harness
+        .state()
+        .project
+        .claims
+        .iter()
+        .filter(|claim| claim.stance == triangulate::model::Stance::Denies)
+        .count();
+    harness.get_by_label(&format!("D{denials}")).click();
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("Ce sont des inventions")
+            .is_some(),
+        "a French denial is listed"
+    );
+    harness
+        .get_by_label_contains("There is no surrender")
+        .click();
+    harness.run_ok();
+    let app = harness.state();
+    assert_eq!(app.central, triangulate::gui::app::CentralView::Reader);
+    let pane = &app.panes[app.focused_pane];
+    let flash = pane.flash.clone().expect("the claim is marked");
+    let document = app.project.document(pane.document).expect("document");
+    assert!(document.text[flash].contains("There is no surrender"));
+}
