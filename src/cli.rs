@@ -75,6 +75,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a report: every claim as CSV, or a Markdown or HTML report with the claim matrix.
+    Export {
+        /// The project file.
+        project: PathBuf,
+        /// csv, md or html.
+        #[arg(long, default_value = "html")]
+        format: String,
+        /// Where to write the report.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
     /// List the tagged claims.
     Claims {
         /// The project file.
@@ -157,6 +168,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         }
         Command::Claims { project, json } => claims(&project, json, out),
         Command::Passages { project, json } => passages(&project, json, out),
+        Command::Export {
+            project,
+            format,
+            output,
+        } => export(&project, &format, &output, out),
         Command::Set {
             project,
             document,
@@ -562,6 +578,22 @@ fn list_suggestions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> 
             suggestion.b
         )?;
     }
+    Ok(())
+}
+
+fn export(path: &Path, format: &str, output: &Path, out: &mut dyn Write) -> Result<()> {
+    let format = crate::export::Format::parse(format)
+        .ok_or_else(|| anyhow!("unknown format {format:?}: use csv, md or html"))?;
+    let project = load(path)?;
+    let report = crate::export::render(&project, format);
+    std::fs::write(output, report)
+        .with_context(|| format!("cannot write the report to {}", output.display()))?;
+    writeln!(
+        out,
+        "wrote {} ({} claims)",
+        output.display(),
+        project.claims.len()
+    )?;
     Ok(())
 }
 

@@ -446,3 +446,84 @@ fn word_processor_files_import_and_unsupported_formats_say_so() {
     assert_eq!(info["documents"][0]["title"], "Briefing on the valley");
     assert_eq!(info["documents"][0]["file"], "note de synthèse.docx");
 }
+
+#[test]
+fn reports_contain_every_claim() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = imported(folder.path());
+    for (quote, code, stance) in [
+        ("talks had failed", "offensive announced", "asserts"),
+        (
+            "Ce sont des rumeurs, de la pure propagande.",
+            "propaganda denial",
+            "denies",
+        ),
+    ] {
+        let document = if quote.starts_with("Ce") {
+            "quotidien.txt"
+        } else {
+            "wire.txt"
+        };
+        let output = triangulate(&[
+            "tag",
+            &project,
+            "--document",
+            document,
+            "--quote",
+            quote,
+            "--code",
+            code,
+            "--stance",
+            stance,
+            "--note",
+            "a \"quoted\", noted",
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let csv = folder.path().join("claims.csv");
+    let output = triangulate(&["export", &project, "--format", "csv", "-o", path_str(&csv)]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    assert!(
+        text.starts_with("id,document,document_title,file,outlet,date,codes,stance,speaker,quote,")
+    );
+    assert!(text.contains("talks had failed") && text.contains("de la pure propagande"));
+    assert!(
+        text.contains("\"a \"\"quoted\"\", noted\""),
+        "quotes and commas are escaped: {text}"
+    );
+    let html = folder.path().join("report.html");
+    let output = triangulate(&[
+        "export",
+        &project,
+        "--format",
+        "html",
+        "-o",
+        path_str(&html),
+    ]);
+    assert!(output.status.success());
+    let page = std::fs::read_to_string(&html).expect("html");
+    assert!(
+        page.starts_with("<!DOCTYPE html>")
+            && page.contains("talks had failed")
+            && page.contains("de la pure propagande")
+    );
+    assert!(page.contains("<table>") && page.contains("propaganda denial"));
+    let unknown = triangulate(&[
+        "export",
+        &project,
+        "--format",
+        "pdf",
+        "-o",
+        path_str(&folder.path().join("x.pdf")),
+    ]);
+    assert!(!unknown.status.success());
+}

@@ -1,0 +1,326 @@
+//! Reports for readers outside Triangulate: CSV of every claim, and a Markdown or HTML report
+//! with the claim matrix and each code's quotes with their citations.
+
+use crate::analysis::matrix::{Across, Column, claim_matrix};
+use crate::model::{Claim, Project, Stance};
+use std::fmt::Write;
+
+/// A report format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Every claim with every field, one row each.
+    Csv,
+    /// A Markdown report.
+    Markdown,
+    /// A self-contained HTML report.
+    Html,
+}
+
+impl Format {
+    /// Reads a format by name: csv, md (or markdown), html.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_lowercase().as_str() {
+            "csv" => Some(Self::Csv),
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" => Some(Self::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Renders the project in a format.
+pub fn render(project: &Project, format: Format) -> String {
+    match format {
+        Format::Csv => claims_csv(project),
+        Format::Markdown => markdown(project),
+        Format::Html => html(project),
+    }
+}
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+/// The date a claim was made: its own, else its document's.
+fn claim_date(project: &Project, claim: &Claim) -> String {
+    claim
+        .date
+        .or_else(|| {
+            project
+                .document(claim.document)
+                .and_then(|document| document.date)
+        })
+        .map(|date| date.to_string())
+        .unwrap_or_default()
+}
+
+fn code_names(project: &Project, claim: &Claim) -> Vec<String> {
+    claim
+        .codes
+        .iter()
+        .filter_map(|code| project.code(*code))
+        .map(|code| code.name.clone())
+        .collect()
+}
+
+fn speaker(project: &Project, claim: &Claim) -> String {
+    claim
+        .speaker
+        .and_then(|id| project.entity(id))
+        .map(|entity| entity.name.clone())
+        .unwrap_or_default()
+}
+
+/// Every claim with every field, as CSV with a header row.
+pub fn claims_csv(project: &Project) -> String {
+    let mut out = String::from(
+        "id,document,document_title,file,outlet,date,codes,stance,speaker,quote,prefix,suffix,start,end,note\n",
+    );
+    for claim in &project.claims {
+        let document = project.document(claim.document);
+        let fields = [
+            claim.id.to_string(),
+            claim.document.to_string(),
+            document
+                .map(|document| document.title.clone())
+                .unwrap_or_default(),
+            document
+                .map(|document| document.file.clone())
+                .unwrap_or_default(),
+            project.claim_outlet(claim).to_owned(),
+            claim_date(project, claim),
+            code_names(project, claim).join("; "),
+            claim.stance.as_str().to_owned(),
+            speaker(project, claim),
+            claim.quote.exact.clone(),
+            claim.quote.prefix.clone(),
+            claim.quote.suffix.clone(),
+            claim.quote.span.start().to_string(),
+            claim.quote.span.end().to_string(),
+            claim.note.clone(),
+        ];
+        let row: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn column_name(project: &Project, column: &Column) -> String {
+    match column {
+        Column::Outlet(name) if name.is_empty() => "Unknown outlet".into(),
+        Column::Outlet(name) => name.clone(),
+        Column::Document(id) => project
+            .document(*id)
+            .map_or_else(|| id.to_string(), |document| document.title.clone()),
+        Column::Speaker(Some(id)) => project
+            .entity(*id)
+            .map_or_else(|| id.to_string(), |entity| entity.name.clone()),
+        Column::Speaker(None) => "No speaker".into(),
+    }
+}
+
+fn cell_text(cell: Option<&crate::analysis::matrix::Cell>) -> String {
+    let Some(cell) = cell else {
+        return String::new();
+    };
+    Stance::ALL
+        .into_iter()
+        .filter(|stance| cell.count(*stance) > 0)
+        .map(|stance| format!("{} {}", cell.count(stance), stance.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A citation: title, outlet, date.
+fn citation(project: &Project, claim: &Claim) -> String {
+    let title = project
+        .document(claim.document)
+        .map_or("", |document| document.title.as_str());
+    let outlet = project.claim_outlet(claim);
+    let date = claim_date(project, claim);
+    [title, outlet, &date]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A Markdown report: the matrix by outlet, then each code's quotes with citations.
+pub fn markdown(project: &Project) -> String {
+    let mut out = format!(
+        "# {}\n\n{} documents, {} claims.\n\n",
+        project.name,
+        project.documents.len(),
+        project.claims.len()
+    );
+    let matrix = claim_matrix(project, Across::Outlets);
+    if !matrix.rows.is_empty() {
+        out.push_str("## Claims by outlet\n\n| Code |");
+        for column in &matrix.columns {
+            let _ = write!(out, " {} |", column_name(project, column).replace('|', "/"));
+        }
+        out.push_str("\n|---|");
+        out.push_str(&"---|".repeat(matrix.columns.len()));
+        out.push('\n');
+        for (row, code) in matrix.rows.iter().enumerate() {
+            let name = project.code(*code).map_or("", |code| code.name.as_str());
+            let _ = write!(out, "| {} |", name.replace('|', "/"));
+            for column in 0..matrix.columns.len() {
+                let _ = write!(out, " {} |", cell_text(matrix.cell(row, column)));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    for code in &project.codes {
+        let claims: Vec<&Claim> = project
+            .claims
+            .iter()
+            .filter(|claim| claim.codes.contains(&code.id))
+            .collect();
+        if claims.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {}\n", code.name);
+        if !code.description.is_empty() {
+            let _ = writeln!(out, "{}\n", code.description);
+        }
+        for claim in claims {
+            let quote = claim
+                .quote
+                .exact
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let who = speaker(project, claim);
+            let who = if who.is_empty() {
+                String::new()
+            } else {
+                format!("{who}, ")
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** ({who}{}): “{quote}”",
+                claim.stance.as_str(),
+                citation(project, claim)
+            );
+            if !claim.note.is_empty() {
+                let _ = writeln!(out, "  - Note: {}", claim.note);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A self-contained HTML report with the same content as the Markdown one.
+pub fn html(project: &Project) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>\n<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.45}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}}.asserts{{color:#1b9e77}}.denies{{color:#d95f02}}.reports{{color:#7570b3}}.questions{{color:#666}}blockquote{{margin:.3em 0 .3em 1em}}cite{{color:#555}}</style></head><body>\n<h1>{}</h1>\n<p>{} documents, {} claims.</p>\n",
+        escape(&project.name),
+        escape(&project.name),
+        project.documents.len(),
+        project.claims.len()
+    );
+    let matrix = claim_matrix(project, Across::Outlets);
+    if !matrix.rows.is_empty() {
+        out.push_str("<h2>Claims by outlet</h2>\n<table><tr><th>Code</th>");
+        for column in &matrix.columns {
+            let _ = write!(out, "<th>{}</th>", escape(&column_name(project, column)));
+        }
+        out.push_str("</tr>\n");
+        for (row, code) in matrix.rows.iter().enumerate() {
+            let _ = write!(
+                out,
+                "<tr><th>{}</th>",
+                escape(project.code(*code).map_or("", |code| code.name.as_str()))
+            );
+            for column in 0..matrix.columns.len() {
+                let _ = write!(
+                    out,
+                    "<td>{}</td>",
+                    escape(&cell_text(matrix.cell(row, column)))
+                );
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</table>\n");
+    }
+    for code in &project.codes {
+        let claims: Vec<&Claim> = project
+            .claims
+            .iter()
+            .filter(|claim| claim.codes.contains(&code.id))
+            .collect();
+        if claims.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&code.name));
+        for claim in claims {
+            let quote = claim
+                .quote
+                .exact
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let who = speaker(project, claim);
+            let _ = writeln!(
+                out,
+                "<blockquote><span class=\"{stance}\">{stance}</span> {who} “{}”<br><cite>{}</cite>{}</blockquote>",
+                escape(&quote),
+                escape(&citation(project, claim)),
+                if claim.note.is_empty() {
+                    String::new()
+                } else {
+                    format!("<br><small>{}</small>", escape(&claim.note))
+                },
+                stance = claim.stance.as_str(),
+                who = if who.is_empty() {
+                    String::new()
+                } else {
+                    format!("<strong>{}</strong>:", escape(&who))
+                },
+            );
+        }
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_with_commas_quotes_and_newlines_are_quoted() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("he said \"no\""), "\"he said \"\"no\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn html_escapes_what_the_text_holds() {
+        assert_eq!(escape("<script>&\""), "&lt;script&gt;&amp;&quot;");
+    }
+
+    #[test]
+    fn formats_by_name() {
+        assert_eq!(Format::parse("CSV"), Some(Format::Csv));
+        assert_eq!(Format::parse("md"), Some(Format::Markdown));
+        assert_eq!(Format::parse("html"), Some(Format::Html));
+        assert_eq!(Format::parse("pdf"), None);
+    }
+}
