@@ -86,6 +86,25 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// Search the documents: hits with the words around them; a name also finds its other spellings.
+    Search {
+        /// The project file.
+        project: PathBuf,
+        /// What to find.
+        query: String,
+        /// Read the query as a regular expression.
+        #[arg(long)]
+        regex: bool,
+        /// Match case and accents exactly.
+        #[arg(long)]
+        case: bool,
+        /// Match whole words only.
+        #[arg(long)]
+        words: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the tagged claims.
     Claims {
         /// The project file.
@@ -173,6 +192,22 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             format,
             output,
         } => export(&project, &format, &output, out),
+        Command::Search {
+            project,
+            query,
+            regex,
+            case,
+            words,
+            json,
+        } => {
+            let options = crate::analysis::search::SearchOptions {
+                exact_case: case,
+                whole_words: words,
+                regex,
+                document: None,
+            };
+            search(&project, &query, &options, json, out)
+        }
         Command::Set {
             project,
             document,
@@ -578,6 +613,56 @@ fn list_suggestions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> 
             suggestion.b
         )?;
     }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct HitInfo<'a> {
+    document: u32,
+    start: usize,
+    end: usize,
+    before: &'a str,
+    hit: &'a str,
+    after: &'a str,
+}
+
+fn search(
+    path: &Path,
+    query: &str,
+    options: &crate::analysis::search::SearchOptions,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let project = load(path)?;
+    let results = crate::analysis::search::search(&project, query, options)?;
+    let hits: Vec<HitInfo<'_>> = results
+        .hits
+        .iter()
+        .map(|hit| HitInfo {
+            document: hit.document.0,
+            start: hit.range.start,
+            end: hit.range.end,
+            before: &hit.before,
+            hit: &hit.hit,
+            after: &hit.after,
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &hits)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if !results.also_searched.is_empty() {
+        writeln!(out, "also searched: {}", results.also_searched.join(", "))?;
+    }
+    for hit in &hits {
+        writeln!(
+            out,
+            "{:>4}  {:>50} [{}] {}",
+            hit.document, hit.before, hit.hit, hit.after
+        )?;
+    }
+    writeln!(out, "{} hits", hits.len())?;
     Ok(())
 }
 

@@ -11,6 +11,7 @@ pub mod matrix;
 pub mod mentions;
 pub mod passages;
 pub mod quotes;
+pub mod search;
 pub mod suggestions;
 pub mod variants;
 pub mod words;

@@ -7,6 +7,7 @@ use super::jobs::{DialogPurpose, JobResult, Jobs};
 use super::library::{LibraryAction, LibraryState, library_ui};
 use super::matrix::{MatrixAction, MatrixState, matrix_ui};
 use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext, Shared};
+use super::search::{SearchAction, SearchState, search_ui};
 use super::tag::{TagDialog, TagOutcome};
 use super::theme;
 use crate::analysis::Derived;
@@ -42,6 +43,8 @@ pub enum LeftTab {
     Claims,
     /// Free notes on the project.
     Notes,
+    /// Search with keyword in context.
+    Search,
 }
 
 /// What the central area shows.
@@ -137,6 +140,7 @@ pub struct TriangulateApp {
     notes_draft: Option<String>,
     /// What the central area shows.
     pub central: CentralView,
+    search: SearchState,
     matrix: MatrixState,
     /// Bumped whenever another project replaces this one; background results carry it.
     session: u64,
@@ -192,6 +196,7 @@ impl TriangulateApp {
             pending_after_save: None,
             notes_draft: None,
             central: CentralView::Reader,
+            search: SearchState::default(),
             matrix: MatrixState::default(),
             session: 0,
             discarded_generation: None,
@@ -229,6 +234,8 @@ impl TriangulateApp {
         self.tag_dialog = None;
         self.library = LibraryState::default();
         self.notes_draft = None;
+        self.search.results = None;
+        self.search.requested = None;
         self.pending_after_save = None;
         self.discarded_generation = None;
         self.session += 1;
@@ -248,6 +255,8 @@ impl TriangulateApp {
 
     fn changed(&mut self) {
         self.generation += 1;
+        // Search results describe the project as it was: the search runs again when shown.
+        self.search.requested = None;
     }
 
     /// Applies an edit through the history; returns whether it was applied. A refused edit is
@@ -367,6 +376,15 @@ impl TriangulateApp {
                     self.panes.remove(self.focused_pane);
                     self.focused_pane = self.focused_pane.saturating_sub(1);
                 }
+            }
+            AppCommand::SearchProject | AppCommand::SearchDocument => {
+                self.left_tab = LeftTab::Search;
+                self.search.focus_query = true;
+                self.search.options.document = if command == AppCommand::SearchDocument {
+                    self.panes.get(self.focused_pane).map(|pane| pane.document)
+                } else {
+                    None
+                };
             }
         }
     }
@@ -534,6 +552,16 @@ impl TriangulateApp {
                 } else {
                     self.status =
                         "An import finished after its project was closed; nothing was added".into();
+                }
+            }
+            JobResult::Searched {
+                session,
+                query,
+                options,
+                result,
+            } => {
+                if session == self.session {
+                    self.search.results = Some((query, options, result));
                 }
             }
             JobResult::Analysed {
@@ -1053,6 +1081,7 @@ impl TriangulateApp {
             ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
             ui.selectable_value(&mut self.left_tab, LeftTab::Entities, "Entities");
             ui.selectable_value(&mut self.left_tab, LeftTab::Claims, "Claims");
+            ui.selectable_value(&mut self.left_tab, LeftTab::Search, "Search");
             ui.selectable_value(&mut self.left_tab, LeftTab::Notes, "Notes");
         });
         ui.separator();
@@ -1098,6 +1127,27 @@ impl TriangulateApp {
                 }
             }
             LeftTab::Notes => self.notes_ui(ui),
+            LeftTab::Search => {
+                let current = self.panes.get(self.focused_pane).map(|pane| pane.document);
+                for action in search_ui(ui, &mut self.search, &self.project, current) {
+                    match action {
+                        SearchAction::Run => {
+                            let request = (
+                                self.search.query.trim().to_owned(),
+                                self.search.options.clone(),
+                            );
+                            self.search.requested = Some(request.clone());
+                            self.jobs.search(
+                                self.session,
+                                self.project.clone(),
+                                request.0,
+                                request.1,
+                            );
+                        }
+                        SearchAction::Open(document, range) => self.show_passage(document, range),
+                    }
+                }
+            }
             LeftTab::Claims => {
                 for action in claims_ui(ui, &mut self.claims, &self.project) {
                     match action {

@@ -31,11 +31,17 @@ pub enum AppCommand {
     AddPane,
     /// Close the focused pane.
     ClosePane,
+    /// Search the whole project.
+    SearchProject,
+    /// Search the document in the focused pane.
+    SearchDocument,
 }
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 15] = [
+        Self::SearchProject,
+        Self::SearchDocument,
         Self::SaveAs,
         Self::Save,
         Self::NewProject,
@@ -67,6 +73,8 @@ impl AppCommand {
             Self::TagSelection => "Tag selection…",
             Self::AddPane => "Add pane",
             Self::ClosePane => "Close pane",
+            Self::SearchProject => "Search project…",
+            Self::SearchDocument => "Search document…",
         }
     }
 
@@ -86,6 +94,8 @@ impl AppCommand {
             Self::TagSelection => "Tag the selected passage as a claim",
             Self::AddPane => "Open another document side by side",
             Self::ClosePane => "Close the focused pane",
+            Self::SearchProject => "Search every document, with keyword in context",
+            Self::SearchDocument => "Search the document in the focused pane",
         }
     }
 
@@ -111,6 +121,8 @@ impl AppCommand {
             Self::TagSelection => vec![command(Key::T)],
             Self::AddPane => vec![command(Key::Backslash)],
             Self::ClosePane => vec![command(Key::W)],
+            Self::SearchProject => vec![command_shift(Key::F)],
+            Self::SearchDocument => vec![command(Key::F)],
         }
     }
 
@@ -164,5 +176,6 @@ mod tests {
         assert!(position(AppCommand::SaveAs) < position(AppCommand::Save));
         assert!(position(AppCommand::OpenPath) < position(AppCommand::OpenProject));
         assert!(position(AppCommand::ImportFolder) < position(AppCommand::ImportDocuments));
+        assert!(position(AppCommand::SearchProject) < position(AppCommand::SearchDocument));
     }
 }

@@ -74,6 +74,17 @@ pub enum JobResult {
         /// What happened to each file, and the edit that adds the documents.
         report: BatchReport,
     },
+    /// A search finished.
+    Searched {
+        /// The project session searched.
+        session: u64,
+        /// The query.
+        query: String,
+        /// The options.
+        options: crate::analysis::search::SearchOptions,
+        /// The hits, or why the query could not run.
+        result: Result<crate::analysis::search::Results, String>,
+    },
     /// Mentions were found again for a generation of the project.
     Analysed {
         /// The project session analysed.
@@ -141,6 +152,7 @@ impl Jobs {
                 JobResult::Saved { .. } => self.saving = None,
                 JobResult::Imported { .. } => self.import = None,
                 JobResult::Analysed { .. } => self.analysing = None,
+                JobResult::Searched { .. } => {}
             }
         }
         results
@@ -268,6 +280,26 @@ impl Jobs {
                 &cancel,
             );
             JobResult::Imported { session, report }
+        });
+    }
+
+    /// Searches a snapshot of the project on its own thread.
+    pub fn search(
+        &mut self,
+        session: u64,
+        project: Project,
+        query: String,
+        options: crate::analysis::search::SearchOptions,
+    ) {
+        self.spawn("search", move || {
+            let result = crate::analysis::search::search(&project, &query, &options)
+                .map_err(|error| error.to_string());
+            JobResult::Searched {
+                session,
+                query,
+                options,
+                result,
+            }
         });
     }
 

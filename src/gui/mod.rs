@@ -8,6 +8,7 @@ pub mod jobs;
 pub mod library;
 pub mod matrix;
 pub mod reader;
+pub mod search;
 pub mod tag;
 pub mod theme;
 

@@ -514,3 +514,59 @@ fn the_claim_matrix_lists_a_cells_quotes_and_opens_one_in_the_reader() {
     let document = app.project.document(pane.document).expect("document");
     assert!(document.text[flash].contains("There is no surrender"));
 }
+
+#[test]
+fn searching_a_spelling_finds_the_other_spellings_and_opens_a_hit() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run_ok();
+    harness.get_by_label("Search for").focus();
+    harness.run_ok();
+    harness.get_by_label("Search for").type_text("Panshir");
+    for _ in 0..100 {
+        harness.run_ok();
+        if harness
+            .query_by_label_contains("hits for “Panshir”")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        harness
+            .query_by_label_contains("Also searched, as spellings of the same entity")
+            .is_some(),
+        "the other spellings are searched and named"
+    );
+    let expected = triangulate::analysis::search::search(
+        &harness.state().project,
+        "Panshir",
+        &Default::default(),
+    )
+    .expect("searches")
+    .hits
+    .len();
+    assert!(
+        expected >= 20,
+        "every spelling of the valley is found: {expected}"
+    );
+    assert!(
+        harness
+            .query_by_label(&format!("{expected} hits for “Panshir”"))
+            .is_some()
+    );
+    harness
+        .get_all_by_label("Panchir")
+        .next()
+        .expect("a French spelling among the hits")
+        .click();
+    harness.run_ok();
+    let app = harness.state();
+    let pane = &app.panes[app.focused_pane];
+    let flash = pane.flash.clone().expect("the hit is marked");
+    assert_eq!(
+        &app.project.document(pane.document).expect("document").text[flash],
+        "Panchir"
+    );
+}
