@@ -1061,7 +1061,7 @@ impl TriangulateApp {
                     .project
                     .entities
                     .iter()
-                    .filter(|entity| !entity.hidden)
+                    .filter(|entity| self.mentions.is_listed(entity))
                     .count();
                 ui.weak(format!(
                     "{} documents · {} entities · {} claims",
