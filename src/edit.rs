@@ -887,6 +887,11 @@ impl History {
         self.saved_revision = revision;
     }
 
+    /// Records that the current state was never saved (a restored recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_revision = u64::MAX;
+    }
+
     /// Whether the project differs from what was last saved.
     pub fn is_dirty(&self) -> bool {
         self.revision != self.saved_revision

@@ -25,6 +25,9 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+/// How often unsaved changes are copied to the recovery file.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
+
 /// Most panes shown side by side.
 pub const MAX_PANES: usize = 4;
 /// Recent projects remembered.
@@ -82,6 +85,8 @@ pub enum Modal {
     Error(String),
     /// Per-file results of an import that had failures.
     ImportReport(Vec<String>),
+    /// A recovery file with unsaved changes is newer than the project just opened.
+    Recovery(PathBuf),
     /// Saving as this existing file would replace it.
     Overwrite(PathBuf),
 }
@@ -141,6 +146,8 @@ pub struct TriangulateApp {
     /// What the central area shows.
     pub central: CentralView,
     search: SearchState,
+    last_autosave: std::time::Instant,
+    autosaved_revision: Option<u64>,
     matrix: MatrixState,
     /// Bumped whenever another project replaces this one; background results carry it.
     session: u64,
@@ -197,6 +204,8 @@ impl TriangulateApp {
             notes_draft: None,
             central: CentralView::Reader,
             search: SearchState::default(),
+            last_autosave: std::time::Instant::now(),
+            autosaved_revision: None,
             matrix: MatrixState::default(),
             session: 0,
             discarded_generation: None,
@@ -234,6 +243,8 @@ impl TriangulateApp {
         self.tag_dialog = None;
         self.library = LibraryState::default();
         self.notes_draft = None;
+        self.autosaved_revision = None;
+        self.last_autosave = std::time::Instant::now();
         self.search.results = None;
         self.search.requested = None;
         self.pending_after_save = None;
@@ -501,7 +512,11 @@ impl TriangulateApp {
                 }
                 self.chosen(purpose, paths);
             }
-            JobResult::Loaded { path, result } => match result {
+            JobResult::Loaded {
+                path,
+                recovery,
+                result,
+            } => match result {
                 Ok((project, stamp, index)) => {
                     // Edits made while the file was loading are not dropped without asking.
                     if self.history.is_dirty() && self.discarded_generation != Some(self.generation)
@@ -509,8 +524,22 @@ impl TriangulateApp {
                         self.modal = Some(Modal::UnsavedChanges(Pending::Open(path)));
                         return;
                     }
+                    // A restored recovery keeps the project file's stamp: saving writes over it.
+                    let stamp = if recovery {
+                        store::DiskStamp::read(&path)
+                    } else {
+                        stamp
+                    };
                     self.set_analysed_project(project, Some(path.clone()), stamp, index);
-                    self.status = format!("Opened {}", path.display());
+                    if recovery {
+                        self.history.mark_unsaved();
+                        self.status = format!("Restored unsaved changes of {}", path.display());
+                    } else {
+                        self.status = format!("Opened {}", path.display());
+                        if store::has_newer_recovery(&path) {
+                            self.modal = Some(Modal::Recovery(path));
+                        }
+                    }
                 }
                 Err(error) => {
                     // The project stays: so does the question about its unsaved changes.
@@ -532,6 +561,10 @@ impl TriangulateApp {
                     Ok(stamp) => {
                         self.history.mark_saved_revision(revision);
                         self.stamp = stamp;
+                        if revision == self.history.revision() {
+                            // Everything is saved: the recovery copy has nothing more to offer.
+                            let _ = std::fs::remove_file(store::recovery_path(&path));
+                        }
                         self.path = Some(path.clone());
                         self.remember(path.clone());
                         self.status = format!("Saved {}", path.display());
@@ -552,6 +585,20 @@ impl TriangulateApp {
                 } else {
                     self.status =
                         "An import finished after its project was closed; nothing was added".into();
+                }
+            }
+            JobResult::Autosaved {
+                session,
+                revision,
+                result,
+            } => {
+                if session == self.session {
+                    match result {
+                        Ok(()) => self.autosaved_revision = Some(revision),
+                        Err(error) => {
+                            self.status = format!("Automatic recovery copy failed: {error}")
+                        }
+                    }
                 }
             }
             JobResult::Searched {
@@ -826,6 +873,13 @@ impl TriangulateApp {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.modal = Some(Modal::UnsavedChanges(Pending::Quit));
         }
+        if self.history.is_dirty() && self.path.is_some() {
+            // Unsaved changes get a recovery copy every AUTOSAVE_EVERY, even while idle.
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+            if self.last_autosave.elapsed() >= AUTOSAVE_EVERY {
+                self.autosave_now();
+            }
+        }
         // Mentions are found again off the UI thread whenever the project changed.
         if self.mentions_generation != Some(self.generation) && self.jobs.analysing.is_none() {
             self.jobs
@@ -903,6 +957,22 @@ impl TriangulateApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+
+    /// Writes the recovery copy of unsaved changes now, on a worker thread, unless one is
+    /// already being written or the current state is already in it.
+    pub fn autosave_now(&mut self) {
+        self.last_autosave = std::time::Instant::now();
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        let revision = self.history.revision();
+        let busy = self.jobs.autosaving || self.jobs.saving.is_some();
+        if busy || self.autosaved_revision == Some(revision) || !self.history.is_dirty() {
+            return;
+        }
+        self.jobs
+            .autosave(self.session, self.project.clone(), path, revision);
     }
 
     /// Whether everything derived from the project (mentions, suggestions, shared passages) is
@@ -1378,8 +1448,12 @@ impl TriangulateApp {
                         if ui.button("Don't save").clicked() {
                             let pending = pending.clone();
                             then = Some(Box::new(move |app: &mut Self| {
-                                // The changes stay marked unsaved until another project replaces them.
+                                // The changes stay marked unsaved until another project replaces them;
+                                // their recovery copy goes, since the user chose to drop them.
                                 app.discarded_generation = Some(app.generation);
+                                if let Some(path) = &app.path {
+                                    let _ = std::fs::remove_file(store::recovery_path(path));
+                                }
                                 app.proceed(pending);
                             }));
                         }
@@ -1436,6 +1510,34 @@ impl TriangulateApp {
                             }));
                         }
                         if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Recovery(path) => {
+                    ui.heading("Unsaved changes were recovered");
+                    let when = std::fs::metadata(store::recovery_path(path))
+                        .and_then(|metadata| metadata.modified())
+                        .ok()
+                        .map(|time| chrono::DateTime::<chrono::Local>::from(time).format("%Y-%m-%d %H:%M").to_string())
+                        .unwrap_or_default();
+                    ui.label(format!(
+                        "A copy of unsaved changes to this project, made automatically at {when}, is newer than the project file. Restore it?"
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore").clicked() {
+                            let path = path.clone();
+                            then = Some(Box::new(move |app: &mut Self| app.jobs.load_recovery(path)));
+                        }
+                        if ui.button("Discard the copy").clicked() {
+                            let path = path.clone();
+                            then = Some(Box::new(move |app: &mut Self| {
+                                if let Err(error) = std::fs::remove_file(store::recovery_path(&path)) {
+                                    app.status = format!("Could not delete the recovery copy: {error}");
+                                }
+                            }));
+                        }
+                        if ui.button("Decide later").on_hover_text("Keep the copy; you will be asked again next time").clicked() {
                             close = true;
                         }
                     });

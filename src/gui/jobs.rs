@@ -51,8 +51,10 @@ pub enum JobResult {
     },
     /// A project was read.
     Loaded {
-        /// The file.
+        /// The project file (for a recovery, the project it belongs to).
         path: PathBuf,
+        /// Whether this is the project's recovery file, with unsaved changes.
+        recovery: bool,
         /// The project, the file's stamp and its mentions, or why it failed.
         result: Result<(Project, Option<DiskStamp>, Derived), LoadError>,
     },
@@ -73,6 +75,15 @@ pub enum JobResult {
         session: u64,
         /// What happened to each file, and the edit that adds the documents.
         report: BatchReport,
+    },
+    /// The recovery file was written.
+    Autosaved {
+        /// The project session.
+        session: u64,
+        /// The revision written.
+        revision: u64,
+        /// Whether it worked.
+        result: Result<(), SaveError>,
     },
     /// A search finished.
     Searched {
@@ -119,6 +130,8 @@ pub struct Jobs {
     pub analysing: Option<u64>,
     /// Whether a dialog is open.
     pub dialog_open: bool,
+    /// Whether the recovery file is being written.
+    pub autosaving: bool,
 }
 
 impl Jobs {
@@ -134,6 +147,7 @@ impl Jobs {
             loading: None,
             analysing: None,
             dialog_open: false,
+            autosaving: false,
         }
     }
 
@@ -153,6 +167,7 @@ impl Jobs {
                 JobResult::Imported { .. } => self.import = None,
                 JobResult::Analysed { .. } => self.analysing = None,
                 JobResult::Searched { .. } => {}
+                JobResult::Autosaved { .. } => self.autosaving = false,
             }
         }
         results
@@ -229,14 +244,32 @@ impl Jobs {
 
     /// Loads a project on its own thread.
     pub fn load(&mut self, path: PathBuf) {
+        self.load_file(path, false);
+    }
+
+    /// Loads a project's recovery file on its own thread.
+    pub fn load_recovery(&mut self, path: PathBuf) {
+        self.load_file(path, true);
+    }
+
+    fn load_file(&mut self, path: PathBuf, recovery: bool) {
         self.loading = Some(path.clone());
         self.spawn("load-project", move || {
+            let file = if recovery {
+                store::recovery_path(&path)
+            } else {
+                path.clone()
+            };
             // Mentions are found here too, so the first frame of the project shows its highlights.
-            let result = store::load(&path).map(|(project, stamp)| {
+            let result = store::load(&file).map(|(project, stamp)| {
                 let index = Derived::mentions_only(&project);
                 (project, stamp, index)
             });
-            JobResult::Loaded { path, result }
+            JobResult::Loaded {
+                path,
+                recovery,
+                result,
+            }
         });
     }
 
@@ -280,6 +313,16 @@ impl Jobs {
                 &cancel,
             );
             JobResult::Imported { session, report }
+        });
+    }
+
+    /// Writes the recovery file of a snapshot of the project on its own thread.
+    pub fn autosave(&mut self, session: u64, project: Project, path: PathBuf, revision: u64) {
+        self.autosaving = true;
+        self.spawn("autosave", move || JobResult::Autosaved {
+            session,
+            revision,
+            result: store::write_recovery(&project, &path),
         });
     }
 

@@ -140,6 +140,44 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// The recovery file kept beside a project while it has unsaved changes: `NAME.ron.recovery`.
+pub fn recovery_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".recovery");
+    path.with_file_name(name)
+}
+
+/// Writes unsaved changes to the project's recovery file, atomically; the project file itself
+/// and its backup are not touched.
+pub fn write_recovery(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let recovery = recovery_path(path);
+    let io = |source| SaveError::Io {
+        path: recovery.clone(),
+        source,
+    };
+    let text = to_ron(project).map_err(|error| SaveError::Serialize {
+        path: recovery.clone(),
+        message: error.to_string(),
+    })?;
+    let mut file = atomic_write_file::AtomicWriteFile::open(&recovery).map_err(io)?;
+    file.write_all(text.as_bytes()).map_err(io)?;
+    file.commit().map_err(io)
+}
+
+/// Whether a recovery file newer than the project is waiting beside it.
+pub fn has_newer_recovery(path: &Path) -> bool {
+    let modified = |path: &Path| {
+        std::fs::metadata(path)
+            .and_then(|metadata| metadata.modified())
+            .ok()
+    };
+    match (modified(&recovery_path(path)), modified(path)) {
+        (Some(recovery), Some(project)) => recovery > project,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
 /// Serialises a project as pretty RON text.
 pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::default()

@@ -570,3 +570,48 @@ fn searching_a_spelling_finds_the_other_spellings_and_opens_a_hit() {
         "Panchir"
     );
 }
+
+#[test]
+fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("recover me.ron");
+    std::fs::copy(sample_path(), &path).expect("copy the sample");
+    let (project, stamp) = store::load(&path).expect("loads");
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .set_project(project, Some(path.clone()), stamp);
+    harness.run_ok();
+    let edit = triangulate::edit::Edit::set_notes(
+        &harness.state().project,
+        "work the crash must not take",
+    )
+    .expect("notes");
+    harness.state_mut().apply(edit);
+    harness.state_mut().autosave_now();
+    let recovery = store::recovery_path(&path);
+    run_until(&mut harness, |_| recovery.exists());
+    assert_eq!(
+        std::fs::read(&path).ok(),
+        std::fs::read(sample_path()).ok(),
+        "the project file itself is untouched"
+    );
+    // As after a crash: a new window opens the project again from disk.
+    drop(harness);
+    let mut harness = harness();
+    harness.state_mut().open(path.clone());
+    run_until(&mut harness, |app| {
+        matches!(app.modal, Some(triangulate::gui::app::Modal::Recovery(_)))
+    });
+    harness.get_by_label("Restore").click();
+    run_until(&mut harness, |app| {
+        app.project.notes == "work the crash must not take"
+    });
+    let app = harness.state();
+    assert!(app.history.is_dirty(), "restored changes are still unsaved");
+    assert_eq!(
+        app.path.as_deref(),
+        Some(path.as_path()),
+        "saving goes to the project, not the copy"
+    );
+}
