@@ -596,7 +596,7 @@ impl TriangulateApp {
                     match result {
                         Ok(()) => self.autosaved_revision = Some(revision),
                         Err(error) => {
-                            self.status = format!("Automatic recovery copy failed: {error}")
+                            self.status = format!("Automatic recovery copy failed: {error}");
                         }
                     }
                 }

@@ -39,6 +39,7 @@ impl DialogPurpose {
 }
 
 /// A finished job.
+#[allow(clippy::large_enum_variant)] // Each result crosses the channel once; a box would only add an allocation.
 pub enum JobResult {
     /// A file dialog closed; `paths` is empty when it was cancelled or could not open.
     Dialog {
