@@ -598,7 +598,7 @@ fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
     );
     // As after a crash: a new window opens the project again from disk.
     drop(harness);
-    let mut harness = harness();
+    let mut harness = self::harness();
     harness.state_mut().open(path.clone());
     run_until(&mut harness, |app| {
         matches!(app.modal, Some(triangulate::gui::app::Modal::Recovery(_)))
