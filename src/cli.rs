@@ -105,6 +105,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// For crash tests: save the project over and over, each time with the next version number
+    /// in its notes, until killed.
+    #[command(hide = true)]
+    SaveLoop {
+        /// The project file.
+        project: PathBuf,
+    },
     /// List the tagged claims.
     Claims {
         /// The project file.
@@ -192,6 +199,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             format,
             output,
         } => export(&project, &format, &output, out),
+        Command::SaveLoop { project } => save_loop(&project, out),
         Command::Search {
             project,
             query,
@@ -663,6 +671,17 @@ fn search(
         )?;
     }
     writeln!(out, "{} hits", hits.len())?;
+    Ok(())
+}
+
+fn save_loop(path: &Path, out: &mut dyn Write) -> Result<()> {
+    let mut project = load(path)?;
+    writeln!(out, "saving {} until killed", path.display())?;
+    out.flush()?;
+    for version in 1_u64.. {
+        project.notes = format!("version {version}");
+        save(&project, path)?;
+    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod cli;
+mod crash;
 mod edits;
 #[cfg(feature = "gui")]
 mod gui;
