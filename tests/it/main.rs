@@ -8,5 +8,6 @@ mod crash;
 mod edits;
 #[cfg(feature = "gui")]
 mod gui;
+mod properties;
 mod store;
 mod support;
