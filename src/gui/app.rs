@@ -388,6 +388,7 @@ impl TriangulateApp {
                     self.focused_pane = self.focused_pane.saturating_sub(1);
                 }
             }
+            AppCommand::ExportReport => self.dialog(DialogPurpose::ExportReport),
             AppCommand::SearchProject | AppCommand::SearchDocument => {
                 self.left_tab = LeftTab::Search;
                 self.search.focus_query = true;
@@ -587,6 +588,10 @@ impl TriangulateApp {
                         "An import finished after its project was closed; nothing was added".into();
                 }
             }
+            JobResult::Exported { path, result } => match result {
+                Ok(()) => self.status = format!("Wrote {}", path.display()),
+                Err(message) => self.modal = Some(Modal::Error(message)),
+            },
             JobResult::Autosaved {
                 session,
                 revision,
@@ -646,6 +651,12 @@ impl TriangulateApp {
                 }
             }
             DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => self.import(paths),
+            DialogPurpose::ExportReport => {
+                if let Some(path) = paths.pop() {
+                    self.status = format!("Writing {}…", path.display());
+                    self.jobs.export(self.project.clone(), path);
+                }
+            }
         }
     }
 
@@ -1056,6 +1067,11 @@ impl TriangulateApp {
                 ui.separator();
                 self.menu_item(ui, AppCommand::Save, self.jobs.saving.is_none());
                 self.menu_item(ui, AppCommand::SaveAs, self.jobs.saving.is_none());
+                self.menu_item(
+                    ui,
+                    AppCommand::ExportReport,
+                    !self.project.claims.is_empty(),
+                );
                 ui.separator();
                 self.menu_item(ui, AppCommand::Quit, true);
             });

@@ -35,11 +35,14 @@ pub enum AppCommand {
     SearchProject,
     /// Search the document in the focused pane.
     SearchDocument,
+    /// Write a report of the claims.
+    ExportReport,
 }
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
+        Self::ExportReport,
         Self::SearchProject,
         Self::SearchDocument,
         Self::SaveAs,
@@ -75,6 +78,7 @@ impl AppCommand {
             Self::ClosePane => "Close pane",
             Self::SearchProject => "Search project…",
             Self::SearchDocument => "Search document…",
+            Self::ExportReport => "Export report…",
         }
     }
 
@@ -96,6 +100,7 @@ impl AppCommand {
             Self::ClosePane => "Close the focused pane",
             Self::SearchProject => "Search every document, with keyword in context",
             Self::SearchDocument => "Search the document in the focused pane",
+            Self::ExportReport => "Write the claims as an HTML or Markdown report, or as CSV",
         }
     }
 
@@ -123,6 +128,7 @@ impl AppCommand {
             Self::ClosePane => vec![command(Key::W)],
             Self::SearchProject => vec![command_shift(Key::F)],
             Self::SearchDocument => vec![command(Key::F)],
+            Self::ExportReport => vec![command_shift(Key::E)],
         }
     }
 

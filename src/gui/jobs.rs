@@ -24,6 +24,8 @@ pub enum DialogPurpose {
     ImportFiles,
     /// Choose a folder to import.
     ImportFolder,
+    /// Choose where to write a report.
+    ExportReport,
 }
 
 impl DialogPurpose {
@@ -34,6 +36,7 @@ impl DialogPurpose {
             Self::SaveAs => "Save project as",
             Self::ImportFiles => "Import documents",
             Self::ImportFolder => "Import folder",
+            Self::ExportReport => "Export report",
         }
     }
 }
@@ -85,6 +88,13 @@ pub enum JobResult {
         revision: u64,
         /// Whether it worked.
         result: Result<(), SaveError>,
+    },
+    /// A report was written.
+    Exported {
+        /// The file.
+        path: PathBuf,
+        /// Whether it worked.
+        result: Result<(), String>,
     },
     /// A search finished.
     Searched {
@@ -167,7 +177,7 @@ impl Jobs {
                 JobResult::Saved { .. } => self.saving = None,
                 JobResult::Imported { .. } => self.import = None,
                 JobResult::Analysed { .. } => self.analysing = None,
-                JobResult::Searched { .. } => {}
+                JobResult::Searched { .. } | JobResult::Exported { .. } => {}
                 JobResult::Autosaved { .. } => self.autosaving = false,
             }
         }
@@ -234,6 +244,14 @@ impl Jobs {
                     .pick_files()
                     .unwrap_or_default(),
                 DialogPurpose::ImportFolder => dialog.pick_folder().into_iter().collect(),
+                DialogPurpose::ExportReport => dialog
+                    .add_filter("HTML report", &["html"])
+                    .add_filter("Markdown report", &["md"])
+                    .add_filter("Claims as CSV", &["csv"])
+                    .set_file_name("report.html")
+                    .save_file()
+                    .into_iter()
+                    .collect(),
             };
             JobResult::Dialog {
                 purpose,
@@ -324,6 +342,22 @@ impl Jobs {
             session,
             revision,
             result: store::write_recovery(&project, &path),
+        });
+    }
+
+    /// Writes a report of a snapshot of the project on its own thread; the extension of `path`
+    /// picks the format (csv, md, else HTML).
+    pub fn export(&mut self, project: Project, path: PathBuf) {
+        self.spawn("export", move || {
+            let extension = path
+                .extension()
+                .and_then(|extension| extension.to_str())
+                .unwrap_or("html");
+            let format =
+                crate::export::Format::parse(extension).unwrap_or(crate::export::Format::Html);
+            let result = std::fs::write(&path, crate::export::render(&project, format))
+                .map_err(|error| format!("cannot write {}: {error}", path.display()));
+            JobResult::Exported { path, result }
         });
     }
 

@@ -615,3 +615,39 @@ fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
         "saving goes to the project, not the copy"
     );
 }
+
+#[test]
+fn export_report_falls_back_to_a_typed_path_and_writes_the_report() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let target = folder.path().join("report é.html");
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    // No file dialog can open here: the typed-path fallback appears instead.
+    run_until(&mut harness, |app| {
+        matches!(app.modal, Some(triangulate::gui::app::Modal::TypedPath(..)))
+    });
+    harness.get_by_label("Path").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Path")
+        .type_text(target.to_str().expect("UTF-8 path"));
+    harness.run_ok();
+    harness.get_by_label("OK").click();
+    run_until(&mut harness, |_| target.exists());
+    let report = std::fs::read_to_string(&target).expect("report");
+    assert!(report.starts_with("<!DOCTYPE html>"));
+    assert!(harness.state().project.claims.iter().all(|claim| {
+        report.contains(
+            &claim
+                .quote
+                .exact
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;"),
+        )
+    }));
+}
