@@ -6,6 +6,7 @@ use super::entities::{EntitiesAction, EntitiesState, entities_ui};
 use super::jobs::{DialogPurpose, JobResult, Jobs};
 use super::library::{LibraryAction, LibraryState, library_ui};
 use super::matrix::{MatrixAction, MatrixState, matrix_ui};
+use super::palette::{Choice, Outcome as PaletteOutcome, Palette};
 use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext, Shared};
 use super::search::{SearchAction, SearchState, search_ui};
 use super::tag::{TagDialog, TagOutcome};
@@ -146,6 +147,8 @@ pub struct TriangulateApp {
     /// What the central area shows.
     pub central: CentralView,
     search: SearchState,
+    /// The open command palette.
+    palette: Option<Palette>,
     last_autosave: std::time::Instant,
     autosaved_revision: Option<u64>,
     matrix: MatrixState,
@@ -204,6 +207,7 @@ impl TriangulateApp {
             notes_draft: None,
             central: CentralView::Reader,
             search: SearchState::default(),
+            palette: None,
             last_autosave: std::time::Instant::now(),
             autosaved_revision: None,
             matrix: MatrixState::default(),
@@ -389,6 +393,14 @@ impl TriangulateApp {
                 }
             }
             AppCommand::ExportReport => self.dialog(DialogPurpose::ExportReport),
+            AppCommand::CommandPalette => self.palette = Some(Palette::default()),
+            AppCommand::ToggleMatrix => {
+                self.central = if self.central == CentralView::Matrix {
+                    CentralView::Reader
+                } else {
+                    CentralView::Matrix
+                };
+            }
             AppCommand::SearchProject | AppCommand::SearchDocument => {
                 self.left_tab = LeftTab::Search;
                 self.search.focus_query = true;
@@ -398,6 +410,22 @@ impl TriangulateApp {
                     None
                 };
             }
+        }
+    }
+
+    /// Runs or opens what the user chose in the command palette.
+    fn choose(&mut self, choice: Choice) {
+        match choice {
+            Choice::Command(command) => self.commands.push(command),
+            Choice::Document(id) => {
+                self.central = CentralView::Reader;
+                self.open_document(id, false);
+            }
+            Choice::Entity(id) => {
+                self.left_tab = LeftTab::Entities;
+                self.selected_entity = Some(id);
+            }
+            Choice::Code(_) => self.left_tab = LeftTab::Claims,
         }
     }
 
@@ -952,6 +980,14 @@ impl TriangulateApp {
             }
         }
         self.modal_ui(&ctx);
+        if let Some(palette) = &mut self.palette
+            && let Some(outcome) = palette.ui(&ctx, &self.project)
+        {
+            self.palette = None;
+            if let PaletteOutcome::Chose(choice) = outcome {
+                self.choose(choice);
+            }
+        }
         for command in std::mem::take(&mut self.commands) {
             self.run_command(command);
         }
@@ -1089,6 +1125,9 @@ impl TriangulateApp {
                     .get(self.focused_pane)
                     .is_some_and(|pane| pane.selected_range().is_some());
                 self.menu_item(ui, AppCommand::TagSelection, selection);
+                ui.separator();
+                self.menu_item(ui, AppCommand::SearchProject, true);
+                self.menu_item(ui, AppCommand::SearchDocument, !self.panes.is_empty());
             });
             ui.menu_button("View", |ui| {
                 self.menu_item(
@@ -1097,6 +1136,8 @@ impl TriangulateApp {
                     self.panes.len() < MAX_PANES && self.panes.len() < self.project.documents.len(),
                 );
                 self.menu_item(ui, AppCommand::ClosePane, !self.panes.is_empty());
+                self.menu_item(ui, AppCommand::ToggleMatrix, true);
+                self.menu_item(ui, AppCommand::CommandPalette, true);
                 ui.separator();
                 ui.horizontal(|ui| {
                     let label = ui.label("Text size");

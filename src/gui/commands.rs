@@ -37,11 +37,17 @@ pub enum AppCommand {
     SearchDocument,
     /// Write a report of the claims.
     ExportReport,
+    /// Open the command palette.
+    CommandPalette,
+    /// Switch between the reader and the claim matrix.
+    ToggleMatrix,
 }
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 18] = [
+        Self::ToggleMatrix,
+        Self::CommandPalette,
         Self::ExportReport,
         Self::SearchProject,
         Self::SearchDocument,
@@ -79,6 +85,8 @@ impl AppCommand {
             Self::SearchProject => "Search project…",
             Self::SearchDocument => "Search document…",
             Self::ExportReport => "Export report…",
+            Self::CommandPalette => "Command palette…",
+            Self::ToggleMatrix => "Claim matrix",
         }
     }
 
@@ -101,6 +109,8 @@ impl AppCommand {
             Self::SearchProject => "Search every document, with keyword in context",
             Self::SearchDocument => "Search the document in the focused pane",
             Self::ExportReport => "Write the claims as an HTML or Markdown report, or as CSV",
+            Self::CommandPalette => "Find any command, document, entity or code by typing",
+            Self::ToggleMatrix => "Switch between the documents and the claim matrix",
         }
     }
 
@@ -129,6 +139,8 @@ impl AppCommand {
             Self::SearchProject => vec![command_shift(Key::F)],
             Self::SearchDocument => vec![command(Key::F)],
             Self::ExportReport => vec![command_shift(Key::E)],
+            Self::CommandPalette => vec![command(Key::K), command_shift(Key::P)],
+            Self::ToggleMatrix => vec![command(Key::M)],
         }
     }
 

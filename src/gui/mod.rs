@@ -7,6 +7,7 @@ pub mod entities;
 pub mod jobs;
 pub mod library;
 pub mod matrix;
+pub mod palette;
 pub mod reader;
 pub mod search;
 pub mod tag;
