@@ -13,6 +13,7 @@ pub mod passages;
 pub mod quotes;
 pub mod search;
 pub mod suggestions;
+pub mod timeline;
 pub mod variants;
 pub mod words;
 

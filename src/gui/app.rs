@@ -11,6 +11,7 @@ use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext, Shared};
 use super::search::{SearchAction, SearchState, search_ui};
 use super::tag::{TagDialog, TagOutcome};
 use super::theme;
+use super::timeline::{TimelineAction, TimelineState, timeline_ui};
 use crate::analysis::Derived;
 use crate::analysis::mentions::MentionIndex;
 use crate::analysis::passages::Passage;
@@ -58,6 +59,8 @@ pub enum CentralView {
     Reader,
     /// The claim matrix.
     Matrix,
+    /// Claims on a time axis.
+    Timeline,
 }
 
 /// Something that would drop unsaved changes, waiting for the user's answer.
@@ -152,6 +155,7 @@ pub struct TriangulateApp {
     last_autosave: std::time::Instant,
     autosaved_revision: Option<u64>,
     matrix: MatrixState,
+    timeline: TimelineState,
     /// Bumped whenever another project replaces this one; background results carry it.
     session: u64,
     /// The generation whose unsaved changes the user chose to discard ("Don't save").
@@ -211,6 +215,7 @@ impl TriangulateApp {
             last_autosave: std::time::Instant::now(),
             autosaved_revision: None,
             matrix: MatrixState::default(),
+            timeline: TimelineState::default(),
             session: 0,
             discarded_generation: None,
         }
@@ -394,6 +399,13 @@ impl TriangulateApp {
             }
             AppCommand::ExportReport => self.dialog(DialogPurpose::ExportReport),
             AppCommand::CommandPalette => self.palette = Some(Palette::default()),
+            AppCommand::ShowTimeline => {
+                self.central = if self.central == CentralView::Timeline {
+                    CentralView::Reader
+                } else {
+                    CentralView::Timeline
+                };
+            }
             AppCommand::ToggleMatrix => {
                 self.central = if self.central == CentralView::Matrix {
                     CentralView::Reader
@@ -943,9 +955,22 @@ impl TriangulateApp {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut self.central, CentralView::Reader, "Reader");
                 ui.selectable_value(&mut self.central, CentralView::Matrix, "Claim matrix");
+                ui.selectable_value(&mut self.central, CentralView::Timeline, "Timeline");
             });
             match self.central {
                 CentralView::Reader => self.panes_ui(ui),
+                CentralView::Timeline => {
+                    for action in
+                        timeline_ui(ui, &mut self.timeline, &self.project, self.generation)
+                    {
+                        match action {
+                            TimelineAction::OpenClaim(id) => {
+                                self.central = CentralView::Reader;
+                                self.show_claim(id);
+                            }
+                        }
+                    }
+                }
                 CentralView::Matrix => {
                     for action in matrix_ui(ui, &mut self.matrix, &self.project, self.generation) {
                         match action {
@@ -1137,6 +1162,7 @@ impl TriangulateApp {
                 );
                 self.menu_item(ui, AppCommand::ClosePane, !self.panes.is_empty());
                 self.menu_item(ui, AppCommand::ToggleMatrix, true);
+                self.menu_item(ui, AppCommand::ShowTimeline, true);
                 self.menu_item(ui, AppCommand::CommandPalette, true);
                 ui.separator();
                 ui.horizontal(|ui| {

@@ -41,11 +41,14 @@ pub enum AppCommand {
     CommandPalette,
     /// Switch between the reader and the claim matrix.
     ToggleMatrix,
+    /// Switch between the reader and the timeline.
+    ShowTimeline,
 }
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
+        Self::ShowTimeline,
         Self::ToggleMatrix,
         Self::CommandPalette,
         Self::ExportReport,
@@ -87,6 +90,7 @@ impl AppCommand {
             Self::ExportReport => "Export report…",
             Self::CommandPalette => "Command palette…",
             Self::ToggleMatrix => "Claim matrix",
+            Self::ShowTimeline => "Timeline",
         }
     }
 
@@ -111,6 +115,7 @@ impl AppCommand {
             Self::ExportReport => "Write the claims as an HTML or Markdown report, or as CSV",
             Self::CommandPalette => "Find any command, document, entity or code by typing",
             Self::ToggleMatrix => "Switch between the documents and the claim matrix",
+            Self::ShowTimeline => "Switch between the documents and the claims on a time axis",
         }
     }
 
@@ -141,6 +146,7 @@ impl AppCommand {
             Self::ExportReport => vec![command_shift(Key::E)],
             Self::CommandPalette => vec![command(Key::K), command_shift(Key::P)],
             Self::ToggleMatrix => vec![command(Key::M)],
+            Self::ShowTimeline => vec![command(Key::L)],
         }
     }
 

@@ -12,6 +12,7 @@ pub mod reader;
 pub mod search;
 pub mod tag;
 pub mod theme;
+pub mod timeline;
 
 pub use app::TriangulateApp;
 

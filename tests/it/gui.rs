@@ -692,3 +692,26 @@ fn the_command_palette_finds_documents_and_commands_by_a_few_letters() {
         "Escape closes the palette"
     );
 }
+
+#[test]
+fn the_timeline_view_opens_and_closes_from_the_keyboard() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().central,
+        triangulate::gui::app::CentralView::Timeline
+    );
+    assert!(
+        harness.query_by_label("Outlets").is_some() && harness.query_by_label("Codes").is_some(),
+        "lane choices are shown"
+    );
+    harness.get_by_label("Codes").click();
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().central,
+        triangulate::gui::app::CentralView::Reader
+    );
+}

@@ -1,0 +1,196 @@
+//! The timeline view: claims on a time axis, one lane per outlet or per code.
+
+use super::theme;
+use crate::analysis::timeline::{Lanes, Timeline, date_of_day, timeline};
+use crate::model::{ClaimId, Project, Stance};
+use egui::Ui;
+use egui_plot::{HoverPosition, MarkerShape, Plot, Points};
+
+/// The timeline's state.
+pub struct TimelineState {
+    lanes: Lanes,
+    cache: Option<(u64, Lanes, Timeline)>,
+}
+
+impl Default for TimelineState {
+    fn default() -> Self {
+        Self {
+            lanes: Lanes::Outlets,
+            cache: None,
+        }
+    }
+}
+
+/// What the user asked for on the timeline.
+pub enum TimelineAction {
+    /// Show a claim in the reader.
+    OpenClaim(ClaimId),
+}
+
+/// Vertical offset of the n-th claim sharing a day and a lane, so none hides another:
+/// 0, +1, -1, +2, -2… steps.
+fn spread(rank: usize) -> f64 {
+    let step = 0.12;
+    let magnitude = rank.div_ceil(2) as f64 * step;
+    if rank % 2 == 1 { magnitude } else { -magnitude }
+}
+
+/// Draws the timeline; `generation` tells when the cached timeline is stale.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    state: &mut TimelineState,
+    project: &Project,
+    generation: u64,
+) -> Vec<TimelineAction> {
+    let mut actions = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Lanes");
+        ui.selectable_value(&mut state.lanes, Lanes::Outlets, "Outlets");
+        ui.selectable_value(&mut state.lanes, Lanes::Codes, "Codes");
+        ui.separator();
+        for stance in Stance::ALL {
+            ui.colored_label(theme::stance_colour(stance), stance.as_str());
+        }
+        ui.separator();
+        ui.weak("Drag to move, Ctrl+scroll to zoom, double-click to fit, click a claim to open it");
+    });
+    let stale = state
+        .cache
+        .as_ref()
+        .is_none_or(|(known, lanes, _)| *known != generation || *lanes != state.lanes);
+    if stale {
+        state.cache = Some((generation, state.lanes, timeline(project, state.lanes)));
+    }
+    let Some((_, _, timeline)) = &state.cache else {
+        return actions;
+    };
+    if timeline.events.is_empty() {
+        ui.label("No dated claims yet: claims take their own date or their document's.");
+        return actions;
+    }
+    if timeline.undated > 0 {
+        ui.weak(format!(
+            "{} claims have no date and are not shown",
+            timeline.undated
+        ));
+    }
+    // Positions, with claims on the same day and lane spread apart.
+    let mut positions: Vec<[f64; 2]> = Vec::with_capacity(timeline.events.len());
+    for (index, event) in timeline.events.iter().enumerate() {
+        let rank = timeline.events[..index]
+            .iter()
+            .filter(|other| other.lane == event.lane && (other.day - event.day).abs() < 0.5)
+            .count();
+        positions.push([event.day, event.lane as f64 + spread(rank)]);
+    }
+    let lanes = timeline.lanes.clone();
+    let quote_of = |index: usize| -> String {
+        let Some(event) = timeline.events.get(index) else {
+            return String::new();
+        };
+        let Some(claim) = project.claim(event.claim) else {
+            return String::new();
+        };
+        let speaker = claim
+            .speaker
+            .and_then(|id| project.entity(id))
+            .map_or("unattributed", |entity| entity.name.as_str());
+        let quote: String = claim
+            .quote
+            .exact
+            .split_whitespace()
+            .take(24)
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!(
+            "{} · {} · {}\n{speaker}: “{quote}”",
+            event.date,
+            lanes.get(event.lane).map_or("", String::as_str),
+            claim.stance.as_str()
+        )
+    };
+    let response = Plot::new("claim-timeline")
+        .allow_double_click_reset(true)
+        .allow_boxed_zoom(false)
+        .x_axis_formatter(|mark, _| {
+            date_of_day(mark.value)
+                .map(|date| date.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        })
+        .y_axis_formatter(|mark, _| {
+            let index = mark.value.round();
+            if (mark.value - index).abs() < 1e-6 && index >= 0.0 {
+                timeline
+                    .lanes
+                    .get(index as usize)
+                    .cloned()
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .label_formatter(|hover| {
+            // egui_plot finds the point nearest the pointer on screen, by series and index.
+            let HoverPosition::NearDataPoint {
+                plot_name, index, ..
+            } = hover
+            else {
+                return None;
+            };
+            let stance = Stance::ALL
+                .into_iter()
+                .find(|stance| stance.as_str() == *plot_name)?;
+            let event = timeline
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, event)| event.stance == stance)
+                .nth(*index)
+                .map(|(event, _)| event)?;
+            Some(quote_of(event))
+        })
+        .show(ui, |plot| {
+            for stance in Stance::ALL {
+                let points: Vec<[f64; 2]> = timeline
+                    .events
+                    .iter()
+                    .zip(&positions)
+                    .filter(|(event, _)| event.stance == stance)
+                    .map(|(_, position)| *position)
+                    .collect();
+                if !points.is_empty() {
+                    plot.points(
+                        Points::new(stance.as_str(), points)
+                            .color(theme::stance_colour(stance))
+                            .radius(5.0)
+                            .shape(MarkerShape::Circle),
+                    );
+                }
+            }
+        });
+    if response.response.clicked()
+        && let Some(pointer) = response.response.interact_pointer_pos()
+    {
+        // The claim drawn nearest to the click, if close enough on screen.
+        let nearest = positions
+            .iter()
+            .enumerate()
+            .map(|(index, position)| {
+                (
+                    index,
+                    response
+                        .transform
+                        .position_from_point(&egui_plot::PlotPoint::new(position[0], position[1]))
+                        .distance(pointer),
+                )
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((index, distance)) = nearest
+            && distance < 12.0
+            && let Some(event) = timeline.events.get(index)
+        {
+            actions.push(TimelineAction::OpenClaim(event.claim));
+        }
+    }
+    actions
+}
