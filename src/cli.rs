@@ -263,6 +263,13 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
     }
 }
 
+/// Prints a value as pretty JSON followed by a newline.
+fn print_json(out: &mut dyn Write, value: &impl Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 fn load(path: &Path) -> Result<Project> {
     Ok(store::load(path)?.0)
 }
@@ -357,8 +364,7 @@ fn import(path: &Path, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Re
         save(&project, path)?;
     }
     if json {
-        serde_json::to_writer_pretty(&mut *out, &lines)?;
-        writeln!(out)?;
+        print_json(out, &lines)?;
     } else {
         for line in &lines {
             match (line.status, &line.title, &line.reason) {
@@ -459,9 +465,7 @@ fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
         documents,
     };
     if json {
-        serde_json::to_writer_pretty(&mut *out, &info)?;
-        writeln!(out)?;
-        return Ok(());
+        return print_json(out, &info);
     }
     writeln!(
         out,
@@ -554,9 +558,7 @@ fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<(
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
     if json {
-        serde_json::to_writer_pretty(&mut *out, &list)?;
-        writeln!(out)?;
-        return Ok(());
+        return print_json(out, &list);
     }
     for entity in &list {
         let variants: Vec<String> = entity
@@ -605,9 +607,7 @@ fn list_suggestions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> 
         })
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut *out, &list)?;
-        writeln!(out)?;
-        return Ok(());
+        return print_json(out, &list);
     }
     for suggestion in &list {
         writeln!(
@@ -656,9 +656,7 @@ fn search(
         })
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut *out, &hits)?;
-        writeln!(out)?;
-        return Ok(());
+        return print_json(out, &hits);
     }
     if !results.also_searched.is_empty() {
         writeln!(out, "also searched: {}", results.also_searched.join(", "))?;
@@ -728,9 +726,7 @@ fn passages(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
         })
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut *out, &list)?;
-        writeln!(out)?;
-        return Ok(());
+        return print_json(out, &list);
     }
     for passage in &found {
         let excerpt = project
@@ -785,10 +781,7 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
                 .map(|code| code.name.as_str())
                 .collect(),
             stance: claim.stance.as_str(),
-            speaker: claim
-                .speaker
-                .and_then(|speaker| project.entity(speaker))
-                .map(|entity| entity.name.as_str()),
+            speaker: project.speaker_name(claim),
             outlet: project.claim_outlet(claim),
             date: claim
                 .date
@@ -802,9 +795,7 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
         })
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut *out, &list)?;
-        writeln!(out)?;
-        return Ok(());
+        return print_json(out, &list);
     }
     for claim in &list {
         writeln!(

@@ -68,11 +68,7 @@ fn code_names(project: &Project, claim: &Claim) -> Vec<String> {
 }
 
 fn speaker(project: &Project, claim: &Claim) -> String {
-    claim
-        .speaker
-        .and_then(|id| project.entity(id))
-        .map(|entity| entity.name.clone())
-        .unwrap_or_default()
+    project.speaker_name(claim).unwrap_or_default().to_owned()
 }
 
 /// Every claim with every field, as CSV with a header row.
@@ -178,11 +174,7 @@ pub fn markdown(project: &Project) -> String {
         out.push('\n');
     }
     for code in &project.codes {
-        let claims: Vec<&Claim> = project
-            .claims
-            .iter()
-            .filter(|claim| claim.codes.contains(&code.id))
-            .collect();
+        let claims: Vec<&Claim> = project.claims_with_code(code.id).collect();
         if claims.is_empty() {
             continue;
         }
@@ -259,11 +251,7 @@ pub fn html(project: &Project) -> String {
         out.push_str("</table>\n");
     }
     for code in &project.codes {
-        let claims: Vec<&Claim> = project
-            .claims
-            .iter()
-            .filter(|claim| claim.codes.contains(&code.id))
-            .collect();
+        let claims: Vec<&Claim> = project.claims_with_code(code.id).collect();
         if claims.is_empty() {
             continue;
         }

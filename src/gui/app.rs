@@ -1492,10 +1492,7 @@ impl TriangulateApp {
             .filter_map(|code| self.project.code(*code))
             .map(|code| code.name.as_str())
             .collect();
-        let speaker = claim
-            .speaker
-            .and_then(|speaker| self.project.entity(speaker))
-            .map_or("unattributed", |entity| entity.name.as_str());
+        let speaker = self.project.speaker_name(claim).unwrap_or("unattributed");
         format!(
             "Claim {}: {} ({}), {}",
             claim.id,

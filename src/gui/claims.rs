@@ -113,10 +113,7 @@ fn claim_row_ui(
     actions: &mut Vec<ClaimsAction>,
 ) {
     let document = project.document(claim.document);
-    let speaker = claim
-        .speaker
-        .and_then(|id| project.entity(id))
-        .map_or("", |entity| entity.name.as_str());
+    let speaker = project.speaker_name(claim).unwrap_or("");
     let response = ui
         .scope(|ui| {
             ui.horizontal(|ui| {

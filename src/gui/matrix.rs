@@ -223,10 +223,7 @@ pub fn matrix_ui(
         .show(ui, |ui| {
             for claim in claims.iter().filter_map(|id| project.claim(*id)) {
                 let document = project.document(claim.document);
-                let speaker = claim
-                    .speaker
-                    .and_then(|id| project.entity(id))
-                    .map_or("unattributed", |entity| entity.name.as_str());
+                let speaker = project.speaker_name(claim).unwrap_or("unattributed");
                 let response = ui
                     .scope(|ui| {
                         ui.horizontal(|ui| {

@@ -732,11 +732,8 @@ fn hover_card_ui(
             ui.colored_label(theme::stance_colour(claim.stance), claim.stance.as_str());
             ui.strong(codes.join(", "));
         });
-        if let Some(speaker) = claim
-            .speaker
-            .and_then(|speaker| context.project.entity(speaker))
-        {
-            ui.label(format!("Speaker: {}", speaker.name));
+        if let Some(speaker) = context.project.speaker_name(claim) {
+            ui.label(format!("Speaker: {speaker}"));
         }
         if !claim.note.is_empty() {
             ui.label(&claim.note);

@@ -91,10 +91,7 @@ pub fn timeline_ui(
         let Some(claim) = project.claim(event.claim) else {
             return String::new();
         };
-        let speaker = claim
-            .speaker
-            .and_then(|id| project.entity(id))
-            .map_or("unattributed", |entity| entity.name.as_str());
+        let speaker = project.speaker_name(claim).unwrap_or("unattributed");
         let quote: String = claim
             .quote
             .exact

@@ -412,6 +412,21 @@ impl Project {
         next_id(&self.claims, ClaimId, |id| id.0)
     }
 
+    /// The name of a claim's speaker, if it has one.
+    pub fn speaker_name(&self, claim: &Claim) -> Option<&str> {
+        claim
+            .speaker
+            .and_then(|id| self.entity(id))
+            .map(|entity| entity.name.as_str())
+    }
+
+    /// The claims that carry a code.
+    pub fn claims_with_code(&self, code: CodeId) -> impl Iterator<Item = &Claim> {
+        self.claims
+            .iter()
+            .filter(move |claim| claim.codes.contains(&code))
+    }
+
     /// Whether the user said these two entities are not the same.
     pub fn are_distinct(&self, a: EntityId, b: EntityId) -> bool {
         self.distinct.binary_search(&(a.min(b), a.max(b))).is_ok()
