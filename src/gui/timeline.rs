@@ -9,7 +9,8 @@ use egui_plot::{HoverPosition, MarkerShape, Plot, Points};
 /// The timeline's state.
 pub struct TimelineState {
     lanes: Lanes,
-    cache: Option<(u64, Lanes, Timeline)>,
+    /// The timeline and its claims' positions, for a project generation and a choice of lanes.
+    cache: Option<(u64, Lanes, Timeline, Vec<[f64; 2]>)>,
 }
 
 impl Default for TimelineState {
@@ -35,6 +36,23 @@ fn spread(rank: usize) -> f64 {
     if rank % 2 == 1 { magnitude } else { -magnitude }
 }
 
+/// Where each claim is drawn: its day, and its lane with claims of the same day spread apart.
+fn positions(timeline: &Timeline) -> Vec<[f64; 2]> {
+    let mut seen: std::collections::HashMap<(usize, i64), usize> = std::collections::HashMap::new();
+    timeline
+        .events
+        .iter()
+        .map(|event| {
+            let rank = seen
+                .entry((event.lane, event.day.floor() as i64))
+                .or_default();
+            let position = [event.day, event.lane as f64 + spread(*rank)];
+            *rank += 1;
+            position
+        })
+        .collect()
+}
+
 /// Draws the timeline; `generation` tells when the cached timeline is stale.
 pub fn timeline_ui(
     ui: &mut Ui,
@@ -57,11 +75,13 @@ pub fn timeline_ui(
     let stale = state
         .cache
         .as_ref()
-        .is_none_or(|(known, lanes, _)| *known != generation || *lanes != state.lanes);
+        .is_none_or(|(known, lanes, _, _)| *known != generation || *lanes != state.lanes);
     if stale {
-        state.cache = Some((generation, state.lanes, timeline(project, state.lanes)));
+        let timeline = timeline(project, state.lanes);
+        let positions = positions(&timeline);
+        state.cache = Some((generation, state.lanes, timeline, positions));
     }
-    let Some((_, _, timeline)) = &state.cache else {
+    let Some((_, _, timeline, positions)) = &state.cache else {
         return actions;
     };
     if timeline.events.is_empty() {
@@ -74,16 +94,7 @@ pub fn timeline_ui(
             timeline.undated
         ));
     }
-    // Positions, with claims on the same day and lane spread apart.
-    let mut positions: Vec<[f64; 2]> = Vec::with_capacity(timeline.events.len());
-    for (index, event) in timeline.events.iter().enumerate() {
-        let rank = timeline.events[..index]
-            .iter()
-            .filter(|other| other.lane == event.lane && (other.day - event.day).abs() < 0.5)
-            .count();
-        positions.push([event.day, event.lane as f64 + spread(rank)]);
-    }
-    let lanes = timeline.lanes.clone();
+    let lanes = &timeline.lanes;
     let quote_of = |index: usize| -> String {
         let Some(event) = timeline.events.get(index) else {
             return String::new();
@@ -151,7 +162,7 @@ pub fn timeline_ui(
                 let points: Vec<[f64; 2]> = timeline
                     .events
                     .iter()
-                    .zip(&positions)
+                    .zip(positions.iter())
                     .filter(|(event, _)| event.stance == stance)
                     .map(|(_, position)| *position)
                     .collect();
