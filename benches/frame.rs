@@ -207,4 +207,83 @@ fn main() {
         total.as_secs_f64() * 1e3
     );
     let _ = std::fs::remove_dir_all(&folder);
+
+    claims_views();
+}
+
+/// The matrix, the timeline and the claims panel with 5,000 claims over 1,000 documents.
+fn claims_views() {
+    use triangulate::edit::ClaimDraft;
+    use triangulate::gui::app::{CentralView, LeftTab};
+    use triangulate::model::Stance;
+    let texts: Vec<String> = (0..1_000).map(|seed| report(seed + 100, 2_000)).collect();
+    let mut project = project_of(texts);
+    let outlets = [
+        "Wire", "Daily", "Weekly", "Review", "Ledger", "Express", "Post", "Herald",
+    ];
+    for (index, document) in project.documents.iter_mut().enumerate() {
+        document.outlet = outlets[index % outlets.len()].to_owned();
+        document.date = format!("2021-{:02}-{:02}", 8 + index % 2, 1 + index % 28)
+            .parse()
+            .ok();
+    }
+    let codes = [
+        "surrender rumors",
+        "propaganda denial",
+        "offensive announced",
+        "ceasefire offer",
+        "civilian toll",
+        "foreign support",
+    ];
+    let mut edits = Vec::new();
+    for index in 0..5_000 {
+        let document = &project.documents[index % project.documents.len()];
+        let start = document.body.start() + (index * 37) % 1_200;
+        let start = (start..)
+            .find(|offset| document.text.is_char_boundary(*offset))
+            .unwrap_or(start);
+        let end = (start + 60..)
+            .find(|offset| document.text.is_char_boundary(*offset))
+            .unwrap_or(start);
+        let draft = ClaimDraft {
+            document: document.id,
+            start,
+            end,
+            codes: vec![codes[index % codes.len()].to_owned()],
+            stance: Stance::ALL[index % 4],
+            speaker: None,
+            via_outlet: None,
+            date: None,
+            note: String::new(),
+        };
+        let (edit, _) = Edit::tag_claim(&project, &draft).expect("tags");
+        let _undo = edit.clone().apply(&mut project).expect("applies");
+        edits.push(edit);
+    }
+    let ctx = egui::Context::default();
+    let mut app = TriangulateApp::with_context(ctx.clone());
+    app.set_project(project, None, None);
+    let _ = frame(&ctx, &mut app);
+    for (name, view, tab) in [
+        ("claim matrix", CentralView::Matrix, LeftTab::Library),
+        ("timeline", CentralView::Timeline, LeftTab::Library),
+        ("claims panel", CentralView::Reader, LeftTab::Claims),
+    ] {
+        app.central = view;
+        app.left_tab = tab;
+        let first = frame(&ctx, &mut app);
+        let times: Vec<Duration> = (0..60).map(|_| frame(&ctx, &mut app)).collect();
+        println!(
+            "{name}, 5,000 claims over 1,000 documents: first frame {:.2} ms, then median {:.2} ms, worst {:.2} ms",
+            first.as_secs_f64() * 1e3,
+            median(times.clone()).as_secs_f64() * 1e3,
+            times
+                .iter()
+                .max()
+                .copied()
+                .unwrap_or_default()
+                .as_secs_f64()
+                * 1e3
+        );
+    }
 }

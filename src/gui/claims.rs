@@ -1,9 +1,13 @@
 //! The claims panel: claims grouped by code; clicking one shows it in its document.
+//!
+//! Headers and claims form one list of rows of one height, so only the visible rows are laid
+//! out, however many claims there are.
 
 use super::theme;
 use crate::edit::Edit;
-use crate::model::{ClaimId, CodeId, Project};
+use crate::model::{Claim, ClaimId, CodeId, Project};
 use egui::{Label, RichText, Sense, Ui};
+use std::collections::HashSet;
 
 /// What the user asked for in the claims panel.
 pub enum ClaimsAction {
@@ -17,7 +21,18 @@ pub enum ClaimsAction {
 #[derive(Default)]
 pub struct ClaimsState {
     new_code: String,
+    /// Codes whose claims are folded away (`None` is the uncoded group).
+    collapsed: HashSet<Option<CodeId>>,
 }
+
+/// A row of the panel.
+enum Row {
+    Header(Option<CodeId>, usize),
+    Claim(ClaimId),
+}
+
+/// The height of every row: a header, or a claim's two lines.
+const ROW_HEIGHT: f32 = 42.0;
 
 /// Draws the claims panel.
 pub fn claims_ui(ui: &mut Ui, state: &mut ClaimsState, project: &Project) -> Vec<ClaimsAction> {
@@ -47,76 +62,125 @@ pub fn claims_ui(ui: &mut Ui, state: &mut ClaimsState, project: &Project) -> Vec
         project.claims.len(),
         project.codes.len()
     ));
+    let mut rows = Vec::new();
+    let groups = project.codes.iter().map(|code| Some(code.id)).chain([None]);
+    for code in groups {
+        let claims: Vec<ClaimId> = match code {
+            Some(code) => project
+                .claims_with_code(code)
+                .map(|claim| claim.id)
+                .collect(),
+            None => project
+                .claims
+                .iter()
+                .filter(|claim| claim.codes.is_empty())
+                .map(|claim| claim.id)
+                .collect(),
+        };
+        if code.is_none() && claims.is_empty() {
+            continue;
+        }
+        rows.push(Row::Header(code, claims.len()));
+        if !state.collapsed.contains(&code) {
+            rows.extend(claims.into_iter().map(Row::Claim));
+        }
+    }
     egui::ScrollArea::vertical()
         .id_salt("claims")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let mut codes: Vec<Option<CodeId>> =
-                project.codes.iter().map(|code| Some(code.id)).collect();
-            codes.push(None);
-            for code_id in codes {
-                let claims: Vec<_> = project
-                    .claims
-                    .iter()
-                    .filter(|claim| match code_id {
-                        Some(code) => claim.codes.contains(&code),
-                        None => claim.codes.is_empty(),
-                    })
-                    .collect();
-                let (name, colour) = match code_id.and_then(|id| project.code(id)) {
-                    Some(code) => (code.name.as_str(), theme::code_colour(code.colour)),
-                    None if claims.is_empty() => continue,
-                    None => ("Uncoded", ui.visuals().weak_text_color()),
-                };
-                let header = RichText::new(format!("{name} ({})", claims.len()))
-                    .color(colour)
-                    .strong();
-                let collapsing = egui::CollapsingHeader::new(header)
-                    .id_salt(("code", code_id.map(|id| id.0)))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        if let Some(code) = code_id.and_then(|id| project.code(id))
-                            && !code.description.is_empty()
-                        {
-                            ui.weak(&code.description);
-                        }
-                        for claim in claims {
+        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, visible| {
+            for row in &rows[visible] {
+                match row {
+                    Row::Header(code, count) => {
+                        header_ui(ui, state, project, *code, *count, &mut actions);
+                    }
+                    Row::Claim(id) => {
+                        if let Some(claim) = project.claim(*id) {
                             claim_row_ui(ui, project, claim, &mut actions);
                         }
-                    });
-                if let Some(code_id) = code_id {
-                    collapsing.header_response.context_menu(|ui| {
-                        let used = project
-                            .claims
-                            .iter()
-                            .any(|claim| claim.codes.contains(&code_id));
-                        if ui
-                            .add_enabled(!used, egui::Button::new("Delete code"))
-                            .on_disabled_hover_text("Claims still use this code")
-                            .clicked()
-                        {
-                            actions.extend(
-                                Edit::remove_code(project, code_id).map(ClaimsAction::Edit),
-                            );
-                        }
-                    });
+                    }
                 }
             }
         });
     actions
 }
 
-fn claim_row_ui(
+fn header_ui(
     ui: &mut Ui,
+    state: &mut ClaimsState,
     project: &Project,
-    claim: &crate::model::Claim,
+    code_id: Option<CodeId>,
+    count: usize,
     actions: &mut Vec<ClaimsAction>,
 ) {
+    let code = code_id.and_then(|id| project.code(id));
+    let (name, colour) = code.map_or(("Uncoded", ui.visuals().weak_text_color()), |code| {
+        (code.name.as_str(), theme::code_colour(code.colour))
+    });
+    let folded = state.collapsed.contains(&code_id);
+    let response = ui
+        .allocate_ui(egui::vec2(ui.available_width(), ROW_HEIGHT), |ui| {
+            ui.set_min_height(ROW_HEIGHT);
+            ui.horizontal_centered(|ui| {
+                ui.add(
+                    Label::new(
+                        RichText::new(if folded { "+" } else { "−" })
+                            .monospace()
+                            .weak(),
+                    )
+                    .selectable(false),
+                );
+                ui.add(
+                    Label::new(
+                        RichText::new(format!("{name} ({count})"))
+                            .color(colour)
+                            .strong(),
+                    )
+                    .selectable(false),
+                );
+            });
+        })
+        .response
+        .interact(Sense::click())
+        .on_hover_text(code.map_or_else(
+            || "Claims without a code".to_owned(),
+            |code| {
+                if code.description.is_empty() {
+                    "Click to fold or unfold".to_owned()
+                } else {
+                    code.description.clone()
+                }
+            },
+        ));
+    if response.clicked() {
+        if folded {
+            state.collapsed.remove(&code_id);
+        } else {
+            state.collapsed.insert(code_id);
+        }
+    }
+    if let Some(code_id) = code_id {
+        response.context_menu(|ui| {
+            let used = project.claims_with_code(code_id).next().is_some();
+            if ui
+                .add_enabled(!used, egui::Button::new("Delete code"))
+                .on_disabled_hover_text("Claims still use this code")
+                .clicked()
+            {
+                actions.extend(Edit::remove_code(project, code_id).map(ClaimsAction::Edit));
+            }
+        });
+    }
+}
+
+fn claim_row_ui(ui: &mut Ui, project: &Project, claim: &Claim, actions: &mut Vec<ClaimsAction>) {
     let document = project.document(claim.document);
     let speaker = project.speaker_name(claim).unwrap_or("");
     let response = ui
-        .scope(|ui| {
+        .allocate_ui(egui::vec2(ui.available_width(), ROW_HEIGHT), |ui| {
+            ui.set_min_height(ROW_HEIGHT);
             ui.horizontal(|ui| {
+                ui.add_space(14.0);
                 ui.label(
                     RichText::new(claim.stance.as_str())
                         .color(theme::stance_colour(claim.stance))
@@ -135,17 +199,31 @@ fn claim_row_ui(
                     .selectable(false),
                 );
             });
-            let excerpt: String = claim
+            ui.horizontal(|ui| {
+                ui.add_space(14.0);
+                let excerpt: String = claim
+                    .quote
+                    .exact
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                ui.add(
+                    Label::new(format!("“{excerpt}”"))
+                        .truncate()
+                        .selectable(false),
+                );
+            });
+        })
+        .response
+        .interact(Sense::click())
+        .on_hover_text(
+            claim
                 .quote
                 .exact
                 .split_whitespace()
                 .collect::<Vec<_>>()
-                .join(" ");
-            ui.add(Label::new(format!("“{excerpt}”")).wrap().selectable(false));
-        })
-        .response
-        .interact(Sense::click())
-        .on_hover_text("Show in its document");
+                .join(" "),
+        );
     if response.clicked() {
         actions.push(ClaimsAction::Open(claim.id));
     }
@@ -154,5 +232,4 @@ fn claim_row_ui(
             actions.extend(Edit::remove_claim(project, claim.id).map(ClaimsAction::Edit));
         }
     });
-    ui.add_space(4.0);
 }

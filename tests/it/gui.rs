@@ -142,9 +142,24 @@ fn tagging_through_the_popup_adds_a_claim_and_undo_removes_it() {
     }
     harness.state_mut().left_tab = LeftTab::Claims;
     harness.run_ok();
+    // Only visible rows are laid out: fold the sample's codes to bring the new one into view.
+    for code in [
+        "surrender rumors (",
+        "propaganda denial (",
+        "offensive announced (",
+        "ceasefire offer (",
+    ] {
+        harness.get_by_label_contains(code).click();
+        harness.run_ok();
+    }
+    assert!(
+        harness.query_by_label_contains("supplies (1)").is_some(),
+        "the new code is listed with its claim"
+    );
     assert!(
         harness
-            .query_by_label_contains("Residents say stocks of food")
+            .query_all_by_label_contains("Residents say stocks of food")
+            .next()
             .is_some(),
         "the claims panel lists the new claim"
     );
