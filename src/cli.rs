@@ -112,6 +112,13 @@ pub enum Command {
         /// The project file.
         project: PathBuf,
     },
+    /// Load a list of names with their aliases and kinds ("kind, name, alias…" a line), and save.
+    Names {
+        /// The project file.
+        project: PathBuf,
+        /// The name list (text or CSV).
+        list: PathBuf,
+    },
     /// List the tagged claims.
     Claims {
         /// The project file.
@@ -200,6 +207,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             output,
         } => export(&project, &format, &output, out),
         Command::SaveLoop { project } => save_loop(&project, out),
+        Command::Names { project, list } => names(&project, &list, out),
         Command::Search {
             project,
             query,
@@ -679,6 +687,30 @@ fn save_loop(path: &Path, out: &mut dyn Write) -> Result<()> {
     for version in 1_u64.. {
         project.notes = format!("version {version}");
         save(&project, path)?;
+    }
+    Ok(())
+}
+
+fn names(path: &Path, list: &Path, out: &mut dyn Write) -> Result<()> {
+    let mut project = load(path)?;
+    let (entries, skipped) =
+        crate::analysis::names::read_names_file(list).map_err(|message| anyhow!(message))?;
+    let before = project.entities.len();
+    let edit = Edit::load_names(&project, &entries);
+    if !edit.is_empty() {
+        let _undo = edit.apply(&mut project)?;
+        save(&project, path)?;
+    }
+    writeln!(
+        out,
+        "{} names read; {} entities now ({} new)",
+        entries.len(),
+        project.entities.len(),
+        project.entities.len().saturating_sub(before)
+    )?;
+    if !skipped.is_empty() {
+        let lines: Vec<String> = skipped.iter().map(ToString::to_string).collect();
+        writeln!(out, "lines not read: {}", lines.join(", "))?;
     }
     Ok(())
 }

@@ -524,6 +524,93 @@ impl Edit {
         Some((edit, new_id))
     }
 
+    /// Adds or completes entities from a name list. An entry whose names belong to one entity
+    /// completes it (new aliases, and its kind if it had none); names spread over several
+    /// entities merge them, as the list says they are one; otherwise a new entity is added.
+    pub fn load_names(project: &Project, entries: &[crate::analysis::names::NameEntry]) -> Self {
+        let mut edit = Self::new("Load name list");
+        // Each entry sees the project as the entries before it left it.
+        let mut working = project.clone();
+        for entry in entries {
+            let step = Self::name_entry(&working, entry);
+            if step.clone().apply(&mut working).is_ok() {
+                edit.changes.extend(step.changes);
+            }
+        }
+        edit
+    }
+
+    /// The changes one entry of a name list makes.
+    fn name_entry(project: &Project, entry: &crate::analysis::names::NameEntry) -> Self {
+        let fold = crate::analysis::fold::fold;
+        let folded: Vec<String> = entry.names.iter().map(|name| fold(name)).collect();
+        let mut owners: Vec<EntityId> = project
+            .entities
+            .iter()
+            .filter(|entity| {
+                entity
+                    .variants
+                    .iter()
+                    .chain([&entity.name])
+                    .any(|name| folded.contains(&fold(name)))
+            })
+            .map(|entity| entity.id)
+            .collect();
+        // The entity that has the list's first (canonical) name is the one the others join.
+        if let Some(position) = owners.iter().position(|id| {
+            project.entity(*id).is_some_and(|entity| {
+                entity
+                    .variants
+                    .iter()
+                    .chain([&entity.name])
+                    .any(|name| fold(name) == folded[0])
+            })
+        }) {
+            owners.swap(0, position);
+        }
+        let Some((&kept, others)) = owners.split_first() else {
+            let mut variants = entry.names.clone();
+            variants.sort();
+            variants.dedup();
+            let entity = Entity {
+                id: project.next_entity_id(),
+                name: entry.names[0].clone(),
+                kind: entry.kind,
+                variants,
+                hidden: false,
+                origin: EntityOrigin::Manual,
+            };
+            return Self {
+                label: String::new(),
+                changes: vec![Change::Entity {
+                    before: None,
+                    after: Some(entity),
+                }],
+            };
+        };
+        let mut step = Self::new("");
+        let mut working = project.clone();
+        for &other in others {
+            if let Some(merge) = Self::merge_entities(&working, kept, other)
+                && merge.clone().apply(&mut working).is_ok()
+            {
+                step.changes.extend(merge.changes);
+            }
+        }
+        let names = entry.names.clone();
+        let kind = entry.kind;
+        if let Some(update) = Self::update_entity(&working, kept, "", |entity| {
+            entity.name.clone_from(&names[0]);
+            entity.variants.extend(names);
+            if entity.kind == EntityKind::Other {
+                entity.kind = kind;
+            }
+        }) {
+            step.changes.extend(update.changes);
+        }
+        step
+    }
+
     /// Adds an entity by hand, named `name`, with that name as its only spelling.
     pub fn add_entity(project: &Project, name: &str, kind: EntityKind) -> (Self, EntityId) {
         let id = project.next_entity_id();

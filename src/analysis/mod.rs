@@ -9,6 +9,7 @@ pub mod entities;
 pub mod fold;
 pub mod matrix;
 pub mod mentions;
+pub mod names;
 pub mod passages;
 pub mod quotes;
 pub mod search;

@@ -691,6 +691,29 @@ impl TriangulateApp {
                 }
             }
             DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => self.import(paths),
+            DialogPurpose::LoadNames => {
+                if let Some(path) = paths.pop() {
+                    match crate::analysis::names::read_names_file(&path) {
+                        Ok((entries, skipped)) => {
+                            let edit = Edit::load_names(&self.project, &entries);
+                            if !edit.is_empty() {
+                                self.apply(edit);
+                            }
+                            let skipped = if skipped.is_empty() {
+                                String::new()
+                            } else {
+                                format!("; {} lines not read", skipped.len())
+                            };
+                            self.status = format!(
+                                "Loaded {} names from {}{skipped}",
+                                entries.len(),
+                                path.display()
+                            );
+                        }
+                        Err(message) => self.modal = Some(Modal::Error(message)),
+                    }
+                }
+            }
             DialogPurpose::ExportReport => {
                 if let Some(path) = paths.pop() {
                     self.status = format!("Writing {}…", path.display());
@@ -1270,6 +1293,7 @@ impl TriangulateApp {
                 ) {
                     match action {
                         EntitiesAction::Select(id) => self.selected_entity = id,
+                        EntitiesAction::LoadNames => self.dialog(DialogPurpose::LoadNames),
                         EntitiesAction::OpenMention(document, range) => {
                             self.show_passage(document, range);
                         }

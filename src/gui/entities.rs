@@ -17,6 +17,9 @@ pub struct EntitiesState {
     rename: String,
     renaming: Option<EntityId>,
     merge_into: Option<EntityId>,
+    new_name: String,
+    new_aliases: String,
+    new_kind: Option<EntityKind>,
 }
 
 /// What the user asked for in the entities panel.
@@ -27,6 +30,8 @@ pub enum EntitiesAction {
     OpenMention(DocumentId, Range<usize>),
     /// Change the project.
     Edit(Edit),
+    /// Choose a name list to load.
+    LoadNames,
 }
 
 /// Draws the panel; `selected` is the entity selected in the app.
@@ -39,6 +44,7 @@ pub fn entities_ui(
 ) -> Vec<EntitiesAction> {
     let mut actions = Vec::new();
     suggestions_ui(ui, project, suggestions, &mut actions);
+    add_entity_ui(ui, state, project, &mut actions);
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         ui.add(
@@ -267,6 +273,83 @@ fn details_ui(
                 if response.clicked() {
                     actions.push(EntitiesAction::OpenMention(*document_id, mention.clone()));
                 }
+            }
+        });
+}
+
+/// Adding an entity by hand with its aliases, or loading a whole list of them.
+fn add_entity_ui(
+    ui: &mut Ui,
+    state: &mut EntitiesState,
+    project: &Project,
+    actions: &mut Vec<EntitiesAction>,
+) {
+    egui::CollapsingHeader::new("Add entities")
+        .id_salt("add-entities")
+        .default_open(false)
+        .show(ui, |ui| {
+            egui::Grid::new("add-entity")
+                .num_columns(2)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    let label = ui.label("New entity");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut state.new_name)
+                            .hint_text("Canonical name")
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Aliases");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut state.new_aliases)
+                            .hint_text("Other spellings, separated by commas")
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                });
+            ui.horizontal(|ui| {
+                let kind = state.new_kind.unwrap_or(EntityKind::Person);
+                egui::ComboBox::from_label("Kind of new entity")
+                    .selected_text(kind.label())
+                    .show_ui(ui, |ui| {
+                        for option in EntityKind::ALL {
+                            ui.selectable_value(&mut state.new_kind, Some(option), option.label());
+                        }
+                    });
+                let name = state.new_name.trim().to_owned();
+                if ui
+                    .add_enabled(!name.is_empty(), egui::Button::new("Add entity"))
+                    .clicked()
+                {
+                    let mut names = vec![name];
+                    names.extend(
+                        state
+                            .new_aliases
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|alias| !alias.is_empty())
+                            .map(str::to_owned),
+                    );
+                    let entry = crate::analysis::names::NameEntry { kind, names };
+                    let edit = Edit::load_names(project, std::slice::from_ref(&entry));
+                    if !edit.is_empty() {
+                        actions.push(EntitiesAction::Edit(Edit {
+                            label: "Add entity".into(),
+                            changes: edit.changes,
+                        }));
+                    }
+                    state.new_name.clear();
+                    state.new_aliases.clear();
+                }
+            });
+            if ui
+                .button("Load name list…")
+                .on_hover_text("A text or CSV file: kind, name, aliases… on each line")
+                .clicked()
+            {
+                actions.push(EntitiesAction::LoadNames);
             }
         });
 }

@@ -26,6 +26,8 @@ pub enum DialogPurpose {
     ImportFolder,
     /// Choose where to write a report.
     ExportReport,
+    /// Choose a name list to load.
+    LoadNames,
 }
 
 impl DialogPurpose {
@@ -37,6 +39,7 @@ impl DialogPurpose {
             Self::ImportFiles => "Import documents",
             Self::ImportFolder => "Import folder",
             Self::ExportReport => "Export report",
+            Self::LoadNames => "Load name list",
         }
     }
 }
@@ -244,6 +247,11 @@ impl Jobs {
                     .pick_files()
                     .unwrap_or_default(),
                 DialogPurpose::ImportFolder => dialog.pick_folder().into_iter().collect(),
+                DialogPurpose::LoadNames => dialog
+                    .add_filter("Name list", &["txt", "csv", "tsv"])
+                    .pick_file()
+                    .into_iter()
+                    .collect(),
                 DialogPurpose::ExportReport => dialog
                     .add_filter("HTML report", &["html"])
                     .add_filter("Markdown report", &["md"])

@@ -527,3 +527,41 @@ fn reports_contain_every_claim() {
     ]);
     assert!(!unknown.status.success());
 }
+
+#[test]
+fn a_name_list_groups_spellings_across_languages() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = imported(folder.path());
+    let list = folder.path().join("watch list.csv");
+    std::fs::write(&list, "# kind, name, aliases\nplace, Panjshir, Panchir, Panjsher\norganisation, National Resistance Front, NRF, Front national de résistance\nnot a kind at all\n").expect("write");
+    let output = triangulate(&["names", &project, path_str(&list)]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let entities = ok_json(&["entities", &project, "--json"]);
+    let place = entities
+        .as_array()
+        .and_then(|list| {
+            list.iter()
+                .find(|entity| entity["name"] == "Panjshir")
+                .cloned()
+        })
+        .expect("Panjshir");
+    assert_eq!(place["kind"], "place");
+    assert_eq!(
+        place["mentions"], 3,
+        "one mention in each report, under three spellings: {place}"
+    );
+    assert_eq!(place["documents"], 3);
+    let missing = triangulate(&[
+        "names",
+        &project,
+        path_str(&folder.path().join("nowhere.csv")),
+    ]);
+    assert!(
+        !missing.status.success()
+            && String::from_utf8_lossy(&missing.stderr).contains("nowhere.csv")
+    );
+}

@@ -256,3 +256,49 @@ fn importing_new_spellings_of_a_merged_entity_succeeds() {
         merged.variants
     );
 }
+
+#[test]
+fn a_name_list_adds_completes_and_merges_entities_in_one_undoable_step() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut project = imported_project(folder.path());
+    let original = project.clone();
+    let (entries, skipped) = triangulate::analysis::names::parse_names(
+        "place, Panjshir, Panchir, Panjsher, Pandjchir\norganisation, National Resistance Front, NRF, FNR\nperson, Hamid Karzai, Hamed Karzai\n",
+    );
+    assert!(skipped.is_empty());
+    let panjshir = project.entity_by_name("Panjshir").expect("Panjshir").id;
+    let mut history = History::default();
+    let edit = Edit::load_names(&project, &entries);
+    history.apply(&mut project, edit).expect("applies");
+    // The detected Panjshir and Panchir are now one place with all four spellings.
+    let place = project.entity(panjshir).expect("kept");
+    for spelling in ["Panchir", "Panjsher", "Pandjchir"] {
+        assert!(
+            place.variants.contains(&spelling.to_owned()),
+            "{:?}",
+            place.variants
+        );
+    }
+    assert!(
+        project
+            .entity_by_name("Panchir")
+            .is_some_and(|entity| entity.id == panjshir)
+    );
+    // The acronym joined its organisation; a name no text mentions yet is added by hand.
+    let front = project
+        .entity_by_name("National Resistance Front")
+        .expect("front");
+    assert!(
+        front.variants.contains(&"NRF".to_owned()) && front.variants.contains(&"FNR".to_owned())
+    );
+    let karzai = project.entity_by_name("Hamed Karzai").expect("added");
+    assert_eq!(
+        (karzai.kind, karzai.origin),
+        (EntityKind::Person, triangulate::model::EntityOrigin::Manual)
+    );
+    history
+        .undo(&mut project)
+        .expect("undo")
+        .expect("something to undo");
+    assert_eq!(project, original);
+}

@@ -730,3 +730,30 @@ fn the_timeline_view_opens_and_closes_from_the_keyboard() {
         triangulate::gui::app::CentralView::Reader
     );
 }
+
+#[test]
+fn an_entity_added_by_hand_with_aliases_is_highlighted() {
+    let mut harness = harness();
+    harness.state_mut().left_tab = LeftTab::Entities;
+    harness.run_ok();
+    harness.get_by_label("Add entities").click();
+    harness.run_ok();
+    harness.get_by_label("New entity").focus();
+    harness.run_ok();
+    harness.get_by_label("New entity").type_text("Residents");
+    harness.get_by_label("Aliases").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Aliases")
+        .type_text("residents, habitants");
+    harness.run_ok();
+    harness.get_by_label("Add entity").click();
+    run_until(&mut harness, TriangulateApp::is_analysed);
+    let app = harness.state();
+    let entity = app.project.entity_by_name("Residents").expect("added");
+    assert!(entity.variants.contains(&"habitants".to_owned()));
+    assert!(
+        app.mentions.mention_count(entity.id) > 0,
+        "its spellings are found in the sample"
+    );
+}
