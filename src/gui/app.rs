@@ -144,6 +144,10 @@ pub struct TriangulateApp {
     allow_close: bool,
     title: String,
     text_size: f32,
+    /// Which kinds of entities the reader highlights, by `EntityKind::ALL` order.
+    pub highlight_kinds: [bool; 5],
+    /// Whether the reader underlines claims.
+    highlight_claims: bool,
     commands: Vec<AppCommand>,
     pending_after_save: Option<Pending>,
     notes_draft: Option<String>,
@@ -206,6 +210,8 @@ impl TriangulateApp {
             allow_close: false,
             title: String::new(),
             text_size: DEFAULT_TEXT_SIZE,
+            highlight_kinds: [true; 5],
+            highlight_claims: true,
             commands: Vec::new(),
             pending_after_save: None,
             notes_draft: None,
@@ -780,14 +786,24 @@ impl TriangulateApp {
     }
 }
 
-/// The title, metadata and entity count above a pane; returns whether its close button was clicked.
+/// What the user did in a pane's header.
+#[derive(Default)]
+struct HeaderAction {
+    /// Close the pane.
+    close: bool,
+    /// Step to the next (`true`) or previous mention of the selected entity.
+    step: Option<bool>,
+}
+
+/// The title, metadata and entity count above a pane, with its close button and, for the
+/// selected entity, buttons that step through its mentions.
 fn pane_header_ui(
     ui: &mut Ui,
     document: &crate::model::Document,
     context: &ReaderContext<'_>,
     (closable, show_set_aside): (bool, &mut bool),
-) -> bool {
-    let mut close = false;
+) -> HeaderAction {
+    let mut action = HeaderAction::default();
     egui::Sides::new().shrink_left().show(
         ui,
         |ui| {
@@ -795,7 +811,7 @@ fn pane_header_ui(
                 .on_hover_text(&document.title);
         },
         |ui| {
-            close = closable
+            action.close = closable
                 && ui
                     .small_button("×")
                     .on_hover_text("Close this pane")
@@ -829,13 +845,32 @@ fn pane_header_ui(
                 .iter()
                 .filter(|mention| mention.entity == entity.id)
                 .count();
-            ui.add(
-                egui::Label::new(
-                    RichText::new(format!("{here} × {}", entity.name))
-                        .color(theme::kind_colour(entity.kind)),
-                )
-                .truncate(),
-            );
+            ui.horizontal(|ui| {
+                let selected = context.selected_entity == Some(entity.id);
+                if selected && here > 0 {
+                    if ui
+                        .small_button("<")
+                        .on_hover_text("Previous mention here")
+                        .clicked()
+                    {
+                        action.step = Some(false);
+                    }
+                    if ui
+                        .small_button(">")
+                        .on_hover_text("Next mention here")
+                        .clicked()
+                    {
+                        action.step = Some(true);
+                    }
+                }
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("{here} × {}", entity.name))
+                            .color(theme::kind_colour(entity.kind)),
+                    )
+                    .truncate(),
+                );
+            });
         }
         None => {
             ui.add(
@@ -848,7 +883,7 @@ fn pane_header_ui(
             );
         }
     }
-    close
+    action
 }
 
 /// The passages `document` shares with the other open documents, tinted per pair of panes.
@@ -1193,7 +1228,24 @@ impl TriangulateApp {
                     ui.add(egui::Slider::new(&mut self.text_size, 11.0..=24.0))
                         .labelled_by(label.id);
                 });
-                egui::widgets::global_theme_preference_buttons(ui);
+                ui.separator();
+                ui.label("Highlight");
+                for (index, kind) in crate::model::EntityKind::ALL.into_iter().enumerate() {
+                    ui.checkbox(&mut self.highlight_kinds[index], kind.label());
+                }
+                ui.checkbox(&mut self.highlight_claims, "Claims");
+                ui.separator();
+                // Worded choices: the stock theme buttons use emoji the bundled fonts lack.
+                let mut preference = ui.ctx().options(|options| options.theme_preference);
+                ui.horizontal(|ui| {
+                    ui.label("Theme");
+                    ui.selectable_value(&mut preference, egui::ThemePreference::System, "System");
+                    ui.selectable_value(&mut preference, egui::ThemePreference::Light, "Light");
+                    ui.selectable_value(&mut preference, egui::ThemePreference::Dark, "Dark");
+                });
+                if preference != ui.ctx().options(|options| options.theme_preference) {
+                    ui.ctx().set_theme(preference);
+                }
             });
         });
     }
@@ -1390,6 +1442,8 @@ impl TriangulateApp {
             hovered_entity: self.hovered_entity,
             selected_entity: self.selected_entity,
             text_size: self.text_size,
+            highlight_kinds: self.highlight_kinds,
+            highlight_claims: self.highlight_claims,
         };
         let count = self.panes.len();
         let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
@@ -1419,13 +1473,26 @@ impl TriangulateApp {
                             ui.visuals().widgets.noninteractive.bg_stroke
                         });
                     frame.show(ui, |ui| {
-                        if pane_header_ui(
+                        let header = pane_header_ui(
                             ui,
                             document,
                             &context,
                             (count > 1, &mut pane.show_set_aside),
-                        ) {
+                        );
+                        if header.close {
                             close = Some(index);
+                        }
+                        if let Some(forward) = header.step
+                            && let Some(entity) = context.selected_entity
+                        {
+                            let ranges: Vec<Range<usize>> = context
+                                .mentions
+                                .in_document(document.id)
+                                .iter()
+                                .filter(|mention| mention.entity == entity)
+                                .map(|mention| mention.range.clone())
+                                .collect();
+                            pane.step_through(&ranges, forward);
                         }
                         ui.separator();
                         let output = pane.ui(ui, &context, &shared[index]);

@@ -7,7 +7,7 @@
 
 use super::theme;
 use crate::analysis::mentions::{Mention, MentionIndex};
-use crate::model::{ClaimId, Document, DocumentId, EntityId, Project};
+use crate::model::{ClaimId, Document, DocumentId, EntityId, EntityKind, Project};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, vec2};
 use std::ops::Range;
@@ -57,6 +57,10 @@ pub struct ReaderContext<'a> {
     pub selected_entity: Option<EntityId>,
     /// Size of the body text.
     pub text_size: f32,
+    /// Which kinds of entities are highlighted, by `EntityKind::ALL` order.
+    pub highlight_kinds: [bool; 5],
+    /// Whether claims are underlined.
+    pub highlight_claims: bool,
 }
 
 /// A passage this pane's document shares with a document open in another pane.
@@ -151,6 +155,28 @@ impl Pane {
         self.dragging = false;
     }
 
+    /// Moves to the next (or previous) of `ranges` after (or before) the marked passage,
+    /// wrapping around, and marks it.
+    pub fn step_through(&mut self, ranges: &[Range<usize>], forward: bool) {
+        let current = self.flash.as_ref().map(|flash| flash.start);
+        let next = if forward {
+            ranges
+                .iter()
+                .find(|range| current.is_none_or(|at| range.start > at))
+                .or_else(|| ranges.first())
+        } else {
+            ranges
+                .iter()
+                .rev()
+                .find(|range| current.is_none_or(|at| range.start < at))
+                .or_else(|| ranges.last())
+        };
+        if let Some(range) = next {
+            self.scroll_to = Some(range.start);
+            self.flash = Some(range.clone());
+        }
+    }
+
     /// Where the paragraph holding `offset` was drawn in the last frame, if it was visible.
     pub fn screen_rect_of(&self, offset: usize) -> Option<Rect> {
         self.shown
@@ -213,22 +239,26 @@ impl Pane {
             );
         }
         let mentions = context.mentions.in_document(document.id);
-        let claims: Vec<ClaimMark> = context
-            .project
-            .claims
-            .iter()
-            .filter(|claim| claim.document == document.id)
-            .map(|claim| {
-                let colour = claim
-                    .codes
-                    .first()
-                    .and_then(|code| context.project.code(*code))
-                    .map_or(ui.visuals().hyperlink_color, |code| {
-                        theme::code_colour(code.colour)
-                    });
-                (claim.quote.span.range(), colour, claim.id)
-            })
-            .collect();
+        let claims: Vec<ClaimMark> = if !context.highlight_claims {
+            Vec::new()
+        } else {
+            context
+                .project
+                .claims
+                .iter()
+                .filter(|claim| claim.document == document.id)
+                .map(|claim| {
+                    let colour = claim
+                        .codes
+                        .first()
+                        .and_then(|code| context.project.code(*code))
+                        .map_or(ui.visuals().hyperlink_color, |code| {
+                            theme::code_colour(code.colour)
+                        });
+                    (claim.quote.span.range(), colour, claim.id)
+                })
+                .collect()
+        };
         let selection = self.selected_range();
         let mut measured_changed = false;
 
@@ -259,6 +289,7 @@ impl Pane {
                     selected: context.selected_entity,
                     project: context.project,
                     shared,
+                    kinds: context.highlight_kinds,
                     dark,
                 };
                 let set_aside = document.is_set_aside(&range);
@@ -593,6 +624,7 @@ fn snap_to_words(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 struct Highlights<'a> {
+    kinds: [bool; 5],
     shared: &'a [Shared],
     mentions: &'a [Mention],
     claims: &'a [ClaimMark],
@@ -670,6 +702,11 @@ fn paragraph_job(
             .iter()
             .find(|mention| mention.range.start <= start && end <= mention.range.end)
             && let Some(entity) = style.project.entity(mention.entity)
+            && (style.kinds[EntityKind::ALL
+                .iter()
+                .position(|kind| *kind == entity.kind)
+                .unwrap_or(0)]
+                || style.selected == Some(entity.id))
         {
             let strong = style.hovered == Some(entity.id) || style.selected == Some(entity.id);
             format.background = theme::kind_tint(entity.kind, style.dark, strong);

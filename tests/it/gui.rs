@@ -757,3 +757,69 @@ fn an_entity_added_by_hand_with_aliases_is_highlighted() {
         "its spellings are found in the sample"
     );
 }
+
+#[test]
+fn next_and_previous_step_through_the_selected_entitys_mentions_in_a_pane() {
+    let mut harness = harness();
+    let (document, taliban) = {
+        let app = harness.state();
+        (
+            app.panes[0].document,
+            app.project.entity_by_name("Taliban").expect("Taliban").id,
+        )
+    };
+    harness.state_mut().selected_entity = Some(taliban);
+    harness.run_ok();
+    let ranges: Vec<_> = harness
+        .state()
+        .mentions
+        .in_document(document)
+        .iter()
+        .filter(|mention| mention.entity == taliban)
+        .map(|mention| mention.range.clone())
+        .collect();
+    assert!(ranges.len() >= 3);
+    harness.get_by_label(">").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().panes[0].flash.clone(),
+        Some(ranges[0].clone())
+    );
+    harness.get_by_label(">").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().panes[0].flash.clone(),
+        Some(ranges[1].clone())
+    );
+    harness.get_by_label("<").click();
+    harness.get_by_label("<").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().panes[0].flash.clone(),
+        ranges.last().cloned(),
+        "stepping back past the first wraps to the last"
+    );
+}
+
+#[test]
+fn highlights_can_be_limited_to_some_kinds() {
+    let mut harness = harness();
+    harness.get_by_label("View").click();
+    harness.run_ok();
+    harness.get_by_label("Place").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().highlight_kinds,
+        [true, true, false, true, true],
+        "places are no longer highlighted"
+    );
+    harness.get_by_label("View").click();
+    harness.run_ok();
+    harness.get_by_label("Dark").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.ctx.options(|options| options.theme_preference),
+        egui::ThemePreference::Dark,
+        "the theme is chosen by name"
+    );
+}
