@@ -1390,6 +1390,36 @@ impl TriangulateApp {
         }
     }
 
+    /// What an empty project offers: the first steps and the recent projects.
+    fn start_ui(&mut self, ui: &mut Ui) {
+        ui.add_space(ui.available_height() * 0.2);
+        ui.vertical_centered(|ui| {
+            ui.heading("Triangulate");
+            ui.label("Import reports from many outlets, see the same names across them, tag and compare claims.");
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                // Centre the row of buttons: the layout has no width to centre in otherwise.
+                ui.add_space((ui.available_width() - 420.0).max(0.0) / 2.0);
+                for command in [AppCommand::ImportDocuments, AppCommand::ImportFolder, AppCommand::OpenProject] {
+                    if ui.button(command.label()).on_hover_text(command.tooltip()).clicked() {
+                        self.commands.push(command);
+                    }
+                }
+            });
+            ui.weak("or drop documents, folders or a project (.ron) on the window");
+            if !self.recent.is_empty() {
+                ui.add_space(16.0);
+                ui.strong("Recent projects");
+                for path in self.recent.clone() {
+                    let name = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned());
+                    if ui.link(name).on_hover_text(path.display().to_string()).clicked() {
+                        self.guard(Pending::Open(path));
+                    }
+                }
+            }
+        });
+    }
+
     /// The project notes; typing is one undo step, recorded when the field loses focus.
     fn notes_ui(&mut self, ui: &mut Ui) {
         let draft = self
@@ -1426,13 +1456,11 @@ impl TriangulateApp {
             return;
         }
         if self.panes.is_empty() {
-            ui.centered_and_justified(|ui| {
-                ui.label(if self.project.documents.is_empty() {
-                    "Import documents with File > Import documents…, or drop them here"
-                } else {
-                    "Choose a document in the library"
-                });
-            });
+            if self.project.documents.is_empty() {
+                self.start_ui(ui);
+            } else {
+                ui.centered_and_justified(|ui| ui.label("Choose a document in the library"));
+            }
             return;
         }
         let mentions = self.mentions.clone();
