@@ -776,6 +776,29 @@ impl Edit {
         Ok((edit, id))
     }
 
+    /// Tags many passages at once (auto-coding search hits): one edit, undone in one step.
+    /// Passages that cannot be tagged (empty, or out of their document) are skipped; the count
+    /// of claims added is returned with the edit.
+    pub fn tag_many(project: &Project, drafts: &[ClaimDraft]) -> (Self, usize) {
+        let mut edit = Self::new(if drafts.len() == 1 {
+            "Tag claim".to_owned()
+        } else {
+            format!("Tag {} claims", drafts.len())
+        });
+        let mut working = project.clone();
+        let mut added = 0;
+        for draft in drafts {
+            // Each claim sees the codes and speakers the ones before it created.
+            if let Ok((step, _)) = Self::tag_claim(&working, draft)
+                && step.clone().apply(&mut working).is_ok()
+            {
+                edit.changes.extend(step.changes);
+                added += 1;
+            }
+        }
+        (edit, added)
+    }
+
     /// Changes one claim through `update`; `None` if nothing would change.
     pub fn update_claim(
         project: &Project,

@@ -16,7 +16,7 @@ use crate::analysis::Derived;
 use crate::analysis::mentions::MentionIndex;
 use crate::analysis::passages::Passage;
 use crate::analysis::suggestions::Suggestion;
-use crate::edit::{Edit, History};
+use crate::edit::{ClaimDraft, Edit, History};
 use crate::import::ImportError;
 use crate::model::{ClaimId, DocumentId, EntityId, Project};
 use crate::store::{self, DiskStamp};
@@ -431,6 +431,32 @@ impl TriangulateApp {
         }
     }
 
+    /// Tags every hit of the last search as a claim with one code and stance, in one edit.
+    fn tag_all_hits(&mut self, code: &str, stance: crate::model::Stance) {
+        let Some((_, _, Ok(results))) = &self.search.results else {
+            return;
+        };
+        let drafts: Vec<ClaimDraft> = results
+            .hits
+            .iter()
+            .map(|hit| ClaimDraft {
+                document: hit.document,
+                start: hit.range.start,
+                end: hit.range.end,
+                codes: vec![code.to_owned()],
+                stance,
+                speaker: None,
+                via_outlet: None,
+                date: None,
+                note: String::new(),
+            })
+            .collect();
+        let (edit, added) = Edit::tag_many(&self.project, &drafts);
+        if added > 0 && self.apply(edit) {
+            self.status = format!("Tagged {added} hits as “{code}”");
+        }
+    }
+
     /// Runs or opens what the user chose in the command palette.
     fn choose(&mut self, choice: Choice) {
         match choice {
@@ -659,7 +685,7 @@ impl TriangulateApp {
                 result,
             } => {
                 if session == self.session {
-                    self.search.results = Some((query, options, result));
+                    self.search.receive(query, options, result);
                 }
             }
             JobResult::Analysed {
@@ -1374,6 +1400,7 @@ impl TriangulateApp {
                             );
                         }
                         SearchAction::Open(document, range) => self.show_passage(document, range),
+                        SearchAction::TagAll(code, stance) => self.tag_all_hits(&code, stance),
                     }
                 }
             }

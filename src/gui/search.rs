@@ -1,7 +1,8 @@
 //! The search panel: a query, its options, and the hits as keyword in context.
 
+use crate::analysis::fold::fold;
 use crate::analysis::search::{Results, SearchOptions};
-use crate::model::{DocumentId, Project};
+use crate::model::{DocumentId, Project, Stance};
 use egui::{Label, RichText, Sense, Ui};
 use std::ops::Range;
 
@@ -18,6 +19,39 @@ pub struct SearchState {
     pub focus_query: bool,
     /// The query and options last sent to the worker.
     pub requested: Option<(String, SearchOptions)>,
+    sort: SortKey,
+    /// The hits' order for `sort`, computed once per result.
+    order: Option<(SortKey, Vec<usize>)>,
+    tag_code: String,
+    tag_stance: Stance,
+    tagging: bool,
+}
+
+/// How hits are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum SortKey {
+    /// Documents in project order, hits in text order.
+    #[default]
+    Document,
+    /// By the document's date.
+    Date,
+    /// By the words just before the hit, nearest first.
+    Left,
+    /// By the words just after the hit.
+    Right,
+}
+
+impl SearchState {
+    /// Takes a finished search's results; their order is worked out again.
+    pub fn receive(
+        &mut self,
+        query: String,
+        options: SearchOptions,
+        result: Result<Results, String>,
+    ) {
+        self.results = Some((query, options, result));
+        self.order = None;
+    }
 }
 
 /// What the user asked for in the search panel.
@@ -26,6 +60,44 @@ pub enum SearchAction {
     Run,
     /// Show a hit in the reader.
     Open(DocumentId, Range<usize>),
+    /// Tag every hit as a claim with this code and stance.
+    TagAll(String, Stance),
+}
+
+/// The order of the hits for a sort key.
+fn sort_hits(results: &Results, project: &Project, key: SortKey) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..results.hits.len()).collect();
+    match key {
+        SortKey::Document => {}
+        SortKey::Date => order.sort_by_key(|index| {
+            let hit = &results.hits[*index];
+            (
+                project
+                    .document(hit.document)
+                    .and_then(|document| document.date),
+                hit.document,
+                hit.range.start,
+            )
+        }),
+        SortKey::Left => {
+            // Keyword in context sorts the left side word by word from the hit outwards.
+            let keys: Vec<Vec<String>> = results
+                .hits
+                .iter()
+                .map(|hit| hit.before.split_whitespace().rev().map(fold).collect())
+                .collect();
+            order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        }
+        SortKey::Right => {
+            let keys: Vec<String> = results
+                .hits
+                .iter()
+                .map(|hit| fold(hit.after.trim_start()))
+                .collect();
+            order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        }
+    }
+    order
 }
 
 /// Draws the search panel. `current` is the document in the focused pane.
@@ -85,6 +157,73 @@ pub fn search_ui(
         }
     };
     ui.label(format!("{} hits for “{query}”", results.hits.len()));
+    ui.horizontal(|ui| {
+        ui.label("Sort by");
+        for (key, label) in [
+            (SortKey::Document, "Document"),
+            (SortKey::Date, "Date"),
+            (SortKey::Left, "Left"),
+            (SortKey::Right, "Right"),
+        ] {
+            ui.selectable_value(&mut state.sort, key, label);
+        }
+        if !results.hits.is_empty()
+            && ui
+                .button("Tag all hits…")
+                .on_hover_text("Code every hit as a claim, in one step you can undo")
+                .clicked()
+        {
+            state.tagging = !state.tagging;
+        }
+    });
+    if state.tagging {
+        ui.group(|ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Code for all hits");
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.tag_code)
+                        .hint_text("Existing or new code")
+                        .desired_width(160.0),
+                )
+                .labelled_by(label.id);
+                egui::ComboBox::from_label("Known codes")
+                    .selected_text("")
+                    .width(24.0)
+                    .show_ui(ui, |ui| {
+                        for code in &project.codes {
+                            if ui
+                                .selectable_label(state.tag_code == code.name, &code.name)
+                                .clicked()
+                            {
+                                state.tag_code.clone_from(&code.name);
+                            }
+                        }
+                    });
+            });
+            ui.horizontal(|ui| {
+                for stance in Stance::ALL {
+                    ui.radio_value(&mut state.tag_stance, stance, stance.as_str());
+                }
+            });
+            let code = state.tag_code.trim().to_owned();
+            let button = egui::Button::new(format!("Tag {} hits", results.hits.len()));
+            if ui.add_enabled(!code.is_empty(), button).clicked() {
+                actions.push(SearchAction::TagAll(code, state.tag_stance));
+                state.tagging = false;
+            }
+        });
+    }
+    if state
+        .order
+        .as_ref()
+        .is_none_or(|(key, order)| *key != state.sort || order.len() != results.hits.len())
+    {
+        state.order = Some((state.sort, sort_hits(results, project, state.sort)));
+    }
+    let order: &[usize] = state
+        .order
+        .as_ref()
+        .map_or(&[], |(_, order)| order.as_slice());
     if !results.also_searched.is_empty() {
         ui.weak(format!(
             "Also searched, as spellings of the same entity: {}",
@@ -96,7 +235,10 @@ pub fn search_ui(
         .id_salt("search-hits")
         .auto_shrink([false, false])
         .show_rows(ui, 38.0, results.hits.len(), |ui, rows| {
-            for hit in &results.hits[rows] {
+            for hit in order[rows]
+                .iter()
+                .filter_map(|index| results.hits.get(*index))
+            {
                 let document = project.document(hit.document);
                 let response = ui
                     .scope(|ui| {

@@ -262,9 +262,10 @@ pub struct Code {
 }
 
 /// How the text presents a claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Stance {
     /// The speaker states it as true.
+    #[default]
     Asserts,
     /// The speaker states it is false.
     Denies,

@@ -823,3 +823,56 @@ fn highlights_can_be_limited_to_some_kinds() {
         "the theme is chosen by name"
     );
 }
+
+#[test]
+fn tagging_all_hits_codes_each_one_in_a_single_undoable_step() {
+    let mut harness = harness();
+    let before = harness.state().project.claims.len();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run_ok();
+    harness.get_by_label("Search for").focus();
+    harness.run_ok();
+    harness.get_by_label("Search for").type_text("Bazarak");
+    for _ in 0..100 {
+        harness.run_ok();
+        if harness
+            .query_by_label_contains("hits for “Bazarak”")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let hits = triangulate::analysis::search::search(
+        &harness.state().project,
+        "Bazarak",
+        &Default::default(),
+    )
+    .expect("searches")
+    .hits
+    .len();
+    harness.get_by_label("Tag all hits…").click();
+    harness.run_ok();
+    harness.get_by_label("Code for all hits").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Code for all hits")
+        .type_text("capital falls");
+    harness.run_ok();
+    harness.get_by_label(&format!("Tag {hits} hits")).click();
+    harness.run_ok();
+    let app = harness.state();
+    assert_eq!(app.project.claims.len(), before + hits);
+    assert!(app.project.code_by_name("capital falls").is_some());
+    assert_eq!(
+        app.history.undo_label(),
+        Some(format!("Tag {hits} claims").as_str())
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().project.claims.len(),
+        before,
+        "one undo removes them all"
+    );
+}
