@@ -119,6 +119,18 @@ pub enum Command {
         /// The name list (text or CSV).
         list: PathBuf,
     },
+    /// Mark two codes as contradicting each other ("surrender rumors" and "propaganda denial").
+    Contradict {
+        /// The project file.
+        project: PathBuf,
+        /// One code, by name.
+        first: String,
+        /// The other code, by name.
+        second: String,
+        /// Remove the mark instead.
+        #[arg(long)]
+        undo: bool,
+    },
     /// List the tagged claims.
     Claims {
         /// The project file.
@@ -208,6 +220,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         } => export(&project, &format, &output, out),
         Command::SaveLoop { project } => save_loop(&project, out),
         Command::Names { project, list } => names(&project, &list, out),
+        Command::Contradict {
+            project,
+            first,
+            second,
+            undo,
+        } => contradict(&project, &first, &second, !undo, out),
         Command::Search {
             project,
             query,
@@ -711,6 +729,40 @@ fn names(path: &Path, list: &Path, out: &mut dyn Write) -> Result<()> {
     if !skipped.is_empty() {
         let lines: Vec<String> = skipped.iter().map(ToString::to_string).collect();
         writeln!(out, "lines not read: {}", lines.join(", "))?;
+    }
+    Ok(())
+}
+
+fn contradict(
+    path: &Path,
+    first: &str,
+    second: &str,
+    contradicting: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut project = load(path)?;
+    let code = |name: &str| {
+        project
+            .code_by_name(name)
+            .map(|code| code.id)
+            .ok_or_else(|| anyhow!("no code named {name:?} in {}", path.display()))
+    };
+    let (a, b) = (code(first)?, code(second)?);
+    match Edit::set_contradicting(&project, a, b, contradicting) {
+        Some(edit) if !edit.is_empty() => {
+            let _undo = edit.apply(&mut project)?;
+            save(&project, path)?;
+            writeln!(
+                out,
+                "{first:?} and {second:?} {}",
+                if contradicting {
+                    "now contradict each other"
+                } else {
+                    "no longer contradict each other"
+                }
+            )?;
+        }
+        _ => writeln!(out, "nothing to change")?,
     }
     Ok(())
 }

@@ -644,6 +644,7 @@ impl Edit {
             colour: palette[project.codes.len() % palette.len()],
             description: String::new(),
             parent,
+            contradicts: Vec::new(),
         };
         (
             Self {
@@ -676,16 +677,57 @@ impl Edit {
         })
     }
 
+    /// Marks two codes as contradicting each other, or no longer; both codes record it.
+    pub fn set_contradicting(
+        project: &Project,
+        a: CodeId,
+        b: CodeId,
+        contradicting: bool,
+    ) -> Option<Self> {
+        if a == b {
+            return None;
+        }
+        let label = if contradicting {
+            "Mark codes as contradicting"
+        } else {
+            "Unmark contradicting codes"
+        };
+        let toggle = |this: CodeId, other: CodeId| {
+            Self::update_code(project, this, label, |code| {
+                code.contradicts.retain(|known| *known != other);
+                if contradicting {
+                    code.contradicts.push(other);
+                    code.contradicts.sort();
+                }
+            })
+        };
+        let mut edit = Self::new(label);
+        edit.changes.extend(toggle(a, b)?.changes);
+        edit.changes.extend(toggle(b, a)?.changes);
+        Some(edit)
+    }
+
     /// Removes a code that no claim uses.
     pub fn remove_code(project: &Project, id: CodeId) -> Option<Self> {
         let code = project.code(id)?.clone();
-        Some(Self {
-            label: "Delete code".into(),
-            changes: vec![Change::Code {
-                before: Some(code),
-                after: None,
-            }],
-        })
+        // Codes that contradicted it forget it first.
+        let mut edit = Self::new("Delete code");
+        for other in code
+            .contradicts
+            .iter()
+            .filter_map(|other| project.code(*other))
+        {
+            if let Some(update) = Self::update_code(project, other.id, "", |other| {
+                other.contradicts.retain(|known| *known != id);
+            }) {
+                edit.changes.extend(update.changes);
+            }
+        }
+        edit.changes.push(Change::Code {
+            before: Some(code),
+            after: None,
+        });
+        Some(edit)
     }
 
     /// Tags a passage as a claim, creating the codes and the speaker it names if they are new.
@@ -731,6 +773,7 @@ impl Edit {
                         colour,
                         description: String::new(),
                         parent: None,
+                        contradicts: Vec::new(),
                     }),
                 });
                 id

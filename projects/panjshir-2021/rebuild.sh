@@ -20,5 +20,6 @@ grep '^# .*	' "$here/metadata.tsv" | sed 's/^# //' | while IFS=$'\t' read -r quo
   [[ $speaker == *"(narrator)"* ]] || args+=(--speaker "$speaker")
   "$bin" tag "$project" "${args[@]}"
 done
+"$bin" contradict "$project" "surrender rumors" "propaganda denial"
 rm -f "$project.bak"
 "$bin" info "$project"

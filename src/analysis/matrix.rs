@@ -96,17 +96,16 @@ pub fn claim_matrix(project: &Project, across: Across) -> Matrix {
         Across::Outlets => Column::Outlet(project.claim_outlet(claim).to_owned()),
         Across::Speakers => Column::Speaker(claim.speaker),
     };
-    let rows: Vec<CodeId> = project
-        .codes
-        .iter()
-        .filter(|code| {
-            project
-                .claims
-                .iter()
-                .any(|claim| claim.codes.contains(&code.id))
-        })
-        .map(|code| code.id)
-        .collect();
+    // Codes with claims, in codebook order, each followed by the codes it contradicts.
+    let used = |code: CodeId| project.claims_with_code(code).next().is_some();
+    let mut rows: Vec<CodeId> = Vec::new();
+    for code in &project.codes {
+        for id in std::iter::once(code.id).chain(code.contradicts.iter().copied()) {
+            if used(id) && !rows.contains(&id) {
+                rows.push(id);
+            }
+        }
+    }
     let mut columns: Vec<Column> = project
         .claims
         .iter()
@@ -322,6 +321,45 @@ mod tests {
         assert!(
             matrix.cell(rumours, 0).is_none(),
             "the daily only relayed the rumour"
+        );
+    }
+
+    #[test]
+    fn contradicting_codes_sit_side_by_side() {
+        let mut project = project();
+        let (edit, ceasefire) = Edit::add_code(&project, "ceasefire offer", None);
+        let _undo = edit.apply(&mut project).expect("applies");
+        let draft = ClaimDraft {
+            document: DocumentId(3),
+            start: 0,
+            end: 6,
+            codes: vec!["ceasefire offer".into()],
+            stance: Stance::Asserts,
+            speaker: None,
+            via_outlet: None,
+            date: None,
+            note: String::new(),
+        };
+        let (edit, _) = Edit::tag_claim(&project, &draft).expect("tag");
+        let _undo = edit.apply(&mut project).expect("applies");
+        let rumours = project.code_by_name("surrender rumors").expect("code").id;
+        let denial = project.code_by_name("propaganda denial").expect("code").id;
+        assert_eq!(
+            claim_matrix(&project, Across::Outlets).rows,
+            [rumours, denial, ceasefire]
+        );
+        let _undo = Edit::set_contradicting(&project, rumours, ceasefire, true)
+            .expect("edit")
+            .apply(&mut project)
+            .expect("applies");
+        assert_eq!(
+            claim_matrix(&project, Across::Outlets).rows,
+            [rumours, ceasefire, denial]
+        );
+        assert_eq!(
+            project.code(ceasefire).map(|code| code.contradicts.clone()),
+            Some(vec![rumours]),
+            "both codes record it"
         );
     }
 

@@ -161,6 +161,19 @@ fn header_ui(
     }
     if let Some(code_id) = code_id {
         response.context_menu(|ui| {
+            ui.menu_button("Contradicts", |ui| {
+                let this = project.code(code_id);
+                for other in project.codes.iter().filter(|other| other.id != code_id) {
+                    let mut contradicting =
+                        this.is_some_and(|code| code.contradicts.contains(&other.id));
+                    if ui.checkbox(&mut contradicting, &other.name).changed() {
+                        actions.extend(
+                            Edit::set_contradicting(project, code_id, other.id, contradicting)
+                                .map(ClaimsAction::Edit),
+                        );
+                    }
+                }
+            });
             let used = project.claims_with_code(code_id).next().is_some();
             if ui
                 .add_enabled(!used, egui::Button::new("Delete code"))

@@ -137,10 +137,33 @@ pub fn matrix_ui(
                         let colour = code.map_or(ui.visuals().text_color(), |code| {
                             theme::code_colour(code.colour)
                         });
-                        ui.add(
-                            Label::new(RichText::new(name).color(colour).strong())
-                                .selectable(false),
-                        );
+                        ui.vertical(|ui| {
+                            ui.add(
+                                Label::new(RichText::new(name).color(colour).strong())
+                                    .extend()
+                                    .selectable(false),
+                            );
+                            let rivals: Vec<&str> = code
+                                .map(|code| {
+                                    code.contradicts
+                                        .iter()
+                                        .filter_map(|id| project.code(*id))
+                                        .map(|rival| rival.name.as_str())
+                                        .collect()
+                                })
+                                .unwrap_or_default();
+                            if !rivals.is_empty() {
+                                ui.add(
+                                    Label::new(
+                                        RichText::new(format!("vs {}", rivals.join(", ")))
+                                            .small()
+                                            .weak(),
+                                    )
+                                    .extend()
+                                    .selectable(false),
+                                );
+                            }
+                        });
                         for column in 0..=matrix.columns.len() {
                             let total;
                             let cell = if column == matrix.columns.len() {

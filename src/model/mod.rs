@@ -259,6 +259,9 @@ pub struct Code {
     pub description: String,
     /// The parent code, if this one is a sub-code.
     pub parent: Option<CodeId>,
+    /// Codes this one contradicts ("surrender rumors" and "propaganda denial"); kept symmetric.
+    #[serde(default)]
+    pub contradicts: Vec<CodeId>,
 }
 
 /// How the text presents a claim.
@@ -457,6 +460,16 @@ impl Project {
             .any(|other| other.id != code.id && other.name.to_lowercase() == lower)
         {
             return Err(format!("a code named {:?} already exists", code.name));
+        }
+        if let Some(other) = code
+            .contradicts
+            .iter()
+            .find(|other| **other == code.id || self.code(**other).is_none())
+        {
+            return Err(format!(
+                "code {:?} contradicts a missing code {other}",
+                code.name
+            ));
         }
         // Walk up from the code: reaching it again, or a missing parent, breaks the tree.
         let mut parent = code.parent;
