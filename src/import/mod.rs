@@ -9,7 +9,7 @@ mod text;
 
 pub use html::document_from_html;
 pub use office::{document_from_docx, document_from_odt};
-pub use text::{DecodedText, decode, detect_language, headline, metadata_date};
+pub use text::{DecodedText, byline, decode, detect_language, headline, metadata_date};
 
 use crate::analysis::entities::new_entities;
 use crate::edit::Edit;
@@ -299,7 +299,10 @@ pub fn build_document(
         id: DocumentId(0),
         title,
         outlet: metadata.outlet.trim().to_owned(),
-        author: metadata.author.trim().to_owned(),
+        author: Some(metadata.author.trim().to_owned())
+            .filter(|author| !author.is_empty())
+            .or_else(|| byline(body_text))
+            .unwrap_or_default(),
         url: metadata.url.trim().to_owned(),
         date: line_date.or(metadata.date),
         language,

@@ -165,6 +165,51 @@ pub fn headline(body: &str) -> Option<&str> {
     (short_enough && !sentence_end && (next_is_blank || chars <= 90)).then_some(first)
 }
 
+/// The author a plain-text report names in a byline ("By Sam Reed", "Par Claire Martin, à
+/// Kaboul"), in its first three or last two paragraphs.
+pub fn byline(body: &str) -> Option<String> {
+    let paragraphs: Vec<&str> = body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect();
+    let candidates = paragraphs
+        .iter()
+        .take(3)
+        .chain(paragraphs.iter().rev().take(2));
+    for paragraph in candidates {
+        if paragraph.contains('\n') || paragraph.chars().count() > 80 {
+            continue;
+        }
+        let Some((lead, rest)) = paragraph.split_once(char::is_whitespace) else {
+            continue;
+        };
+        if !["by", "par", "von", "por", "di", "door"].contains(&lead.to_lowercase().as_str()) {
+            continue;
+        }
+        // The name runs to a comma, a dash or a place ("in Kabul", "à Kaboul").
+        let name = rest
+            .split([',', '—', '–', '|', '('])
+            .next()
+            .unwrap_or("")
+            .trim();
+        let name = [" in ", " à ", " at ", " en "]
+            .iter()
+            .fold(name, |name, cut| name.split(cut).next().unwrap_or(name))
+            .trim();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let looks_like_names = (1..=6).contains(&words.len())
+            && words.iter().all(|word| {
+                word.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*word, "and" | "et" | "de" | "van" | "von" | "al" | "bin")
+            });
+        if looks_like_names {
+            return Some(name.to_owned());
+        }
+    }
+    None
+}
+
 /// The ISO 639-1 code of the text's language, if it is one of the languages we recognise.
 pub fn detect_language(text: &str) -> Option<&'static str> {
     use whatlang::Lang;
@@ -286,6 +331,28 @@ mod tests {
         );
         assert_eq!(headline("Word\n\nBody"), None);
         assert_eq!(headline("# Nested note\n\nBody"), Some("Nested note"));
+    }
+
+    #[test]
+    fn bylines_name_the_author() {
+        assert_eq!(
+            byline("Valley holds\n\nBy Sam Reed, in Kabul\n\nFighting went on.").as_deref(),
+            Some("Sam Reed")
+        );
+        assert_eq!(
+            byline("Titre\n\nLe texte.\n\nPar Claire Martin à Kaboul").as_deref(),
+            Some("Claire Martin")
+        );
+        assert_eq!(
+            byline("Headline\n\nBy the end of the week the valley had fallen to the fighters.")
+                .as_deref(),
+            None
+        );
+        assert_eq!(
+            byline("Headline\n\nBy noon, fighting resumed.").as_deref(),
+            None
+        );
+        assert_eq!(byline("Headline\n\nJust text.").as_deref(), None);
     }
 
     #[test]
