@@ -5,10 +5,12 @@
 
 mod html;
 mod office;
+mod pdf;
 mod text;
 
 pub use html::document_from_html;
 pub use office::{document_from_docx, document_from_odt};
+pub use pdf::document_from_pdf;
 pub use text::{DecodedText, byline, decode, detect_language, headline, metadata_date};
 
 use crate::analysis::entities::new_entities;
@@ -24,8 +26,8 @@ pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
 /// Extensions read as saved web pages.
 pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
 
-/// Extensions of word-processor files.
-pub const OFFICE_EXTENSIONS: [&str; 2] = ["docx", "odt"];
+/// Extensions of word-processor files and PDFs.
+pub const OFFICE_EXTENSIONS: [&str; 3] = ["docx", "odt", "pdf"];
 
 /// Every extension a folder import picks up.
 pub fn importable_extensions() -> impl Iterator<Item = &'static str> {
@@ -78,6 +80,12 @@ pub enum ImportError {
     #[error("no article text could be found in the page ({reason})")]
     NoArticle {
         /// What the extractor said.
+        reason: String,
+    },
+    /// A file with nothing to import as text: a scanned PDF, an encrypted one.
+    #[error("it has no text to import: {reason}")]
+    NoText {
+        /// Why.
         reason: String,
     },
     /// A format this version cannot read yet.
@@ -211,7 +219,10 @@ pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, Im
     if has_extension(path, &HTML_EXTENSIONS) {
         return html::document_from_html(&bytes, &file);
     }
-    if let Some(format) = ["pdf", "epub", "rtf", "doc", "pages"]
+    if has_extension(path, &["pdf"]) {
+        return pdf::document_from_pdf(&bytes, &file);
+    }
+    if let Some(format) = ["epub", "rtf", "doc", "pages"]
         .into_iter()
         .find(|format| has_extension(path, &[format]))
     {

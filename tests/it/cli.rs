@@ -425,6 +425,8 @@ fn word_processor_files_import_and_unsupported_formats_say_so() {
     std::fs::write(&docx, writer.finish().expect("zip").into_inner()).expect("write");
     let pdf = folder.path().join("scan.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").expect("write");
+    let epub = folder.path().join("book.epub");
+    std::fs::write(&epub, b"PK\x03\x04 an e-book").expect("write");
     let project = folder.path().join("office.ron");
     let output = triangulate(&[
         "import",
@@ -432,14 +434,24 @@ fn word_processor_files_import_and_unsupported_formats_say_so() {
         path_str(&project),
         path_str(&docx),
         path_str(&pdf),
+        path_str(&epub),
     ]);
     let lines: Value = serde_json::from_slice(&output.stdout).expect("JSON outcomes");
     assert_eq!(lines[0]["status"], "imported");
     assert_eq!(lines[1]["status"], "failed");
-    assert!(
-        lines[1]["reason"]
+    let reason = |index: usize| {
+        lines[index]["reason"]
             .as_str()
-            .is_some_and(|reason| reason.contains("PDF files cannot be imported yet")),
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        reason(1).contains("PDF"),
+        "a broken PDF says what is wrong with it: {lines}"
+    );
+    assert_eq!(lines[2]["status"], "failed");
+    assert!(
+        reason(2).contains("EPUB files cannot be imported yet"),
         "{lines}"
     );
     let info = ok_json(&["info", path_str(&project), "--json"]);
