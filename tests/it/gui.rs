@@ -533,21 +533,7 @@ fn the_claim_matrix_lists_a_cells_quotes_and_opens_one_in_the_reader() {
 #[test]
 fn searching_a_spelling_finds_the_other_spellings_and_opens_a_hit() {
     let mut harness = harness();
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
-    harness.run_ok();
-    harness.get_by_label("Search for").focus();
-    harness.run_ok();
-    harness.get_by_label("Search for").type_text("Panshir");
-    for _ in 0..100 {
-        harness.run_ok();
-        if harness
-            .query_by_label_contains("hits for “Panshir”")
-            .is_some()
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    search_for(&mut harness, "Panshir");
     assert!(
         harness
             .query_by_label_contains("Also searched, as spellings of the same entity")
@@ -828,21 +814,7 @@ fn highlights_can_be_limited_to_some_kinds() {
 fn tagging_all_hits_codes_each_one_in_a_single_undoable_step() {
     let mut harness = harness();
     let before = harness.state().project.claims.len();
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
-    harness.run_ok();
-    harness.get_by_label("Search for").focus();
-    harness.run_ok();
-    harness.get_by_label("Search for").type_text("Bazarak");
-    for _ in 0..100 {
-        harness.run_ok();
-        if harness
-            .query_by_label_contains("hits for “Bazarak”")
-            .is_some()
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    search_for(&mut harness, "Bazarak");
     let hits = triangulate::analysis::search::search(
         &harness.state().project,
         "Bazarak",
@@ -875,4 +847,22 @@ fn tagging_all_hits_codes_each_one_in_a_single_undoable_step() {
         before,
         "one undo removes them all"
     );
+}
+
+/// Searches the project from the keyboard and waits for the results.
+fn search_for(harness: &mut Harness<'static, TriangulateApp>, query: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run_ok();
+    harness.get_by_label("Search for").focus();
+    harness.run_ok();
+    harness.get_by_label("Search for").type_text(query);
+    let done = format!("hits for “{query}”");
+    for _ in 0..100 {
+        harness.run_ok();
+        if harness.query_by_label_contains(&done).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("no results for {query:?} in time");
 }
