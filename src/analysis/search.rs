@@ -2,7 +2,8 @@
 //! finding the other spellings of a name the user types.
 
 use super::fold::fold;
-use crate::model::{DocumentId, Project};
+use super::words::one_line;
+use crate::model::{DocumentId, Project, context_bounds};
 use std::ops::Range;
 
 /// How to match a query.
@@ -83,22 +84,15 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
             .is_some_and(char::is_alphanumeric)
 }
 
-fn context(text: &str, range: &Range<usize>) -> (String, String) {
-    let flat = |part: &str| part.split_whitespace().collect::<Vec<_>>().join(" ");
-    let start = text[..range.start]
-        .char_indices()
-        .rev()
-        .nth(CONTEXT_CHARS - 1)
-        .map_or(0, |(index, _)| index);
-    let end = text[range.end..]
-        .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(text.len(), |(index, _)| range.end + index);
-    let mut before = flat(&text[start..range.start]);
+/// Up to `chars` characters before and after `range` in `text`, each on one line, keeping the
+/// space that parts them from the passage.
+pub fn context(text: &str, range: &Range<usize>, chars: usize) -> (String, String) {
+    let bounds = context_bounds(text, range.clone(), chars);
+    let mut before = one_line(&text[bounds.start..range.start]);
     if text[..range.start].ends_with(char::is_whitespace) && !before.is_empty() {
         before.push(' ');
     }
-    let mut after = flat(&text[range.end..end]);
+    let mut after = one_line(&text[range.end..bounds.end]);
     if text[range.end..].starts_with(char::is_whitespace) && !after.is_empty() {
         after.insert(0, ' ');
     }
@@ -194,7 +188,7 @@ pub fn search(
         ranges.sort_by_key(|range| range.start);
         ranges.dedup_by(|later, earlier| later.start < earlier.end);
         for range in ranges {
-            let (before, after) = context(body, &range);
+            let (before, after) = context(body, &range, CONTEXT_CHARS);
             hits.push(Hit {
                 document: document.id,
                 range: offset + range.start..offset + range.end,

@@ -15,6 +15,11 @@ pub struct Word<'t> {
     pub broken_before: bool,
 }
 
+/// `text` on one line: runs of whitespace, line breaks included, become one space; ends trimmed.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }

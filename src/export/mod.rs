@@ -2,6 +2,7 @@
 //! with the claim matrix and each code's quotes with their citations.
 
 use crate::analysis::matrix::{Across, Column, claim_matrix};
+use crate::analysis::words::one_line;
 use crate::model::{Claim, Project, Stance};
 use std::fmt::Write;
 
@@ -183,12 +184,7 @@ pub fn markdown(project: &Project) -> String {
             let _ = writeln!(out, "{}\n", code.description);
         }
         for claim in claims {
-            let quote = claim
-                .quote
-                .exact
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let quote = one_line(&claim.quote.exact);
             let who = speaker(project, claim);
             let who = if who.is_empty() {
                 String::new()
@@ -257,12 +253,7 @@ pub fn html(project: &Project) -> String {
         }
         let _ = writeln!(out, "<h2>{}</h2>", escape(&code.name));
         for claim in claims {
-            let quote = claim
-                .quote
-                .exact
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let quote = one_line(&claim.quote.exact);
             let who = speaker(project, claim);
             let _ = writeln!(
                 out,

@@ -4,6 +4,7 @@
 //! out, however many claims there are.
 
 use super::theme;
+use crate::analysis::words::one_line;
 use crate::edit::Edit;
 use crate::model::{Claim, ClaimId, CodeId, Project};
 use egui::{Label, RichText, Sense, Ui};
@@ -214,12 +215,7 @@ fn claim_row_ui(ui: &mut Ui, project: &Project, claim: &Claim, actions: &mut Vec
             });
             ui.horizontal(|ui| {
                 ui.add_space(14.0);
-                let excerpt: String = claim
-                    .quote
-                    .exact
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let excerpt = one_line(&claim.quote.exact);
                 ui.add(
                     Label::new(format!("“{excerpt}”"))
                         .truncate()
@@ -229,14 +225,7 @@ fn claim_row_ui(ui: &mut Ui, project: &Project, claim: &Claim, actions: &mut Vec
         })
         .response
         .interact(Sense::click())
-        .on_hover_text(
-            claim
-                .quote
-                .exact
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        .on_hover_text(one_line(&claim.quote.exact));
     if response.clicked() {
         actions.push(ClaimsAction::Open(claim.id));
     }

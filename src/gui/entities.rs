@@ -2,6 +2,7 @@
 
 use super::theme;
 use crate::analysis::mentions::MentionIndex;
+use crate::analysis::search::context;
 use crate::analysis::suggestions::Suggestion;
 use crate::edit::Edit;
 use crate::model::{DocumentId, Entity, EntityId, EntityKind, Project};
@@ -504,24 +505,7 @@ pub fn keyword_in_context(
     if text.get(range.clone()).is_none() {
         return (String::new(), String::new(), String::new());
     }
-    let flat = |part: &str| part.split_whitespace().collect::<Vec<_>>().join(" ");
-    let before_start = text[..range.start]
-        .char_indices()
-        .rev()
-        .nth(context_chars)
-        .map_or(0, |(index, _)| index);
-    let after_end = text[range.end..]
-        .char_indices()
-        .nth(context_chars)
-        .map_or(text.len(), |(index, _)| range.end + index);
-    let mut before = flat(&text[before_start..range.start]);
-    if text[..range.start].ends_with(char::is_whitespace) {
-        before.push(' ');
-    }
-    let mut after = flat(&text[range.end..after_end]);
-    if text[range.end..].starts_with(char::is_whitespace) {
-        after.insert(0, ' ');
-    }
+    let (before, after) = context(text, &range, context_chars);
     (
         format!("…{before}"),
         text[range].to_owned(),

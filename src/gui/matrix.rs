@@ -2,6 +2,7 @@
 
 use super::theme;
 use crate::analysis::matrix::{Across, Column, Matrix, claim_matrix};
+use crate::analysis::words::one_line;
 use crate::model::{ClaimId, Project, Stance};
 use egui::{Label, RichText, Sense, Ui};
 
@@ -267,24 +268,9 @@ pub fn matrix_ui(
                                 document.map_or("", |document| document.title.as_str())
                             ));
                         });
-                        let quote: String = claim
-                            .quote
-                            .exact
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        let prefix: String = claim
-                            .quote
-                            .prefix
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        let suffix: String = claim
-                            .quote
-                            .suffix
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ");
+                        let quote = one_line(&claim.quote.exact);
+                        let prefix = one_line(&claim.quote.prefix);
+                        let suffix = one_line(&claim.quote.suffix);
                         ui.horizontal_wrapped(|ui| {
                             ui.spacing_mut().item_spacing.x = 0.0;
                             ui.add(

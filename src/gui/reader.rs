@@ -7,6 +7,7 @@
 
 use super::theme;
 use crate::analysis::mentions::{Mention, MentionIndex};
+use crate::analysis::words::one_line;
 use crate::model::{ClaimId, Document, DocumentId, EntityId, EntityKind, Project};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, vec2};
@@ -264,10 +265,10 @@ impl Pane {
 
         let scroll_output = scroll_area.show_viewport(ui, |ui, viewport| {
             let origin = ui.max_rect().min;
-            let (content_rect, response) =
+            let (_, response) =
                 ui.allocate_exact_size(vec2(width, total_height), Sense::click_and_drag());
             let first = tops
-                .partition_point(|top| *top + 0.0 < viewport.min.y)
+                .partition_point(|top| *top < viewport.min.y)
                 .saturating_sub(1);
             let mut visible: Vec<Visible> = Vec::new();
             for (index, &top) in tops
@@ -322,7 +323,6 @@ impl Pane {
                     collapsed,
                 });
             }
-            let _ = content_rect;
             self.shown = visible
                 .iter()
                 .map(|shown| (self.paragraphs[shown.index].clone(), shown.rect))
@@ -551,7 +551,7 @@ struct Visible {
 
 /// One dim line standing for a set-aside paragraph.
 fn collapsed_job(text: &str, font: &FontId, colour: Color32, width: f32) -> LayoutJob {
-    let words: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = one_line(text);
     let mut job = LayoutJob {
         wrap: egui::text::TextWrapping {
             max_width: width,

@@ -1,5 +1,6 @@
 //! The dialog that tags a selected passage as a claim: codes, stance, speaker, outlet, note.
 
+use crate::analysis::words::one_line;
 use crate::edit::ClaimDraft;
 use crate::model::{DocumentId, EntityKind, PartialDate, Project, Stance};
 use egui::{Context, RichText};
@@ -50,13 +51,7 @@ impl TagDialog {
         let Some(document) = project.document(self.document) else {
             return Some(TagOutcome::Cancel);
         };
-        let quote = document
-            .text
-            .get(self.range.clone())
-            .unwrap_or_default()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let quote = one_line(document.text.get(self.range.clone()).unwrap_or_default());
         let modal = egui::Modal::new(egui::Id::unique("tag-claim")).show(ctx, |ui| {
             ui.set_width(460.0);
             ui.heading("Tag claim");

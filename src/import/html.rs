@@ -1,6 +1,7 @@
 //! Saved web pages: the article's text and the page's metadata, nothing fetched.
 
 use super::{ImportError, Imported, Metadata, build_document, decode};
+use crate::analysis::words::one_line;
 use crate::model::{PartialDate, is_language_code};
 use chrono::Datelike;
 
@@ -92,12 +93,7 @@ fn blocks(html: &str) -> Vec<String> {
     blocks.push(current);
     blocks
         .into_iter()
-        .map(|block| {
-            decode_entities(&block)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|block| one_line(&decode_entities(&block)))
         .filter(|block| !block.is_empty())
         .collect()
 }

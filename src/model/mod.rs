@@ -9,7 +9,10 @@ mod span;
 
 pub use date::{DateParseError, PartialDate};
 pub use ids::{ClaimId, CodeId, DocumentId, EntityId, Keyed, next_id};
-pub use span::{ByteSpan, Quote, QuoteError, SpanError, byte_to_char_offset, char_to_byte_offset};
+pub use span::{
+    ByteSpan, Quote, QuoteError, SpanError, byte_to_char_offset, char_to_byte_offset,
+    context_bounds,
+};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -107,6 +107,23 @@ impl ByteSpan {
     }
 }
 
+/// The bytes of `text` from up to `chars` characters before `range` to up to `chars` after it.
+///
+/// `range` must lie on `char` boundaries of `text`.
+pub fn context_bounds(text: &str, range: Range<usize>, chars: usize) -> Range<usize> {
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .take(chars)
+        .last()
+        .map_or(range.start, |(index, _)| index);
+    let end = text[range.end..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(index, _)| range.end + index);
+    start..end
+}
+
 /// How many characters of context a quote keeps on either side.
 pub const QUOTE_CONTEXT_CHARS: usize = 32;
 
@@ -147,22 +164,12 @@ pub enum QuoteError {
 impl Quote {
     /// The quote of `span` in `text`, with its context.
     pub fn new(text: &str, span: ByteSpan) -> Self {
-        let before = &text[..span.start()];
-        let after = &text[span.end()..];
-        let prefix_start = before
-            .char_indices()
-            .rev()
-            .nth(QUOTE_CONTEXT_CHARS - 1)
-            .map_or(0, |(index, _)| index);
-        let suffix_end = after
-            .char_indices()
-            .nth(QUOTE_CONTEXT_CHARS)
-            .map_or(after.len(), |(index, _)| index);
+        let bounds = context_bounds(text, span.range(), QUOTE_CONTEXT_CHARS);
         Self {
             span,
             exact: text[span.range()].to_owned(),
-            prefix: before[prefix_start..].to_owned(),
-            suffix: after[..suffix_end].to_owned(),
+            prefix: text[bounds.start..span.start()].to_owned(),
+            suffix: text[span.end()..bounds.end].to_owned(),
         }
     }
 
