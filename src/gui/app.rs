@@ -994,6 +994,8 @@ impl eframe::App for TriangulateApp {
 impl TriangulateApp {
     /// Work between frames: finished jobs, close requests, stale analysis.
     pub fn tick(&mut self, ctx: &egui::Context) {
+        // A no-op once the font is in; tests hand the app a context of their own.
+        theme::install_fonts(ctx);
         for result in self.jobs.poll() {
             self.handle_job(result);
         }

@@ -1,7 +1,28 @@
-//! Every colour the interface uses, for light and dark themes alike.
+//! Every colour the interface uses, for light and dark themes alike, and the fonts it draws with.
 
 use crate::model::{EntityKind, Rgb};
 use egui::Color32;
+use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
+
+/// DejaVu Sans: Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew and Arabic letters.
+const SCRIPT_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Adds the bundled font behind egui's own, so a document in Greek, Cyrillic, Hebrew or
+/// Arabic shows its letters rather than boxes; Latin text keeps egui's face.
+pub fn install_fonts(ctx: &egui::Context) {
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily {
+            family,
+            priority: FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(FontInsert::new(
+        "DejaVuSans",
+        FontData::from_static(SCRIPT_FONT),
+        families,
+    ));
+}
 
 /// The tint behind a mention of an entity of this kind.
 pub fn kind_tint(kind: EntityKind, dark: bool, strong: bool) -> Color32 {

@@ -213,7 +213,7 @@ pub fn byline(body: &str) -> Option<String> {
 /// The ISO 639-1 code of the text's language, if it is one of the languages we recognise.
 pub fn detect_language(text: &str) -> Option<&'static str> {
     use whatlang::Lang;
-    const LANGUAGES: [(Lang, &str); 14] = [
+    const LANGUAGES: [(Lang, &str); 19] = [
         (Lang::Eng, "en"),
         (Lang::Fra, "fr"),
         (Lang::Deu, "de"),
@@ -228,6 +228,12 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         (Lang::Tur, "tr"),
         (Lang::Pol, "pl"),
         (Lang::Ell, "el"),
+        // Scripts of their own, so a guess is rarely wrong.
+        (Lang::Heb, "he"),
+        (Lang::Cmn, "zh"),
+        (Lang::Jpn, "ja"),
+        (Lang::Kor, "ko"),
+        (Lang::Hin, "hi"),
     ];
     let sample: String = text.chars().take(4000).collect();
     let detector =
@@ -368,6 +374,16 @@ mod tests {
                 "Les combattants de la résistance affirment qu'ils tiennent toujours les positions stratégiques."
             ),
             Some("fr")
+        );
+        assert_eq!(
+            detect_language(
+                "Ахмад Масуд заявил журналистам, что сопротивление в долине продолжается."
+            ),
+            Some("ru")
+        );
+        assert_eq!(
+            detect_language("אחמד מסעוד אמר לכתבים כי ההתנגדות בעמק נמשכת וכי לא ייכנע."),
+            Some("he")
         );
     }
 }

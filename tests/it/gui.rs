@@ -866,3 +866,75 @@ fn search_for(harness: &mut Harness<'static, TriangulateApp>, query: &str) {
     }
     panic!("no results for {query:?} in time");
 }
+
+#[test]
+fn greek_cyrillic_hebrew_and_arabic_reports_show_their_letters() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let reports = [
+        (
+            "kathimerini.txt",
+            "Αντίσταση στην κοιλάδα Πανσίρ\n\nΟ Αχμάντ Μασούντ δήλωσε ότι δεν θα παραδοθεί.\n",
+        ),
+        (
+            "ria.txt",
+            "Сопротивление в Панджшерской долине\n\nАхмад Масуд заявил, что не сдастся.\n",
+        ),
+        (
+            "haaretz.txt",
+            "התנגדות בעמק פנג'שיר\n\nאחמד מסעוד אמר שלא ייכנע.\n",
+        ),
+        (
+            "aljazeera.txt",
+            "المقاومة في وادي بنجشير\n\nقال أحمد مسعود إنه لن يستسلم.\n",
+        ),
+    ];
+    let paths: Vec<PathBuf> = reports
+        .iter()
+        .map(|(name, text)| {
+            let path = folder.path().join(name);
+            std::fs::write(&path, text).expect("write report");
+            path
+        })
+        .collect();
+    let mut project = triangulate::model::Project::new("Scripts");
+    let report = triangulate::import::import_batch(
+        &project,
+        &paths,
+        triangulate::import::ImportOptions::default(),
+        &|_| {},
+        &Default::default(),
+    );
+    let _undo = report
+        .edit
+        .expect("every report imports")
+        .apply(&mut project)
+        .expect("the import applies");
+    let ids: Vec<DocumentId> = project.documents.iter().map(|d| d.id).collect();
+    assert_eq!(ids.len(), 4);
+
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(20)
+        .build_ui_state(
+            |ui, app: &mut TriangulateApp| {
+                app.tick(ui.ctx());
+                app.frame_ui(ui);
+            },
+            TriangulateApp::with_context(egui::Context::default()),
+        );
+    harness.state_mut().set_project(project, None, None);
+    // The harness fails on any glyph no font has, so showing each report is the check.
+    for id in ids {
+        harness.state_mut().open_document(id, false);
+        harness.run_ok();
+    }
+    for title in [
+        "Сопротивление в Панджшерской долине",
+        "المقاومة في وادي بنجشير",
+    ] {
+        assert!(
+            harness.query_all_by_label(title).next().is_some(),
+            "{title} is listed"
+        );
+    }
+}
