@@ -7,8 +7,8 @@
 
 use crate::analysis::entities::EntityUpdates;
 use crate::model::{
-    Claim, ClaimId, Code, CodeId, Document, DocumentId, Entity, EntityId, EntityKind, EntityOrigin,
-    Keyed, Project, Quote,
+    Claim, ClaimId, Code, CodeId, Consistency, Document, DocumentId, Entity, EntityId, EntityKind,
+    EntityOrigin, Grade, Hypothesis, HypothesisId, Keyed, Project, Quote,
 };
 
 /// One replacement inside a project.
@@ -63,6 +63,22 @@ pub enum Change {
         before: Option<Claim>,
         /// After.
         after: Option<Claim>,
+    },
+    /// Sets, changes or clears the grade of an outlet.
+    OutletGrade {
+        /// The outlet's name.
+        outlet: String,
+        /// The grade before, if it had one.
+        before: Option<Grade>,
+        /// The grade after, unless cleared.
+        after: Option<Grade>,
+    },
+    /// Adds, replaces or removes a competing hypothesis.
+    Hypothesis {
+        /// Before.
+        before: Option<Hypothesis>,
+        /// After.
+        after: Option<Hypothesis>,
     },
 }
 
@@ -125,6 +141,19 @@ impl Change {
                 after: before,
             },
             Self::Distinct { before, after } => Self::Distinct {
+                before: after,
+                after: before,
+            },
+            Self::OutletGrade {
+                outlet,
+                before,
+                after,
+            } => Self::OutletGrade {
+                outlet,
+                before: after,
+                after: before,
+            },
+            Self::Hypothesis { before, after } => Self::Hypothesis {
                 before: after,
                 after: before,
             },
@@ -261,6 +290,26 @@ fn apply_change(project: &mut Project, change: &Change) -> Result<(), String> {
             }
             project.distinct.clone_from(after);
         }
+        Change::OutletGrade {
+            outlet,
+            before,
+            after,
+        } => {
+            if project.outlet_grades.get(outlet) != before.as_ref() {
+                return Err(format!("the grade of {outlet:?}"));
+            }
+            match after {
+                Some(grade) if !grade.is_open() => {
+                    project.outlet_grades.insert(outlet.clone(), *grade);
+                }
+                _ => {
+                    project.outlet_grades.remove(outlet);
+                }
+            }
+        }
+        Change::Hypothesis { before, after } => {
+            replace(&mut project.hypotheses, before.as_ref(), after.as_ref())?;
+        }
     }
     Ok(())
 }
@@ -323,6 +372,25 @@ fn check_changes(project: &Project, changes: &[Change]) -> Result<(), String> {
                 after: Some(code),
                 before: None,
             } => project.check_code(code)?,
+            Change::Hypothesis {
+                after: None,
+                before: Some(hypothesis),
+            } if project
+                .claims
+                .iter()
+                .any(|claim| claim.ratings.contains_key(&hypothesis.id)) =>
+            {
+                return Err(format!(
+                    "hypothesis {:?} is still rated by claims",
+                    hypothesis.text
+                ));
+            }
+            Change::Hypothesis {
+                after: Some(hypothesis),
+                ..
+            } if hypothesis.text.trim().is_empty() => {
+                return Err("a hypothesis needs a text".into());
+            }
             Change::Entity {
                 after: Some(entity),
                 ..
@@ -811,6 +879,8 @@ impl Edit {
                 .filter(|outlet| !outlet.trim().is_empty()),
             date: draft.date,
             note: draft.note.trim().to_owned(),
+            grade: crate::model::Grade::default(),
+            ratings: std::collections::BTreeMap::new(),
         };
         edit.changes.push(Change::Claim {
             before: None,
@@ -882,6 +952,169 @@ impl Edit {
                 after: notes.to_owned(),
             }],
         })
+    }
+
+    /// Grades an outlet; an open grade clears it. `None` if nothing would change.
+    pub fn set_outlet_grade(project: &Project, outlet: &str, grade: Grade) -> Option<Self> {
+        let before = project.outlet_grades.get(outlet).copied();
+        let after = Some(grade).filter(|grade| !grade.is_open());
+        (before != after).then(|| Self {
+            label: format!("Grade {outlet}"),
+            changes: vec![Change::OutletGrade {
+                outlet: outlet.to_owned(),
+                before,
+                after,
+            }],
+        })
+    }
+
+    /// Sets a claim's own grade, which overrides its outlet's part by part.
+    pub fn set_claim_grade(project: &Project, id: ClaimId, grade: Grade) -> Option<Self> {
+        Self::update_claim(project, id, "Grade claim", |claim| claim.grade = grade)
+    }
+
+    /// Adds a hypothesis to weigh the claims against.
+    pub fn add_hypothesis(project: &Project, text: &str) -> Option<(Self, HypothesisId)> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let id = crate::model::next_id(&project.hypotheses, HypothesisId, |id| id.0);
+        let edit = Self {
+            label: "Add hypothesis".into(),
+            changes: vec![Change::Hypothesis {
+                before: None,
+                after: Some(Hypothesis {
+                    id,
+                    text: text.to_owned(),
+                }),
+            }],
+        };
+        Some((edit, id))
+    }
+
+    /// Rewords a hypothesis; its ratings stay.
+    pub fn reword_hypothesis(project: &Project, id: HypothesisId, text: &str) -> Option<Self> {
+        let before = project.hypothesis(id)?;
+        let text = text.trim();
+        (!text.is_empty() && before.text != text).then(|| Self {
+            label: "Reword hypothesis".into(),
+            changes: vec![Change::Hypothesis {
+                before: Some(before.clone()),
+                after: Some(Hypothesis {
+                    id,
+                    text: text.to_owned(),
+                }),
+            }],
+        })
+    }
+
+    /// Removes a hypothesis and every rating given against it, as one step.
+    pub fn remove_hypothesis(project: &Project, id: HypothesisId) -> Option<Self> {
+        let hypothesis = project.hypothesis(id)?.clone();
+        let mut edit = Self::new("Delete hypothesis");
+        for claim in project
+            .claims
+            .iter()
+            .filter(|claim| claim.ratings.contains_key(&id))
+        {
+            let mut after = claim.clone();
+            after.ratings.remove(&id);
+            edit.changes.push(Change::Claim {
+                before: Some(claim.clone()),
+                after: Some(after),
+            });
+        }
+        edit.changes.push(Change::Hypothesis {
+            before: Some(hypothesis),
+            after: None,
+        });
+        Some(edit)
+    }
+
+    /// Rates how a claim bears on a hypothesis; `None` as the rating clears it.
+    pub fn rate_claim(
+        project: &Project,
+        claim: ClaimId,
+        hypothesis: HypothesisId,
+        rating: Option<Consistency>,
+    ) -> Option<Self> {
+        project.hypothesis(hypothesis)?;
+        Self::update_claim(project, claim, "Rate claim", |claim| match rating {
+            Some(rating) => {
+                claim.ratings.insert(hypothesis, rating);
+            }
+            None => {
+                claim.ratings.remove(&hypothesis);
+            }
+        })
+    }
+
+    /// Merges one code into another: its claims take the kept code, its sub-codes move under
+    /// it, codes it contradicted now contradict the kept one, and it is removed.
+    pub fn merge_codes(project: &Project, kept: CodeId, absorbed: CodeId) -> Option<Self> {
+        if kept == absorbed {
+            return None;
+        }
+        let kept_code = project.code(kept)?;
+        let absorbed_code = project.code(absorbed)?.clone();
+        // Merging a code into its own descendant would leave the tree with a loop.
+        let mut ancestor = kept_code.parent;
+        while let Some(id) = ancestor {
+            if id == absorbed {
+                return None;
+            }
+            ancestor = project.code(id).and_then(|code| code.parent);
+        }
+        let mut edit = Self::new(format!(
+            "Merge code {:?} into {:?}",
+            absorbed_code.name, kept_code.name
+        ));
+        for claim in project.claims_with_code(absorbed) {
+            let mut after = claim.clone();
+            after.codes.retain(|code| *code != absorbed);
+            if !after.codes.contains(&kept) {
+                after.codes.push(kept);
+            }
+            edit.changes.push(Change::Claim {
+                before: Some(claim.clone()),
+                after: Some(after),
+            });
+        }
+        for code in &project.codes {
+            if code.id == absorbed {
+                continue;
+            }
+            let mut after = code.clone();
+            if after.parent == Some(absorbed) {
+                after.parent = Some(kept);
+            }
+            let had_absorbed = after.contradicts.contains(&absorbed);
+            after.contradicts.retain(|other| *other != absorbed);
+            if code.id == kept {
+                after.contradicts.extend(
+                    absorbed_code
+                        .contradicts
+                        .iter()
+                        .filter(|other| **other != kept),
+                );
+            } else if had_absorbed && !after.contradicts.contains(&kept) {
+                after.contradicts.push(kept);
+            }
+            after.contradicts.sort();
+            after.contradicts.dedup();
+            if after != *code {
+                edit.changes.push(Change::Code {
+                    before: Some(code.clone()),
+                    after: Some(after),
+                });
+            }
+        }
+        edit.changes.push(Change::Code {
+            before: Some(absorbed_code),
+            after: None,
+        });
+        Some(edit)
     }
 
     /// Renames the project.

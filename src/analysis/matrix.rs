@@ -165,14 +165,14 @@ pub fn claim_matrix(project: &Project, across: Across) -> Matrix {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::edit::{ClaimDraft, Edit};
     use crate::model::PartialDate;
 
     /// Three reports: a wire (asserts a rumour), a daily relaying the wire (reports it, and a
     /// denial), and a weekly (questions it). Claims are tagged through the real edits.
-    fn project() -> Project {
+    pub(crate) fn project() -> Project {
         let mut project = Project::new("matrix");
         let texts = [
             (

@@ -7,6 +7,7 @@ pub mod boilerplate;
 pub mod dates;
 pub mod entities;
 pub mod fold;
+pub mod hypotheses;
 pub mod matrix;
 pub mod mentions;
 pub mod names;

@@ -322,6 +322,7 @@ pub fn build_document(
         encoding: encoding.to_owned(),
         content_hash: Document::hash_text(&text),
         boilerplate: set_aside(&text, body),
+        note: String::new(),
         body,
         text: text.into(),
     };

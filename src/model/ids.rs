@@ -34,6 +34,10 @@ id_type!(
     /// Identifies a claim within its project.
     ClaimId
 );
+id_type!(
+    /// Identifies a competing hypothesis within its project.
+    HypothesisId
+);
 
 /// Something stored in a project collection under a typed id.
 pub trait Keyed {

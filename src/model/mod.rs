@@ -4,17 +4,20 @@
 //! lists items in a stable order and a small change makes a small diff.
 
 mod date;
+mod grade;
 mod ids;
 mod span;
 
 pub use date::{DateParseError, PartialDate};
-pub use ids::{ClaimId, CodeId, DocumentId, EntityId, Keyed, next_id};
+pub use grade::{Consistency, Credibility, Grade, Reliability};
+pub use ids::{ClaimId, CodeId, DocumentId, EntityId, HypothesisId, Keyed, next_id};
 pub use span::{
     ByteSpan, Quote, QuoteError, SpanError, byte_to_char_offset, char_to_byte_offset,
     context_bounds,
 };
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -37,6 +40,22 @@ pub struct Project {
     /// they are never suggested again.
     #[serde(default)]
     pub distinct: Vec<(EntityId, EntityId)>,
+    /// How reliable each outlet is and how credible its reports usually are, by outlet name.
+    /// A claim's own grade overrides it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub outlet_grades: BTreeMap<String, Grade>,
+    /// Competing hypotheses the claims are weighed against, sorted by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hypotheses: Vec<Hypothesis>,
+}
+
+/// An explanation the analyst weighs against the evidence ("the resistance fights on").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hypothesis {
+    /// Stable id.
+    pub id: HypothesisId,
+    /// The hypothesis, in a sentence.
+    pub text: String,
 }
 
 /// One imported report. Its text never changes after import.
@@ -72,6 +91,9 @@ pub struct Document {
     /// the text, shown dimmed, and left out of analysis. Detected on import, then the user's.
     #[serde(default)]
     pub boilerplate: Vec<ByteSpan>,
+    /// The analyst's memo on the document.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
     /// The text as imported (line endings normalised to `\n`).
     pub text: Arc<str>,
 }
@@ -324,6 +346,12 @@ pub struct Claim {
     pub date: Option<PartialDate>,
     /// The analyst's note.
     pub note: String,
+    /// The claim's own grade, overriding its outlet's part by part.
+    #[serde(default, skip_serializing_if = "Grade::is_open")]
+    pub grade: Grade,
+    /// How the claim bears on each hypothesis it was rated against.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ratings: BTreeMap<HypothesisId, Consistency>,
 }
 
 macro_rules! keyed {
@@ -337,6 +365,7 @@ macro_rules! keyed {
     };
 }
 keyed!(Document, DocumentId);
+keyed!(Hypothesis, HypothesisId);
 keyed!(Entity, EntityId);
 keyed!(Code, CodeId);
 keyed!(Claim, ClaimId);
@@ -439,6 +468,25 @@ impl Project {
         self.distinct.binary_search(&(a.min(b), a.max(b))).is_ok()
     }
 
+    /// The grade a claim carries: its own where set, else its outlet's (the outlet it came
+    /// through, so a relayed wire story is graded as the wire).
+    pub fn claim_grade(&self, claim: &Claim) -> Grade {
+        let outlet = self
+            .outlet_grades
+            .get(self.claim_outlet(claim))
+            .copied()
+            .unwrap_or_default();
+        claim.grade.or(outlet)
+    }
+
+    /// A hypothesis by id.
+    pub fn hypothesis(&self, id: HypothesisId) -> Option<&Hypothesis> {
+        self.hypotheses
+            .binary_search_by_key(&id, |hypothesis| hypothesis.id)
+            .ok()
+            .map(|index| &self.hypotheses[index])
+    }
+
     /// The outlet a claim reached its document through: its own override, else the document's.
     pub fn claim_outlet<'a>(&'a self, claim: &'a Claim) -> &'a str {
         claim
@@ -510,6 +558,16 @@ impl Project {
         {
             return Err(format!(
                 "claim {} names a missing speaker {speaker}",
+                claim.id
+            ));
+        }
+        if let Some(hypothesis) = claim
+            .ratings
+            .keys()
+            .find(|hypothesis| self.hypothesis(**hypothesis).is_none())
+        {
+            return Err(format!(
+                "claim {} is rated against a missing hypothesis {hypothesis}",
                 claim.id
             ));
         }

@@ -2,7 +2,9 @@
 
 use crate::support::{draft, imported_project, tagged_project};
 use triangulate::edit::{Edit, History};
-use triangulate::model::{DocumentId, EntityKind, PartialDate, Project, Stance};
+use triangulate::model::{
+    Consistency, DocumentId, EntityKind, Grade, PartialDate, Project, Stance,
+};
 
 /// Applies `edit`, then checks undo restores `before` and redo restores the edited state.
 fn assert_reversible(project: &mut Project, history: &mut History, edit: Edit) {
@@ -97,6 +99,52 @@ fn every_kind_of_edit_undoes_and_redoes_exactly() {
     })
     .expect("note");
     assert_reversible(&mut project, &mut history, edit);
+
+    // Grading and competing hypotheses.
+    let grade = Grade::parse("B2").expect("badge");
+    let edit = Edit::set_outlet_grade(&project, "Wire", grade).expect("grade outlet");
+    assert_reversible(&mut project, &mut history, edit);
+    assert_eq!(
+        project
+            .claim(claim_id)
+            .map(|claim| project.claim_grade(claim)),
+        Some(grade),
+        "a claim takes its outlet's grade"
+    );
+    let own = Grade::parse("A").expect("badge");
+    let edit = Edit::set_claim_grade(&project, claim_id, own).expect("grade claim");
+    assert_reversible(&mut project, &mut history, edit);
+    assert_eq!(
+        project
+            .claim(claim_id)
+            .map(|claim| project.claim_grade(claim).to_string()),
+        Some("A2".into())
+    );
+    let (edit, hypothesis) =
+        Edit::add_hypothesis(&project, "The resistance fights on").expect("hypothesis");
+    assert_reversible(&mut project, &mut history, edit);
+    let edit = Edit::rate_claim(
+        &project,
+        claim_id,
+        hypothesis,
+        Some(Consistency::Consistent),
+    )
+    .expect("rate");
+    assert_reversible(&mut project, &mut history, edit);
+    let edit = Edit::reword_hypothesis(&project, hypothesis, "The resistance holds the valley")
+        .expect("reword");
+    assert_reversible(&mut project, &mut history, edit);
+    let edit = Edit::remove_hypothesis(&project, hypothesis).expect("remove hypothesis");
+    assert_reversible(&mut project, &mut history, edit);
+
+    // Merging codes: claims follow the kept code.
+    let (edit, rumours) = Edit::add_code(&project, "rumours", None);
+    assert_reversible(&mut project, &mut history, edit);
+    let surrender = project.claim(claim_id).expect("claim").codes[0];
+    let edit = Edit::merge_codes(&project, rumours, surrender).expect("merge codes");
+    assert_reversible(&mut project, &mut history, edit);
+    assert_eq!(project.claim(claim_id).expect("claim").codes, [rumours]);
+    assert!(project.code(surrender).is_none());
     let edit = Edit::remove_claim(&project, claim_id).expect("remove claim");
     assert_reversible(&mut project, &mut history, edit);
 

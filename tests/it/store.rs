@@ -173,4 +173,11 @@ fn inconsistent_projects_are_refused() {
         store::to_ron(&orphan).expect("ron").as_bytes(),
         "missing document",
     );
+    // A rating against a hypothesis that is not in the file.
+    let mut unrated = project.clone();
+    unrated.hypotheses.clear();
+    assert_refused(
+        store::to_ron(&unrated).expect("ron").as_bytes(),
+        "missing hypothesis",
+    );
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use triangulate::edit::{ClaimDraft, Edit};
 use triangulate::import::{ImportOptions, import_batch};
-use triangulate::model::{DocumentId, Project, Stance};
+use triangulate::model::{Consistency, DocumentId, Grade, Project, Stance};
 
 /// Reports with multi-byte characters of every width: é, ’, « », emoji.
 pub const REPORTS: [(&str, &str); 3] = [
@@ -106,5 +106,30 @@ pub fn tagged_project(folder: &Path) -> Project {
         Some("Fahim Dashti"),
     );
     tag(&mut project, &second);
+    // Grades and a rated hypothesis, so round trips cover them.
+    let first_claim = project.claims[0].id;
+    let grade = Grade::parse("B2").expect("badge");
+    let edit = Edit::set_claim_grade(&project, first_claim, grade);
+    apply(&mut project, edit);
+    let grade = Grade::parse("C").expect("badge");
+    let edit = Edit::set_outlet_grade(&project, "Wire", grade);
+    apply(&mut project, edit);
+    let (edit, hypothesis) =
+        Edit::add_hypothesis(&project, "The resistance fights on").expect("hypothesis");
+    apply(&mut project, Some(edit));
+    let rating = Edit::rate_claim(
+        &project,
+        first_claim,
+        hypothesis,
+        Some(Consistency::Consistent),
+    );
+    apply(&mut project, rating);
     project
+}
+
+fn apply(project: &mut Project, edit: Option<Edit>) {
+    let _undo = edit
+        .expect("an edit")
+        .apply(project)
+        .expect("the edit applies");
 }
