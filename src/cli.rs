@@ -6,11 +6,14 @@
 use crate::analysis::mentions::MentionIndex;
 use crate::edit::{ClaimDraft, Edit};
 use crate::import::{ImportError, ImportOptions, import_batch};
-use crate::model::{Document, EntityKind, Project, Stance};
+use crate::model::{
+    ClaimId, Consistency, Document, EntityKind, Grade, HypothesisId, Project, Stance,
+};
 use crate::store;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -131,6 +134,44 @@ pub enum Command {
         #[arg(long)]
         undo: bool,
     },
+    /// Grade an outlet or one claim with the Admiralty code: reliability A–F, credibility 1–6
+    /// ("B2", "C", "3"; "" clears), and save.
+    Grade {
+        /// The project file.
+        project: PathBuf,
+        /// The outlet to grade, by name.
+        #[arg(long, conflicts_with = "claim", required_unless_present = "claim")]
+        outlet: Option<String>,
+        /// The claim to grade, by id; its grade overrides its outlet's.
+        #[arg(long)]
+        claim: Option<u32>,
+        /// The grade.
+        grade: String,
+    },
+    /// List the competing hypotheses, most likely first; `--add` writes a new one and saves.
+    Hypotheses {
+        /// The project file.
+        project: PathBuf,
+        /// A new hypothesis.
+        #[arg(long)]
+        add: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rate how a claim bears on a hypothesis, and save.
+    Rate {
+        /// The project file.
+        project: PathBuf,
+        /// The claim, by id.
+        #[arg(long)]
+        claim: u32,
+        /// The hypothesis, by id.
+        #[arg(long)]
+        hypothesis: u32,
+        /// consistent, inconsistent, neutral (or C, I, N); "none" clears the rating.
+        rating: String,
+    },
     /// List the tagged claims.
     Claims {
         /// The project file.
@@ -212,6 +253,21 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Claims { project, json } => claims(&project, json, out),
+        Command::Grade {
+            project,
+            outlet,
+            claim,
+            grade,
+        } => set_grade(&project, outlet.as_deref(), claim, &grade, out),
+        Command::Hypotheses { project, add, json } => {
+            hypotheses(&project, add.as_deref(), json, out)
+        }
+        Command::Rate {
+            project,
+            claim,
+            hypothesis,
+            rating,
+        } => rate(&project, claim, hypothesis, &rating, out),
         Command::Passages { project, json } => passages(&project, json, out),
         Command::Export {
             project,
@@ -845,6 +901,10 @@ struct ClaimInfo<'a> {
     outlet: &'a str,
     date: Option<String>,
     note: &'a str,
+    /// The grade in force, its own or its outlet's, as a badge ("B2"; "–" when open).
+    grade: String,
+    /// Ratings against hypotheses, by hypothesis id.
+    ratings: BTreeMap<u32, &'static str>,
 }
 
 fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
@@ -876,6 +936,12 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
                 })
                 .map(|date| date.to_string()),
             note: &claim.note,
+            grade: project.claim_grade(claim).to_string(),
+            ratings: claim
+                .ratings
+                .iter()
+                .map(|(hypothesis, rating)| (hypothesis.0, rating.as_str()))
+                .collect(),
         })
         .collect();
     if json {
@@ -892,6 +958,133 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
             claim.speaker.unwrap_or("-"),
             claim.quote
         )?;
+    }
+    Ok(())
+}
+
+fn set_grade(
+    path: &Path,
+    outlet: Option<&str>,
+    claim: Option<u32>,
+    grade: &str,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut project = load(path)?;
+    let parsed = Grade::parse(grade).ok_or_else(|| {
+        anyhow!("{grade:?} is not a grade: write a reliability A–F and a credibility 1–6, as in B2")
+    })?;
+    let (edit, what) = match (outlet, claim) {
+        (Some(outlet), _) => (
+            Edit::set_outlet_grade(&project, outlet, parsed),
+            outlet.to_owned(),
+        ),
+        (None, Some(claim)) => {
+            let id = ClaimId(claim);
+            if project.claim(id).is_none() {
+                bail!("no claim {claim} in {}", path.display());
+            }
+            (
+                Edit::set_claim_grade(&project, id, parsed),
+                format!("claim {claim}"),
+            )
+        }
+        (None, None) => bail!("say which --outlet or --claim to grade"),
+    };
+    match edit {
+        Some(edit) => {
+            let _undo = edit.apply(&mut project)?;
+            save(&project, path)?;
+            writeln!(out, "{what} graded {parsed}")?;
+        }
+        None => writeln!(out, "nothing to change")?,
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct HypothesisInfo<'a> {
+    id: u32,
+    text: &'a str,
+    rank: usize,
+    inconsistency: f64,
+    consistent: usize,
+    inconsistent: usize,
+    neutral: usize,
+}
+
+fn hypotheses(path: &Path, add: Option<&str>, json: bool, out: &mut dyn Write) -> Result<()> {
+    let mut project = load(path)?;
+    if let Some(text) = add {
+        let (edit, id) = Edit::add_hypothesis(&project, text)
+            .ok_or_else(|| anyhow!("a hypothesis needs a text"))?;
+        let _undo = edit.apply(&mut project)?;
+        save(&project, path)?;
+        if !json {
+            writeln!(out, "added hypothesis {id}: {}", text.trim())?;
+        }
+    }
+    let ranking = crate::analysis::hypotheses::rank_hypotheses(&project);
+    let list: Vec<HypothesisInfo<'_>> = ranking
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, score)| {
+            let hypothesis = project.hypothesis(score.hypothesis)?;
+            Some(HypothesisInfo {
+                id: hypothesis.id.0,
+                text: &hypothesis.text,
+                rank: rank + 1,
+                inconsistency: (score.inconsistency * 1000.0).round() / 1000.0,
+                consistent: score.consistent,
+                inconsistent: score.inconsistent,
+                neutral: score.neutral,
+            })
+        })
+        .collect();
+    if json {
+        return print_json(out, &list);
+    }
+    for hypothesis in &list {
+        writeln!(
+            out,
+            "{:>2}. [{}] {}  (against {:.2}; C {} I {} N {})",
+            hypothesis.rank,
+            hypothesis.id,
+            hypothesis.text,
+            hypothesis.inconsistency,
+            hypothesis.consistent,
+            hypothesis.inconsistent,
+            hypothesis.neutral
+        )?;
+    }
+    Ok(())
+}
+
+fn rate(path: &Path, claim: u32, hypothesis: u32, rating: &str, out: &mut dyn Write) -> Result<()> {
+    let mut project = load(path)?;
+    let parsed = if rating.trim().eq_ignore_ascii_case("none") {
+        None
+    } else {
+        Some(Consistency::parse(rating).ok_or_else(|| {
+            anyhow!("unknown rating {rating:?}: use consistent, inconsistent, neutral or none")
+        })?)
+    };
+    if project.claim(ClaimId(claim)).is_none() {
+        bail!("no claim {claim} in {}", path.display());
+    }
+    if project.hypothesis(HypothesisId(hypothesis)).is_none() {
+        bail!("no hypothesis {hypothesis} in {}", path.display());
+    }
+    match Edit::rate_claim(&project, ClaimId(claim), HypothesisId(hypothesis), parsed) {
+        Some(edit) => {
+            let _undo = edit.apply(&mut project)?;
+            save(&project, path)?;
+            writeln!(
+                out,
+                "claim {claim}: {} with hypothesis {hypothesis}",
+                parsed.map_or("not rated", Consistency::as_str)
+            )?;
+        }
+        None => writeln!(out, "nothing to change")?,
     }
     Ok(())
 }

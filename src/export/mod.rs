@@ -1,6 +1,8 @@
 //! Reports for readers outside Triangulate: CSV of every claim, and a Markdown or HTML report
-//! with the claim matrix and each code's quotes with their citations.
+//! with the claim matrix, each code's quotes with their citations and grades, the competing
+//! hypotheses ranked, and the claims in date order.
 
+use crate::analysis::hypotheses::rank_hypotheses;
 use crate::analysis::matrix::{Across, Column, claim_matrix};
 use crate::analysis::words::one_line;
 use crate::model::{Claim, Project, Stance};
@@ -75,10 +77,11 @@ fn speaker(project: &Project, claim: &Claim) -> String {
 /// Every claim with every field, as CSV with a header row.
 pub fn claims_csv(project: &Project) -> String {
     let mut out = String::from(
-        "id,document,document_title,file,outlet,date,codes,stance,speaker,quote,prefix,suffix,start,end,note\n",
+        "id,document,document_title,file,outlet,date,codes,stance,speaker,quote,prefix,suffix,start,end,note,reliability,credibility,ratings\n",
     );
     for claim in &project.claims {
         let document = project.document(claim.document);
+        let grade = project.claim_grade(claim);
         let fields = [
             claim.id.to_string(),
             claim.document.to_string(),
@@ -99,6 +102,23 @@ pub fn claims_csv(project: &Project) -> String {
             claim.quote.span.start().to_string(),
             claim.quote.span.end().to_string(),
             claim.note.clone(),
+            grade
+                .reliability
+                .map(|reliability| reliability.letter().to_string())
+                .unwrap_or_default(),
+            grade
+                .credibility
+                .map(|credibility| credibility.digit().to_string())
+                .unwrap_or_default(),
+            claim
+                .ratings
+                .iter()
+                .filter_map(|(id, rating)| {
+                    let hypothesis = project.hypothesis(*id)?;
+                    Some(format!("{}: {}", hypothesis.text, rating.as_str()))
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
         ];
         let row: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
         out.push_str(&row.join(","));
@@ -133,21 +153,110 @@ fn cell_text(cell: Option<&crate::analysis::matrix::Cell>) -> String {
         .join(", ")
 }
 
-/// A citation: title, outlet, date.
+/// A citation: title, outlet, date and grade.
 fn citation(project: &Project, claim: &Claim) -> String {
     let title = project
         .document(claim.document)
         .map_or("", |document| document.title.as_str());
     let outlet = project.claim_outlet(claim);
     let date = claim_date(project, claim);
-    [title, outlet, &date]
+    let grade = project.claim_grade(claim);
+    let grade = if grade.is_open() {
+        String::new()
+    } else {
+        format!("graded {grade}")
+    };
+    [title, outlet, &date, &grade]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-/// A Markdown report: the matrix by outlet, then each code's quotes with citations.
+/// The hypotheses, most likely first: rank, text, weighted evidence against, C, I, N.
+fn hypothesis_rows(project: &Project) -> Vec<Vec<String>> {
+    rank_hypotheses(project)
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, score)| {
+            let hypothesis = project.hypothesis(score.hypothesis)?;
+            Some(vec![
+                (rank + 1).to_string(),
+                hypothesis.text.clone(),
+                format!("{:.2}", score.inconsistency),
+                score.consistent.to_string(),
+                score.inconsistent.to_string(),
+                score.neutral.to_string(),
+            ])
+        })
+        .collect()
+}
+
+const HYPOTHESIS_HEADERS: [&str; 6] = [
+    "Rank",
+    "Hypothesis",
+    "Weighted evidence against",
+    "Consistent",
+    "Inconsistent",
+    "Neutral",
+];
+
+/// The claims in date order, undated last: how the story moved.
+fn timeline_rows(project: &Project) -> Vec<Vec<String>> {
+    let mut claims: Vec<(String, &Claim)> = project
+        .claims
+        .iter()
+        .map(|claim| (claim_date(project, claim), claim))
+        .collect();
+    claims.sort_by(|(a, first), (b, second)| {
+        (a.is_empty(), a, first.id).cmp(&(b.is_empty(), b, second.id))
+    });
+    claims
+        .into_iter()
+        .map(|(date, claim)| {
+            vec![
+                date,
+                project.claim_outlet(claim).to_owned(),
+                code_names(project, claim).join(", "),
+                claim.stance.as_str().to_owned(),
+                speaker(project, claim),
+                one_line(&claim.quote.exact),
+            ]
+        })
+        .collect()
+}
+
+const TIMELINE_HEADERS: [&str; 6] = ["Date", "Outlet", "Codes", "Stance", "Speaker", "Quote"];
+
+fn markdown_table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+    let cell = |text: &str| text.replace('|', "/");
+    let _ = writeln!(out, "| {} |", headers.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|text| cell(text)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+fn html_table(out: &mut String, headers: &[&str], rows: &[Vec<String>]) {
+    out.push_str("<table><tr>");
+    for header in headers {
+        let _ = write!(out, "<th>{}</th>", escape(header));
+    }
+    out.push_str("</tr>\n");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let _ = write!(out, "<td>{}</td>", escape(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+}
+
+/// A Markdown report: the matrix by outlet, each code's quotes with citations, the
+/// hypotheses and the timeline.
 pub fn markdown(project: &Project) -> String {
     let mut out = format!(
         "# {}\n\n{} documents, {} claims.\n\n",
@@ -202,6 +311,16 @@ pub fn markdown(project: &Project) -> String {
             }
         }
         out.push('\n');
+    }
+    let hypotheses = hypothesis_rows(project);
+    if !hypotheses.is_empty() {
+        out.push_str("## Competing hypotheses\n\n");
+        markdown_table(&mut out, &HYPOTHESIS_HEADERS, &hypotheses);
+    }
+    let timeline = timeline_rows(project);
+    if !timeline.is_empty() {
+        out.push_str("## Timeline\n\n");
+        markdown_table(&mut out, &TIMELINE_HEADERS, &timeline);
     }
     out
 }
@@ -273,6 +392,20 @@ pub fn html(project: &Project) -> String {
                 },
             );
         }
+    }
+    let hypotheses = hypothesis_rows(project);
+    if !hypotheses.is_empty() {
+        out.push_str(
+            "<h2>Competing hypotheses</h2>\n<p>Ranked by the evidence against each, \
+            every claim weighted by its grade (source reliability A–F × information credibility \
+            1–6).</p>\n",
+        );
+        html_table(&mut out, &HYPOTHESIS_HEADERS, &hypotheses);
+    }
+    let timeline = timeline_rows(project);
+    if !timeline.is_empty() {
+        out.push_str("<h2>Timeline</h2>\n");
+        html_table(&mut out, &TIMELINE_HEADERS, &timeline);
     }
     out.push_str("</body></html>\n");
     out

@@ -3,6 +3,7 @@
 use super::claims::{ClaimsAction, ClaimsState, claims_ui};
 use super::commands::{AppCommand, consume_shortcuts};
 use super::entities::{EntitiesAction, EntitiesState, entities_ui};
+use super::hypotheses::{HypothesesAction, HypothesesState, hypotheses_ui};
 use super::jobs::{DialogPurpose, JobResult, Jobs};
 use super::library::{LibraryAction, LibraryState, library_ui};
 use super::matrix::{MatrixAction, MatrixState, matrix_ui};
@@ -61,6 +62,8 @@ pub enum CentralView {
     Matrix,
     /// Claims on a time axis.
     Timeline,
+    /// Competing hypotheses and source grading.
+    Hypotheses,
 }
 
 /// Something that would drop unsaved changes, waiting for the user's answer.
@@ -160,6 +163,7 @@ pub struct TriangulateApp {
     autosaved_revision: Option<u64>,
     matrix: MatrixState,
     timeline: TimelineState,
+    hypotheses: HypothesesState,
     /// Bumped whenever another project replaces this one; background results carry it.
     session: u64,
     /// The generation whose unsaved changes the user chose to discard ("Don't save").
@@ -222,6 +226,7 @@ impl TriangulateApp {
             autosaved_revision: None,
             matrix: MatrixState::default(),
             timeline: TimelineState::default(),
+            hypotheses: HypothesesState::default(),
             session: 0,
             discarded_generation: None,
         }
@@ -405,6 +410,13 @@ impl TriangulateApp {
             }
             AppCommand::ExportReport => self.dialog(DialogPurpose::ExportReport),
             AppCommand::CommandPalette => self.palette = Some(Palette::default()),
+            AppCommand::ShowHypotheses => {
+                self.central = if self.central == CentralView::Hypotheses {
+                    CentralView::Reader
+                } else {
+                    CentralView::Hypotheses
+                };
+            }
             AppCommand::ShowTimeline => {
                 self.central = if self.central == CentralView::Timeline {
                     CentralView::Reader
@@ -1042,6 +1054,7 @@ impl TriangulateApp {
                 ui.selectable_value(&mut self.central, CentralView::Reader, "Reader");
                 ui.selectable_value(&mut self.central, CentralView::Matrix, "Claim matrix");
                 ui.selectable_value(&mut self.central, CentralView::Timeline, "Timeline");
+                ui.selectable_value(&mut self.central, CentralView::Hypotheses, "Hypotheses");
             });
             match self.central {
                 CentralView::Reader => self.panes_ui(ui),
@@ -1053,6 +1066,19 @@ impl TriangulateApp {
                             TimelineAction::OpenClaim(id) => {
                                 self.central = CentralView::Reader;
                                 self.show_claim(id);
+                            }
+                        }
+                    }
+                }
+                CentralView::Hypotheses => {
+                    for action in hypotheses_ui(ui, &mut self.hypotheses, &self.project) {
+                        match action {
+                            HypothesesAction::OpenClaim(id) => {
+                                self.central = CentralView::Reader;
+                                self.show_claim(id);
+                            }
+                            HypothesesAction::Edit(edit) => {
+                                self.apply(edit);
                             }
                         }
                     }
@@ -1249,6 +1275,7 @@ impl TriangulateApp {
                 self.menu_item(ui, AppCommand::ClosePane, !self.panes.is_empty());
                 self.menu_item(ui, AppCommand::ToggleMatrix, true);
                 self.menu_item(ui, AppCommand::ShowTimeline, true);
+                self.menu_item(ui, AppCommand::ShowHypotheses, true);
                 self.menu_item(ui, AppCommand::CommandPalette, true);
                 ui.separator();
                 ui.horizontal(|ui| {

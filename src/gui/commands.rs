@@ -43,11 +43,14 @@ pub enum AppCommand {
     ToggleMatrix,
     /// Switch between the reader and the timeline.
     ShowTimeline,
+    /// Switch between the reader and the competing hypotheses.
+    ShowHypotheses,
 }
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
+        Self::ShowHypotheses,
         Self::ShowTimeline,
         Self::ToggleMatrix,
         Self::CommandPalette,
@@ -91,6 +94,7 @@ impl AppCommand {
             Self::CommandPalette => "Command palette…",
             Self::ToggleMatrix => "Claim matrix",
             Self::ShowTimeline => "Timeline",
+            Self::ShowHypotheses => "Hypotheses",
         }
     }
 
@@ -102,7 +106,9 @@ impl AppCommand {
             Self::OpenPath => "Open a project by typing its path",
             Self::Save => "Save the project",
             Self::SaveAs => "Save the project to a new file",
-            Self::ImportDocuments => "Import text, Markdown or saved web pages (HTML)",
+            Self::ImportDocuments => {
+                "Import text, Markdown, web pages, PDF, Word, OpenDocument, EPUB or RTF files"
+            }
             Self::ImportFolder => "Import every text file in a folder and its sub-folders",
             Self::Quit => "Close Triangulate",
             Self::Undo => "Undo the last change",
@@ -116,6 +122,9 @@ impl AppCommand {
             Self::CommandPalette => "Find any command, document, entity or code by typing",
             Self::ToggleMatrix => "Switch between the documents and the claim matrix",
             Self::ShowTimeline => "Switch between the documents and the claims on a time axis",
+            Self::ShowHypotheses => {
+                "Weigh the claims against competing hypotheses, and grade the sources"
+            }
         }
     }
 
@@ -147,6 +156,7 @@ impl AppCommand {
             Self::CommandPalette => vec![command(Key::K), command_shift(Key::P)],
             Self::ToggleMatrix => vec![command(Key::M)],
             Self::ShowTimeline => vec![command(Key::L)],
+            Self::ShowHypotheses => vec![command_shift(Key::H)],
         }
     }
 

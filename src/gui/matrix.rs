@@ -297,7 +297,7 @@ pub fn matrix_ui(
 }
 
 /// One letter per stance, with its colour as a second cue.
-fn stance_letter(stance: Stance) -> &'static str {
+pub(super) fn stance_letter(stance: Stance) -> &'static str {
     match stance {
         Stance::Asserts => "A",
         Stance::Denies => "D",

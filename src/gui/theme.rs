@@ -75,6 +75,19 @@ pub fn code_colour(colour: Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// The fill of a hypothesis rating: green consistent, orange inconsistent (the pair stays
+/// apart for red-green colour blindness, and the letter is always written too), grey neutral.
+pub fn consistency_colour(rating: crate::model::Consistency, dark: bool) -> Color32 {
+    use crate::model::Consistency;
+    let [r, g, b] = match rating {
+        Consistency::Consistent => [0x1b, 0x9e, 0x77],
+        Consistency::Inconsistent => [0xd9, 0x5f, 0x02],
+        Consistency::Neutral => [0x80, 0x80, 0x80],
+    };
+    let alpha = if dark { 150 } else { 110 };
+    Color32::from_rgba_unmultiplied(r, g, b, alpha)
+}
+
 /// The tint of a passage shared with another open document; `pair` picks the colour.
 pub fn shared_tint(pair: usize, dark: bool) -> Color32 {
     const HUES: [[u8; 3]; 4] = [

@@ -577,3 +577,118 @@ fn a_name_list_groups_spellings_across_languages() {
             && String::from_utf8_lossy(&missing.stderr).contains("nowhere.csv")
     );
 }
+
+#[test]
+fn graded_claims_rank_hypotheses_and_reach_the_report() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = imported(folder.path());
+    let run = |arguments: &[&str]| {
+        let output = triangulate(arguments);
+        assert!(
+            output.status.success(),
+            "{arguments:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    // A denial in the French daily, a failed-talks line on the wire.
+    for (document, quote, code, stance) in [
+        (
+            "quotidien.txt",
+            "Ce sont des rumeurs",
+            "propaganda denial",
+            "denies",
+        ),
+        (
+            "wire.txt",
+            "talks had failed",
+            "offensive announced",
+            "asserts",
+        ),
+    ] {
+        run(&[
+            "tag",
+            &project,
+            "--document",
+            document,
+            "--quote",
+            quote,
+            "--code",
+            code,
+            "--stance",
+            stance,
+        ]);
+    }
+    run(&[
+        "set",
+        &project,
+        "--document",
+        "wire.txt",
+        "--outlet",
+        "Wire",
+    ]);
+    run(&["grade", &project, "--outlet", "Wire", "A1"]);
+    run(&["grade", &project, "--claim", "1", "e5"]);
+    let refused = triangulate(&["grade", &project, "--outlet", "Wire", "G9"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a grade"));
+
+    run(&[
+        "hypotheses",
+        &project,
+        "--add",
+        "The resistance is surrendering",
+    ]);
+    run(&["hypotheses", &project, "--add", "The resistance fights on"]);
+    // The denial (graded E5) speaks against surrender; the failed talks (A1 from the wire)
+    // speak against surrender too, and for fighting on.
+    run(&[
+        "rate",
+        &project,
+        "--claim",
+        "1",
+        "--hypothesis",
+        "1",
+        "inconsistent",
+    ]);
+    run(&["rate", &project, "--claim", "2", "--hypothesis", "1", "I"]);
+    run(&[
+        "rate",
+        &project,
+        "--claim",
+        "2",
+        "--hypothesis",
+        "2",
+        "consistent",
+    ]);
+    let ranking = ok_json(&["hypotheses", &project, "--json"]);
+    assert_eq!(ranking[0]["text"], "The resistance fights on");
+    assert_eq!(ranking[0]["rank"], 1);
+    assert_eq!(ranking[1]["inconsistent"], 2);
+    // E5 weighs 0.2 × 0.2, A1 weighs 1.
+    assert_eq!(ranking[1]["inconsistency"], 1.04);
+
+    let claims = ok_json(&["claims", &project, "--json"]);
+    assert_eq!(claims[0]["grade"], "E5");
+    assert_eq!(claims[1]["grade"], "A1", "the wire's grade");
+    assert_eq!(claims[1]["ratings"]["2"], "consistent");
+
+    let report = folder.path().join("report.md");
+    run(&[
+        "export",
+        &project,
+        "--format",
+        "md",
+        "-o",
+        path_str(&report),
+    ]);
+    let text = std::fs::read_to_string(&report).expect("report");
+    assert!(
+        text.contains("graded A1") && text.contains("graded E5"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| 1 | The resistance fights on | 0.00 | 1 | 0 | 0 |"),
+        "{text}"
+    );
+    assert!(text.contains("## Timeline"));
+}

@@ -938,3 +938,60 @@ fn greek_cyrillic_hebrew_and_arabic_reports_show_their_letters() {
         );
     }
 }
+
+#[test]
+fn a_new_hypothesis_is_rated_ranked_and_undone() {
+    use triangulate::analysis::hypotheses::rank_hypotheses;
+    use triangulate::model::{ClaimId, Consistency};
+    let mut harness = harness();
+    harness.get_by_label("Hypotheses").click();
+    harness.run_ok();
+    let field = harness.get_by_label("New hypothesis");
+    field.focus();
+    harness.run_ok();
+    harness
+        .get_by_label("New hypothesis")
+        .type_text("The valley has fallen");
+    harness.run_ok();
+    harness.get_by_label("Add hypothesis").click();
+    harness.run_ok();
+    let added = harness
+        .state()
+        .project
+        .hypotheses
+        .iter()
+        .find(|hypothesis| hypothesis.text == "The valley has fallen")
+        .map(|hypothesis| hypothesis.id)
+        .expect("the hypothesis is added");
+    // With nothing against it yet, it ranks first.
+    assert_eq!(
+        rank_hypotheses(&harness.state().project)[0].hypothesis,
+        added
+    );
+
+    // A denial of surrender (claim 5, graded B2 through its outlet) argues against it:
+    // consistent, then inconsistent on the second click.
+    let cell = "Claim 5 against \"The valley has fallen\"";
+    harness.get_by_label(&format!("{cell}: not rated")).click();
+    harness.run_ok();
+    harness.get_by_label(&format!("{cell}: consistent")).click();
+    harness.run_ok();
+    let rating = |harness: &Harness<'static, TriangulateApp>| {
+        harness
+            .state()
+            .project
+            .claim(ClaimId(5))
+            .and_then(|claim| claim.ratings.get(&added).copied())
+    };
+    assert_eq!(rating(&harness), Some(Consistency::Inconsistent));
+    let score = rank_hypotheses(&harness.state().project)
+        .into_iter()
+        .find(|score| score.hypothesis == added)
+        .expect("ranked");
+    assert!((score.inconsistency - 0.64).abs() < 1e-9, "{score:?}");
+    harness.get_by_label(&format!("{cell}: inconsistent"));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(rating(&harness), Some(Consistency::Consistent));
+}
