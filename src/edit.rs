@@ -775,20 +775,35 @@ impl Edit {
         Some(edit)
     }
 
-    /// Removes a code that no claim uses.
+    /// Removes a code. Claims that used it lose it (and are kept, uncoded if it was their only
+    /// code); its sub-codes move up to its parent.
     pub fn remove_code(project: &Project, id: CodeId) -> Option<Self> {
         let code = project.code(id)?.clone();
-        // Codes that contradicted it forget it first.
         let mut edit = Self::new("Delete code");
-        for other in code
-            .contradicts
-            .iter()
-            .filter_map(|other| project.code(*other))
-        {
-            if let Some(update) = Self::update_code(project, other.id, "", |other| {
-                other.contradicts.retain(|known| *known != id);
-            }) {
-                edit.changes.extend(update.changes);
+        // Claims keep their passage and other codes; the ones left without a code stay uncoded.
+        for claim in project.claims_with_code(id) {
+            let mut after = claim.clone();
+            after.codes.retain(|known| *known != id);
+            edit.changes.push(Change::Claim {
+                before: Some(claim.clone()),
+                after: Some(after),
+            });
+        }
+        // Sub-codes move up to its parent; codes that contradicted it forget it.
+        for other in &project.codes {
+            if other.id == id {
+                continue;
+            }
+            let mut after = other.clone();
+            if after.parent == Some(id) {
+                after.parent = code.parent;
+            }
+            after.contradicts.retain(|known| *known != id);
+            if after != *other {
+                edit.changes.push(Change::Code {
+                    before: Some(other.clone()),
+                    after: Some(after),
+                });
             }
         }
         edit.changes.push(Change::Code {

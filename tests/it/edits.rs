@@ -1,7 +1,7 @@
 //! Every kind of edit, undone and redone, returns the project to exactly the state it had.
 
 use crate::support::{draft, imported_project, tagged_project};
-use triangulate::edit::{Edit, History};
+use triangulate::edit::{Change, Edit, History};
 use triangulate::model::{
     Consistency, DocumentId, EntityKind, Grade, PartialDate, Project, Stance,
 };
@@ -196,12 +196,27 @@ fn edits_that_would_break_the_project_are_refused_and_change_nothing() {
     let mut project = tagged_project(folder.path());
     let before = project.clone();
     let code = project.claims[0].codes[0];
-    let edit = Edit::remove_code(&project, code).expect("edit");
+    // Removing a code and leaving claims pointing at it is refused.
+    let edit = Edit {
+        label: "Delete code".into(),
+        changes: vec![Change::Code {
+            before: project.code(code).cloned(),
+            after: None,
+        }],
+    };
     assert!(
         edit.apply(&mut project).is_err(),
-        "a code in use cannot be deleted"
+        "a code still named by claims cannot go alone"
     );
     assert_eq!(project, before);
+    // The user's delete takes the code off its claims, which stay.
+    let mut deleted = project.clone();
+    let _undo = Edit::remove_code(&deleted, code)
+        .expect("edit")
+        .apply(&mut deleted)
+        .expect("applies");
+    assert_eq!(deleted.claims.len(), project.claims.len());
+    assert!(deleted.claims.iter().all(|claim| claim.codes.is_empty()));
     let (duplicate, _) = Edit::add_code(&project, "Propaganda Denial", None);
     assert!(
         duplicate.apply(&mut project).is_err(),

@@ -995,3 +995,60 @@ fn a_new_hypothesis_is_rated_ranked_and_undone() {
     harness.run_ok();
     assert_eq!(rating(&harness), Some(Consistency::Consistent));
 }
+
+#[test]
+fn a_code_merged_into_another_takes_its_claims_and_a_used_code_asks_before_deleting() {
+    let mut harness = harness();
+    harness.state_mut().left_tab = LeftTab::Claims;
+    harness.run_ok();
+    let code_named = |harness: &Harness<'static, TriangulateApp>, name: &str| {
+        harness
+            .state()
+            .project
+            .code_by_name(name)
+            .map(|code| code.id)
+    };
+    let rumours = code_named(&harness, "surrender rumors").expect("code");
+    let offensive = code_named(&harness, "offensive announced").expect("code");
+    let before = harness.state().project.claims_with_code(rumours).count();
+    let offensive_before = harness.state().project.claims_with_code(offensive).count();
+
+    harness
+        .get_by_label(&format!("surrender rumors ({before})"))
+        .click_secondary();
+    harness.run_ok();
+    harness.get_by_label("Merge into").hover();
+    harness.run_ok();
+    harness.get_by_label("offensive announced").click();
+    harness.run_ok();
+    let project = &harness.state().project;
+    assert!(project.code(rumours).is_none(), "the merged code is gone");
+    assert_eq!(
+        project.claims_with_code(offensive).count(),
+        offensive_before + before
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().project.claims_with_code(rumours).count(),
+        before
+    );
+
+    // Deleting a code in use asks first; the claims stay, uncoded.
+    let claims = harness.state().project.claims.len();
+    harness
+        .get_by_label(&format!("surrender rumors ({before})"))
+        .click_secondary();
+    harness.run_ok();
+    harness.get_by_label("Delete code…").click();
+    harness.run_ok();
+    assert!(
+        harness.state().project.code(rumours).is_some(),
+        "nothing is deleted before the answer"
+    );
+    harness.get_by_label("Delete code").click();
+    harness.run_ok();
+    let project = &harness.state().project;
+    assert!(project.code(rumours).is_none());
+    assert_eq!(project.claims.len(), claims, "claims are kept");
+}
