@@ -74,6 +74,9 @@ pub enum Command {
     Passages {
         /// The project file.
         project: PathBuf,
+        /// List document pairs with how much of each is shared, and near-duplicates, instead.
+        #[arg(long)]
+        pairs: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -268,7 +271,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             hypothesis,
             rating,
         } => rate(&project, claim, hypothesis, &rating, out),
-        Command::Passages { project, json } => passages(&project, json, out),
+        Command::Passages {
+            project,
+            pairs,
+            json,
+        } => passages(&project, pairs, json, out),
         Command::Export {
             project,
             format,
@@ -850,9 +857,54 @@ struct PassageInfo {
     score: f32,
 }
 
-fn passages(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+#[derive(Serialize)]
+struct PairInfo {
+    a: u32,
+    b: u32,
+    passages: usize,
+    a_covered: f32,
+    b_covered: f32,
+    near_duplicate: bool,
+}
+
+fn passages(path: &Path, pairs: bool, json: bool, out: &mut dyn Write) -> Result<()> {
     let project = load(path)?;
     let found = crate::analysis::passages::shared_passages(&project.documents);
+    if pairs {
+        let round = |share: f32| (share * 1000.0).round() / 1000.0;
+        let list: Vec<PairInfo> =
+            crate::analysis::passages::shared_pairs(&project.documents, &found)
+                .iter()
+                .map(|pair| PairInfo {
+                    a: pair.a.0,
+                    b: pair.b.0,
+                    passages: pair.passages,
+                    a_covered: round(pair.a_covered),
+                    b_covered: round(pair.b_covered),
+                    near_duplicate: pair.is_near_duplicate(),
+                })
+                .collect();
+        if json {
+            return print_json(out, &list);
+        }
+        for pair in &list {
+            writeln!(
+                out,
+                "doc {} ~ doc {}  {} passage(s), {:.0}% / {:.0}% shared{}",
+                pair.a,
+                pair.b,
+                pair.passages,
+                pair.a_covered * 100.0,
+                pair.b_covered * 100.0,
+                if pair.near_duplicate {
+                    "  near-duplicate"
+                } else {
+                    ""
+                }
+            )?;
+        }
+        return Ok(());
+    }
     let list: Vec<PassageInfo> = found
         .iter()
         .map(|passage| PassageInfo {

@@ -28,6 +28,8 @@ pub struct Derived {
     pub suggestions: Vec<suggestions::Suggestion>,
     /// Passages that documents share.
     pub passages: Vec<passages::Passage>,
+    /// Document pairs that share text, the most shared first.
+    pub pairs: Vec<passages::SharedPair>,
     /// Whether suggestions and passages were computed too, or only the mentions.
     pub complete: bool,
 }
@@ -38,10 +40,12 @@ impl Derived {
         let mentions = mentions::MentionIndex::build(project);
         let suggestions = suggestions::suggestions(project, &mentions);
         let passages = passages::shared_passages(&project.documents);
+        let pairs = passages::shared_pairs(&project.documents, &passages);
         Self {
             mentions,
             suggestions,
             passages,
+            pairs,
             complete: true,
         }
     }

@@ -229,6 +229,110 @@ fn passage(
     })
 }
 
+/// Two documents and how much text they share.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedPair {
+    /// The first document (the smaller id).
+    pub a: DocumentId,
+    /// The second document.
+    pub b: DocumentId,
+    /// How many passages they share.
+    pub passages: usize,
+    /// The share of the first document's analysed text that is in shared passages, 0 to 1.
+    pub a_covered: f32,
+    /// The share of the second document's analysed text that is in shared passages.
+    pub b_covered: f32,
+}
+
+/// From this share of one document found in another, the two are near-duplicates: the same
+/// wire story in two outlets, or one report copied into another.
+pub const NEAR_DUPLICATE: f32 = 0.6;
+
+impl SharedPair {
+    /// The larger of the two shares: a short wire item wholly inside a long report counts.
+    pub fn coverage(&self) -> f32 {
+        self.a_covered.max(self.b_covered)
+    }
+
+    /// Whether one document is mostly the other.
+    pub fn is_near_duplicate(&self) -> bool {
+        self.coverage() >= NEAR_DUPLICATE
+    }
+
+    /// The other document of the pair.
+    pub fn other(&self, document: DocumentId) -> DocumentId {
+        if document == self.a { self.b } else { self.a }
+    }
+}
+
+/// The bytes covered by a set of ranges, overlaps counted once.
+fn covered(mut ranges: Vec<Range<usize>>) -> usize {
+    ranges.sort_by_key(|range| range.start);
+    let mut total = 0;
+    let mut reach = 0;
+    for range in ranges {
+        let start = range.start.max(reach);
+        if range.end > start {
+            total += range.end - start;
+        }
+        reach = reach.max(range.end);
+    }
+    total
+}
+
+/// The length of a document's analysed text: its body without set-aside paragraphs.
+fn analysed_len(document: &Document) -> usize {
+    let set_aside: Vec<Range<usize>> = document
+        .boilerplate
+        .iter()
+        .map(|span| span.start().max(document.body.start())..span.end().min(document.body.end()))
+        .filter(|range| range.start < range.end)
+        .collect();
+    document.body.len().saturating_sub(covered(set_aside))
+}
+
+/// Document pairs that share text, the most shared first.
+pub fn shared_pairs(documents: &[Document], passages: &[Passage]) -> Vec<SharedPair> {
+    // The ranges each pair shares, in the first document and in the second.
+    type Ranges = (Vec<Range<usize>>, Vec<Range<usize>>);
+    let mut by_pair: HashMap<(DocumentId, DocumentId), Ranges> = HashMap::new();
+    for passage in passages {
+        let entry = by_pair.entry((passage.a, passage.b)).or_default();
+        entry.0.push(passage.a_range.clone());
+        entry.1.push(passage.b_range.clone());
+    }
+    let length = |id: DocumentId| {
+        documents
+            .binary_search_by_key(&id, |document| document.id)
+            .ok()
+            .map_or(0, |index| analysed_len(&documents[index]))
+    };
+    #[allow(clippy::cast_precision_loss)] // Shares of text need no more than f32's precision.
+    let share = |bytes: usize, of: usize| {
+        if of == 0 {
+            0.0
+        } else {
+            (bytes as f32 / of as f32).min(1.0)
+        }
+    };
+    let mut pairs: Vec<SharedPair> = by_pair
+        .into_iter()
+        .map(|((a, b), (a_ranges, b_ranges))| SharedPair {
+            a,
+            b,
+            passages: a_ranges.len(),
+            a_covered: share(covered(a_ranges), length(a)),
+            b_covered: share(covered(b_ranges), length(b)),
+        })
+        .collect();
+    pairs.sort_by(|x, y| {
+        y.coverage()
+            .total_cmp(&x.coverage())
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    pairs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,5 +406,45 @@ mod tests {
         let folded = text.to_uppercase().replace('é', "e");
         let found = shared_passages(&[document(1, text), document(2, &folded)]);
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_wire_item_inside_a_longer_report_is_a_near_duplicate_and_a_quote_is_not() {
+        let wire = document(1, &format!("Wire\n\n{PLANTED}.\n"));
+        let relay = document(
+            2,
+            &format!(
+                "Relay\n\nOur correspondent adds background on the roads and the weather. \
+                 {PLANTED}. Shops in the capital reopened slowly while banks stayed closed and \
+                 long queues formed outside them from the early morning until the afternoon, \
+                 with customers hoping to withdraw their savings before prices rose again.\n"
+            ),
+        );
+        let long = "The province has a long history of resistance to outside rulers, from the \
+            campaigns of the nineteenth century to the wars of the eighties, when its commanders \
+            held the valley against repeated offensives and became known far beyond the country. ";
+        let quoting = document(
+            3,
+            &format!("Essay\n\n{}{PLANTED}. {}\n", long.repeat(3), long.repeat(3)),
+        );
+        let documents = [wire, relay, quoting];
+        let pairs = shared_pairs(&documents, &shared_passages(&documents));
+        let pair = |a: u32, b: u32| {
+            pairs
+                .iter()
+                .find(|pair| (pair.a, pair.b) == (DocumentId(a), DocumentId(b)))
+                .expect("the pair shares text")
+        };
+        assert!(pair(1, 2).is_near_duplicate(), "{pairs:?}");
+        assert!(pair(1, 2).a_covered > 0.9 && pair(1, 2).b_covered < 0.7);
+        assert!(
+            pair(1, 3).is_near_duplicate(),
+            "the wire item is wholly quoted"
+        );
+        assert!(
+            !pair(2, 3).is_near_duplicate(),
+            "sharing one paragraph of long texts: {pairs:?}"
+        );
+        assert_eq!(pairs[0].passages, 1);
     }
 }

@@ -10,12 +10,13 @@ use super::matrix::{MatrixAction, MatrixState, matrix_ui};
 use super::palette::{Choice, Outcome as PaletteOutcome, Palette};
 use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext, Shared};
 use super::search::{SearchAction, SearchState, search_ui};
+use super::shared::{SharedAction, shared_ui};
 use super::tag::{TagDialog, TagOutcome};
 use super::theme;
 use super::timeline::{TimelineAction, TimelineState, timeline_ui};
 use crate::analysis::Derived;
 use crate::analysis::mentions::MentionIndex;
-use crate::analysis::passages::Passage;
+use crate::analysis::passages::{Passage, SharedPair};
 use crate::analysis::suggestions::Suggestion;
 use crate::edit::{ClaimDraft, Edit, History};
 use crate::import::ImportError;
@@ -64,6 +65,8 @@ pub enum CentralView {
     Timeline,
     /// Competing hypotheses and source grading.
     Hypotheses,
+    /// Document pairs that share text.
+    Shared,
 }
 
 /// Something that would drop unsaved changes, waiting for the user's answer.
@@ -124,6 +127,8 @@ pub struct TriangulateApp {
     pub suggestions: Arc<Vec<Suggestion>>,
     /// Passages documents share, computed with the mentions.
     pub passages: Arc<Vec<Passage>>,
+    /// Document pairs that share text, the most shared first.
+    pub pairs: Arc<Vec<SharedPair>>,
     mentions_generation: Option<u64>,
     /// Documents side by side (one to four).
     pub panes: Vec<Pane>,
@@ -196,6 +201,7 @@ impl TriangulateApp {
             mentions: Arc::new(MentionIndex::default()),
             suggestions: Arc::new(Vec::new()),
             passages: Arc::new(Vec::new()),
+            pairs: Arc::new(Vec::new()),
             mentions_generation: None,
             panes: Vec::new(),
             focused_pane: 0,
@@ -274,6 +280,7 @@ impl TriangulateApp {
         self.mentions = Arc::new(index.mentions);
         self.suggestions = Arc::new(index.suggestions);
         self.passages = Arc::new(index.passages);
+        self.pairs = Arc::new(index.pairs);
         // Suggestions and shared passages follow from the background analysis.
         self.mentions_generation = index.complete.then_some(self.generation);
         if let Some(first) = self.project.documents.first().map(|document| document.id) {
@@ -327,6 +334,13 @@ impl TriangulateApp {
             Ok(None) => self.status = "Nothing to redo".into(),
             Err(error) => self.modal = Some(Modal::Error(error.to_string())),
         }
+    }
+
+    /// Shows two documents side by side: the first in the focused pane, the second beside it.
+    pub fn compare(&mut self, first: DocumentId, second: DocumentId) {
+        self.central = CentralView::Reader;
+        self.open_document(first, false);
+        self.open_document(second, true);
     }
 
     /// Shows a document in the focused pane, or in a new pane beside the others.
@@ -410,6 +424,13 @@ impl TriangulateApp {
             }
             AppCommand::ExportReport => self.dialog(DialogPurpose::ExportReport),
             AppCommand::CommandPalette => self.palette = Some(Palette::default()),
+            AppCommand::ShowShared => {
+                self.central = if self.central == CentralView::Shared {
+                    CentralView::Reader
+                } else {
+                    CentralView::Shared
+                };
+            }
             AppCommand::ShowHypotheses => {
                 self.central = if self.central == CentralView::Hypotheses {
                     CentralView::Reader
@@ -713,6 +734,7 @@ impl TriangulateApp {
                     self.mentions = Arc::new(index.mentions);
                     self.suggestions = Arc::new(index.suggestions);
                     self.passages = Arc::new(index.passages);
+                    self.pairs = Arc::new(index.pairs);
                     self.mentions_generation = Some(generation);
                 }
             }
@@ -1055,6 +1077,7 @@ impl TriangulateApp {
                 ui.selectable_value(&mut self.central, CentralView::Matrix, "Claim matrix");
                 ui.selectable_value(&mut self.central, CentralView::Timeline, "Timeline");
                 ui.selectable_value(&mut self.central, CentralView::Hypotheses, "Hypotheses");
+                ui.selectable_value(&mut self.central, CentralView::Shared, "Shared text");
             });
             match self.central {
                 CentralView::Reader => self.panes_ui(ui),
@@ -1067,6 +1090,15 @@ impl TriangulateApp {
                                 self.central = CentralView::Reader;
                                 self.show_claim(id);
                             }
+                        }
+                    }
+                }
+                CentralView::Shared => {
+                    let pairs = self.pairs.clone();
+                    let analysed = self.is_analysed();
+                    for action in shared_ui(ui, &self.project, &pairs, analysed) {
+                        match action {
+                            SharedAction::Compare(first, second) => self.compare(first, second),
                         }
                     }
                 }
@@ -1276,6 +1308,7 @@ impl TriangulateApp {
                 self.menu_item(ui, AppCommand::ToggleMatrix, true);
                 self.menu_item(ui, AppCommand::ShowTimeline, true);
                 self.menu_item(ui, AppCommand::ShowHypotheses, true);
+                self.menu_item(ui, AppCommand::ShowShared, true);
                 self.menu_item(ui, AppCommand::CommandPalette, true);
                 ui.separator();
                 ui.horizontal(|ui| {
@@ -1373,11 +1406,13 @@ impl TriangulateApp {
         }
         match self.left_tab {
             LeftTab::Library => {
-                for action in library_ui(ui, &mut self.library, &self.project) {
+                let pairs = self.pairs.clone();
+                for action in library_ui(ui, &mut self.library, &self.project, &pairs) {
                     match action {
                         LibraryAction::Open(id) => {
                             self.open_document(id, false);
                         }
+                        LibraryAction::Compare(first, second) => self.compare(first, second),
                         LibraryAction::OpenBeside(id) => {
                             self.open_document(id, true);
                         }

@@ -45,11 +45,14 @@ pub enum AppCommand {
     ShowTimeline,
     /// Switch between the reader and the competing hypotheses.
     ShowHypotheses,
+    /// Switch between the reader and the document pairs that share text.
+    ShowShared,
 }
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 21] = [
+        Self::ShowShared,
         Self::ShowHypotheses,
         Self::ShowTimeline,
         Self::ToggleMatrix,
@@ -95,6 +98,7 @@ impl AppCommand {
             Self::ToggleMatrix => "Claim matrix",
             Self::ShowTimeline => "Timeline",
             Self::ShowHypotheses => "Hypotheses",
+            Self::ShowShared => "Shared text",
         }
     }
 
@@ -125,6 +129,7 @@ impl AppCommand {
             Self::ShowHypotheses => {
                 "Weigh the claims against competing hypotheses, and grade the sources"
             }
+            Self::ShowShared => "List the documents that share the most text, such as wire copy",
         }
     }
 
@@ -157,6 +162,7 @@ impl AppCommand {
             Self::ToggleMatrix => vec![command(Key::M)],
             Self::ShowTimeline => vec![command(Key::L)],
             Self::ShowHypotheses => vec![command_shift(Key::H)],
+            Self::ShowShared => vec![command_shift(Key::D)],
         }
     }
 

@@ -1,9 +1,11 @@
 //! The library: a sortable table of documents, and the selected document's properties.
 
+use crate::analysis::passages::SharedPair;
 use crate::edit::Edit;
 use crate::model::{DocumentId, PartialDate, Project};
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
+use std::collections::HashMap;
 
 /// Columns the table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -41,6 +43,7 @@ struct PropertiesDraft {
     language: String,
     author: String,
     url: String,
+    note: String,
 }
 
 /// What the user asked for in the library.
@@ -49,6 +52,8 @@ pub enum LibraryAction {
     Open(DocumentId),
     /// Show a document in a new pane beside the others.
     OpenBeside(DocumentId),
+    /// Show two documents side by side.
+    Compare(DocumentId, DocumentId),
     /// Change the project.
     Edit(Edit),
     /// Tell the user something went wrong.
@@ -56,12 +61,24 @@ pub enum LibraryAction {
 }
 
 /// Draws the library; returns what the user asked for.
-pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project) -> Vec<LibraryAction> {
+pub fn library_ui(
+    ui: &mut Ui,
+    state: &mut LibraryState,
+    project: &Project,
+    pairs: &[SharedPair],
+) -> Vec<LibraryAction> {
     let mut actions = Vec::new();
     if project.documents.is_empty() {
         ui.add_space(8.0);
         ui.label("No documents yet. Use File > Import documents… or drop files on the window.");
         return actions;
+    }
+    // Each document's closest copy, when one is mostly the other.
+    let mut near: HashMap<DocumentId, &SharedPair> = HashMap::new();
+    for pair in pairs.iter().filter(|pair| pair.is_near_duplicate()) {
+        for document in [pair.a, pair.b] {
+            near.entry(document).or_insert(pair);
+        }
     }
     let mut order: Vec<usize> = (0..project.documents.len()).collect();
     let documents = &project.documents;
@@ -129,9 +146,38 @@ pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project) -> V
                 body.rows(22.0, order.len(), |mut row| {
                     let document = &documents[order[row.index()]];
                     row.set_selected(state.selected == Some(document.id));
+                    let copy = near.get(&document.id).map(|pair| {
+                        let other = pair.other(document.id);
+                        (other, pair, project.document(other))
+                    });
                     row.col(|ui| {
-                        ui.add(Label::new(&document.title).selectable(false).truncate())
-                            .on_hover_text(&document.file);
+                        let hover = match &copy {
+                            Some((_, pair, Some(other))) => format!(
+                                "{}\n\nNear-duplicate of \"{}\" ({}): {:.0}% of the shorter \
+                                 text is shared. Right-click to compare them.",
+                                document.file,
+                                other.title,
+                                if other.outlet.is_empty() {
+                                    "no outlet"
+                                } else {
+                                    other.outlet.as_str()
+                                },
+                                pair.coverage() * 100.0
+                            ),
+                            _ => document.file.clone(),
+                        };
+                        let title = if copy.is_some() {
+                            format!("≈ {}", document.title)
+                        } else {
+                            document.title.clone()
+                        };
+                        ui.add(
+                            Label::new(title)
+                                .selectable(false)
+                                .truncate()
+                                .show_tooltip_when_elided(false),
+                        )
+                        .on_hover_text(hover);
                     });
                     row.col(|ui| {
                         ui.add(Label::new(&document.outlet).selectable(false).truncate());
@@ -167,6 +213,11 @@ pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, project: &Project) -> V
                         }
                         if ui.button("Open beside").clicked() {
                             actions.push(LibraryAction::OpenBeside(document.id));
+                        }
+                        if let Some((other, ..)) = copy
+                            && ui.button("Compare with its near-duplicate").clicked()
+                        {
+                            actions.push(LibraryAction::Compare(document.id, other));
                         }
                     });
                 });
@@ -222,6 +273,7 @@ fn properties_ui(
         language: document.language.clone().unwrap_or_default(),
         author: document.author.clone(),
         url: document.url.clone(),
+        note: document.note.clone(),
     };
     // A draft belongs to one document. When the document changes underneath (undo, redo) the
     // fields follow, unless the user has typed in them.
@@ -266,6 +318,15 @@ fn properties_ui(
                     response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
                 ui.end_row();
             }
+            let label = ui.label("Note");
+            ui.add(
+                egui::TextEdit::multiline(&mut draft.note)
+                    .hint_text("Your memo on this document")
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
         });
     let changed = *draft != saved;
     ui.horizontal(|ui| {
@@ -298,6 +359,7 @@ fn properties_ui(
                 let outlet = draft.outlet.trim().to_owned();
                 let author = draft.author.trim().to_owned();
                 let url = draft.url.trim().to_owned();
+                let note = draft.note.trim().to_owned();
                 let edit = Edit::update_document(
                     project,
                     document.id,
@@ -309,6 +371,7 @@ fn properties_ui(
                         document.outlet = outlet;
                         document.author = author;
                         document.url = url;
+                        document.note = note;
                         document.date = date;
                         document.language = (!language.is_empty()).then_some(language);
                     },

@@ -11,6 +11,7 @@ pub mod matrix;
 pub mod palette;
 pub mod reader;
 pub mod search;
+pub mod shared;
 pub mod tag;
 pub mod theme;
 pub mod timeline;

@@ -692,3 +692,48 @@ fn graded_claims_rank_hypotheses_and_reach_the_report() {
     );
     assert!(text.contains("## Timeline"));
 }
+
+#[test]
+fn shared_passages_and_near_duplicates_are_printed_as_json() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let wire = "Taliban fighters were moving towards the valley on Sunday, the group said, as the last pocket of armed opposition to the new rulers refused to lay down its weapons a week after the fall of the capital.";
+    let texts = [
+        ("wire.txt", format!("Wire\n\n{wire}\n")),
+        (
+            "relay.txt",
+            format!("Relay\n\nAccording to the agency, {wire}\n\nMarkets stayed closed.\n"),
+        ),
+        (
+            "other.txt",
+            "Weather\n\nHeavy rain flooded the market district on Tuesday and several shops were closed while workers cleared the drains.\n".to_owned(),
+        ),
+    ];
+    let project = folder.path().join("shared.ron");
+    let mut arguments = vec!["import".to_owned(), path_str(&project).to_owned()];
+    for (name, text) in &texts {
+        let path = folder.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        arguments.push(path_str(&path).to_owned());
+    }
+    let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
+    assert!(triangulate(&arguments).status.success());
+
+    let passages = ok_json(&["passages", path_str(&project), "--json"]);
+    let list = passages.as_array().expect("a list");
+    assert_eq!(list.len(), 1, "{passages}");
+    let passage = &list[0];
+    assert_eq!(
+        (passage["a"].as_u64(), passage["b"].as_u64()),
+        (Some(1), Some(2))
+    );
+    let (start, end) = (
+        passage["b_start"].as_u64().expect("offset") as usize,
+        passage["b_end"].as_u64().expect("offset") as usize,
+    );
+    assert!(texts[1].1[start..end].starts_with("Taliban fighters"));
+    assert!(passage["score"].as_f64().is_some_and(|score| score > 0.9));
+
+    let pairs = ok_json(&["passages", path_str(&project), "--pairs", "--json"]);
+    assert_eq!(pairs[0]["near_duplicate"], true, "{pairs}");
+    assert_eq!(pairs.as_array().map(Vec::len), Some(1));
+}

@@ -1052,3 +1052,31 @@ fn a_code_merged_into_another_takes_its_claims_and_a_used_code_asks_before_delet
     assert!(project.code(rumours).is_none());
     assert_eq!(project.claims.len(), claims, "claims are kept");
 }
+
+#[test]
+fn the_shared_text_view_opens_a_pair_side_by_side() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    harness.run_ok();
+    let pair = harness
+        .state()
+        .pairs
+        .first()
+        .cloned()
+        .expect("the sample's wire and relay share a passage");
+    let title = |id| {
+        harness
+            .state()
+            .project
+            .document(id)
+            .map(|document| document.title.clone())
+            .expect("document")
+    };
+    let label = format!("Compare \"{}\" with \"{}\"", title(pair.a), title(pair.b));
+    harness.get_by_label(&label).click();
+    harness.run_ok();
+    let app = harness.state();
+    assert_eq!(app.central, triangulate::gui::app::CentralView::Reader);
+    let open: Vec<DocumentId> = app.panes.iter().map(|pane| pane.document).collect();
+    assert!(open.contains(&pair.a) && open.contains(&pair.b), "{open:?}");
+}
