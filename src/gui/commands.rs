@@ -102,8 +102,10 @@ impl AppCommand {
             Self::OpenPath => "Open a project by typing its path",
             Self::Save => "Save the project",
             Self::SaveAs => "Save the project to a new file",
-            Self::ImportDocuments => "Import text, Markdown or saved web pages (HTML)",
-            Self::ImportFolder => "Import every text file in a folder and its sub-folders",
+            Self::ImportDocuments => {
+                "Import text, Markdown, saved web pages, Word, OpenDocument, RTF, PDF or EPUB files"
+            }
+            Self::ImportFolder => "Import every document in a folder and its sub-folders",
             Self::Quit => "Close Triangulate",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
