@@ -111,9 +111,9 @@ impl AppCommand {
             Self::Save => "Save the project",
             Self::SaveAs => "Save the project to a new file",
             Self::ImportDocuments => {
-                "Import text, Markdown, web pages, PDF, Word, OpenDocument, EPUB or RTF files"
+                "Import text, Markdown, saved web pages, Word, OpenDocument, RTF, PDF or EPUB files"
             }
-            Self::ImportFolder => "Import every text file in a folder and its sub-folders",
+            Self::ImportFolder => "Import every document in a folder and its sub-folders",
             Self::Quit => "Close Triangulate",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",

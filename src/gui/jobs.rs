@@ -241,7 +241,7 @@ impl Jobs {
                     .collect(),
                 DialogPurpose::ImportFiles => dialog
                     .add_filter(
-                        "Documents (text, Markdown, web pages)",
+                        "Documents (text, Markdown, web pages, Word, OpenDocument, RTF, PDF, EPUB)",
                         &crate::import::importable_extensions().collect::<Vec<_>>(),
                     )
                     .pick_files()

@@ -1,8 +1,8 @@
 //! Saved web pages: the article's text and the page's metadata, nothing fetched.
 
-use super::{ImportError, Imported, Metadata, build_document, decode};
+use super::{ImportError, Imported, Metadata, build_document, declared_language, decode};
 use crate::analysis::words::one_line;
-use crate::model::{PartialDate, is_language_code};
+use crate::model::PartialDate;
 use chrono::Datelike;
 
 /// Reads a saved article page: main text without navigation, comments or related links, and
@@ -42,13 +42,7 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
             u8::try_from(date.day()).ok()?,
         )
     });
-    let declared = metadata.language.trim().to_lowercase();
-    let language = declared
-        .get(..2)
-        .filter(|code| {
-            is_language_code(code) && (declared.len() == 2 || declared[2..].starts_with(['-', '_']))
-        })
-        .map(str::to_owned);
+    let language = declared_language(&metadata.language);
     let metadata = Metadata {
         title: metadata.title,
         outlet,
@@ -98,38 +92,49 @@ fn blocks(html: &str) -> Vec<String> {
         .collect()
 }
 
-/// Replaces HTML character references (`&amp;`, `&#233;`, `&#xE9;`, `&nbsp;`…) by their characters.
+/// Replaces character references (`&amp;`, `&#233;`, `&#xE9;`, and HTML's named ones such as
+/// `&nbsp;`, `&eacute;` or `&mdash;`) by their characters; anything else is kept as written.
 pub(crate) fn decode_entities(text: &str) -> String {
+    // The longest HTML entity name, `CounterClockwiseContourIntegral`, has 31 letters.
+    const LONGEST_REFERENCE: usize = 33;
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find('&') {
         out.push_str(&rest[..start]);
         rest = &rest[start..];
-        let end = rest.find(';').filter(|end| *end <= 10);
+        let end = rest[1..]
+            .find([';', '&'])
+            .map(|end| end + 1)
+            .filter(|end| *end <= LONGEST_REFERENCE && rest[*end..].starts_with(';'));
         let decoded = end.and_then(|end| {
             let name = &rest[1..end];
-            let character = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                    .or_else(|| {
-                        name.strip_prefix('#')
-                            .and_then(|decimal| decimal.parse().ok())
-                    })
-                    .and_then(char::from_u32),
-            }?;
-            Some((character, end + 1))
+            let numeric = name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| {
+                    name.strip_prefix('#')
+                        .and_then(|decimal| decimal.parse().ok())
+                });
+            let characters: Vec<char> = match numeric {
+                Some(code) => vec![char::from_u32(code)?],
+                None => {
+                    // The table also holds every prefix of a name, mapped to zero: not a match.
+                    let (first, second) = web_atoms::NAMED_ENTITIES
+                        .get(&rest[1..=end])
+                        .filter(|(first, _)| *first != 0)?;
+                    [*first, *second]
+                        .into_iter()
+                        .filter(|code| *code != 0)
+                        .filter_map(char::from_u32)
+                        .collect()
+                }
+            };
+            Some((characters, end + 1))
         });
         match decoded {
-            Some((character, length)) => {
-                out.push(character);
+            Some((characters, length)) => {
+                out.extend(characters);
                 rest = &rest[length..];
             }
             None => {
@@ -216,11 +221,16 @@ mod tests {
     #[test]
     fn blocks_become_paragraphs_and_entities_are_decoded() {
         let found = blocks(
-            "<h1>T&amp;T</h1><p>Caf&eacute;? no: caf&#233; &#xE0; <b>Kaboul</b><br>next</p><ul><li>one</li><li>two</li></ul>",
+            "<h1>T&amp;T</h1><p>Caf&eacute; &mdash; caf&#233; &#xE0; <b>Kaboul</b> &unknown; AT&T;<br>next</p><ul><li>one</li><li>two</li></ul>",
         );
         assert_eq!(
             found,
-            ["T&T", "Caf&eacute;? no: café à Kaboul next", "one", "two"]
+            [
+                "T&T",
+                "Café — café à Kaboul &unknown; AT&T; next",
+                "one",
+                "two"
+            ]
         );
     }
 

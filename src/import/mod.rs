@@ -1,21 +1,28 @@
 //! Import: bytes from a file become a [`Document`] with its metadata, or a reason why not.
 //!
-//! One reader per format; for now plain text and Markdown, in any common encoding. Each file
-//! succeeds or fails on its own: a batch reports every failure and keeps every success.
+//! One reader per format: plain text and Markdown in any common encoding, saved web pages, DOCX,
+//! ODT, PDF, EPUB and RTF. Each file succeeds or fails on its own: a batch reports every failure
+//! and keeps every success.
 
+mod archive;
+mod epub;
 mod html;
 mod office;
 mod pdf;
+mod rtf;
 mod text;
+mod xml;
 
+pub use epub::document_from_epub;
 pub use html::document_from_html;
 pub use office::{document_from_docx, document_from_odt};
 pub use pdf::document_from_pdf;
+pub use rtf::document_from_rtf;
 pub use text::{DecodedText, byline, decode, detect_language, headline, metadata_date};
 
 use crate::analysis::entities::new_entities;
 use crate::edit::Edit;
-use crate::model::{ByteSpan, Document, DocumentId, PartialDate, Project};
+use crate::model::{ByteSpan, Document, DocumentId, PartialDate, Project, is_language_code};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,8 +33,8 @@ pub const TEXT_EXTENSIONS: [&str; 4] = ["txt", "text", "md", "markdown"];
 /// Extensions read as saved web pages.
 pub const HTML_EXTENSIONS: [&str; 3] = ["html", "htm", "xhtml"];
 
-/// Extensions of word-processor files and PDFs.
-pub const OFFICE_EXTENSIONS: [&str; 3] = ["docx", "odt", "pdf"];
+/// Extensions of word-processor files, PDFs and e-books.
+pub const OFFICE_EXTENSIONS: [&str; 5] = ["docx", "odt", "rtf", "pdf", "epub"];
 
 /// Every extension a folder import picks up.
 pub fn importable_extensions() -> impl Iterator<Item = &'static str> {
@@ -90,13 +97,14 @@ pub enum ImportError {
     },
     /// A format this version cannot read yet.
     #[error(
-        "{format} files cannot be imported yet: import its text, a saved web page, DOCX or ODT instead"
+        "{format} files cannot be imported yet: import its text, a saved web page, DOCX, ODT, RTF or PDF instead"
     )]
     Unsupported {
         /// The format, such as PDF.
         format: String,
     },
-    /// An archive-based file (DOCX, ODT) that is damaged, not of its kind, or a ZIP bomb.
+    /// A file that is damaged or not of its kind: a DOCX, ODT or EPUB archive that cannot be
+    /// read or is a ZIP bomb, an RTF file nested too deep, a PDF that cannot be parsed.
     #[error("it cannot be read: {reason}")]
     Damaged {
         /// What is wrong.
@@ -154,7 +162,8 @@ pub struct BatchReport {
     pub cancelled: bool,
 }
 
-/// Expands folders (recursively, text files only, sorted by name) and keeps files as given.
+/// Expands folders (recursively, files of the importable formats only, sorted by name) and keeps
+/// files as given.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
@@ -222,7 +231,7 @@ pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, Im
     if has_extension(path, &["pdf"]) {
         return pdf::document_from_pdf(&bytes, &file);
     }
-    if let Some(format) = ["epub", "rtf", "doc", "pages"]
+    if let Some(format) = ["doc", "pages"]
         .into_iter()
         .find(|format| has_extension(path, &[format]))
     {
@@ -236,11 +245,30 @@ pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, Im
     if has_extension(path, &["odt"]) {
         return office::document_from_odt(&bytes, &file);
     }
+    if has_extension(path, &["epub"]) {
+        return epub::document_from_epub(&bytes, &file);
+    }
+    if has_extension(path, &["rtf"]) {
+        return rtf::document_from_rtf(&bytes, &file);
+    }
     document_from_bytes(&bytes, &file)
 }
 
 /// Builds a document from a file's bytes; `file` is its name, used as a title of last resort.
+///
+/// Plain text, unless the bytes say otherwise: an RTF document (`{\rtf`) or an EPUB book (a ZIP
+/// archive whose first entry is its `mimetype`) is read as such whatever its file name.
 pub fn document_from_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
+    if bytes.trim_ascii_start().starts_with(b"{\\rtf") {
+        return rtf::document_from_rtf(bytes, file);
+    }
+    if bytes.starts_with(b"PK\x03\x04")
+        && bytes
+            .get(30..)
+            .is_some_and(|rest| rest.starts_with(b"mimetypeapplication/epub+zip"))
+    {
+        return epub::document_from_epub(bytes, file);
+    }
     let decoded = decode(bytes).ok_or(ImportError::Binary)?;
     build_document(
         &decoded.text,
@@ -266,6 +294,18 @@ pub struct Metadata {
     pub date: Option<PartialDate>,
     /// ISO 639-1 language code.
     pub language: Option<String>,
+}
+
+/// The ISO 639-1 code of a declared language such as `fr`, `en-GB` or `pt_BR`; `None` for
+/// anything else (`eng`, `x-klingon`).
+pub(crate) fn declared_language(declared: &str) -> Option<String> {
+    let declared = declared.trim().to_lowercase();
+    declared
+        .get(..2)
+        .filter(|code| {
+            is_language_code(code) && (declared.len() == 2 || declared[2..].starts_with(['-', '_']))
+        })
+        .map(str::to_owned)
 }
 
 /// Builds a document from its text, as every reader does: a leading `date` line, the title

@@ -1,133 +1,32 @@
 //! Word-processor files: DOCX and ODT are zipped XML; their paragraphs become the text.
 //!
-//! The archive's declared sizes are checked and every read is capped, so a ZIP bomb is refused
-//! instead of filling the memory.
+//! The archive is read under the caps of [`super::archive`], so a ZIP bomb is refused instead
+//! of filling the memory.
 
-use super::{ImportError, Imported, Metadata, build_document, html::decode_entities};
-use std::io::{Cursor, Read};
-
-/// The most an entry of an office file may inflate to.
-const MAX_ENTRY_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads one entry of a ZIP archive as text, refusing entries that inflate past the cap.
-fn entry(bytes: &[u8], name: &str) -> Result<Option<String>, ImportError> {
-    let damaged = |reason: String| ImportError::Damaged { reason };
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|error| damaged(format!("not a readable ZIP archive ({error})")))?;
-    let Ok(file) = archive.by_name(name) else {
-        return Ok(None);
-    };
-    if file.size() > MAX_ENTRY_BYTES {
-        return Err(damaged(format!(
-            "{name} would inflate to {} MB, over the limit of {} MB",
-            file.size() / 1_000_000,
-            MAX_ENTRY_BYTES / 1_000_000
-        )));
-    }
-    let mut text = String::new();
-    // The declared size can lie: the read itself is capped too.
-    file.take(MAX_ENTRY_BYTES + 1)
-        .read_to_string(&mut text)
-        .map_err(|error| damaged(format!("{name} cannot be read ({error})")))?;
-    if text.len() as u64 > MAX_ENTRY_BYTES {
-        return Err(damaged(format!(
-            "{name} inflates past the limit of {} MB",
-            MAX_ENTRY_BYTES / 1_000_000
-        )));
-    }
-    Ok(Some(text))
-}
-
-/// The paragraphs of an XML body: text inside `text_tags` (or anywhere, when empty), one
-/// paragraph per `paragraph_tags` element; `space_tags` stand for a space, `break_tags` for a line.
-struct Schema<'a> {
-    paragraph_tags: &'a [&'a str],
-    text_tags: &'a [&'a str],
-    space_tags: &'a [&'a str],
-    break_tags: &'a [&'a str],
-}
-
-fn paragraphs(xml: &str, schema: &Schema<'_>) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut current = String::new();
-    let mut in_paragraph = 0usize;
-    let mut in_text = 0usize;
-    let mut rest = xml;
-    while let Some(open) = rest.find('<') {
-        let content = &rest[..open];
-        if in_paragraph > 0 && (schema.text_tags.is_empty() || in_text > 0) {
-            current.push_str(&decode_entities(content));
-        }
-        let Some(close) = rest[open..].find('>') else {
-            break;
-        };
-        let tag = &rest[open + 1..open + close];
-        rest = &rest[open + close + 1..];
-        let closing = tag.starts_with('/');
-        let self_closing = tag.ends_with('/');
-        let name = tag
-            .trim_start_matches('/')
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .next()
-            .unwrap_or("");
-        if schema.paragraph_tags.contains(&name) {
-            if closing {
-                in_paragraph = in_paragraph.saturating_sub(1);
-                if in_paragraph == 0 {
-                    found.push(std::mem::take(&mut current));
-                }
-            } else if !self_closing {
-                in_paragraph += 1;
-            }
-        } else if schema.text_tags.contains(&name) {
-            if closing {
-                in_text = in_text.saturating_sub(1);
-            } else if !self_closing {
-                in_text += 1;
-            }
-        } else if in_paragraph > 0 && schema.space_tags.contains(&name) {
-            current.push(' ');
-        } else if in_paragraph > 0 && schema.break_tags.contains(&name) {
-            current.push('\n');
-        }
-    }
-    found
-        .into_iter()
-        .map(|paragraph| paragraph.trim().to_owned())
-        .filter(|paragraph| !paragraph.is_empty())
-        .collect()
-}
-
-/// The text of the first `<tag …>…</tag>` element in `xml`.
-fn element(xml: &str, tag: &str) -> String {
-    let Some(start) = xml.find(&format!("<{tag}")) else {
-        return String::new();
-    };
-    let Some(open_end) = xml[start..].find('>').map(|end| start + end + 1) else {
-        return String::new();
-    };
-    let Some(end) = xml[open_end..]
-        .find(&format!("</{tag}>"))
-        .map(|end| open_end + end)
-    else {
-        return String::new();
-    };
-    decode_entities(&xml[open_end..end]).trim().to_owned()
-}
+use super::archive::Archive;
+use super::xml::{Schema, element, paragraphs};
+use super::{ImportError, Imported, Metadata, build_document};
 
 /// Reads a Word document (.docx): paragraphs of `word/document.xml`, title and author from
 /// `docProps/core.xml`.
 pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
-    let body = entry(bytes, "word/document.xml")?.ok_or_else(|| ImportError::Damaged {
-        reason: "it has no word/document.xml: not a Word document".into(),
-    })?;
+    let mut archive = Archive::open(bytes)?;
+    let body = archive
+        .text("word/document.xml")?
+        .ok_or_else(|| ImportError::Damaged {
+            reason: "it has no word/document.xml: not a Word document".into(),
+        })?;
     let schema = Schema {
+        scope_tags: &["w:p"],
         paragraph_tags: &["w:p"],
         text_tags: &["w:t"],
+        skip_tags: &[],
+        skip_attributes: &[],
         space_tags: &["w:tab"],
         break_tags: &["w:br", "w:cr"],
+        collapse_whitespace: false,
     };
-    let core = entry(bytes, "docProps/core.xml")?.unwrap_or_default();
+    let core = archive.text("docProps/core.xml")?.unwrap_or_default();
     let metadata = Metadata {
         title: element(&core, "dc:title"),
         author: element(&core, "dc:creator"),
@@ -145,16 +44,23 @@ pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
 /// Reads an OpenDocument text (.odt): paragraphs and headings of `content.xml`, title and
 /// author from `meta.xml`.
 pub fn document_from_odt(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
-    let body = entry(bytes, "content.xml")?.ok_or_else(|| ImportError::Damaged {
-        reason: "it has no content.xml: not an OpenDocument text".into(),
-    })?;
+    let mut archive = Archive::open(bytes)?;
+    let body = archive
+        .text("content.xml")?
+        .ok_or_else(|| ImportError::Damaged {
+            reason: "it has no content.xml: not an OpenDocument text".into(),
+        })?;
     let schema = Schema {
+        scope_tags: &["text:p", "text:h"],
         paragraph_tags: &["text:p", "text:h"],
         text_tags: &[],
+        skip_tags: &[],
+        skip_attributes: &[],
         space_tags: &["text:s", "text:tab"],
         break_tags: &["text:line-break"],
+        collapse_whitespace: false,
     };
-    let meta = entry(bytes, "meta.xml")?.unwrap_or_default();
+    let meta = archive.text("meta.xml")?.unwrap_or_default();
     let author = Some(element(&meta, "meta:initial-creator"))
         .filter(|author| !author.is_empty())
         .unwrap_or_else(|| element(&meta, "dc:creator"));
@@ -175,19 +81,8 @@ pub fn document_from_odt(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
-
-    /// A ZIP archive with the given entries, as an office suite writes them.
-    pub(crate) fn archive(entries: &[(&str, &str)]) -> Vec<u8> {
-        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, content) in entries {
-            writer
-                .start_file(*name, zip::write::SimpleFileOptions::default())
-                .expect("entry");
-            writer.write_all(content.as_bytes()).expect("write");
-        }
-        writer.finish().expect("finish").into_inner()
-    }
+    use crate::import::archive::tests::archive;
+    use std::io::{Cursor, Write};
 
     #[test]
     fn a_word_document_gives_its_paragraphs_title_and_author() {

@@ -425,8 +425,8 @@ fn word_processor_files_import_and_unsupported_formats_say_so() {
     std::fs::write(&docx, writer.finish().expect("zip").into_inner()).expect("write");
     let pdf = folder.path().join("scan.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").expect("write");
-    let epub = folder.path().join("book.epub");
-    std::fs::write(&epub, b"PK\x03\x04 an e-book").expect("write");
+    let legacy = folder.path().join("old memo.doc");
+    std::fs::write(&legacy, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 a Word 97 file").expect("write");
     let project = folder.path().join("office.ron");
     let output = triangulate(&[
         "import",
@@ -434,7 +434,7 @@ fn word_processor_files_import_and_unsupported_formats_say_so() {
         path_str(&project),
         path_str(&docx),
         path_str(&pdf),
-        path_str(&epub),
+        path_str(&legacy),
     ]);
     let lines: Value = serde_json::from_slice(&output.stdout).expect("JSON outcomes");
     assert_eq!(lines[0]["status"], "imported");
@@ -451,12 +451,97 @@ fn word_processor_files_import_and_unsupported_formats_say_so() {
     );
     assert_eq!(lines[2]["status"], "failed");
     assert!(
-        reason(2).contains("EPUB files cannot be imported yet"),
+        reason(2).contains("DOC files cannot be imported yet"),
         "{lines}"
     );
     let info = ok_json(&["info", path_str(&project), "--json"]);
     assert_eq!(info["documents"][0]["title"], "Briefing on the valley");
     assert_eq!(info["documents"][0]["file"], "note de synthèse.docx");
+}
+
+#[test]
+fn an_epub_book_and_an_rtf_document_import_with_their_metadata() {
+    use std::io::Write;
+    let folder = tempfile::tempdir().expect("temp dir");
+    let epub = folder.path().join("livre é.epub");
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let entries = [
+        ("mimetype", "application/epub+zip"),
+        (
+            "META-INF/container.xml",
+            r#"<container><rootfiles><rootfile full-path="OPS/book.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#,
+        ),
+        (
+            "OPS/book.opf",
+            r#"<package version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:title>The Fall of the Valley</dc:title><dc:creator>Ana Lima</dc:creator>
+<dc:language>en</dc:language><dc:date>2022-03-01</dc:date></metadata>
+<manifest><item id="b" href="text/b.xhtml" media-type="application/xhtml+xml"/>
+<item id="a" href="text/a.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="a"/><itemref idref="b"/></spine></package>"#,
+        ),
+        (
+            "OPS/text/a.xhtml",
+            "<html><body><h1>One</h1><p>Fighters loyal to Ahmad Massoud held the Panjshir valley &#8212; for a while.</p></body></html>",
+        ),
+        (
+            "OPS/text/b.xhtml",
+            "<html><body><h1>Two</h1><p>Taliban spokesman Zabihullah Mujahid announced its fall.</p></body></html>",
+        ),
+    ];
+    for (name, content) in entries {
+        writer.start_file(name, stored).expect("entry");
+        writer.write_all(content.as_bytes()).expect("write");
+    }
+    std::fs::write(&epub, writer.finish().expect("zip").into_inner()).expect("write");
+    let rtf = folder.path().join("dépêche.rtf");
+    std::fs::write(
+        &rtf,
+        br"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss\fcharset0 Arial;}}
+{\info{\title D\'e9p\'eache de Kaboul}{\author Claire Martin}}
+\pard\f0 Le porte-parole Fahim Dashti a d\'e9clar\'e9 que la r\'e9sistance tenait Bazarak.\par
+Les talibans l\u8217?ont ni\'e9.\par}",
+    )
+    .expect("write");
+    let project = folder.path().join("books.ron");
+    let output = triangulate(&[
+        "import",
+        path_str(&project),
+        path_str(&epub),
+        path_str(&rtf),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    let book = &info["documents"][0];
+    assert_eq!(book["title"], "The Fall of the Valley");
+    assert_eq!(book["author"], "Ana Lima");
+    assert_eq!(book["date"], "2022-03-01");
+    assert_eq!(book["language"], "en");
+    assert_eq!(book["file"], "livre é.epub");
+    let dispatch = &info["documents"][1];
+    assert_eq!(dispatch["title"], "Dépêche de Kaboul");
+    assert_eq!(dispatch["author"], "Claire Martin");
+    assert_eq!(dispatch["language"], "fr");
+    assert_eq!(dispatch["encoding"], "windows-1252");
+    let hits = |query: &str| ok_json(&["search", path_str(&project), query, "--json", "--case"]);
+    // The spine's order, not the manifest's: chapter one comes first.
+    let valley = hits("valley — for a while");
+    assert_eq!(valley[0]["document"], book["id"], "{valley}");
+    let fall = hits("announced its fall");
+    assert_eq!(fall[0]["document"], book["id"], "{fall}");
+    assert!(
+        fall[0]["start"].as_u64() > valley[0]["start"].as_u64(),
+        "{valley} {fall}"
+    );
+    let denied = hits("l’ont nié");
+    assert_eq!(denied[0]["document"], dispatch["id"], "{denied}");
+    assert_eq!(hits("fonttbl").as_array().map(Vec::len), Some(0));
 }
 
 #[test]
