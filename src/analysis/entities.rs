@@ -57,10 +57,57 @@ pub fn candidates(text: &str, known_lowercase: &HashSet<String>) -> Vec<Candidat
                 break;
             }
         }
+        if let Some(longer) = extend_to_acronym(text, &words, index, end) {
+            end = longer;
+        }
         found.extend(trim_run(text, &words, index, end, known_lowercase));
         index = end;
     }
     found
+}
+
+/// Words skipped when an acronym is spelled from a name's initials.
+fn is_linking_word(word: &str) -> bool {
+    is_particle(word)
+        || matches!(
+            word.to_lowercase().as_str(),
+            "la" | "le" | "les" | "d'" | "l'" | "of" | "the" | "and" | "for" | "et" | "pour" | "en"
+        )
+}
+
+/// A name that goes on in lower case, as French names do ("Front national de résistance"),
+/// is only taken whole when an acronym in parentheses right after it spells its initials:
+/// "Front national de résistance (FNR)", "Organisation mondiale de la santé (OMS)". Returns
+/// the end of the longer run.
+fn extend_to_acronym(text: &str, words: &[Word<'_>], first: usize, end: usize) -> Option<usize> {
+    const MOST_LOWER_CASE: usize = 6;
+    let mut next = end;
+    while next < words.len() && next - end <= MOST_LOWER_CASE {
+        let word = &words[next];
+        if word.broken_before {
+            break;
+        }
+        if word.text.chars().next().is_some_and(char::is_uppercase) && !is_acronym(word.text) {
+            return None;
+        }
+        next += 1;
+    }
+    if next == end || next >= words.len() {
+        return None;
+    }
+    let acronym = &words[next];
+    let gap = &text[words[next - 1].end..acronym.start];
+    if !gap.trim().starts_with('(') || !is_acronym(acronym.text) {
+        return None;
+    }
+    let letters: String = acronym.text.chars().filter(|c| c.is_alphabetic()).collect();
+    let initials: String = words[first..next]
+        .iter()
+        .filter(|word| !is_linking_word(word.text))
+        .filter_map(|word| word.text.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    (initials == letters).then_some(next)
 }
 
 fn is_name_word(word: &Word<'_>) -> bool {
@@ -150,7 +197,7 @@ fn trim_run(
         return None;
     }
     // Only a title is evidence that a lone sentence-initial word is a name; a kind guess is not.
-    let sentence_initial = run.len() == 1 && run[0].sentence_start && cue.is_none();
+    let mut sentence_initial = run.len() == 1 && run[0].sentence_start && cue.is_none();
     let next = words.get(last).map(|word| word.text.to_lowercase());
     let previous = first
         .checked_sub(1)
@@ -166,7 +213,22 @@ fn trim_run(
             next.as_deref(),
         );
     }
-    let all_caps = run.iter().all(|word| is_acronym(word.text));
+    let mut all_caps = run.iter().all(|word| is_acronym(word.text));
+    // A dateline: "KABUL —", "KABOUL (AFP) -", "PARIS," opening a paragraph names a place,
+    // written in capitals by convention, so its spelling may match "Kabul" or "Kaboul".
+    let paragraph_start = first == 0 || text[words[first - 1].end..run[0].start].contains('\n');
+    let after = text[run[run.len() - 1].end..].trim_start_matches([' ', '\u{a0}']);
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if all_caps
+        && paragraph_start
+        && letters >= 4
+        && !name.contains('.')
+        && after.starts_with(['—', '–', '-', '(', ','])
+    {
+        all_caps = false;
+        sentence_initial = false;
+        cue = Some(EntityKind::Place);
+    }
     Some(Candidate {
         text: name.to_owned(),
         start: run[0].start,
@@ -226,9 +288,13 @@ fn guess_kind(
     before_previous: Option<&str>,
     next: Option<&str>,
 ) -> Option<EntityKind> {
+    let joined: Vec<&str> = run.iter().map(|word| word.text).collect();
     if run
         .iter()
         .any(|word| ORGANISATION_WORDS.contains(&word.text))
+        || super::words::KNOWN_ORGANISATIONS
+            .binary_search(&joined.join(" ").as_str())
+            .is_ok()
     {
         return Some(EntityKind::Organisation);
     }
@@ -245,9 +311,11 @@ fn guess_kind(
         return Some(EntityKind::Person);
     }
     let name: Vec<&str> = run.iter().map(|word| word.text).collect();
-    if is_known_place(&name.join(" ")) {
+    let name = name.join(" ");
+    if is_known_place(&name) {
         return Some(EntityKind::Place);
     }
+
     if previous.is_some_and(is_place_cue)
         || before_previous.is_some_and(is_place_cue)
             && previous.is_some_and(|word| matches!(word, "du" | "de" | "of" | "d'" | "des"))
@@ -637,5 +705,51 @@ mod tests {
             .map(|(n, _)| n)
             .collect();
         assert_eq!(texts, ["Taliban", "Bazarak"]);
+    }
+
+    #[test]
+    fn a_lower_case_name_is_taken_whole_only_when_its_acronym_follows() {
+        let texts: Vec<String> = names(
+            "Le Front national de résistance (FNR) dément. L'Organisation mondiale de la santé (OMS) s'inquiète.",
+        )
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+        assert!(
+            texts.contains(&"Front national de résistance".to_owned()),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"Organisation mondiale de la santé".to_owned()),
+            "{texts:?}"
+        );
+        // Without an acronym that spells it, the lower-case words are not part of the name.
+        let texts: Vec<String> =
+            names("Le Front national a dit non. Le Front national (FN) aussi.")
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect();
+        assert!(texts.contains(&"Front".to_owned()), "{texts:?}");
+        assert!(texts.contains(&"Front national".to_owned()), "{texts:?}");
+        assert!(
+            !texts.iter().any(|text| text.contains("a dit")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_a_place_that_joins_its_other_spellings() {
+        let found = project_kinds(&[
+            "Report\n\nKABOUL (AFP) — Les combats continuent. Des habitants de Kaboul ont fui.",
+            "Report two\n\nKABUL — Fighting went on. Residents of Kabul fled.",
+        ]);
+        let kabul: Vec<&(String, EntityKind)> = found
+            .iter()
+            .filter(|(name, _)| name.to_lowercase().starts_with("kab"))
+            .collect();
+        assert_eq!(kabul.len(), 1, "one place for every spelling: {found:?}");
+        assert_eq!(kabul[0].1, EntityKind::Place);
+        // An acronym is not taken for a dateline.
+        assert!(found.iter().any(|(name, _)| name == "AFP"), "{found:?}");
     }
 }

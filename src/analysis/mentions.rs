@@ -5,7 +5,7 @@ use super::entities::date_entity_name;
 use crate::model::{DocumentId, EntityId, EntityKind, Project};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// One mention of an entity in a document.
@@ -45,11 +45,13 @@ impl MentionIndex {
         {
             dates.insert(&entity.name, entity.id);
         }
-        for entity in project
-            .entities
-            .iter()
-            .filter(|entity| !entity.hidden && entity.kind != EntityKind::Date)
-        {
+        let visible = || {
+            project
+                .entities
+                .iter()
+                .filter(|entity| !entity.hidden && entity.kind != EntityKind::Date)
+        };
+        for entity in visible() {
             for variant in entity
                 .variants
                 .iter()
@@ -59,6 +61,22 @@ impl MentionIndex {
                 owners.push(entity.id);
             }
         }
+        // Lower-case forms ("les talibans" beside "the Taliban") come after the spellings, so
+        // a pattern index at or past `exact_patterns` is one of them.
+        let exact_patterns = patterns.len();
+        let spelled: HashSet<&str> = patterns.iter().copied().collect();
+        let mut lower_forms: Vec<String> = Vec::new();
+        for entity in visible().filter(|entity| entity.kind != EntityKind::Person) {
+            for variant in &entity.variants {
+                for form in lower_case_forms(variant) {
+                    if !spelled.contains(form.as_str()) {
+                        lower_forms.push(form);
+                        owners.push(entity.id);
+                    }
+                }
+            }
+        }
+        patterns.extend(lower_forms.iter().map(String::as_str));
         let mut index = Self::default();
         let automaton = if patterns.is_empty() {
             None
@@ -69,12 +87,13 @@ impl MentionIndex {
                 .ok()
         };
         // Finding mentions in one document is independent of the others: it runs on every core.
-        let find = |document: &crate::model::Document| -> Vec<Mention> {
+        let find = |document: &crate::model::Document| -> (Vec<Mention>, Vec<Mention>) {
             let offset = document.body.start();
             // Set-aside paragraphs are blank here: their names are neither highlighted nor counted.
             let analysed = document.analysed_body();
             let body: &str = &analysed;
             let mut mentions = Vec::new();
+            let mut lower = Vec::new();
             for found in automaton
                 .iter()
                 .flat_map(|automaton| automaton.find_iter(body))
@@ -82,11 +101,16 @@ impl MentionIndex {
                 if !is_whole_word(body, found.start(), found.end()) {
                     continue;
                 }
-                let entity = owners[found.pattern().as_usize()];
-                mentions.push(Mention {
-                    entity,
+                let pattern = found.pattern().as_usize();
+                let mention = Mention {
+                    entity: owners[pattern],
                     range: offset + found.start()..offset + found.end(),
-                });
+                };
+                if pattern < exact_patterns {
+                    mentions.push(mention);
+                } else {
+                    lower.push(mention);
+                }
             }
             if !dates.is_empty() {
                 for date in find_dates(body, document.date) {
@@ -103,13 +127,14 @@ impl MentionIndex {
                 }
                 mentions.sort_by_key(|mention| mention.range.start);
             }
-            mentions
+            (mentions, lower)
         };
-        let found: Vec<(DocumentId, Vec<Mention>)> = project
+        let found: Vec<(DocumentId, Found)> = project
             .documents
             .par_iter()
             .map(|document| (document.id, find(document)))
             .collect();
+        let found = keep_lower_case_where_the_language_writes_it_so(project, found);
         for (document_id, mentions) in found {
             let Some(document) = project.document(document_id) else {
                 continue;
@@ -159,6 +184,90 @@ impl MentionIndex {
     pub fn in_document(&self, document: DocumentId) -> &[Mention] {
         self.by_document.get(&document).map_or(&[], Vec::as_slice)
     }
+}
+
+/// A document's mentions by spelling, and the lower-case forms that may count too.
+type Found = (Vec<Mention>, Vec<Mention>);
+
+/// The lower-case forms a one-word name may take in a language that does not capitalise it:
+/// "talibans" and "taliban" for "Taliban". People's names, acronyms, short words, function
+/// words and generic name words have none.
+fn lower_case_forms(spelling: &str) -> Vec<String> {
+    let mut chars = spelling.chars();
+    let starts_upper = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = chars.clone().all(|c| c.is_lowercase() || c == '-');
+    if !starts_upper
+        || !rest_lower
+        || spelling.chars().count() < 5
+        || spelling.contains(char::is_whitespace)
+    {
+        return Vec::new();
+    }
+    let lower = spelling.to_lowercase();
+    // Generic name words ("Front", "Council", "Valley") are common words in lower case.
+    let generic = super::words::ORGANISATION_WORDS
+        .iter()
+        .chain(super::words::PLACE_CUES)
+        .chain(super::words::PERSON_TITLES)
+        .any(|word| word.eq_ignore_ascii_case(&lower));
+    if generic
+        || super::words::is_stop_word(&lower)
+        || super::words::CALENDAR_WORDS.contains(&lower.as_str())
+    {
+        return Vec::new();
+    }
+    let mut forms = vec![lower.clone()];
+    if !lower.ends_with('s') && !lower.ends_with('x') {
+        forms.push(format!("{lower}s"));
+    }
+    forms
+}
+
+/// Keeps the lower-case mentions of an entity only where the documents that write it so are
+/// in a language other than those that capitalise it: French writes "les talibans" where
+/// English writes "the Taliban", but an English "nice" beside an English "Nice" is not the
+/// city. Documents with no language give no such evidence and keep none.
+fn keep_lower_case_where_the_language_writes_it_so(
+    project: &Project,
+    found: Vec<(DocumentId, Found)>,
+) -> Vec<(DocumentId, Vec<Mention>)> {
+    let language = |id: DocumentId| {
+        project
+            .document(id)
+            .and_then(|document| document.language.as_deref())
+    };
+    let mut capitalised: HashMap<EntityId, HashSet<Option<&str>>> = HashMap::new();
+    for (document, (mentions, _)) in &found {
+        for mention in mentions {
+            capitalised
+                .entry(mention.entity)
+                .or_default()
+                .insert(language(*document));
+        }
+    }
+    found
+        .into_iter()
+        .map(|(document, (mut mentions, lower))| {
+            let written = language(document);
+            let before = mentions.len();
+            for mention in lower.into_iter().filter(|mention| {
+                written.is_some()
+                    && capitalised
+                        .get(&mention.entity)
+                        .is_some_and(|capital| !capital.contains(&written))
+            }) {
+                if !mentions[..before].iter().any(|known| {
+                    known.range.start < mention.range.end && mention.range.start < known.range.end
+                }) {
+                    mentions.push(mention);
+                }
+            }
+            if mentions.len() > before {
+                mentions.sort_by_key(|mention| mention.range.start);
+            }
+            (document, mentions)
+        })
+        .collect()
 }
 
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -237,5 +346,61 @@ mod tests {
                 (EntityId(2), "Massoud")
             ]
         );
+    }
+
+    /// Documents in the given languages, with a Taliban entity spelled as English writes it.
+    fn bilingual(texts: &[(&str, Option<&str>)]) -> Project {
+        let mut project = Project::new("t");
+        for (index, (text, language)) in texts.iter().enumerate() {
+            let mut document = crate::import::document_from_bytes(text.as_bytes(), "a.txt")
+                .expect("imports")
+                .document;
+            document.id = DocumentId(u32::try_from(index).unwrap_or_default() + 1);
+            document.language = language.map(str::to_owned);
+            project.documents.push(document);
+        }
+        project.entities.push(Entity {
+            id: EntityId(1),
+            name: "Taliban".into(),
+            kind: EntityKind::Organisation,
+            variants: vec!["Taliban".into()],
+            hidden: false,
+            origin: EntityOrigin::Detected,
+        });
+        project.entities.push(Entity {
+            id: EntityId(2),
+            name: "Nice".into(),
+            kind: EntityKind::Place,
+            variants: vec!["Nice".into()],
+            hidden: false,
+            origin: EntityOrigin::Detected,
+        });
+        project
+    }
+
+    #[test]
+    fn a_lower_case_form_counts_where_another_language_writes_it_so() {
+        let project = bilingual(&[
+            ("The Taliban took Nice. It was a nice day.", Some("en")),
+            (
+                "Les talibans ont pris la ville. Un taliban a parlé.",
+                Some("fr"),
+            ),
+            ("Some text about talibans with no language.", None),
+        ]);
+        let index = MentionIndex::build(&project);
+        let french: Vec<&str> = index
+            .in_document(DocumentId(2))
+            .iter()
+            .map(|mention| &project.documents[1].text[mention.range.clone()])
+            .collect();
+        assert_eq!(french, ["talibans", "taliban"]);
+        assert_eq!(index.mention_count(EntityId(1)), 3);
+        assert!(
+            index.in_document(DocumentId(3)).is_empty(),
+            "a document of unknown language gives no evidence"
+        );
+        // English writes both "Nice" and "nice": the lower-case one is a common word.
+        assert_eq!(index.mention_count(EntityId(2)), 1);
     }
 }

@@ -444,7 +444,23 @@ fn spellings_ui(
     };
     ui.label(RichText::new("Spellings").strong());
     let counts = mentions.variant_counts.get(&id);
-    for variant in &entity.variants {
+    // Lower-case forms found in documents of another language ("talibans") follow the stored
+    // spellings; they are found again on every analysis, so there is nothing to split off.
+    let mut derived: Vec<&String> = counts
+        .map(|counts| {
+            counts
+                .keys()
+                .filter(|text| !entity.variants.contains(text))
+                .collect()
+        })
+        .unwrap_or_default();
+    derived.sort();
+    let spellings = entity
+        .variants
+        .iter()
+        .map(|variant| (variant, false))
+        .chain(derived.into_iter().map(|variant| (variant, true)));
+    for (variant, lower_case) in spellings {
         ui.horizontal(|ui| {
             let count = counts
                 .and_then(|counts| counts.get(variant))
@@ -480,7 +496,12 @@ fn spellings_ui(
                 per_document.join("\n")
             });
             ui.weak(count.to_string());
-            if entity.variants.len() > 1
+            if lower_case {
+                ui.weak("lower case").on_hover_text(
+                    "Written in lower case in documents of a language that does not capitalise \
+                     this name (French \"les talibans\"); counted with the entity",
+                );
+            } else if entity.variants.len() > 1
                 && ui
                     .small_button("Split off")
                     .on_hover_text("Make this spelling an entity of its own")
