@@ -336,6 +336,11 @@ impl TriangulateApp {
         }
     }
 
+    /// Whether the tagging dialog is open.
+    pub fn is_tagging(&self) -> bool {
+        self.tag_dialog.is_some()
+    }
+
     /// Shows two documents side by side: the first in the focused pane, the second beside it.
     pub fn compare(&mut self, first: DocumentId, second: DocumentId) {
         self.central = CentralView::Reader;

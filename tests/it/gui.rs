@@ -1082,3 +1082,147 @@ fn the_shared_text_view_opens_a_pair_side_by_side() {
     let open: Vec<DocumentId> = app.panes.iter().map(|pane| pane.document).collect();
     assert!(open.contains(&pair.a) && open.contains(&pair.b), "{open:?}");
 }
+
+/// Every interactive control on screen and its accessible label, or "" when it has none.
+fn unlabelled_controls(harness: &Harness<'static, TriangulateApp>) -> (usize, Vec<String>) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT;
+    let interactive = [
+        Role::Button,
+        Role::CheckBox,
+        Role::TextInput,
+        Role::MultilineTextInput,
+        Role::ComboBox,
+        Role::Slider,
+        Role::SpinButton,
+        Role::Link,
+        Role::Tab,
+        Role::MenuItem,
+        Role::RadioButton,
+        Role::Switch,
+    ];
+    let mut checked = 0;
+    let missing = harness
+        .root()
+        .children_recursive()
+        .filter_map(|node| {
+            let accessible = node.accesskit_node();
+            let role = accessible.role();
+            if !interactive.contains(&role) {
+                return None;
+            }
+            checked += 1;
+            let label = accessible
+                .label()
+                .or_else(|| accessible.value())
+                .unwrap_or_default();
+            label
+                .trim()
+                .is_empty()
+                .then(|| format!("{role:?} at {:?}", accessible.bounding_box()))
+        })
+        .collect();
+    (checked, missing)
+}
+
+#[test]
+fn every_control_on_the_main_screens_has_an_accessible_label() {
+    use triangulate::gui::app::CentralView;
+    let mut harness = harness();
+    let mut missing = Vec::new();
+    for (tab, central) in [
+        (LeftTab::Library, CentralView::Reader),
+        (LeftTab::Entities, CentralView::Matrix),
+        (LeftTab::Claims, CentralView::Timeline),
+        (LeftTab::Search, CentralView::Hypotheses),
+        (LeftTab::Notes, CentralView::Shared),
+    ] {
+        {
+            let app = harness.state_mut();
+            app.left_tab = tab;
+            app.central = central;
+        }
+        harness.run_ok();
+        // Library: select a document so its properties form is shown too.
+        if tab == LeftTab::Library {
+            let title = harness.state().project.documents[0].title.clone();
+            harness
+                .get_all_by_label(&title)
+                .next()
+                .expect("listed")
+                .click();
+            harness.run_ok();
+        }
+        let (checked, unlabelled) = unlabelled_controls(&harness);
+        assert!(
+            checked > 10,
+            "{tab:?} / {central:?}: only {checked} controls found"
+        );
+        missing.extend(
+            unlabelled
+                .into_iter()
+                .map(|control| format!("{tab:?} / {central:?}: {control}")),
+        );
+    }
+    assert!(
+        missing.is_empty(),
+        "unlabelled controls:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn a_passage_can_be_selected_and_tagged_from_the_keyboard() {
+    let mut harness = harness();
+    let selected = |harness: &Harness<'static, TriangulateApp>| {
+        let app = harness.state();
+        let pane = &app.panes[app.focused_pane];
+        let document = app.project.document(pane.document).expect("document");
+        pane.selected_range()
+            .map(|range| document.text[range].to_owned())
+    };
+    // Click into the text: the pane takes the keyboard.
+    harness.get_by_label("Reader").click();
+    harness.run_ok();
+    let position = Pos2::new(800.0, 300.0);
+    harness.hover_at(position);
+    harness.drag_at(position);
+    harness.drop_at(position);
+    harness.run_ok();
+    harness.key_press(Key::ArrowRight);
+    harness.run_ok();
+    let first = selected(&harness).expect("a word is selected");
+    assert!(
+        !first.contains(' ') && first.chars().all(char::is_alphanumeric),
+        "{first:?}"
+    );
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run_ok();
+    let three = selected(&harness).expect("extended");
+    assert!(three.starts_with(&first), "{three:?}");
+    assert_eq!(three.split_whitespace().count(), 3, "{three:?}");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    harness.run_ok();
+    let sentence = selected(&harness).expect("to the end of the sentence");
+    assert!(
+        sentence.len() > three.len() && sentence.starts_with(&three),
+        "{sentence:?}"
+    );
+    let ends_paragraph = {
+        let app = harness.state();
+        let pane = &app.panes[app.focused_pane];
+        let text = &app.project.document(pane.document).expect("document").text;
+        pane.selected_range()
+            .is_some_and(|range| text[range.end..].starts_with('\n'))
+    };
+    assert!(
+        ends_paragraph || sentence.ends_with(['.', '!', '?', '”', '"', '»']),
+        "a sentence ends at its mark or at the end of its paragraph: {sentence:?}"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    harness.run_ok();
+    assert!(harness.state().is_tagging(), "Ctrl+T tags the selection");
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+}
