@@ -89,20 +89,31 @@ const YEAR_CUES: &[&str] = &[
     "in", "since", "until", "by", "en", "depuis", "jusqu'en", "année",
 ];
 
-fn month(word: &str) -> Option<u8> {
+/// Looks a word up in a list of lower-case names, ignoring case, without allocating for the
+/// ASCII words that make up most text (this runs on every word of every document).
+fn lookup<T: Copy>(list: &[(&str, T)], word: &str) -> Option<T> {
+    let letters = word.len();
+    if !(2..=24).contains(&letters) || !word.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    if word.is_ascii() {
+        return list
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(word))
+            .map(|(_, value)| *value);
+    }
     let lower = word.to_lowercase();
-    MONTHS
-        .iter()
+    list.iter()
         .find(|(name, _)| *name == lower)
-        .map(|(_, number)| *number)
+        .map(|(_, value)| *value)
+}
+
+fn month(word: &str) -> Option<u8> {
+    lookup(MONTHS, word)
 }
 
 fn weekday(word: &str) -> Option<chrono::Weekday> {
-    let lower = word.to_lowercase();
-    WEEKDAYS
-        .iter()
-        .find(|(name, _)| *name == lower)
-        .map(|(_, day)| *day)
+    lookup(WEEKDAYS, word)
 }
 
 fn day(word: &str) -> Option<u8> {

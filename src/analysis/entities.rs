@@ -368,17 +368,42 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
     // Reading the documents is independent work: it runs on every core.
     let bodies: Vec<std::borrow::Cow<'_, str>> =
         documents.par_iter().map(Document::analysed_body).collect();
-    let lowercase: HashSet<String> = bodies.par_iter().map(|body| lowercase_words(body)).reduce(
-        HashSet::new,
-        |mut all, more| {
-            all.extend(more);
-            all
-        },
-    );
-    let found: Vec<Vec<Candidate>> = bodies
+    // A lone capitalised word that opens a sentence is a common word if any document writes it
+    // in lower case. Only those words are looked up, so no document's whole vocabulary is kept.
+    let mut found: Vec<Vec<Candidate>> = bodies
         .par_iter()
-        .map(|body| candidates(body, &lowercase))
+        .map(|body| candidates(body, &HashSet::new()))
         .collect();
+    let openers: HashSet<String> = found
+        .iter()
+        .flatten()
+        .filter(|candidate| candidate.sentence_initial && !candidate.all_caps)
+        .map(|candidate| candidate.text.to_lowercase())
+        .collect();
+    if !openers.is_empty() {
+        let common: HashSet<String> = bodies
+            .par_iter()
+            .map(|body| {
+                words(body)
+                    .into_iter()
+                    .filter(|word| {
+                        word.text.starts_with(char::is_lowercase) && openers.contains(word.text)
+                    })
+                    .map(|word| word.text.to_owned())
+                    .collect::<HashSet<String>>()
+            })
+            .reduce(HashSet::new, |mut all, more| {
+                all.extend(more);
+                all
+            });
+        for list in &mut found {
+            list.retain(|candidate| {
+                !(candidate.sentence_initial
+                    && !candidate.all_caps
+                    && common.contains(&candidate.text.to_lowercase()))
+            });
+        }
+    }
     let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
     for candidate_list in found {
         for candidate in candidate_list {
@@ -505,20 +530,30 @@ fn add_dates(project: &Project, documents: &[Document], updates: &mut EntityUpda
         .collect();
     let mut new_dates: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let mut extended: BTreeMap<EntityId, Vec<String>> = BTreeMap::new();
-    for document in documents {
-        let body = document.analysed_body();
-        for mention in find_dates(&body, document.date) {
-            let text = body[mention.range.clone()].to_owned();
-            let name = date_entity_name(&text, mention.value);
-            match known.get(&name) {
-                Some(id) => {
-                    let entity = project.entity(*id);
-                    if entity.is_none_or(|entity| !entity.variants.contains(&text)) {
-                        extended.entry(*id).or_default().push(text);
-                    }
+    // Reading the dates of each document is independent work: it runs on every core.
+    let found: Vec<Vec<(String, String)>> = documents
+        .par_iter()
+        .map(|document| {
+            let body = document.analysed_body();
+            find_dates(&body, document.date)
+                .into_iter()
+                .map(|mention| {
+                    let text = body[mention.range.clone()].to_owned();
+                    let name = date_entity_name(&text, mention.value);
+                    (text, name)
+                })
+                .collect()
+        })
+        .collect();
+    for (text, name) in found.into_iter().flatten() {
+        match known.get(&name) {
+            Some(id) => {
+                let entity = project.entity(*id);
+                if entity.is_none_or(|entity| !entity.variants.contains(&text)) {
+                    extended.entry(*id).or_default().push(text);
                 }
-                None => *new_dates.entry(name).or_default().entry(text).or_default() += 1,
             }
+            None => *new_dates.entry(name).or_default().entry(text).or_default() += 1,
         }
     }
     for (id, spellings) in extended {

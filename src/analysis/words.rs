@@ -74,6 +74,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// Drops French elisions (l', d', qu') before a capital and the English possessive ('s).
 fn trim_word(raw: &str) -> (usize, usize) {
+    // Most words have no apostrophe and no dot: nothing to trim (and this runs on every word).
+    let has_apostrophe = raw.bytes().any(|byte| byte == b'\'' || byte == 0xE2);
+    if !has_apostrophe && !raw.contains('.') {
+        return (0, raw.len());
+    }
     let mut start = 0;
     for prefix in [
         "qu'", "qu’", "l'", "l’", "d'", "d’", "L'", "L’", "D'", "D’", "j'", "j’", "n'", "n’", "s'",
