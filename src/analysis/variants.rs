@@ -142,11 +142,18 @@ fn substitution_cost(a: char, b: char) -> f32 {
 }
 
 /// Weighted edit distance between two skeletons; `None` when their first letters disagree.
-fn word_distance(a: &str, b: &str) -> Option<f32> {
+fn word_distance(a: &str, b: &str, limit: f32) -> Option<f32> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let (first_a, first_b) = (a.first()?, b.first()?);
     if letter_class(*first_a) != letter_class(*first_b) {
+        return None;
+    }
+    // Every added or dropped letter costs at least 0.3: words too different in length never
+    // come within the limit, so most pairs are settled before any table is filled.
+    #[allow(clippy::cast_precision_loss)] // Word lengths are small.
+    let least = a.len().abs_diff(b.len()) as f32 * 0.3;
+    if least > limit + f32::EPSILON {
         return None;
     }
     // Inserting or dropping a letter: cheap for vowels, and for weak letters inside the word;
@@ -172,8 +179,9 @@ fn word_distance(a: &str, b: &str) -> Option<f32> {
     for j in 0..b.len() {
         previous.push(previous[j] + indel(&b, j));
     }
+    let mut current: Vec<f32> = Vec::with_capacity(b.len() + 1);
     for i in 0..a.len() {
-        let mut current = Vec::with_capacity(b.len() + 1);
+        current.clear();
         current.push(previous[0] + indel(&a, i));
         for j in 0..b.len() {
             let replace = previous[j] + substitution_cost(a[i], b[j]);
@@ -181,7 +189,11 @@ fn word_distance(a: &str, b: &str) -> Option<f32> {
             let insert = current[j] + indel(&b, j);
             current.push(replace.min(delete).min(insert));
         }
-        previous = current;
+        // Costs only grow down the table: once a whole row is over the limit, so is the end.
+        if current.iter().all(|cost| *cost > limit + f32::EPSILON) {
+            return None;
+        }
+        std::mem::swap(&mut previous, &mut current);
     }
     previous.last().copied()
 }
@@ -198,9 +210,10 @@ fn allowance(len: usize) -> f32 {
 
 /// How well two content words match: a score in (0, 1], or `None`.
 fn word_score(a: &str, b: &str) -> Option<f32> {
-    let distance = word_distance(a, b)?;
     let len = a.chars().count().min(b.chars().count());
-    (distance <= allowance(len) + f32::EPSILON).then(|| 1.0 - distance / (len as f32).max(1.0))
+    let limit = allowance(len);
+    let distance = word_distance(a, b, limit)?;
+    (distance <= limit + f32::EPSILON).then(|| 1.0 - distance / (len as f32).max(1.0))
 }
 
 /// Compares two names. See the module documentation for the rules.
@@ -208,18 +221,20 @@ pub fn likeness(a: &str, b: &str) -> Likeness {
     likeness_of_parts(&parts(a), &parts(b))
 }
 
+/// The content words of a name, without its connectors.
+fn word_parts(parts: &[Part]) -> Vec<&str> {
+    parts
+        .iter()
+        .filter_map(|part| match part {
+            Part::Word(word) => Some(word.as_str()),
+            Part::Connector(_) => None,
+        })
+        .collect()
+}
+
 /// Compares two names already split into parts.
 fn likeness_of_parts(parts_a: &[Part], parts_b: &[Part]) -> Likeness {
-    let words = |parts: &[Part]| -> Vec<String> {
-        parts
-            .iter()
-            .filter_map(|part| match part {
-                Part::Word(word) => Some(word.clone()),
-                Part::Connector(_) => None,
-            })
-            .collect()
-    };
-    let (words_a, words_b) = (words(parts_a), words(parts_b));
+    let (words_a, words_b) = (word_parts(parts_a), word_parts(parts_b));
     if words_a.is_empty() || words_b.is_empty() {
         return Likeness::Different;
     }
