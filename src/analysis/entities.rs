@@ -441,38 +441,68 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
     let mut extended: BTreeMap<EntityId, Vec<String>> = BTreeMap::new();
     let mut clusters: Vec<Tally> = Vec::new();
     let mut cluster_by_fold: HashMap<String, usize> = HashMap::new();
-    for (folded, tally) in groups {
-        let representative = tally.most_frequent();
-        // Acronyms only match exactly: NRF and NRA are different organisations.
-        let target = by_fold
-            .get(&folded)
-            .map(|id| Target::Existing(*id))
-            .or_else(|| {
-                cluster_by_fold
-                    .get(&folded)
-                    .map(|index| Target::New(*index))
-            })
-            .or_else(|| {
+    // Clustering is greedy and in order, but comparing a name with every spelling indexed so
+    // far is the costly part: each batch is compared with the index as it stood on every core,
+    // then, in order, with the few clusters the batch itself started. The result is the same
+    // as one name at a time.
+    const BATCH: usize = 256;
+    let mut groups = groups.into_iter().peekable();
+    while groups.peek().is_some() {
+        let batch: Vec<(String, Tally)> = groups.by_ref().take(BATCH).collect();
+        let earlier: Vec<Option<(f32, Target)>> = batch
+            .par_iter()
+            .map(|(_, tally)| {
                 if tally.all_caps {
                     None
                 } else {
-                    spellings_index.find_same(&representative)
+                    spellings_index.find_best(&tally.most_frequent())
                 }
-            });
-        match target {
-            Some(Target::Existing(id)) => extended
-                .entry(id)
-                .or_default()
-                .extend(tally.spellings.into_keys()),
-            Some(Target::New(index)) => clusters[index].absorb(tally),
-            None => {
-                let index = clusters.len();
-                for spelling in tally.spellings.keys() {
-                    spellings_index.insert(spelling, Target::New(index));
+            })
+            .collect();
+        let mut started: SpellingIndex<Target> = SpellingIndex::default();
+        let mut started_spellings: Vec<(String, Target)> = Vec::new();
+        for ((folded, tally), earlier) in batch.into_iter().zip(earlier) {
+            let representative = tally.most_frequent();
+            // Acronyms only match exactly: NRF and NRA are different organisations.
+            let target = by_fold
+                .get(&folded)
+                .map(|id| Target::Existing(*id))
+                .or_else(|| {
+                    cluster_by_fold
+                        .get(&folded)
+                        .map(|index| Target::New(*index))
+                })
+                .or_else(|| {
+                    if tally.all_caps {
+                        return None;
+                    }
+                    let later = started.find_best(&representative);
+                    match (earlier, later) {
+                        // Spellings indexed earlier win ties, as in one index.
+                        (Some(earlier), Some(later)) if later.0 > earlier.0 => Some(later.1),
+                        (Some(earlier), _) => Some(earlier.1),
+                        (None, later) => later.map(|(_, target)| target),
+                    }
+                });
+            match target {
+                Some(Target::Existing(id)) => extended
+                    .entry(id)
+                    .or_default()
+                    .extend(tally.spellings.into_keys()),
+                Some(Target::New(index)) => clusters[index].absorb(tally),
+                None => {
+                    let index = clusters.len();
+                    for spelling in tally.spellings.keys() {
+                        started.insert(spelling, Target::New(index));
+                        started_spellings.push((spelling.clone(), Target::New(index)));
+                    }
+                    cluster_by_fold.insert(folded, index);
+                    clusters.push(tally);
                 }
-                cluster_by_fold.insert(folded, index);
-                clusters.push(tally);
             }
+        }
+        for (spelling, target) in started_spellings {
+            spellings_index.insert(&spelling, target);
         }
     }
     let mut updates = EntityUpdates {

@@ -358,6 +358,12 @@ impl<T: Copy> SpellingIndex<T> {
 
     /// The target of the indexed spelling that `name` is most surely a variant of.
     pub fn find_same(&self, name: &str) -> Option<T> {
+        self.find_best(name).map(|(_, target)| target)
+    }
+
+    /// Like [`Self::find_same`], with the score; among equal scores the spelling indexed first
+    /// wins.
+    pub fn find_best(&self, name: &str) -> Option<(f32, T)> {
         let (parts, key, length) = Self::key(name)?;
         let mut best: Option<(f32, T)> = None;
         // Each added or dropped letter costs at least 0.3 of an allowance of at most 1 a word.
@@ -372,7 +378,7 @@ impl<T: Copy> SpellingIndex<T> {
                 best = Some((score, *target));
             }
         }
-        best.map(|(_, target)| target)
+        best
     }
 }
 
