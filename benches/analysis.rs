@@ -13,74 +13,9 @@ use triangulate::import::{ImportOptions, import_batch};
 use triangulate::model::{Document, DocumentId, Project};
 use triangulate::store;
 
-const PEOPLE: [&str; 10] = [
-    "Ahmad Massoud",
-    "Ahmed Massoud",
-    "Amrullah Saleh",
-    "Zabihullah Mujahid",
-    "Fahim Dashti",
-    "Ali Maisam Nazary",
-    "Ahmad Shah Massoud",
-    "Hamid Karzai",
-    "Ashraf Ghani",
-    "Abdullah Abdullah",
-];
-const PLACES: [&str; 10] = [
-    "Panjshir", "Panjsher", "Panshir", "Panchir", "Kabul", "Kaboul", "Bazarak", "Charikar",
-    "Parwan", "Rukha",
-];
-const WIRE: &str = "Taliban fighters were moving towards the valley on Sunday, the group said, as the last pocket of armed opposition to the new rulers refused to lay down its weapons a week after the fall of the capital.";
-
-const SYLLABLES: [&str; 32] = [
-    "ka", "ro", "mi", "ten", "dal", "sur", "ve", "lo", "pra", "an", "tor", "is", "mek", "ba", "lu",
-    "ne", "gor", "fi", "ush", "pel", "da", "ri", "mon", "ca", "zel", "tu", "or", "hen", "si",
-    "bra", "vo", "li",
-];
-
-/// A deterministic report of about 5 KB: sentences of pseudo-words with names and dates, so
-/// unrelated reports share no passages; every tenth carries the same planted wire passage.
+/// The generated report for `seed` (see `triangulate::corpus`): about 5 KB, English or French.
 fn report(seed: usize) -> String {
-    let mut state = (seed as u64)
-        .wrapping_mul(6_364_136_223_846_793_005)
-        .wrapping_add(1_442_695_040_888_963_407);
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
-    let mut text = format!(
-        " date 2021-{:02}-{:02}\nReport {seed} on the valley\n\n",
-        8 + next(2),
-        1 + next(28)
-    );
-    while text.len() < 5_000 {
-        let length = 8 + next(14);
-        for index in 0..length {
-            match next(12) {
-                0 => text.push_str(PEOPLE[next(PEOPLE.len())]),
-                1 => text.push_str(PLACES[next(PLACES.len())]),
-                2 if index > 0 => text.push_str(&format!("on August {}", 1 + next(28))),
-                _ => {
-                    let syllables = 1 + next(3);
-                    let word: String = (0..syllables)
-                        .map(|_| SYLLABLES[next(SYLLABLES.len())])
-                        .collect();
-                    text.push_str(&word);
-                }
-            }
-            text.push(if index + 1 == length { '.' } else { ' ' });
-        }
-        text.push(' ');
-        if next(5) == 0 {
-            text.push_str("\n\n");
-        }
-    }
-    if seed.is_multiple_of(10) {
-        text.push_str(&format!("\n\n{WIRE}\n"));
-    }
-    text.push_str("\n\nRead also: ten photos of the week\n");
-    text
+    triangulate::corpus::report(seed as u64).text
 }
 
 fn documents(count: usize) -> Vec<Document> {

@@ -175,6 +175,19 @@ pub enum Command {
         /// consistent, inconsistent, neutral (or C, I, N); "none" clears the rating.
         rating: String,
     },
+    /// Write a generated corpus for tests and benchmarks: reports in English and French with
+    /// name variants, dates, publisher furniture, a shared wire passage and quoted claims, the
+    /// same for the same seed; `claims.tsv` lists the planted claims.
+    GenerateCorpus {
+        /// The folder to write into (created if missing).
+        folder: PathBuf,
+        /// How many reports.
+        #[arg(long, default_value_t = 100)]
+        documents: u64,
+        /// The first seed: another seed gives other reports.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+    },
     /// List the tagged claims.
     Claims {
         /// The project file.
@@ -256,6 +269,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Claims { project, json } => claims(&project, json, out),
+        Command::GenerateCorpus {
+            folder,
+            documents,
+            seed,
+        } => generate_corpus(&folder, documents, seed, out),
         Command::Grade {
             project,
             outlet,
@@ -1062,6 +1080,36 @@ fn set_grade(
         }
         None => writeln!(out, "nothing to change")?,
     }
+    Ok(())
+}
+
+fn generate_corpus(folder: &Path, documents: u64, seed: u64, out: &mut dyn Write) -> Result<()> {
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("cannot create the folder {}", folder.display()))?;
+    let mut claims = String::from("file\tquote\tcode\tstance\tspeaker\n");
+    let mut bytes = 0;
+    for seed in seed..seed.saturating_add(documents) {
+        let report = crate::corpus::report(seed);
+        let path = folder.join(&report.file);
+        std::fs::write(&path, &report.text)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        bytes += report.text.len();
+        for claim in &report.claims {
+            claims.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                report.file, claim.quote, claim.code, claim.stance, claim.speaker
+            ));
+        }
+    }
+    let list = folder.join("claims.tsv");
+    std::fs::write(&list, claims).with_context(|| format!("cannot write {}", list.display()))?;
+    #[allow(clippy::cast_precision_loss)] // A size in megabytes, for people.
+    let megabytes = bytes as f64 / 1e6;
+    writeln!(
+        out,
+        "wrote {documents} reports ({megabytes:.1} MB) and claims.tsv to {}",
+        folder.display()
+    )?;
     Ok(())
 }
 

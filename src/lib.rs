@@ -22,6 +22,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod corpus;
 pub mod edit;
 pub mod export;
 pub mod import;

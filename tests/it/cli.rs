@@ -822,3 +822,94 @@ fn shared_passages_and_near_duplicates_are_printed_as_json() {
     assert_eq!(pairs[0]["near_duplicate"], true, "{pairs}");
     assert_eq!(pairs.as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn a_generated_corpus_is_the_same_for_the_same_seed_and_imports_in_two_languages() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let (first, second) = (folder.path().join("a"), folder.path().join("b"));
+    for target in [&first, &second] {
+        let output = triangulate(&[
+            "generate-corpus",
+            path_str(target),
+            "--documents",
+            "6",
+            "--seed",
+            "40",
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let files = |folder: &Path| {
+        let mut names: Vec<(String, Vec<u8>)> = std::fs::read_dir(folder)
+            .expect("folder")
+            .map(|entry| {
+                let path = entry.expect("entry").path();
+                let name = path
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .into_owned();
+                (name, std::fs::read(&path).expect("read"))
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        files(&first),
+        files(&second),
+        "the same seed writes the same bytes"
+    );
+    let claims = std::fs::read_to_string(first.join("claims.tsv")).expect("claims");
+    assert_eq!(
+        claims.lines().count(),
+        7,
+        "a header and one claim a report: {claims}"
+    );
+
+    let project = folder.path().join("generated.ron");
+    assert!(
+        triangulate(&["import", path_str(&project), path_str(&first)])
+            .status
+            .success()
+    );
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    let languages: Vec<&str> = info["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|document| document["language"].as_str())
+        .collect();
+    assert_eq!(languages.len(), 6);
+    assert!(
+        languages.contains(&"en") && languages.contains(&"fr"),
+        "{languages:?}"
+    );
+    // The planted wire passage (seed 40) and a planted claim can be found again.
+    let (file, quote) = claims
+        .lines()
+        .nth(1)
+        .and_then(|line| {
+            let mut fields = line.split('\t');
+            Some((fields.next()?.to_owned(), fields.next()?.to_owned()))
+        })
+        .expect("a claim row");
+    let output = triangulate(&[
+        "tag",
+        path_str(&project),
+        "--document",
+        &file,
+        "--quote",
+        &quote,
+        "--code",
+        "test",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
