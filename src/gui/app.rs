@@ -129,6 +129,12 @@ pub struct TriangulateApp {
     pub passages: Arc<Vec<Passage>>,
     /// Document pairs that share text, the most shared first.
     pub pairs: Arc<Vec<SharedPair>>,
+    /// Whether scrolling one pane scrolls the others to the same place in their text.
+    pub sync_scroll: bool,
+    /// Where each pane was in the last frame, to notice one moving.
+    synced_tops: Vec<Option<usize>>,
+    /// Panes just scrolled to follow another, whose next move is not the user's.
+    following: Vec<bool>,
     mentions_generation: Option<u64>,
     /// Documents side by side (one to four).
     pub panes: Vec<Pane>,
@@ -202,6 +208,9 @@ impl TriangulateApp {
             suggestions: Arc::new(Vec::new()),
             passages: Arc::new(Vec::new()),
             pairs: Arc::new(Vec::new()),
+            sync_scroll: false,
+            synced_tops: Vec::new(),
+            following: Vec::new(),
             mentions_generation: None,
             panes: Vec::new(),
             focused_pane: 0,
@@ -951,6 +960,65 @@ fn pane_header_ui(
     action
 }
 
+/// The offset in document `to` that matches `offset` in document `from`: the same distance
+/// from the shared passage nearest to it (the last one starting before it, else the first
+/// after), or, with no passage shared, the same share of the body.
+fn matching_offset(
+    project: &Project,
+    passages: &[Passage],
+    (from, offset): (DocumentId, usize),
+    to: DocumentId,
+) -> Option<usize> {
+    let pairs = passages.iter().filter_map(|passage| {
+        if (passage.a, passage.b) == (from, to) {
+            Some((passage.a_range.clone(), passage.b_range.clone()))
+        } else if (passage.a, passage.b) == (to, from) {
+            Some((passage.b_range.clone(), passage.a_range.clone()))
+        } else {
+            None
+        }
+    });
+    let mut before: Option<(Range<usize>, Range<usize>)> = None;
+    let mut after: Option<(Range<usize>, Range<usize>)> = None;
+    for (here, there) in pairs {
+        if here.start <= offset {
+            if before
+                .as_ref()
+                .is_none_or(|(known, _)| here.start > known.start)
+            {
+                before = Some((here, there));
+            }
+        } else if after
+            .as_ref()
+            .is_none_or(|(known, _)| here.start < known.start)
+        {
+            after = Some((here, there));
+        }
+    }
+    let target = project.document(to)?;
+    let text = &target.text;
+    let raw = if let Some((here, there)) = before.or(after) {
+        // The same distance from the copy as from the passage, before or after it.
+        if offset >= here.start {
+            there.start + (offset - here.start)
+        } else {
+            there.start.saturating_sub(here.start - offset)
+        }
+    } else {
+        let source = project.document(from)?;
+        let body = source.body.range();
+        let share = offset.saturating_sub(body.start) as f64 / body.len().max(1) as f64;
+        let goal = target.body.range();
+        goal.start + (share.clamp(0.0, 1.0) * goal.len() as f64) as usize
+    };
+    // A byte offset inside a character is moved back to its start.
+    let mut at = raw.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    Some(at)
+}
+
 /// The passages `document` shares with the other open documents, tinted per pair of panes.
 fn shared_with_open(
     passages: &[Passage],
@@ -1315,6 +1383,8 @@ impl TriangulateApp {
                 self.menu_item(ui, AppCommand::ShowHypotheses, true);
                 self.menu_item(ui, AppCommand::ShowShared, true);
                 self.menu_item(ui, AppCommand::CommandPalette, true);
+                ui.checkbox(&mut self.sync_scroll, "Sync scroll")
+                    .on_hover_text("Scrolling one pane scrolls the others to the same place, aligned on the passages they share");
                 ui.separator();
                 ui.horizontal(|ui| {
                     let label = ui.label("Text size");
@@ -1644,6 +1714,7 @@ impl TriangulateApp {
         if let Some(index) = focus {
             self.focused_pane = index;
         }
+        self.sync_panes();
         if let Some(entity) = clicked_entity {
             self.selected_entity = Some(entity);
         }
@@ -1667,6 +1738,48 @@ impl TriangulateApp {
             self.panes.remove(index);
             self.focused_pane = self.focused_pane.min(self.panes.len().saturating_sub(1));
         }
+    }
+
+    /// With sync scroll on, when one pane has moved (wheel, scroll bar, keyboard, a jump),
+    /// scrolls every other pane to the place in its text that matches that pane's top: through
+    /// the passage they share nearest to it, or, when they share none, at the same share of
+    /// the text. A pane moved by this is not taken for the one the user moved.
+    fn sync_panes(&mut self) {
+        let tops: Vec<Option<usize>> = self.panes.iter().map(Pane::top_offset).collect();
+        if self.synced_tops.len() != tops.len() {
+            self.synced_tops.clone_from(&tops);
+            self.following = vec![false; tops.len()];
+            return;
+        }
+        let mut driver = None;
+        for (index, top) in tops.iter().enumerate() {
+            let moved = *top != self.synced_tops[index];
+            if self.following[index] {
+                // It has followed (or could not move): its next move is the user's again.
+                self.following[index] = false;
+            } else if moved && driver.is_none() {
+                driver = Some(index);
+            }
+        }
+        if self.sync_scroll
+            && let Some(index) = driver
+            && let Some(top) = tops[index]
+        {
+            let from = self.panes[index].document;
+            for (other, pane) in self.panes.iter_mut().enumerate() {
+                if other == index {
+                    continue;
+                }
+                if let Some(target) =
+                    matching_offset(&self.project, &self.passages, (from, top), pane.document)
+                    && Some(pane.paragraph_start(target)) != tops[other]
+                {
+                    pane.align_to = Some(target);
+                    self.following[other] = true;
+                }
+            }
+        }
+        self.synced_tops = tops;
     }
 
     /// Sets a paragraph aside as publisher furniture, or restores it as article text.

@@ -30,6 +30,8 @@ pub struct Pane {
     measured_width: f32,
     /// A byte offset to bring into view on the next frame.
     pub scroll_to: Option<usize>,
+    /// A byte offset whose paragraph goes to the very top on the next frame (sync scroll).
+    pub align_to: Option<usize>,
     /// A passage to tint, such as the claim the user jumped to.
     pub flash: Option<Range<usize>>,
     /// The selected text as (anchor, head) byte offsets; either may be the larger.
@@ -128,6 +130,7 @@ impl Pane {
             heights: vec![None; count],
             measured_width: 0.0,
             scroll_to: None,
+            align_to: None,
             flash: None,
             selection: None,
             dragging: false,
@@ -176,6 +179,18 @@ impl Pane {
             self.scroll_to = Some(range.start);
             self.flash = Some(range.clone());
         }
+    }
+
+    /// The first byte of the first paragraph drawn in the last frame: where the pane is.
+    pub fn top_offset(&self) -> Option<usize> {
+        self.shown.first().map(|(range, _)| range.start)
+    }
+
+    /// The first byte of the paragraph that holds `offset`.
+    pub fn paragraph_start(&self, offset: usize) -> usize {
+        self.paragraphs
+            .get(self.paragraph_at(offset))
+            .map_or(offset, |paragraph| paragraph.start)
     }
 
     /// Where the paragraph holding `offset` was drawn in the last frame, if it was visible.
@@ -238,6 +253,10 @@ impl Pane {
             scroll_area = scroll_area.vertical_scroll_offset(
                 (tops.get(index).copied().unwrap_or(0.0) - 3.0 * row_height).max(0.0),
             );
+        } else if let Some(offset) = self.align_to.take() {
+            let index = self.paragraph_at(offset);
+            scroll_area =
+                scroll_area.vertical_scroll_offset(tops.get(index).copied().unwrap_or(0.0));
         }
         let mentions = context.mentions.in_document(document.id);
         let claims: Vec<ClaimMark> = if !context.highlight_claims {

@@ -1226,3 +1226,65 @@ fn a_passage_can_be_selected_and_tagged_from_the_keyboard() {
     harness.key_press(Key::Escape);
     harness.run_ok();
 }
+
+#[test]
+fn with_sync_scroll_the_other_pane_follows_to_the_shared_passage() {
+    let mut harness = harness();
+    let pair = harness
+        .state()
+        .pairs
+        .first()
+        .cloned()
+        .expect("a shared pair");
+    harness.state_mut().compare(pair.a, pair.b);
+    harness.run_ok();
+    let tops = |harness: &Harness<'static, TriangulateApp>| -> Vec<Option<usize>> {
+        harness
+            .state()
+            .panes
+            .iter()
+            .map(triangulate::gui::reader::Pane::top_offset)
+            .collect()
+    };
+    let wheel = |harness: &mut Harness<'static, TriangulateApp>| {
+        // Over the left pane, as a mouse wheel turned down a few notches.
+        harness.hover_at(Pos2::new(640.0, 400.0));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        for _ in 0..10 {
+            harness.run_ok();
+        }
+    };
+    let start = tops(&harness);
+    wheel(&mut harness);
+    let after = tops(&harness);
+    assert_ne!(after[0], start[0], "the left pane scrolled");
+    assert_eq!(after[1], start[1], "without sync the right pane stays");
+
+    harness.state_mut().sync_scroll = true;
+    wheel(&mut harness);
+    let synced = tops(&harness);
+    assert_ne!(synced[0], after[0], "the left pane scrolled again");
+    assert_ne!(synced[1], after[1], "the right pane followed");
+    // The passage they share sits at the top of both, or the right pane is at least past
+    // the start of its copy once the left one is past the start of its own.
+    let passage = harness
+        .state()
+        .passages
+        .iter()
+        .find(|passage| (passage.a, passage.b) == (pair.a, pair.b))
+        .cloned()
+        .expect("their passage");
+    let (left, right) = (synced[0].unwrap_or(0), synced[1].unwrap_or(0));
+    if left >= passage.a_range.start {
+        assert!(
+            right + 400 >= passage.b_range.start,
+            "{left} {right} {passage:?}"
+        );
+    }
+}
