@@ -632,19 +632,10 @@ fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<(
             let counts = index.variant_counts.get(&entity.id);
             // Lower-case forms found in another language ("talibans") are listed after the
             // stored spellings.
-            let mut derived: Vec<&String> = counts
-                .map(|counts| {
-                    counts
-                        .keys()
-                        .filter(|text| !entity.variants.contains(text))
-                        .collect()
-                })
-                .unwrap_or_default();
-            derived.sort();
             let variants = entity
                 .variants
                 .iter()
-                .chain(derived)
+                .chain(index.derived_spellings(entity))
                 .map(|text| VariantInfo {
                     text: text.clone(),
                     count: counts

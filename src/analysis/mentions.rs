@@ -180,6 +180,23 @@ impl MentionIndex {
                 || self.mention_count(entity.id) > 0)
     }
 
+    /// Spellings counted for an entity that it does not store: lower-case forms found in
+    /// documents of a language that does not capitalise the name ("talibans"), sorted.
+    pub fn derived_spellings<'a>(&'a self, entity: &crate::model::Entity) -> Vec<&'a String> {
+        let mut derived: Vec<&String> = self
+            .variant_counts
+            .get(&entity.id)
+            .map(|counts| {
+                counts
+                    .keys()
+                    .filter(|text| !entity.variants.contains(text))
+                    .collect()
+            })
+            .unwrap_or_default();
+        derived.sort();
+        derived
+    }
+
     /// The mentions in one document, sorted by position.
     pub fn in_document(&self, document: DocumentId) -> &[Mention] {
         self.by_document.get(&document).map_or(&[], Vec::as_slice)

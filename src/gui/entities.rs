@@ -446,20 +446,16 @@ fn spellings_ui(
     let counts = mentions.variant_counts.get(&id);
     // Lower-case forms found in documents of another language ("talibans") follow the stored
     // spellings; they are found again on every analysis, so there is nothing to split off.
-    let mut derived: Vec<&String> = counts
-        .map(|counts| {
-            counts
-                .keys()
-                .filter(|text| !entity.variants.contains(text))
-                .collect()
-        })
-        .unwrap_or_default();
-    derived.sort();
     let spellings = entity
         .variants
         .iter()
         .map(|variant| (variant, false))
-        .chain(derived.into_iter().map(|variant| (variant, true)));
+        .chain(
+            mentions
+                .derived_spellings(entity)
+                .into_iter()
+                .map(|variant| (variant, true)),
+        );
     for (variant, lower_case) in spellings {
         ui.horizontal(|ui| {
             let count = counts

@@ -17,6 +17,15 @@ fn sample_path() -> PathBuf {
 fn harness() -> Harness<'static, TriangulateApp> {
     let path = sample_path();
     let (project, stamp) = store::load(&path).expect("the sample project loads");
+    harness_with(project, Some(path), stamp)
+}
+
+/// The app with `project` open, in a window of a usual size, once its analysis is done.
+fn harness_with(
+    project: triangulate::model::Project,
+    path: Option<PathBuf>,
+    stamp: Option<store::DiskStamp>,
+) -> Harness<'static, TriangulateApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_max_steps(20)
@@ -27,7 +36,7 @@ fn harness() -> Harness<'static, TriangulateApp> {
             },
             TriangulateApp::with_context(egui::Context::default()),
         );
-    harness.state_mut().set_project(project, Some(path), stamp);
+    harness.state_mut().set_project(project, path, stamp);
     // Suggestions and shared passages arrive from the background analysis.
     run_until(&mut harness, TriangulateApp::is_analysed);
     harness
@@ -210,6 +219,8 @@ fn run_until(
     while std::time::Instant::now() < deadline {
         harness.run_ok();
         if done(harness.state()) {
+            // State set by background work may postdate this frame: draw it once more.
+            harness.run_ok();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
@@ -890,41 +901,10 @@ fn greek_cyrillic_hebrew_and_arabic_reports_show_their_letters() {
             "المقاومة في وادي بنجشير\n\nقال أحمد مسعود إنه لن يستسلم.\n",
         ),
     ];
-    let paths: Vec<PathBuf> = reports
-        .iter()
-        .map(|(name, text)| {
-            let path = folder.path().join(name);
-            std::fs::write(&path, text).expect("write report");
-            path
-        })
-        .collect();
-    let mut project = triangulate::model::Project::new("Scripts");
-    let report = triangulate::import::import_batch(
-        &project,
-        &paths,
-        triangulate::import::ImportOptions::default(),
-        &|_| {},
-        &Default::default(),
-    );
-    let _undo = report
-        .edit
-        .expect("every report imports")
-        .apply(&mut project)
-        .expect("the import applies");
+    let project = crate::support::project_from_texts(folder.path(), &reports);
     let ids: Vec<DocumentId> = project.documents.iter().map(|d| d.id).collect();
     assert_eq!(ids.len(), 4);
-
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(20)
-        .build_ui_state(
-            |ui, app: &mut TriangulateApp| {
-                app.tick(ui.ctx());
-                app.frame_ui(ui);
-            },
-            TriangulateApp::with_context(egui::Context::default()),
-        );
-    harness.state_mut().set_project(project, None, None);
+    let mut harness = harness_with(project, None, None);
     // The harness fails on any glyph no font has, so showing each report is the check.
     for id in ids {
         harness.state_mut().open_document(id, false);

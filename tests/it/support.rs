@@ -35,11 +35,28 @@ pub fn write_reports(folder: &Path) -> Vec<PathBuf> {
 
 /// A project with the reports imported.
 pub fn imported_project(folder: &Path) -> Project {
-    let paths = write_reports(folder);
+    project_of(&write_reports(folder))
+}
+
+/// Writes each `(file name, text)` into `folder` and imports them all into a new project.
+pub fn project_from_texts(folder: &Path, texts: &[(&str, &str)]) -> Project {
+    let paths: Vec<PathBuf> = texts
+        .iter()
+        .map(|(name, text)| {
+            let path = folder.join(name);
+            std::fs::write(&path, text).expect("write report");
+            path
+        })
+        .collect();
+    project_of(&paths)
+}
+
+/// A new project with the files imported.
+fn project_of(paths: &[PathBuf]) -> Project {
     let mut project = Project::new("Test project");
     let report = import_batch(
         &project,
-        &paths,
+        paths,
         ImportOptions::default(),
         &|_| {},
         &Default::default(),
