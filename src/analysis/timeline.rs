@@ -1,6 +1,8 @@
-//! Claims in time: one lane per outlet or per code, each claim at its date.
+//! Claims in time: one lane per outlet or per code, each claim at its date; and an entity's
+//! mentions in time, document by document.
 
-use crate::model::{ClaimId, PartialDate, Project, Stance};
+use super::mentions::MentionIndex;
+use crate::model::{ClaimId, DocumentId, EntityId, PartialDate, Project, Stance};
 
 /// What the lanes of the timeline are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,6 +119,51 @@ pub fn timeline(project: &Project, lanes: Lanes) -> Timeline {
     timeline
 }
 
+/// How often a document of a given date mentions an entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MentionDay {
+    /// The document.
+    pub document: DocumentId,
+    /// Days since 1970-01-01 of the document's date.
+    pub day: f64,
+    /// The document's date.
+    pub date: PartialDate,
+    /// Mentions of the entity in the document.
+    pub count: usize,
+}
+
+/// The dated documents that mention an entity, in date order, with how often each does: how
+/// a name rose and fell in the coverage. Undated documents are left out.
+pub fn mentions_in_time(
+    project: &Project,
+    mentions: &MentionIndex,
+    entity: EntityId,
+) -> Vec<MentionDay> {
+    let mut days: Vec<MentionDay> = mentions
+        .documents
+        .get(&entity)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter_map(|id| {
+            let document = project.document(*id)?;
+            let date = document.date?;
+            let count = mentions
+                .in_document(*id)
+                .iter()
+                .filter(|mention| mention.entity == entity)
+                .count();
+            Some(MentionDay {
+                document: *id,
+                day: day_number(date),
+                date,
+                count,
+            })
+        })
+        .collect();
+    days.sort_by(|a, b| a.day.total_cmp(&b.day).then(a.document.cmp(&b.document)));
+    days
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +229,43 @@ mod tests {
             "in date order, each claim at its own date first"
         );
         assert_eq!(timeline.undated, 0);
+    }
+
+    #[test]
+    fn an_entitys_mentions_follow_its_documents_dates() {
+        let mut project = Project::new("t");
+        for (id, date, text) in [
+            (
+                1,
+                Some("2021-09-06"),
+                "Panjshir fell. Panjshir is quiet. Kabul waits.",
+            ),
+            (2, Some("2021-08-22"), "Fighters moved on Panjshir."),
+            (3, None, "Panjshir, undated."),
+            (4, Some("2021-08-30"), "Nothing about the valley."),
+        ] {
+            let mut document = crate::import::document_from_bytes(text.as_bytes(), "t.txt")
+                .expect("imports")
+                .document;
+            document.id = DocumentId(id);
+            document.date = date.and_then(|date| date.parse().ok());
+            project.documents.push(document);
+        }
+        project.entities.push(crate::model::Entity {
+            id: EntityId(1),
+            name: "Panjshir".into(),
+            kind: crate::model::EntityKind::Place,
+            variants: vec!["Panjshir".into()],
+            hidden: false,
+            origin: crate::model::EntityOrigin::Detected,
+        });
+        let index = MentionIndex::build(&project);
+        let days = mentions_in_time(&project, &index, EntityId(1));
+        let found: Vec<(u32, usize)> = days.iter().map(|day| (day.document.0, day.count)).collect();
+        assert_eq!(
+            found,
+            [(2, 1), (1, 2)],
+            "date order, counts, undated left out"
+        );
     }
 }

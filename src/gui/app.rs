@@ -1155,13 +1155,32 @@ impl TriangulateApp {
             match self.central {
                 CentralView::Reader => self.panes_ui(ui),
                 CentralView::Timeline => {
-                    for action in
-                        timeline_ui(ui, &mut self.timeline, &self.project, self.generation)
-                    {
+                    for action in timeline_ui(
+                        ui,
+                        &mut self.timeline,
+                        (&self.project, &self.mentions),
+                        self.generation,
+                        self.selected_entity,
+                    ) {
                         match action {
                             TimelineAction::OpenClaim(id) => {
                                 self.central = CentralView::Reader;
                                 self.show_claim(id);
+                            }
+                            TimelineAction::OpenDocument(document, entity) => {
+                                self.central = CentralView::Reader;
+                                let first = self
+                                    .mentions
+                                    .in_document(document)
+                                    .iter()
+                                    .find(|mention| mention.entity == entity)
+                                    .map(|mention| mention.range.clone());
+                                if let Some(pane) = self.open_document(document, false)
+                                    && let Some(range) = first
+                                {
+                                    pane.scroll_to = Some(range.start);
+                                    pane.flash = Some(range);
+                                }
                             }
                         }
                     }

@@ -1,8 +1,12 @@
-//! The timeline view: claims on a time axis, one lane per outlet or per code.
+//! The timeline view: claims on a time axis, one lane per outlet or per code, and the selected
+//! entity's mentions document by document on a lane of their own.
 
 use super::theme;
-use crate::analysis::timeline::{Lanes, Timeline, date_of_day, timeline};
-use crate::model::{ClaimId, Project, Stance};
+use crate::analysis::mentions::MentionIndex;
+use crate::analysis::timeline::{
+    Lanes, MentionDay, Timeline, date_of_day, mentions_in_time, timeline,
+};
+use crate::model::{ClaimId, DocumentId, EntityId, Project, Stance};
 use egui::Ui;
 use egui_plot::{HoverPosition, MarkerShape, Plot, Points};
 
@@ -11,6 +15,8 @@ pub struct TimelineState {
     lanes: Lanes,
     /// The timeline and its claims' positions, for a project generation and a choice of lanes.
     cache: Option<(u64, Lanes, Timeline, Vec<[f64; 2]>)>,
+    /// The selected entity's mentions in time, for a project generation.
+    mention_cache: Option<(u64, EntityId, Vec<MentionDay>)>,
 }
 
 impl Default for TimelineState {
@@ -18,14 +24,20 @@ impl Default for TimelineState {
         Self {
             lanes: Lanes::Outlets,
             cache: None,
+            mention_cache: None,
         }
     }
 }
+
+/// The name of the series of mention markers, which hover and click tell from claims by it.
+const MENTIONS_SERIES: &str = "mentions";
 
 /// What the user asked for on the timeline.
 pub enum TimelineAction {
     /// Show a claim in the reader.
     OpenClaim(ClaimId),
+    /// Show a document in the reader, at the entity's first mention.
+    OpenDocument(DocumentId, EntityId),
 }
 
 /// Vertical offset of the n-th claim sharing a day and a lane, so none hides another:
@@ -57,8 +69,9 @@ fn positions(timeline: &Timeline) -> Vec<[f64; 2]> {
 pub fn timeline_ui(
     ui: &mut Ui,
     state: &mut TimelineState,
-    project: &Project,
+    (project, mentions): (&Project, &MentionIndex),
     generation: u64,
+    selected: Option<EntityId>,
 ) -> Vec<TimelineAction> {
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -84,7 +97,38 @@ pub fn timeline_ui(
     let Some((_, _, timeline, positions)) = &state.cache else {
         return actions;
     };
-    if timeline.events.is_empty() {
+    // The selected entity's mentions, on a lane above the claims.
+    let entity = selected.and_then(|id| project.entity(id));
+    if let Some(entity) = entity
+        && state
+            .mention_cache
+            .as_ref()
+            .is_none_or(|(known, id, _)| *known != generation || *id != entity.id)
+    {
+        state.mention_cache = Some((
+            generation,
+            entity.id,
+            mentions_in_time(project, mentions, entity.id),
+        ));
+    }
+    let mention_days: &[MentionDay] = match (&state.mention_cache, entity) {
+        (Some((_, id, days)), Some(entity)) if *id == entity.id => days,
+        _ => &[],
+    };
+    let mention_lane = timeline.lanes.len() as f64;
+    match entity {
+        Some(entity) => {
+            ui.weak(format!(
+                "Top lane: {} in {} dated documents; hover a mark for its count, click to read it",
+                entity.name,
+                mention_days.len()
+            ));
+        }
+        None => {
+            ui.weak("Select an entity to see its mentions in time on a lane of their own");
+        }
+    }
+    if timeline.events.is_empty() && mention_days.is_empty() {
         ui.label("No dated claims yet: claims take their own date or their document's.");
         return actions;
     }
@@ -128,6 +172,9 @@ pub fn timeline_ui(
         .y_axis_formatter(|mark, _| {
             let index = mark.value.round();
             if (mark.value - index).abs() < 1e-6 && index >= 0.0 {
+                if index == mention_lane {
+                    return entity.map_or_else(String::new, |entity| entity.name.clone());
+                }
                 timeline
                     .lanes
                     .get(index as usize)
@@ -145,6 +192,19 @@ pub fn timeline_ui(
             else {
                 return None;
             };
+            if *plot_name == MENTIONS_SERIES {
+                let day = mention_days.get(*index)?;
+                let title = project
+                    .document(day.document)
+                    .map_or("", |document| document.title.as_str());
+                let name = entity.map_or("", |entity| entity.name.as_str());
+                return Some(format!(
+                    "{} · {} mention{} of {name}\n{title}",
+                    day.date,
+                    day.count,
+                    if day.count == 1 { "" } else { "s" }
+                ));
+            }
             let stance = Stance::ALL
                 .into_iter()
                 .find(|stance| stance.as_str() == *plot_name)?;
@@ -158,6 +218,22 @@ pub fn timeline_ui(
             Some(quote_of(event))
         })
         .show(ui, |plot| {
+            if let Some(entity) = entity
+                && !mention_days.is_empty()
+            {
+                plot.points(
+                    Points::new(
+                        MENTIONS_SERIES,
+                        mention_days
+                            .iter()
+                            .map(|day| [day.day, mention_lane])
+                            .collect::<Vec<_>>(),
+                    )
+                    .color(theme::kind_colour(entity.kind))
+                    .radius(6.0)
+                    .shape(MarkerShape::Diamond),
+                );
+            }
             for stance in Stance::ALL {
                 let points: Vec<[f64; 2]> = timeline
                     .events
@@ -193,11 +269,28 @@ pub fn timeline_ui(
                 )
             })
             .min_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((index, distance)) = nearest
-            && distance < 12.0
-            && let Some(event) = timeline.events.get(index)
-        {
-            actions.push(TimelineAction::OpenClaim(event.claim));
+        let to_screen = |day: f64, lane: f64| {
+            response
+                .transform
+                .position_from_point(&egui_plot::PlotPoint::new(day, lane))
+                .distance(pointer)
+        };
+        let nearest_mention = mention_days
+            .iter()
+            .map(|day| (day, to_screen(day.day, mention_lane)))
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        match (nearest, nearest_mention, selected) {
+            (_, Some((day, distance)), Some(entity))
+                if distance < 12.0 && nearest.is_none_or(|(_, claim)| distance <= claim) =>
+            {
+                actions.push(TimelineAction::OpenDocument(day.document, entity));
+            }
+            (Some((index, distance)), ..) if distance < 12.0 => {
+                if let Some(event) = timeline.events.get(index) {
+                    actions.push(TimelineAction::OpenClaim(event.claim));
+                }
+            }
+            _ => {}
         }
     }
     actions

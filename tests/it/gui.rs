@@ -722,6 +722,20 @@ fn the_timeline_view_opens_and_closes_from_the_keyboard() {
     );
     harness.get_by_label("Codes").click();
     harness.run_ok();
+    // With an entity selected, its mentions get a lane of their own.
+    let valley = harness
+        .state()
+        .project
+        .entity_by_name("Panjshir")
+        .map(|entity| entity.id);
+    harness.state_mut().selected_entity = valley;
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("Top lane: Panjshir in 7 dated documents")
+            .is_some(),
+        "the valley's mentions in every dated report"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
     harness.run_ok();
     assert_eq!(
