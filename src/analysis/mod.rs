@@ -3,6 +3,7 @@
 //! Nothing here is saved; the project file keeps only what the user decided (which spellings
 //! belong to which entity, what is hidden). Mentions are found again from those on every load.
 
+pub mod anchors;
 pub mod boilerplate;
 pub mod dates;
 pub mod entities;

@@ -15,6 +15,7 @@ use super::tag::{TagDialog, TagOutcome};
 use super::theme;
 use super::timeline::{TimelineAction, TimelineState, timeline_ui};
 use crate::analysis::Derived;
+use crate::analysis::anchors::{AnchorKind, anchors};
 use crate::analysis::mentions::MentionIndex;
 use crate::analysis::passages::{Passage, SharedPair};
 use crate::analysis::suggestions::Suggestion;
@@ -131,6 +132,13 @@ pub struct TriangulateApp {
     pub pairs: Arc<Vec<SharedPair>>,
     /// Whether scrolling one pane scrolls the others to the same place in their text.
     pub sync_scroll: bool,
+    /// Anchors between the open documents, for a project generation, an analysis and the
+    /// documents open.
+    #[allow(clippy::type_complexity)] // A cache key and its value, read in one place.
+    anchor_cache: Option<(
+        (u64, Option<u64>, Vec<DocumentId>),
+        Arc<Vec<(Passage, AnchorKind)>>,
+    )>,
     /// Where each pane was in the last frame, to notice one moving.
     synced_tops: Vec<Option<usize>>,
     /// Panes just scrolled to follow another, whose next move is not the user's.
@@ -209,6 +217,7 @@ impl TriangulateApp {
             passages: Arc::new(Vec::new()),
             pairs: Arc::new(Vec::new()),
             sync_scroll: false,
+            anchor_cache: None,
             synced_tops: Vec::new(),
             following: Vec::new(),
             mentions_generation: None,
@@ -343,6 +352,45 @@ impl TriangulateApp {
             Ok(None) => self.status = "Nothing to redo".into(),
             Err(error) => self.modal = Some(Modal::Error(error.to_string())),
         }
+    }
+
+    /// Anchors (numbers, dates, rare names) between open documents that share no passage,
+    /// as passages of their own; computed once for a set of open documents and analysis.
+    pub fn anchors_between(&mut self, open: &[DocumentId]) -> Arc<Vec<(Passage, AnchorKind)>> {
+        let key = (self.generation, self.mentions_generation, open.to_vec());
+        if let Some((known, anchors)) = &self.anchor_cache
+            && *known == key
+        {
+            return anchors.clone();
+        }
+        let mut found = Vec::new();
+        for (index, &a) in open.iter().enumerate() {
+            for &b in &open[index + 1..] {
+                let (a, b) = (a.min(b), a.max(b));
+                let share_text = self
+                    .passages
+                    .iter()
+                    .any(|passage| (passage.a, passage.b) == (a, b));
+                if a == b || share_text {
+                    continue;
+                }
+                for anchor in anchors(&self.project, &self.mentions, a, b) {
+                    found.push((
+                        Passage {
+                            a,
+                            b,
+                            a_range: anchor.a_range,
+                            b_range: anchor.b_range,
+                            score: 1.0,
+                        },
+                        anchor.kind,
+                    ));
+                }
+            }
+        }
+        let found = Arc::new(found);
+        self.anchor_cache = Some((key, found.clone()));
+        found
     }
 
     /// Whether the tagging dialog is open.
@@ -1022,6 +1070,7 @@ fn matching_offset(
 /// The passages `document` shares with the other open documents, tinted per pair of panes.
 fn shared_with_open(
     passages: &[Passage],
+    anchors: &[(Passage, AnchorKind)],
     document: DocumentId,
     open: &[DocumentId],
 ) -> Vec<Shared> {
@@ -1032,7 +1081,9 @@ fn shared_with_open(
     };
     passages
         .iter()
-        .filter_map(|passage| {
+        .map(|passage| (passage, None))
+        .chain(anchors.iter().map(|(passage, kind)| (passage, Some(*kind))))
+        .filter_map(|(passage, anchor)| {
             let (range, other, other_range) = if passage.a == document {
                 (passage.a_range.clone(), passage.b, passage.b_range.clone())
             } else if passage.b == document {
@@ -1046,6 +1097,7 @@ fn shared_with_open(
                 other_range,
                 score: passage.score,
                 tint: tint(other),
+                anchor,
             })
         })
         .collect()
@@ -1648,6 +1700,8 @@ impl TriangulateApp {
             }
             return;
         }
+        let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
+        let anchors = self.anchors_between(&open);
         let mentions = self.mentions.clone();
         let context = ReaderContext {
             project: &self.project,
@@ -1659,10 +1713,9 @@ impl TriangulateApp {
             highlight_claims: self.highlight_claims,
         };
         let count = self.panes.len();
-        let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
         let shared: Vec<Vec<Shared>> = open
             .iter()
-            .map(|document| shared_with_open(&self.passages, *document, &open))
+            .map(|document| shared_with_open(&self.passages, &anchors, *document, &open))
             .collect();
         let mut clicked_shared = None;
         let mut hovered = None;
@@ -1785,12 +1838,23 @@ impl TriangulateApp {
             && let Some(top) = tops[index]
         {
             let from = self.panes[index].document;
+            // Shared passages, and anchors where documents share no text.
+            let links: Vec<Passage> = self
+                .passages
+                .iter()
+                .cloned()
+                .chain(
+                    self.anchor_cache
+                        .iter()
+                        .flat_map(|(_, anchors)| anchors.iter().map(|(link, _)| link.clone())),
+                )
+                .collect();
             for (other, pane) in self.panes.iter_mut().enumerate() {
                 if other == index {
                     continue;
                 }
                 if let Some(target) =
-                    matching_offset(&self.project, &self.passages, (from, top), pane.document)
+                    matching_offset(&self.project, &links, (from, top), pane.document)
                     && Some(pane.paragraph_start(target)) != tops[other]
                 {
                     pane.align_to = Some(target);

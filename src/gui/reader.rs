@@ -79,6 +79,9 @@ pub struct Shared {
     pub score: f32,
     /// Which tint: one per pair of panes.
     pub tint: usize,
+    /// For documents that share no text: what this place has in common with the other
+    /// (a number, a date, a rare name) instead of a copied passage.
+    pub anchor: Option<crate::analysis::anchors::AnchorKind>,
 }
 
 /// What the user did in a pane this frame.
@@ -623,10 +626,20 @@ impl Pane {
                     .project
                     .document(passage.other)
                     .map_or("another document", |document| document.title.as_str());
-                let text = format!(
-                    "Shared with “{title}”, {:.0}% alike. Click to see it there.",
-                    passage.score * 100.0
-                );
+                let text = match passage.anchor {
+                    None => format!(
+                        "Shared with “{title}”, {:.0}% alike. Click to see it there.",
+                        passage.score * 100.0
+                    ),
+                    Some(kind) => {
+                        let what = match kind {
+                            crate::analysis::anchors::AnchorKind::Number => "number",
+                            crate::analysis::anchors::AnchorKind::Date => "date",
+                            crate::analysis::anchors::AnchorKind::Entity => "name",
+                        };
+                        format!("The same {what} is in “{title}”. Click to see it there.")
+                    }
+                };
                 response.clone().on_hover_text_at_pointer(text);
             }
             if mention.is_some() || !over_claims.is_empty() {

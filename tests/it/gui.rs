@@ -1282,3 +1282,66 @@ fn with_sync_scroll_the_other_pane_follows_to_the_shared_passage() {
         );
     }
 }
+
+#[test]
+fn reports_in_two_languages_are_anchored_on_what_they_share() {
+    use triangulate::analysis::anchors::AnchorKind;
+    let mut harness = harness();
+    // The French dispatch and the English review of the fall of the valley share no passage.
+    let (french, english) = {
+        let project = &harness.state().project;
+        let find = |outlet: &str| {
+            project
+                .documents
+                .iter()
+                .find(|document| document.outlet == outlet)
+                .map(|document| document.id)
+                .expect("in the sample")
+        };
+        (find("La Dépêche Express"), find("The Frontline Review"))
+    };
+    assert!(
+        !harness.state().passages.iter().any(|passage| {
+            (passage.a, passage.b) == (french.min(english), french.max(english))
+        }),
+        "no shared text"
+    );
+    harness.state_mut().compare(french, english);
+    harness.run_ok();
+    let anchors = harness.state_mut().anchors_between(&[french, english]);
+    let project = &harness.state().project;
+    let text = |id, range: &std::ops::Range<usize>| {
+        project.document(id).expect("document").text[range.clone()].to_owned()
+    };
+    let described: Vec<(String, String, AnchorKind)> = anchors
+        .iter()
+        .map(|(link, kind)| {
+            (
+                text(link.a, &link.a_range),
+                text(link.b, &link.b_range),
+                *kind,
+            )
+        })
+        .collect();
+    assert!(
+        described
+            .iter()
+            .any(|(here, there, kind)| *kind == AnchorKind::Entity
+                && here == "AFP"
+                && there == "AFP"),
+        "the agency both cite anchors them: {described:?}"
+    );
+    for (here, there, kind) in &described {
+        if *kind == AnchorKind::Number {
+            assert_eq!(
+                here.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>(),
+                there
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+            );
+        }
+    }
+}
