@@ -60,7 +60,14 @@ pub fn candidates(text: &str, known_lowercase: &HashSet<String>) -> Vec<Candidat
         if let Some(longer) = extend_to_acronym(text, &words, index, end) {
             end = longer;
         }
-        found.extend(trim_run(text, &words, index, end, known_lowercase));
+        // "sur Twitter Ali Maisam Nazary", "AFP Ahmad Massoud": a platform or an agency
+        // written against a person's name is a name of its own.
+        let mut first = index;
+        if end - index >= 3 && is_known_organisation(words[index].text) {
+            found.extend(trim_run(text, &words, index, index + 1, known_lowercase));
+            first = index + 1;
+        }
+        found.extend(trim_run(text, &words, first, end, known_lowercase));
         index = end;
     }
     found
@@ -278,6 +285,12 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "depuis", "en", "au",
 ];
 
+fn is_known_organisation(name: &str) -> bool {
+    super::words::KNOWN_ORGANISATIONS
+        .binary_search(&name)
+        .is_ok()
+}
+
 fn is_known_place(name: &str) -> bool {
     super::words::KNOWN_PLACES.binary_search(&name).is_ok()
 }
@@ -292,9 +305,7 @@ fn guess_kind(
     if run
         .iter()
         .any(|word| ORGANISATION_WORDS.contains(&word.text))
-        || super::words::KNOWN_ORGANISATIONS
-            .binary_search(&joined.join(" ").as_str())
-            .is_ok()
+        || is_known_organisation(&joined.join(" "))
     {
         return Some(EntityKind::Organisation);
     }
@@ -816,5 +827,15 @@ mod tests {
         assert_eq!(kabul[0].1, EntityKind::Place);
         // An acronym is not taken for a dateline.
         assert!(found.iter().any(|(name, _)| name == "AFP"), "{found:?}");
+    }
+
+    #[test]
+    fn a_platform_written_against_a_name_is_a_name_of_its_own() {
+        let texts: Vec<String> = names("Il l'a écrit sur Twitter Ali Maisam Nazary hier soir.")
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert!(texts.contains(&"Twitter".to_owned()), "{texts:?}");
+        assert!(texts.contains(&"Ali Maisam Nazary".to_owned()), "{texts:?}");
     }
 }

@@ -261,8 +261,9 @@ pub const NAME_PARTICLES: &[&str] = &[
     "el", "y", "ul", "e",
 ];
 
-/// News agencies, international organisations and armed groups that reports name, in English
-/// and French forms, sorted for binary search: a name here is an organisation with no cue.
+/// News agencies, international organisations, armed groups and social platforms that reports
+/// name, in English and French forms, sorted for binary search: a name here is an organisation
+/// with no cue.
 pub const KNOWN_ORGANISATIONS: &[&str] = &[
     "AFP",
     "African Union",
@@ -291,6 +292,7 @@ pub const KNOWN_ORGANISATIONS: &[&str] = &[
     "FBI",
     "FMI",
     "FSB",
+    "Facebook",
     "Frontex",
     "HCR",
     "Hamas",
@@ -302,6 +304,7 @@ pub const KNOWN_ORGANISATIONS: &[&str] = &[
     "IMF",
     "ISI",
     "ISIS",
+    "Instagram",
     "Interfax",
     "Interpol",
     "Islamic State",
@@ -331,6 +334,9 @@ pub const KNOWN_ORGANISATIONS: &[&str] = &[
     "TASS",
     "Taliban",
     "Talibans",
+    "Telegram",
+    "TikTok",
+    "Twitter",
     "UNHCR",
     "UNICEF",
     "Union africaine",
@@ -338,10 +344,12 @@ pub const KNOWN_ORGANISATIONS: &[&str] = &[
     "United Nations",
     "WHO",
     "Wagner",
+    "WhatsApp",
     "White House",
     "World Bank",
     "World Health Organization",
     "Xinhua",
+    "YouTube",
     "al-Qaeda",
     "al-Qaïda",
     "al-Shabaab",
