@@ -57,7 +57,9 @@ pub fn candidates(text: &str, known_lowercase: &HashSet<String>) -> Vec<Candidat
                 break;
             }
         }
-        if let Some(longer) = extend_to_acronym(text, &words, index, end) {
+        if let Some(longer) = extend_to_acronym(text, &words, index, end)
+            .or_else(|| extend_to_known_name(&words, index, end))
+        {
             end = longer;
         }
         // "sur Twitter Ali Maisam Nazary", "AFP Ahmad Massoud": a platform or an agency
@@ -71,6 +73,24 @@ pub fn candidates(text: &str, known_lowercase: &HashSet<String>) -> Vec<Candidat
         index = end;
     }
     found
+}
+
+/// A known name that goes on in lower case ("Nations unies", "État islamique", "Banque
+/// mondiale"): the run is taken up to the end of the longest such name. Returns its end.
+fn extend_to_known_name(words: &[Word<'_>], first: usize, end: usize) -> Option<usize> {
+    const MOST_LOWER_CASE: usize = 3;
+    (1..=MOST_LOWER_CASE).rev().find_map(|extra| {
+        let last = end + extra;
+        let added = words.get(end..last)?;
+        if added.iter().any(|word| {
+            word.broken_before || !word.text.chars().next().is_some_and(char::is_lowercase)
+        }) {
+            return None;
+        }
+        let name: Vec<&str> = words[first..last].iter().map(|word| word.text).collect();
+        let name = name.join(" ");
+        (is_known_organisation(&name) || is_known_place(&name)).then_some(last)
+    })
 }
 
 /// Words skipped when an acronym is spelled from a name's initials.
@@ -837,5 +857,18 @@ mod tests {
             .collect();
         assert!(texts.contains(&"Twitter".to_owned()), "{texts:?}");
         assert!(texts.contains(&"Ali Maisam Nazary".to_owned()), "{texts:?}");
+    }
+
+    #[test]
+    fn a_known_name_that_goes_on_in_lower_case_is_taken_whole() {
+        let texts: Vec<String> = names(
+            "Selon les Nations unies, l'État islamique recrute. La Banque mondiale a suspendu son aide.",
+        )
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+        for name in ["Nations unies", "État islamique", "Banque mondiale"] {
+            assert!(texts.contains(&name.to_owned()), "{name}: {texts:?}");
+        }
     }
 }
