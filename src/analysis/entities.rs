@@ -463,6 +463,23 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             spellings_index.insert(variant, Target::Existing(entity.id));
         }
     }
+    // The gazetteer's groups of names for one thing ("United Nations", "Nations unies", "ONU"):
+    // the first entity or cluster with a name of a group takes the others.
+    let group_of: HashMap<&str, usize> = super::words::SAME_NAMES
+        .iter()
+        .enumerate()
+        .flat_map(|(group, names)| names.iter().map(move |name| (*name, group)))
+        .collect();
+    let mut group_target: HashMap<usize, Target> = HashMap::new();
+    for entity in project.entities.iter().filter(|entity| !entity.hidden) {
+        for variant in &entity.variants {
+            if let Some(group) = group_of.get(variant.as_str()) {
+                group_target
+                    .entry(*group)
+                    .or_insert(Target::Existing(entity.id));
+            }
+        }
+    }
     // The most frequent spelling goes first, so that it anchors its variants.
     let mut groups: Vec<(String, Tally)> = tallies
         .into_iter()
@@ -504,6 +521,13 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
                         .map(|index| Target::New(*index))
                 })
                 .or_else(|| {
+                    tally
+                        .spellings
+                        .keys()
+                        .find_map(|spelling| group_of.get(spelling.as_str()))
+                        .and_then(|group| group_target.get(group).copied())
+                })
+                .or_else(|| {
                     if tally.all_caps {
                         return None;
                     }
@@ -526,6 +550,9 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
                     for spelling in tally.spellings.keys() {
                         started.insert(spelling, Target::New(index));
                         started_spellings.push((spelling.clone(), Target::New(index)));
+                        if let Some(group) = group_of.get(spelling.as_str()) {
+                            group_target.entry(*group).or_insert(Target::New(index));
+                        }
                     }
                     cluster_by_fold.insert(folded, index);
                     clusters.push(tally);
@@ -870,5 +897,25 @@ mod tests {
         for name in ["Nations unies", "État islamique", "Banque mondiale"] {
             assert!(texts.contains(&name.to_owned()), "{name}: {texts:?}");
         }
+    }
+
+    #[test]
+    fn the_gazetteer_joins_english_and_french_names_and_acronyms_of_one_thing() {
+        let found = project_kinds(&[
+            "Report\n\nThe United Nations said the United Nations would stay. The UN envoy agreed.",
+            "Dépêche\n\nLes Nations unies restent, a dit l'ONU. Les Nations unies ont parlé.",
+        ]);
+        let united: Vec<&(String, EntityKind)> = found
+            .iter()
+            .filter(|(name, _)| {
+                ["United Nations", "Nations unies", "UN", "ONU"].contains(&name.as_str())
+            })
+            .collect();
+        assert_eq!(
+            united.len(),
+            1,
+            "one organisation for all four names: {found:?}"
+        );
+        assert_eq!(united[0].1, EntityKind::Organisation);
     }
 }
