@@ -6,6 +6,8 @@
 
 mod archive;
 mod epub;
+#[cfg(test)]
+mod fuzz;
 mod html;
 mod office;
 mod pdf;

@@ -1,0 +1,251 @@
+//! A mutation fuzzer for every reader and for the project loader: valid seed files of each
+//! format are damaged at random (bytes flipped, inserted, deleted, chunks repeated, cut short)
+//! and fed in; any panic fails. A reader may refuse a file, never crash on it.
+//!
+//! `cargo test --lib fuzz` runs each target for a moment. For a long run, in release:
+//! `TRIANGULATE_FUZZ_SECONDS=600 cargo test --release --lib fuzz -- --nocapture --test-threads 1`
+//! (the seconds are per target; executions are printed). cargo-fuzz would need libFuzzer, which
+//! this offline build cannot fetch; this harness needs nothing.
+
+use super::archive::tests::archive;
+use super::document_from_bytes;
+use std::time::{Duration, Instant};
+
+/// A small deterministic generator (xorshift), so a failure can be replayed from its seed.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % n.max(1) as u64).unwrap_or(0)
+    }
+}
+
+/// A damaged copy of `seed`: a few random edits, the kind that truncated downloads, bad disks
+/// and hostile files produce.
+fn mutate(seed: &[u8], dice: &mut Dice) -> Vec<u8> {
+    let mut bytes = seed.to_vec();
+    for _ in 0..1 + dice.below(8) {
+        let length = bytes.len().max(1);
+        match dice.below(6) {
+            0 if !bytes.is_empty() => {
+                let at = dice.below(length) % bytes.len();
+                bytes[at] ^= 1 << dice.below(8);
+            }
+            1 => {
+                let at = dice.below(length + 1).min(bytes.len());
+                let byte = [0, 0xff, b'<', b'{', b'\\', b'(', 0x80][dice.below(7)];
+                bytes.insert(at, byte);
+            }
+            2 if !bytes.is_empty() => {
+                let at = dice.below(length) % bytes.len();
+                let end = (at + 1 + dice.below(64)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            3 if !bytes.is_empty() => {
+                let at = dice.below(length) % bytes.len();
+                let end = (at + 1 + dice.below(256)).min(bytes.len());
+                let chunk = bytes[at..end].to_vec();
+                let into = dice.below(bytes.len() + 1);
+                bytes.splice(into..into, chunk);
+            }
+            4 => bytes.truncate(dice.below(length + 1)),
+            _ => {
+                let at = dice.below(length + 1).min(bytes.len());
+                bytes.splice(at..at, std::iter::repeat_n(b'9', dice.below(20)));
+            }
+        }
+    }
+    bytes
+}
+
+/// How long each target runs: a moment in `cargo test`, longer when asked.
+fn budget() -> Duration {
+    let seconds = std::env::var("TRIANGULATE_FUZZ_SECONDS")
+        .ok()
+        .and_then(|text| text.parse::<f64>().ok())
+        .unwrap_or(0.5);
+    Duration::from_secs_f64(seconds)
+}
+
+/// Feeds damaged copies of the seeds to `target` until the budget is spent; returns how many
+/// inputs it took. A panic in the target fails the test with the input's seed number.
+fn fuzz(name: &str, seeds: &[Vec<u8>], target: impl Fn(&[u8])) -> u64 {
+    let started = Instant::now();
+    let mut executions = 0_u64;
+    while started.elapsed() < budget() {
+        let mut dice = Dice(0x9E37_79B9_7F4A_7C15 ^ executions.wrapping_mul(0x2545_F491));
+        let seed = &seeds[dice.below(seeds.len())];
+        let input = mutate(seed, &mut dice);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| target(&input)));
+        assert!(
+            outcome.is_ok(),
+            "{name}: input {executions} made the reader panic ({} bytes)",
+            input.len()
+        );
+        executions += 1;
+    }
+    eprintln!(
+        "fuzz {name}: {executions} inputs in {:.0} s, no crash",
+        started.elapsed().as_secs_f64()
+    );
+    executions
+}
+
+const REPORT: &str = " date 2021-09-06\nLa vallée du Panchir résiste\n\nSelon l’AFP, Ahmad Massoud a déclaré : « Ce sont des rumeurs. »\n\nRead also: ten photos\n";
+
+#[test]
+fn fuzz_plain_text_and_html() {
+    let text_seeds = vec![
+        REPORT.as_bytes().to_vec(),
+        {
+            let mut utf16 = vec![0xFF, 0xFE];
+            utf16.extend(REPORT.encode_utf16().flat_map(u16::to_le_bytes));
+            utf16
+        },
+        encoding_rs::WINDOWS_1252.encode(REPORT).0.into_owned(),
+    ];
+    assert!(
+        fuzz("text", &text_seeds, |bytes| {
+            let _ = document_from_bytes(bytes, "report.txt");
+        }) > 0
+    );
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Panchir</title>\
+         <meta property=\"og:site_name\" content=\"La Dépêche\"><script type=\"application/ld+json\">\
+         {{\"@type\":\"NewsArticle\",\"datePublished\":\"2021-09-06\",\"author\":{{\"name\":\"A. B.\"}}}}</script>\
+         </head><body><nav><a href=\"/\">Accueil</a></nav><article><h1>Panchir</h1><p>{}</p></article>\
+         <section class=\"comments\"><p>Premier !</p></section></body></html>",
+        REPORT.replace('\n', "</p><p>")
+    );
+    assert!(
+        fuzz("html", &[html.into_bytes()], |bytes| {
+            let _ = document_from_bytes(bytes, "page.html");
+        }) > 0
+    );
+}
+
+#[test]
+fn fuzz_office_documents_and_books() {
+    let paragraph =
+        "<w:p><w:r><w:t>Ahmad Massoud a déclaré : « Ce sont des rumeurs. »</w:t></w:r></w:p>";
+    let docx = archive(&[
+        (
+            "word/document.xml",
+            &format!("<w:document><w:body>{paragraph}{paragraph}</w:body></w:document>"),
+        ),
+        (
+            "docProps/core.xml",
+            "<cp:coreProperties><dc:title>Panchir</dc:title><dc:creator>A. B.</dc:creator></cp:coreProperties>",
+        ),
+    ]);
+    assert!(
+        fuzz("docx", &[docx], |bytes| {
+            let _ = document_from_bytes(bytes, "report.docx");
+        }) > 0
+    );
+    // Damaged archives are mostly refused at once; damaged markup inside a sound archive
+    // reaches the XML scanner.
+    let body = format!(
+        "<w:document><w:body>{paragraph}<w:tbl><w:tr><w:tc>{paragraph}</w:tc></w:tr></w:tbl></w:body></w:document>"
+    );
+    assert!(
+        fuzz("docx markup", &[body.into_bytes()], |bytes| {
+            let markup = String::from_utf8_lossy(bytes);
+            let _ = document_from_bytes(&archive(&[("word/document.xml", &markup)]), "report.docx");
+        }) > 0
+    );
+    let odt = archive(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        (
+            "content.xml",
+            "<office:document-content><office:body><office:text><text:h>Panchir</text:h><text:p>La vallée résiste.</text:p></office:text></office:body></office:document-content>",
+        ),
+    ]);
+    assert!(
+        fuzz("odt", &[odt], |bytes| {
+            let _ = document_from_bytes(bytes, "report.odt");
+        }) > 0
+    );
+    let epub = archive(&[
+        ("mimetype", "application/epub+zip"),
+        (
+            "META-INF/container.xml",
+            "<container><rootfiles><rootfile full-path=\"OEBPS/content.opf\"/></rootfiles></container>",
+        ),
+        (
+            "OEBPS/content.opf",
+            "<package><metadata><dc:title>Panchir</dc:title><dc:language>fr</dc:language></metadata>\
+             <manifest><item id=\"c1\" href=\"one.xhtml\" media-type=\"application/xhtml+xml\"/></manifest>\
+             <spine><itemref idref=\"c1\"/></spine></package>",
+        ),
+        (
+            "OEBPS/one.xhtml",
+            "<html><body><h1>Panchir</h1><p>La vallée r&#233;siste.</p></body></html>",
+        ),
+    ]);
+    assert!(
+        fuzz("epub", &[epub], |bytes| {
+            let _ = document_from_bytes(bytes, "book.epub");
+        }) > 0
+    );
+    let package = "<package><metadata><dc:title>Panchir</dc:title></metadata><manifest><item id=\"c1\" href=\"one.xhtml\"/><item id=\"c2\" href=\"../two.xhtml\"/></manifest><spine><itemref idref=\"c2\"/><itemref idref=\"c1\"/></spine></package>";
+    assert!(
+        fuzz("epub package", &[package.as_bytes().to_vec()], |bytes| {
+            let package = String::from_utf8_lossy(bytes);
+            let book = archive(&[
+                (
+                    "META-INF/container.xml",
+                    "<container><rootfiles><rootfile full-path=\"OEBPS/content.opf\"/></rootfiles></container>",
+                ),
+                ("OEBPS/content.opf", &package),
+                ("OEBPS/one.xhtml", "<html><body><p>Un.</p></body></html>"),
+                ("two.xhtml", "<html><body><p>Deux.</p></body></html>"),
+            ]);
+            let _ = document_from_bytes(&book, "book.epub");
+        }) > 0
+    );
+    let rtf = br"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Times;}}{\info{\title Panchir}}\f0 La vall\'e9e r\u233?siste.\par {\*\footnote note}Fin.\par}".to_vec();
+    assert!(
+        fuzz("rtf", &[rtf], |bytes| {
+            let _ = document_from_bytes(bytes, "report.rtf");
+        }) > 0
+    );
+    let pdf = super::pdf::tests::pdf(&["La vallee du Panchir resiste", "Ahmad Massoud a declare"]);
+    assert!(
+        fuzz("pdf", &[pdf], |bytes| {
+            let _ = document_from_bytes(bytes, "report.pdf");
+        }) > 0
+    );
+}
+
+#[test]
+fn fuzz_the_project_loader() {
+    let mut project = crate::model::Project::new("fuzz");
+    let documents: Vec<crate::model::Document> = (0..3)
+        .map(|seed| {
+            let report = crate::corpus::report(seed);
+            let mut document = document_from_bytes(report.text.as_bytes(), &report.file)
+                .expect("a generated report imports")
+                .document;
+            document.id = crate::model::DocumentId(u32::try_from(seed).unwrap_or(0) + 1);
+            document
+        })
+        .collect();
+    let entities = crate::analysis::entities::new_entities(&project, &documents);
+    let _undo = crate::edit::Edit::add_documents(&project, documents, entities)
+        .apply(&mut project)
+        .expect("applies");
+    let ron = crate::store::to_ron(&project).expect("serialises");
+    let path = std::path::Path::new("fuzz.ron");
+    assert!(
+        fuzz("project loader", &[ron.into_bytes()], |bytes| {
+            // The loader reads text: damaged UTF-8 is refused before parsing, as `load` does.
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                let _ = crate::store::from_ron(text, path);
+            }
+        }) > 0
+    );
+}
