@@ -8,6 +8,7 @@ use std::time::Instant;
 use triangulate::analysis::entities::new_entities;
 use triangulate::analysis::mentions::MentionIndex;
 use triangulate::analysis::passages::shared_passages;
+use triangulate::analysis::search::{SearchOptions, search};
 use triangulate::edit::Edit;
 use triangulate::import::{ImportOptions, import_batch};
 use triangulate::model::{Document, DocumentId, Project};
@@ -69,8 +70,12 @@ fn main() {
 
     // Import, as the app does it: read, decode, detect, find entities, one edit; text files
     // and saved web pages, one file and a thousand.
-    for (kind, extension) in [("text", "txt"), ("HTML", "html")] {
-        let paths: Vec<_> = (0..1_000)
+    for (kind, extension, files) in [
+        ("text", "txt", 1_000),
+        ("HTML", "html", 1_000),
+        ("text", "txt", 5_000),
+    ] {
+        let paths: Vec<_> = (0..files)
             .map(|seed| {
                 let path = folder.join(format!("r{seed}.{extension}"));
                 let text = report(seed);
@@ -108,10 +113,10 @@ fn main() {
             .filter(|outcome| outcome.result.is_ok())
             .count();
         println!(
-            "import {kind}: one file {:.1} ms (median of 21); 1,000 files ({:.1} MB), with entity analysis: {ms:.0} ms ({:.0} files/s, {:.1} MB/s); {imported} imported",
+            "import {kind}: one file {:.1} ms (median of 21); {files} files ({:.1} MB), with entity analysis: {ms:.0} ms ({:.0} files/s, {:.1} MB/s); {imported} imported",
             single[10],
             bytes as f64 / 1e6,
-            1e6 / ms,
+            files as f64 * 1e3 / ms,
             bytes as f64 / 1e3 / ms
         );
     }
@@ -126,6 +131,26 @@ fn main() {
             .expect("applies");
         let (index, mentions_ms) = time(|| MentionIndex::build(&project));
         let (passages, passages_ms) = time(|| shared_passages(&project.documents));
+        // Searching the whole corpus, as the Search tab does: a name (with its other spellings),
+        // a phrase, and a regular expression; the slowest of three runs of each.
+        let search = |query: &str, regex: bool| {
+            let options = SearchOptions {
+                exact_case: false,
+                whole_words: false,
+                regex,
+                document: None,
+            };
+            (0..3)
+                .map(|_| time(|| search(&project, query, &options).map(|found| found.hits.len())))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(found, ms)| (found.unwrap_or(0), ms))
+                .unwrap_or((0, 0.0))
+        };
+        let searches = [
+            search("Panjshir", false),
+            search("the valley on Sunday", false),
+            search(r"\b1[0-9]{3}\b", true),
+        ];
         // One more document against the analysed corpus: what an import of one file costs.
         let extra = {
             let mut document =
@@ -141,6 +166,15 @@ fn main() {
         let (_, read_ms) = time(|| std::fs::read(&path).expect("reads"));
         let (_, load_ms) = time(|| store::load(&path).expect("loads"));
         let file_mb = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+        println!(
+            "{count:>6} documents ({megabytes:.1} MB): search (name with its spellings / phrase / regex) {:.0} ms ({} hits) / {:.0} ms ({}) / {:.0} ms ({})",
+            searches[0].1,
+            searches[0].0,
+            searches[1].1,
+            searches[1].0,
+            searches[2].1,
+            searches[2].0,
+        );
         println!(
             "{count:>6} documents ({megabytes:.1} MB): entities {entities_ms:.0} ms, one more document {one_ms:.1} ms, mentions {mentions_ms:.0} ms ({} entities), passages {passages_ms:.0} ms ({} found), save {save_ms:.0} ms, load {load_ms:.0} ms (reading the {file_mb:.1} MB file alone {read_ms:.1} ms)",
             project.entities.len(),

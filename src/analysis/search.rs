@@ -4,6 +4,7 @@
 use super::fold::fold;
 use super::words::one_line;
 use crate::model::{DocumentId, Project, context_bounds};
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// How to match a query.
@@ -140,66 +141,69 @@ pub fn search(
     } else {
         None
     };
-    let mut hits = Vec::new();
-    for document in project
+    // Each document is searched on its own, on every core; hits stay in document order.
+    let per_document: Vec<Vec<Hit>> = project
         .documents
-        .iter()
+        .par_iter()
         .filter(|document| options.document.is_none_or(|only| only == document.id))
-    {
-        let offset = document.body.start();
-        let body = document.body_text();
-        let mut ranges: Vec<Range<usize>> = Vec::new();
-        if let Some(expression) = &expression {
-            ranges.extend(
-                expression
-                    .find_iter(body)
-                    .filter(|found| !found.is_empty())
-                    .map(|found| found.range()),
-            );
-        } else if options.exact_case {
-            for pattern in &patterns {
+        .map(|document| {
+            let mut hits = Vec::new();
+            let offset = document.body.start();
+            let body = document.body_text();
+            let mut ranges: Vec<Range<usize>> = Vec::new();
+            if let Some(expression) = &expression {
                 ranges.extend(
-                    body.match_indices(pattern.as_str())
-                        .map(|(start, found)| start..start + found.len()),
+                    expression
+                        .find_iter(body)
+                        .filter(|found| !found.is_empty())
+                        .map(|found| found.range()),
                 );
-            }
-        } else {
-            let (folded, map) = folded_with_map(body);
-            for pattern in &patterns {
-                let needle = fold(pattern);
-                if needle.is_empty() {
-                    continue;
+            } else if options.exact_case {
+                for pattern in &patterns {
+                    ranges.extend(
+                        body.match_indices(pattern.as_str())
+                            .map(|(start, found)| start..start + found.len()),
+                    );
                 }
-                ranges.extend(folded.match_indices(needle.as_str()).map(|(start, found)| {
-                    // Back to the original text: from the first folded byte's character to the
-                    // character after the last one.
-                    map[start]
-                        ..map[start + found.len() - 1]
-                            + body[map[start + found.len() - 1]..]
-                                .chars()
-                                .next()
-                                .map_or(0, char::len_utf8)
-                }));
+            } else {
+                let (folded, map) = folded_with_map(body);
+                for pattern in &patterns {
+                    let needle = fold(pattern);
+                    if needle.is_empty() {
+                        continue;
+                    }
+                    ranges.extend(folded.match_indices(needle.as_str()).map(|(start, found)| {
+                        // Back to the original text: from the first folded byte's character to the
+                        // character after the last one.
+                        map[start]
+                            ..map[start + found.len() - 1]
+                                + body[map[start + found.len() - 1]..]
+                                    .chars()
+                                    .next()
+                                    .map_or(0, char::len_utf8)
+                    }));
+                }
             }
-        }
-        if options.whole_words {
-            ranges.retain(|range| is_word_boundary(body, range.start, range.end));
-        }
-        ranges.sort_by_key(|range| range.start);
-        ranges.dedup_by(|later, earlier| later.start < earlier.end);
-        for range in ranges {
-            let (before, after) = context(body, &range, CONTEXT_CHARS);
-            hits.push(Hit {
-                document: document.id,
-                range: offset + range.start..offset + range.end,
-                before,
-                hit: body[range].to_owned(),
-                after,
-            });
-        }
-    }
+            if options.whole_words {
+                ranges.retain(|range| is_word_boundary(body, range.start, range.end));
+            }
+            ranges.sort_by_key(|range| range.start);
+            ranges.dedup_by(|later, earlier| later.start < earlier.end);
+            for range in ranges {
+                let (before, after) = context(body, &range, CONTEXT_CHARS);
+                hits.push(Hit {
+                    document: document.id,
+                    range: offset + range.start..offset + range.end,
+                    before,
+                    hit: body[range].to_owned(),
+                    after,
+                });
+            }
+            hits
+        })
+        .collect();
     Ok(Results {
-        hits,
+        hits: per_document.into_iter().flatten().collect(),
         also_searched,
     })
 }
