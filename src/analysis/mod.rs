@@ -31,6 +31,8 @@ pub struct Derived {
     pub passages: Vec<passages::Passage>,
     /// Document pairs that share text, the most shared first.
     pub pairs: Vec<passages::SharedPair>,
+    /// Each near-duplicate document with its closest copy.
+    pub near_duplicates: std::collections::HashMap<crate::model::DocumentId, passages::SharedPair>,
     /// Whether suggestions and passages were computed too, or only the mentions.
     pub complete: bool,
 }
@@ -42,11 +44,13 @@ impl Derived {
         let suggestions = suggestions::suggestions(project, &mentions);
         let passages = passages::shared_passages(&project.documents);
         let pairs = passages::shared_pairs(&project.documents, &passages);
+        let near_duplicates = passages::near_duplicates(&pairs);
         Self {
             mentions,
             suggestions,
             passages,
             pairs,
+            near_duplicates,
             complete: true,
         }
     }

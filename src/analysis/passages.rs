@@ -265,6 +265,18 @@ impl SharedPair {
     }
 }
 
+/// Each document that is a near-duplicate of another, with its closest copy: the pair that
+/// shares the most, as `pairs` are sorted.
+pub fn near_duplicates(pairs: &[SharedPair]) -> HashMap<DocumentId, SharedPair> {
+    let mut near: HashMap<DocumentId, SharedPair> = HashMap::new();
+    for pair in pairs.iter().filter(|pair| pair.is_near_duplicate()) {
+        for document in [pair.a, pair.b] {
+            near.entry(document).or_insert_with(|| pair.clone());
+        }
+    }
+    near
+}
+
 /// The bytes covered by a set of ranges, overlaps counted once.
 fn covered(mut ranges: Vec<Range<usize>>) -> usize {
     ranges.sort_by_key(|range| range.start);

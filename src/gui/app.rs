@@ -24,6 +24,7 @@ use crate::import::ImportError;
 use crate::model::{ClaimId, DocumentId, EntityId, Project};
 use crate::store::{self, DiskStamp};
 use egui::{RichText, Ui, ViewportCommand};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -130,15 +131,14 @@ pub struct TriangulateApp {
     pub passages: Arc<Vec<Passage>>,
     /// Document pairs that share text, the most shared first.
     pub pairs: Arc<Vec<SharedPair>>,
+    /// Each near-duplicate document with its closest copy.
+    near_duplicates: Arc<HashMap<DocumentId, SharedPair>>,
     /// Whether scrolling one pane scrolls the others to the same place in their text.
     pub sync_scroll: bool,
-    /// Anchors between the open documents, for a project generation, an analysis and the
-    /// documents open.
+    /// What links the open documents: the passages they share and, between documents that
+    /// share none, anchors; for a project generation, an analysis and the documents open.
     #[allow(clippy::type_complexity)] // A cache key and its value, read in one place.
-    anchor_cache: Option<(
-        (u64, Option<u64>, Vec<DocumentId>),
-        Arc<Vec<(Passage, AnchorKind)>>,
-    )>,
+    links_cache: Option<((u64, Option<u64>, Vec<DocumentId>), Arc<Vec<Link>>)>,
     /// Where each pane was in the last frame, to notice one moving.
     synced_tops: Vec<Option<usize>>,
     /// Panes just scrolled to follow another, whose next move is not the user's.
@@ -216,8 +216,9 @@ impl TriangulateApp {
             suggestions: Arc::new(Vec::new()),
             passages: Arc::new(Vec::new()),
             pairs: Arc::new(Vec::new()),
+            near_duplicates: Arc::new(HashMap::new()),
             sync_scroll: false,
-            anchor_cache: None,
+            links_cache: None,
             synced_tops: Vec::new(),
             following: Vec::new(),
             mentions_generation: None,
@@ -299,6 +300,7 @@ impl TriangulateApp {
         self.suggestions = Arc::new(index.suggestions);
         self.passages = Arc::new(index.passages);
         self.pairs = Arc::new(index.pairs);
+        self.near_duplicates = Arc::new(index.near_duplicates);
         // Suggestions and shared passages follow from the background analysis.
         self.mentions_generation = index.complete.then_some(self.generation);
         if let Some(first) = self.project.documents.first().map(|document| document.id) {
@@ -354,43 +356,54 @@ impl TriangulateApp {
         }
     }
 
-    /// Anchors (numbers, dates, rare names) between open documents that share no passage,
-    /// as passages of their own; computed once for a set of open documents and analysis.
-    pub fn anchors_between(&mut self, open: &[DocumentId]) -> Arc<Vec<(Passage, AnchorKind)>> {
+    /// What links the open documents: the passages any two share, and anchors (numbers, dates,
+    /// rare names) between two that share none. Worked out once for a set of open documents
+    /// and an analysis, not on every frame.
+    pub fn links_between(&mut self, open: &[DocumentId]) -> Arc<Vec<Link>> {
         let key = (self.generation, self.mentions_generation, open.to_vec());
-        if let Some((known, anchors)) = &self.anchor_cache
+        if let Some((known, links)) = &self.links_cache
             && *known == key
         {
-            return anchors.clone();
+            return links.clone();
         }
-        let mut found = Vec::new();
+        let mut found: Vec<Link> = self
+            .passages
+            .iter()
+            .filter(|passage| open.contains(&passage.a) && open.contains(&passage.b))
+            .map(|passage| (passage.clone(), None))
+            .collect();
         for (index, &a) in open.iter().enumerate() {
             for &b in &open[index + 1..] {
                 let (a, b) = (a.min(b), a.max(b));
-                let share_text = self
-                    .passages
+                let share_text = found
                     .iter()
-                    .any(|passage| (passage.a, passage.b) == (a, b));
+                    .any(|(passage, _)| (passage.a, passage.b) == (a, b));
                 if a == b || share_text {
                     continue;
                 }
                 for anchor in anchors(&self.project, &self.mentions, a, b) {
-                    found.push((
-                        Passage {
-                            a,
-                            b,
-                            a_range: anchor.a_range,
-                            b_range: anchor.b_range,
-                            score: 1.0,
-                        },
-                        anchor.kind,
-                    ));
+                    let link = Passage {
+                        a,
+                        b,
+                        a_range: anchor.a_range,
+                        b_range: anchor.b_range,
+                        score: 1.0,
+                    };
+                    found.push((link, Some(anchor.kind)));
                 }
             }
         }
         let found = Arc::new(found);
-        self.anchor_cache = Some((key, found.clone()));
+        self.links_cache = Some((key, found.clone()));
         found
+    }
+
+    /// The anchors among [`Self::links_between`]: what links open documents that share no text.
+    pub fn anchors_between(&mut self, open: &[DocumentId]) -> Vec<(Passage, AnchorKind)> {
+        self.links_between(open)
+            .iter()
+            .filter_map(|(link, kind)| kind.map(|kind| (link.clone(), kind)))
+            .collect()
     }
 
     /// Whether the tagging dialog is open.
@@ -797,6 +810,7 @@ impl TriangulateApp {
                     self.suggestions = Arc::new(index.suggestions);
                     self.passages = Arc::new(index.passages);
                     self.pairs = Arc::new(index.pairs);
+                    self.near_duplicates = Arc::new(index.near_duplicates);
                     self.mentions_generation = Some(generation);
                 }
             }
@@ -1013,11 +1027,11 @@ fn pane_header_ui(
 /// after), or, with no passage shared, the same share of the body.
 fn matching_offset(
     project: &Project,
-    passages: &[Passage],
+    links: &[Link],
     (from, offset): (DocumentId, usize),
     to: DocumentId,
 ) -> Option<usize> {
-    let pairs = passages.iter().filter_map(|passage| {
+    let pairs = links.iter().filter_map(|(passage, _)| {
         if (passage.a, passage.b) == (from, to) {
             Some((passage.a_range.clone(), passage.b_range.clone()))
         } else if (passage.a, passage.b) == (to, from) {
@@ -1067,22 +1081,18 @@ fn matching_offset(
     Some(at)
 }
 
+/// A passage two open documents share, or an anchor between two that share none.
+type Link = (Passage, Option<AnchorKind>);
+
 /// The passages `document` shares with the other open documents, tinted per pair of panes.
-fn shared_with_open(
-    passages: &[Passage],
-    anchors: &[(Passage, AnchorKind)],
-    document: DocumentId,
-    open: &[DocumentId],
-) -> Vec<Shared> {
+fn shared_with_open(links: &[Link], document: DocumentId, open: &[DocumentId]) -> Vec<Shared> {
     let tint = |other: DocumentId| {
         let (a, b) = (document.min(other), document.max(other));
         let position = |id| open.iter().position(|open| *open == id).unwrap_or(0);
         position(a) * open.len() + position(b)
     };
-    passages
+    links
         .iter()
-        .map(|passage| (passage, None))
-        .chain(anchors.iter().map(|(passage, kind)| (passage, Some(*kind))))
         .filter_map(|(passage, anchor)| {
             let (range, other, other_range) = if passage.a == document {
                 (passage.a_range.clone(), passage.b, passage.b_range.clone())
@@ -1097,7 +1107,7 @@ fn shared_with_open(
                 other_range,
                 score: passage.score,
                 tint: tint(other),
-                anchor,
+                anchor: *anchor,
             })
         })
         .collect()
@@ -1552,8 +1562,8 @@ impl TriangulateApp {
         }
         match self.left_tab {
             LeftTab::Library => {
-                let pairs = self.pairs.clone();
-                for action in library_ui(ui, &mut self.library, &self.project, &pairs) {
+                let near = self.near_duplicates.clone();
+                for action in library_ui(ui, &mut self.library, &self.project, &near) {
                     match action {
                         LibraryAction::Open(id) => {
                             self.open_document(id, false);
@@ -1701,7 +1711,7 @@ impl TriangulateApp {
             return;
         }
         let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
-        let anchors = self.anchors_between(&open);
+        let links = self.links_between(&open);
         let mentions = self.mentions.clone();
         let context = ReaderContext {
             project: &self.project,
@@ -1715,7 +1725,7 @@ impl TriangulateApp {
         let count = self.panes.len();
         let shared: Vec<Vec<Shared>> = open
             .iter()
-            .map(|document| shared_with_open(&self.passages, &anchors, *document, &open))
+            .map(|document| shared_with_open(&links, *document, &open))
             .collect();
         let mut clicked_shared = None;
         let mut hovered = None;
@@ -1839,16 +1849,11 @@ impl TriangulateApp {
         {
             let from = self.panes[index].document;
             // Shared passages, and anchors where documents share no text.
-            let links: Vec<Passage> = self
-                .passages
-                .iter()
-                .cloned()
-                .chain(
-                    self.anchor_cache
-                        .iter()
-                        .flat_map(|(_, anchors)| anchors.iter().map(|(link, _)| link.clone())),
-                )
-                .collect();
+            let links = self
+                .links_cache
+                .as_ref()
+                .map(|(_, links)| links.clone())
+                .unwrap_or_default();
             for (other, pane) in self.panes.iter_mut().enumerate() {
                 if other == index {
                     continue;

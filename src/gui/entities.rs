@@ -462,34 +462,9 @@ fn spellings_ui(
                 .and_then(|counts| counts.get(variant))
                 .copied()
                 .unwrap_or(0);
-            let per_document: Vec<String> = mentions
-                .documents
-                .get(&id)
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .filter_map(|document| {
-                    let here = mentions
-                        .in_document(*document)
-                        .iter()
-                        .filter(|mention| {
-                            project
-                                .document(*document)
-                                .and_then(|d| d.text.get(mention.range.clone()))
-                                == Some(variant.as_str())
-                        })
-                        .count();
-                    (here > 0).then(|| {
-                        format!(
-                            "{}: {here}",
-                            project.document(*document).map_or("", |d| d.title.as_str())
-                        )
-                    })
-                })
-                .collect();
-            ui.label(variant).on_hover_text(if per_document.is_empty() {
-                "Not found in any document".to_owned()
-            } else {
-                per_document.join("\n")
+            // Counted only while the pointer is on the spelling, not on every frame.
+            ui.label(variant).on_hover_ui(|ui| {
+                ui.label(spelling_per_document(project, mentions, id, variant));
             });
             ui.weak(count.to_string());
             if lower_case {
@@ -509,6 +484,38 @@ fn spellings_ui(
                 );
             }
         });
+    }
+}
+
+/// How often each document writes an entity with this spelling, a line per document.
+fn spelling_per_document(
+    project: &Project,
+    mentions: &MentionIndex,
+    id: EntityId,
+    spelling: &str,
+) -> String {
+    let lines: Vec<String> = mentions
+        .documents
+        .get(&id)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter_map(|document_id| {
+            let document = project.document(*document_id)?;
+            let here = mentions
+                .in_document(*document_id)
+                .iter()
+                .filter(|mention| {
+                    mention.entity == id
+                        && document.text.get(mention.range.clone()) == Some(spelling)
+                })
+                .count();
+            (here > 0).then(|| format!("{}: {here}", document.title))
+        })
+        .collect();
+    if lines.is_empty() {
+        "Not found in any document".to_owned()
+    } else {
+        lines.join("\n")
     }
 }
 

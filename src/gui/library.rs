@@ -65,20 +65,13 @@ pub fn library_ui(
     ui: &mut Ui,
     state: &mut LibraryState,
     project: &Project,
-    pairs: &[SharedPair],
+    near: &HashMap<DocumentId, SharedPair>,
 ) -> Vec<LibraryAction> {
     let mut actions = Vec::new();
     if project.documents.is_empty() {
         ui.add_space(8.0);
         ui.label("No documents yet. Use File > Import documents… or drop files on the window.");
         return actions;
-    }
-    // Each document's closest copy, when one is mostly the other.
-    let mut near: HashMap<DocumentId, &SharedPair> = HashMap::new();
-    for pair in pairs.iter().filter(|pair| pair.is_near_duplicate()) {
-        for document in [pair.a, pair.b] {
-            near.entry(document).or_insert(pair);
-        }
     }
     let mut order: Vec<usize> = (0..project.documents.len()).collect();
     let documents = &project.documents;
