@@ -95,6 +95,10 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
+fn worst(times: &[Duration]) -> Duration {
+    times.iter().max().copied().unwrap_or_default()
+}
+
 fn main() {
     // A 1 MB document with thousands of highlights.
     let project = project_of(vec![report(1, 1_000_000)]);
@@ -150,13 +154,7 @@ fn main() {
     );
     println!(
         "  scrolling, worst     {:>8.2} ms",
-        scrolling
-            .iter()
-            .max()
-            .copied()
-            .unwrap_or_default()
-            .as_secs_f64()
-            * 1e3
+        worst(&scrolling).as_secs_f64() * 1e3
     );
     println!(
         "  wheel, median        {:>8.2} ms (60 points a frame, 400 frames)",
@@ -164,13 +162,7 @@ fn main() {
     );
     println!(
         "  wheel, worst         {:>8.2} ms",
-        wheel
-            .iter()
-            .max()
-            .copied()
-            .unwrap_or_default()
-            .as_secs_f64()
-            * 1e3
+        worst(&wheel).as_secs_f64() * 1e3
     );
     println!(
         "  idle frame, median   {:>8.2} ms",
@@ -277,13 +269,7 @@ fn claims_views() {
             "{name}, 5,000 claims over 1,000 documents: first frame {:.2} ms, then median {:.2} ms, worst {:.2} ms",
             first.as_secs_f64() * 1e3,
             median(times.clone()).as_secs_f64() * 1e3,
-            times
-                .iter()
-                .max()
-                .copied()
-                .unwrap_or_default()
-                .as_secs_f64()
-                * 1e3
+            worst(&times).as_secs_f64() * 1e3
         );
     }
 }

@@ -370,6 +370,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
     }
 }
 
+/// A score or share with this many decimals, so JSON shows 0.72 rather than 0.7199999.
+fn rounded(value: f64, places: i32) -> f64 {
+    let scale = 10_f64.powi(places);
+    (value * scale).round() / scale
+}
+
 /// Prints a value as pretty JSON followed by a newline.
 fn print_json(out: &mut dyn Write, value: &impl Serialize) -> Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
@@ -696,7 +702,7 @@ struct SuggestionInfo<'a> {
     b: u32,
     a_name: &'a str,
     b_name: &'a str,
-    score: f32,
+    score: f64,
     reason: &'static str,
 }
 
@@ -712,7 +718,7 @@ fn list_suggestions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> 
             b: suggestion.other.0,
             a_name: name(suggestion.keep),
             b_name: name(suggestion.other),
-            score: (suggestion.score * 100.0).round() / 100.0,
+            score: rounded(suggestion.score.into(), 2),
             reason: suggestion.reason.as_str(),
         })
         .collect();
@@ -875,7 +881,7 @@ struct PassageInfo {
     a_end: usize,
     b_start: usize,
     b_end: usize,
-    score: f32,
+    score: f64,
 }
 
 #[derive(Serialize)]
@@ -883,8 +889,8 @@ struct PairInfo {
     a: u32,
     b: u32,
     passages: usize,
-    a_covered: f32,
-    b_covered: f32,
+    a_covered: f64,
+    b_covered: f64,
     near_duplicate: bool,
 }
 
@@ -892,7 +898,6 @@ fn passages(path: &Path, pairs: bool, json: bool, out: &mut dyn Write) -> Result
     let project = load(path)?;
     let found = crate::analysis::passages::shared_passages(&project.documents);
     if pairs {
-        let round = |share: f32| (share * 1000.0).round() / 1000.0;
         let list: Vec<PairInfo> =
             crate::analysis::passages::shared_pairs(&project.documents, &found)
                 .iter()
@@ -900,8 +905,8 @@ fn passages(path: &Path, pairs: bool, json: bool, out: &mut dyn Write) -> Result
                     a: pair.a.0,
                     b: pair.b.0,
                     passages: pair.passages,
-                    a_covered: round(pair.a_covered),
-                    b_covered: round(pair.b_covered),
+                    a_covered: rounded(pair.a_covered.into(), 3),
+                    b_covered: rounded(pair.b_covered.into(), 3),
                     near_duplicate: pair.is_near_duplicate(),
                 })
                 .collect();
@@ -935,7 +940,7 @@ fn passages(path: &Path, pairs: bool, json: bool, out: &mut dyn Write) -> Result
             a_end: passage.a_range.end,
             b_start: passage.b_range.start,
             b_end: passage.b_range.end,
-            score: (passage.score * 1000.0).round() / 1000.0,
+            score: rounded(passage.score.into(), 3),
         })
         .collect();
     if json {
@@ -1136,7 +1141,7 @@ fn hypotheses(path: &Path, add: Option<&str>, json: bool, out: &mut dyn Write) -
                 id: hypothesis.id.0,
                 text: &hypothesis.text,
                 rank: rank + 1,
-                inconsistency: (score.inconsistency * 1000.0).round() / 1000.0,
+                inconsistency: rounded(score.inconsistency, 3),
                 consistent: score.consistent,
                 inconsistent: score.inconsistent,
                 neutral: score.neutral,

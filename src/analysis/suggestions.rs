@@ -41,6 +41,28 @@ pub struct Suggestion {
     pub reason: Reason,
 }
 
+impl Suggestion {
+    /// A suggestion about `a` and `b`: the one mentioned more is the one to keep.
+    fn new(
+        mentions: &MentionIndex,
+        (a, b): (EntityId, EntityId),
+        score: f32,
+        reason: Reason,
+    ) -> Self {
+        let (keep, other) = if mentions.mention_count(a) >= mentions.mention_count(b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        Self {
+            keep,
+            other,
+            score,
+            reason,
+        }
+    }
+}
+
 fn compatible(a: EntityKind, b: EntityKind) -> bool {
     a == b || a == EntityKind::Other || b == EntityKind::Other
 }
@@ -78,18 +100,7 @@ pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion
                     Likeness::Part { score } => (score, Reason::PartOfName),
                     Likeness::Different => continue,
                 };
-                let (keep, other) = if mentions.mention_count(a.id) >= mentions.mention_count(b.id)
-                {
-                    (a.id, b.id)
-                } else {
-                    (b.id, a.id)
-                };
-                found.push(Suggestion {
-                    keep,
-                    other,
-                    score,
-                    reason,
-                });
+                found.push(Suggestion::new(mentions, (a.id, b.id), score, reason));
             }
         }
     }
@@ -149,18 +160,12 @@ fn acronym_suggestions(
                         .contains(&format!("{name} ({})", acronym.name))
                 })
             });
-            let (keep, other) =
-                if mentions.mention_count(expansion.id) >= mentions.mention_count(acronym.id) {
-                    (expansion.id, acronym.id)
-                } else {
-                    (acronym.id, expansion.id)
-                };
-            found.push(Suggestion {
-                keep,
-                other,
-                score: if written_together { 0.95 } else { 0.7 },
-                reason: Reason::Acronym,
-            });
+            found.push(Suggestion::new(
+                mentions,
+                (expansion.id, acronym.id),
+                if written_together { 0.95 } else { 0.7 },
+                Reason::Acronym,
+            ));
         }
     }
     found

@@ -12,14 +12,27 @@ fn triangulate(arguments: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn ok_json(arguments: &[&str]) -> Value {
+/// Runs a command that must succeed; its output.
+fn succeeds(arguments: &[&str]) -> Output {
     let output = triangulate(arguments);
     assert!(
         output.status.success(),
         "{arguments:?} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    serde_json::from_slice(&output.stdout).expect("valid JSON")
+    output
+}
+
+fn ok_json(arguments: &[&str]) -> Value {
+    serde_json::from_slice(&succeeds(arguments).stdout).expect("valid JSON")
+}
+
+/// The entity of that name in the JSON list `entities --json` prints.
+fn entity_named(entities: &Value, name: &str) -> Value {
+    entities
+        .as_array()
+        .and_then(|list| list.iter().find(|entity| entity["name"] == name).cloned())
+        .unwrap_or_else(|| panic!("no entity named {name:?} in {entities}"))
 }
 
 fn path_str(path: &Path) -> &str {
@@ -31,12 +44,7 @@ fn imported(folder: &Path) -> String {
     let project = folder.join("my project.ron");
     let mut arguments = vec!["import", path_str(&project)];
     arguments.extend(files.iter().map(|file| path_str(file)));
-    let output = triangulate(&arguments);
-    assert!(
-        output.status.success(),
-        "import failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = succeeds(&arguments);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(stdout.lines().count(), 3, "one line per file: {stdout}");
     assert!(
@@ -131,19 +139,13 @@ fn entities_group_spellings_with_counts() {
     let project = imported(folder.path());
     let entities = ok_json(&["entities", &project, "--json"]);
     let list = entities.as_array().expect("a list");
-    let massoud = list
-        .iter()
-        .find(|entity| entity["name"] == "Ahmad Massoud")
-        .expect("Ahmad Massoud found");
+    let massoud = entity_named(&entities, "Ahmad Massoud");
     assert_eq!(massoud["kind"], "person");
     assert_eq!(massoud["mentions"], 2);
     assert_eq!(massoud["documents"], 2);
     assert_eq!(massoud["variants"][0]["text"], "Ahmad Massoud");
     assert_eq!(massoud["variants"][0]["count"], 2);
-    let front = list
-        .iter()
-        .find(|entity| entity["name"] == "National Resistance Front")
-        .expect("organisation");
+    let front = entity_named(&entities, "National Resistance Front");
     assert_eq!(front["kind"], "organisation");
     assert!(list.iter().all(|entity| entity["id"].is_u64()));
 }
@@ -153,7 +155,7 @@ fn tag_then_list_claims() {
     let folder = tempfile::tempdir().expect("temp dir");
     let project = imported(folder.path());
     // Straight quotes and apostrophes typed on a keyboard still find the typographic text.
-    let output = triangulate(&[
+    succeeds(&[
         "tag",
         &project,
         "--document",
@@ -169,11 +171,6 @@ fn tag_then_list_claims() {
         "--note",
         "relayed by AFP",
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let claims = ok_json(&["claims", &project, "--json"]);
     let claim = &claims[0];
     assert_eq!(
@@ -186,7 +183,7 @@ fn tag_then_list_claims() {
     assert_eq!(claim["note"], "relayed by AFP");
     assert!(claim["id"].is_u64() && claim["document"].is_u64());
     // A new speaker becomes a person entity.
-    let output = triangulate(&[
+    succeeds(&[
         "tag",
         &project,
         "--document",
@@ -198,20 +195,8 @@ fn tag_then_list_claims() {
         "--speaker",
         "A New Voice",
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let entities = ok_json(&["entities", &project, "--json"]);
-    let voice = entities
-        .as_array()
-        .and_then(|list| {
-            list.iter()
-                .find(|entity| entity["name"] == "A New Voice")
-                .cloned()
-        })
-        .expect("speaker entity");
+    let voice = entity_named(&entities, "A New Voice");
     assert_eq!(voice["kind"], "person");
 }
 
@@ -249,7 +234,7 @@ fn a_quote_that_is_absent_or_ambiguous_changes_nothing() {
         before,
         "failed commands leave the file alone"
     );
-    let chosen = triangulate(&[
+    succeeds(&[
         "tag",
         &project,
         "--document",
@@ -261,11 +246,6 @@ fn a_quote_that_is_absent_or_ambiguous_changes_nothing() {
         "--code",
         "x",
     ]);
-    assert!(
-        chosen.status.success(),
-        "{}",
-        String::from_utf8_lossy(&chosen.stderr)
-    );
     let claims = ok_json(&["claims", &project, "--json"]);
     let wire = crate::support::REPORTS[0].1;
     let second = wire
@@ -305,12 +285,7 @@ fn dates_are_entities_with_resolved_values_that_follow_the_document_date() {
     let report = folder.path().join("report.txt");
     std::fs::write(&report, "Valley falls\n\nOn Monday, September 6, the Taliban said they held Bazarak. In 1996 they had failed.\n").expect("write");
     let project = folder.path().join("dates.ron");
-    let output = triangulate(&["import", path_str(&project), path_str(&report)]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    succeeds(&["import", path_str(&project), path_str(&report)]);
     let dates = |project: &str| -> Vec<Value> {
         ok_json(&["entities", project, "--json"])
             .as_array()
@@ -334,7 +309,7 @@ fn dates_are_entities_with_resolved_values_that_follow_the_document_date() {
             .iter()
             .any(|date| date["variants"][0]["value"] == "1996")
     );
-    let output = triangulate(&[
+    succeeds(&[
         "set",
         path_str(&project),
         "--document",
@@ -342,11 +317,6 @@ fn dates_are_entities_with_resolved_values_that_follow_the_document_date() {
         "--date",
         "2021-09-07",
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let after = dates(path_str(&project));
     let resolved = after
         .iter()
@@ -374,12 +344,7 @@ fn a_saved_web_page_imports_as_its_article_with_metadata() {
     )
     .expect("write");
     let project = folder.path().join("web.ron");
-    let output = triangulate(&["import", path_str(&project), path_str(&page)]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    succeeds(&["import", path_str(&project), path_str(&page)]);
     let info = ok_json(&["info", path_str(&project), "--json"]);
     let document = &info["documents"][0];
     assert_eq!(document["outlet"], "Northern Ledger");
@@ -506,17 +471,12 @@ Les talibans l\u8217?ont ni\'e9.\par}",
     )
     .expect("write");
     let project = folder.path().join("books.ron");
-    let output = triangulate(&[
+    succeeds(&[
         "import",
         path_str(&project),
         path_str(&epub),
         path_str(&rtf),
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let info = ok_json(&["info", path_str(&project), "--json"]);
     let book = &info["documents"][0];
     assert_eq!(book["title"], "The Fall of the Valley");
@@ -561,7 +521,7 @@ fn reports_contain_every_claim() {
         } else {
             "wire.txt"
         };
-        let output = triangulate(&[
+        succeeds(&[
             "tag",
             &project,
             "--document",
@@ -575,19 +535,9 @@ fn reports_contain_every_claim() {
             "--note",
             "a \"quoted\", noted",
         ]);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
     }
     let csv = folder.path().join("claims.csv");
-    let output = triangulate(&["export", &project, "--format", "csv", "-o", path_str(&csv)]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    succeeds(&["export", &project, "--format", "csv", "-o", path_str(&csv)]);
     let text = std::fs::read_to_string(&csv).expect("csv");
     assert!(
         text.starts_with("id,document,document_title,file,outlet,date,codes,stance,speaker,quote,")
@@ -598,7 +548,7 @@ fn reports_contain_every_claim() {
         "quotes and commas are escaped: {text}"
     );
     let html = folder.path().join("report.html");
-    let output = triangulate(&[
+    succeeds(&[
         "export",
         &project,
         "--format",
@@ -606,7 +556,6 @@ fn reports_contain_every_claim() {
         "-o",
         path_str(&html),
     ]);
-    assert!(output.status.success());
     let page = std::fs::read_to_string(&html).expect("html");
     assert!(
         page.starts_with("<!DOCTYPE html>")
@@ -631,21 +580,9 @@ fn a_name_list_groups_spellings_across_languages() {
     let project = imported(folder.path());
     let list = folder.path().join("watch list.csv");
     std::fs::write(&list, "# kind, name, aliases\nplace, Panjshir, Panchir, Panjsher\norganisation, National Resistance Front, NRF, Front national de résistance\nnot a kind at all\n").expect("write");
-    let output = triangulate(&["names", &project, path_str(&list)]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    succeeds(&["names", &project, path_str(&list)]);
     let entities = ok_json(&["entities", &project, "--json"]);
-    let place = entities
-        .as_array()
-        .and_then(|list| {
-            list.iter()
-                .find(|entity| entity["name"] == "Panjshir")
-                .cloned()
-        })
-        .expect("Panjshir");
+    let place = entity_named(&entities, "Panjshir");
     assert_eq!(place["kind"], "place");
     assert_eq!(
         place["mentions"], 3,
@@ -667,14 +604,6 @@ fn a_name_list_groups_spellings_across_languages() {
 fn graded_claims_rank_hypotheses_and_reach_the_report() {
     let folder = tempfile::tempdir().expect("temp dir");
     let project = imported(folder.path());
-    let run = |arguments: &[&str]| {
-        let output = triangulate(arguments);
-        assert!(
-            output.status.success(),
-            "{arguments:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    };
     // A denial in the French daily, a failed-talks line on the wire.
     for (document, quote, code, stance) in [
         (
@@ -690,7 +619,7 @@ fn graded_claims_rank_hypotheses_and_reach_the_report() {
             "asserts",
         ),
     ] {
-        run(&[
+        succeeds(&[
             "tag",
             &project,
             "--document",
@@ -703,7 +632,7 @@ fn graded_claims_rank_hypotheses_and_reach_the_report() {
             stance,
         ]);
     }
-    run(&[
+    succeeds(&[
         "set",
         &project,
         "--document",
@@ -711,22 +640,22 @@ fn graded_claims_rank_hypotheses_and_reach_the_report() {
         "--outlet",
         "Wire",
     ]);
-    run(&["grade", &project, "--outlet", "Wire", "A1"]);
-    run(&["grade", &project, "--claim", "1", "e5"]);
+    succeeds(&["grade", &project, "--outlet", "Wire", "A1"]);
+    succeeds(&["grade", &project, "--claim", "1", "e5"]);
     let refused = triangulate(&["grade", &project, "--outlet", "Wire", "G9"]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("not a grade"));
 
-    run(&[
+    succeeds(&[
         "hypotheses",
         &project,
         "--add",
         "The resistance is surrendering",
     ]);
-    run(&["hypotheses", &project, "--add", "The resistance fights on"]);
+    succeeds(&["hypotheses", &project, "--add", "The resistance fights on"]);
     // The denial (graded E5) speaks against surrender; the failed talks (A1 from the wire)
     // speak against surrender too, and for fighting on.
-    run(&[
+    succeeds(&[
         "rate",
         &project,
         "--claim",
@@ -735,8 +664,8 @@ fn graded_claims_rank_hypotheses_and_reach_the_report() {
         "1",
         "inconsistent",
     ]);
-    run(&["rate", &project, "--claim", "2", "--hypothesis", "1", "I"]);
-    run(&[
+    succeeds(&["rate", &project, "--claim", "2", "--hypothesis", "1", "I"]);
+    succeeds(&[
         "rate",
         &project,
         "--claim",
@@ -758,7 +687,7 @@ fn graded_claims_rank_hypotheses_and_reach_the_report() {
     assert_eq!(claims[1]["ratings"]["2"], "consistent");
 
     let report = folder.path().join("report.md");
-    run(&[
+    succeeds(&[
         "export",
         &project,
         "--format",
@@ -801,7 +730,7 @@ fn shared_passages_and_near_duplicates_are_printed_as_json() {
         arguments.push(path_str(&path).to_owned());
     }
     let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
-    assert!(triangulate(&arguments).status.success());
+    succeeds(&arguments);
 
     let passages = ok_json(&["passages", path_str(&project), "--json"]);
     let list = passages.as_array().expect("a list");
@@ -828,7 +757,7 @@ fn a_generated_corpus_is_the_same_for_the_same_seed_and_imports_in_two_languages
     let folder = tempfile::tempdir().expect("temp dir");
     let (first, second) = (folder.path().join("a"), folder.path().join("b"));
     for target in [&first, &second] {
-        let output = triangulate(&[
+        succeeds(&[
             "generate-corpus",
             path_str(target),
             "--documents",
@@ -836,11 +765,6 @@ fn a_generated_corpus_is_the_same_for_the_same_seed_and_imports_in_two_languages
             "--seed",
             "40",
         ]);
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
     }
     let files = |folder: &Path| {
         let mut names: Vec<(String, Vec<u8>)> = std::fs::read_dir(folder)
@@ -871,11 +795,7 @@ fn a_generated_corpus_is_the_same_for_the_same_seed_and_imports_in_two_languages
     );
 
     let project = folder.path().join("generated.ron");
-    assert!(
-        triangulate(&["import", path_str(&project), path_str(&first)])
-            .status
-            .success()
-    );
+    succeeds(&["import", path_str(&project), path_str(&first)]);
     let info = ok_json(&["info", path_str(&project), "--json"]);
     let languages: Vec<&str> = info["documents"]
         .as_array()
@@ -888,7 +808,7 @@ fn a_generated_corpus_is_the_same_for_the_same_seed_and_imports_in_two_languages
         languages.contains(&"en") && languages.contains(&"fr"),
         "{languages:?}"
     );
-    // The planted wire passage (seed 40) and a planted claim can be found again.
+    // A planted claim can be found again and tagged.
     let (file, quote) = claims
         .lines()
         .nth(1)
@@ -897,7 +817,7 @@ fn a_generated_corpus_is_the_same_for_the_same_seed_and_imports_in_two_languages
             Some((fields.next()?.to_owned(), fields.next()?.to_owned()))
         })
         .expect("a claim row");
-    let output = triangulate(&[
+    succeeds(&[
         "tag",
         path_str(&project),
         "--document",
@@ -907,9 +827,4 @@ fn a_generated_corpus_is_the_same_for_the_same_seed_and_imports_in_two_languages
         "--code",
         "test",
     ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
 }

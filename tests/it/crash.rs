@@ -11,18 +11,7 @@ use triangulate::store;
 fn large_project(folder: &Path) -> std::path::PathBuf {
     let paths = crate::support::write_reports(folder);
     let mut project = Project::new("crash");
-    let report = triangulate::import::import_batch(
-        &project,
-        &paths,
-        Default::default(),
-        &|_| {},
-        &Default::default(),
-    );
-    let _undo = report
-        .edit
-        .expect("imported")
-        .apply(&mut project)
-        .expect("applies");
+    crate::support::import_into(&mut project, &paths);
     // Make it heavy: many large documents.
     let filler: String =
         "Fighters held the valley while the talks went on in the capital. ".repeat(2_000);

@@ -257,18 +257,7 @@ fn merged_and_hidden_entities_stay_curated_when_more_documents_arrive() {
 
     let more = folder.path().join("more.txt");
     std::fs::write(&more, "News from Rukha and Bazarak\n\nFighting near Rukha and Bazarak continued, residents in Kabul said.\n").expect("write");
-    let report = triangulate::import::import_batch(
-        &project,
-        &[more],
-        Default::default(),
-        &|_| {},
-        &Default::default(),
-    );
-    let _ = report
-        .edit
-        .expect("imported")
-        .apply(&mut project)
-        .expect("applies");
+    crate::support::import_into(&mut project, &[more]);
     assert_eq!(
         project.entities.len(),
         count,
@@ -299,18 +288,7 @@ fn importing_new_spellings_of_a_merged_entity_succeeds() {
         "Fighting in PANJSHIR\n\nReports from PANJSHIR and PANCHIR said the valley held.\n",
     )
     .expect("write");
-    let report = triangulate::import::import_batch(
-        &project,
-        &[more],
-        Default::default(),
-        &|_| {},
-        &Default::default(),
-    );
-    let _ = report
-        .edit
-        .expect("imported")
-        .apply(&mut project)
-        .expect("the import applies");
+    crate::support::import_into(&mut project, &[more]);
     let merged = project.entity(panjshir).expect("merged entity");
     assert!(
         merged.variants.contains(&"PANJSHIR".to_owned())

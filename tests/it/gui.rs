@@ -20,6 +20,13 @@ fn harness() -> Harness<'static, TriangulateApp> {
     harness_with(project, Some(path), stamp)
 }
 
+/// The app with a copy of the sample project, written at `path`, open.
+fn harness_on_copy(path: &std::path::Path) -> Harness<'static, TriangulateApp> {
+    std::fs::copy(sample_path(), path).expect("copy the sample");
+    let (project, stamp) = store::load(path).expect("loads");
+    harness_with(project, Some(path.to_path_buf()), stamp)
+}
+
 /// The app with `project` open, in a window of a usual size, once its analysis is done.
 fn harness_with(
     project: triangulate::model::Project,
@@ -209,16 +216,24 @@ fn hovering_an_entity_highlights_it_in_every_pane() {
     assert_eq!(counts, 2, "one count per pane");
 }
 
-/// Steps the UI until `done` holds, giving worker threads time to finish.
+/// Steps the UI until `done` holds for the app, giving worker threads time to finish.
 fn run_until(
     harness: &mut Harness<'static, TriangulateApp>,
     done: impl Fn(&TriangulateApp) -> bool,
+) {
+    run_until_shown(harness, |harness| done(harness.state()));
+}
+
+/// Steps the UI until `done` holds for what it shows, giving worker threads time to finish.
+fn run_until_shown(
+    harness: &mut Harness<'static, TriangulateApp>,
+    done: impl Fn(&Harness<'static, TriangulateApp>) -> bool,
 ) {
     // Background work shares two cores with the other tests: wait generously, poll often.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while std::time::Instant::now() < deadline {
         harness.run_ok();
-        if done(harness.state()) {
+        if done(harness) {
             // State set by background work may postdate this frame: draw it once more.
             harness.run_ok();
             return;
@@ -232,13 +247,7 @@ fn run_until(
 fn ctrl_s_saves_in_the_background_and_the_project_reopens_identical() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("copy of sample é.ron");
-    std::fs::copy(sample_path(), &path).expect("copy the sample");
-    let (project, stamp) = store::load(&path).expect("loads");
-    let mut harness = harness();
-    harness
-        .state_mut()
-        .set_project(project, Some(path.clone()), stamp);
-    harness.run_ok();
+    let mut harness = harness_on_copy(&path);
     let edit =
         triangulate::edit::Edit::rename_project(&harness.state().project, "Renamed in the window")
             .expect("rename");
@@ -589,13 +598,7 @@ fn searching_a_spelling_finds_the_other_spellings_and_opens_a_hit() {
 fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("recover me.ron");
-    std::fs::copy(sample_path(), &path).expect("copy the sample");
-    let (project, stamp) = store::load(&path).expect("loads");
-    let mut harness = harness();
-    harness
-        .state_mut()
-        .set_project(project, Some(path.clone()), stamp);
-    harness.run_ok();
+    let mut harness = harness_on_copy(&path);
     let edit = triangulate::edit::Edit::set_notes(
         &harness.state().project,
         "work the crash must not take",
@@ -884,14 +887,9 @@ fn search_for(harness: &mut Harness<'static, TriangulateApp>, query: &str) {
     harness.run_ok();
     harness.get_by_label("Search for").type_text(query);
     let done = format!("hits for “{query}”");
-    for _ in 0..100 {
-        harness.run_ok();
-        if harness.query_by_label_contains(&done).is_some() {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    panic!("no results for {query:?} in time");
+    run_until_shown(harness, |harness| {
+        harness.query_by_label_contains(&done).is_some()
+    });
 }
 
 #[test]

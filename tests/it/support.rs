@@ -54,8 +54,14 @@ pub fn project_from_texts(folder: &Path, texts: &[(&str, &str)]) -> Project {
 /// A new project with the files imported.
 fn project_of(paths: &[PathBuf]) -> Project {
     let mut project = Project::new("Test project");
+    import_into(&mut project, paths);
+    project
+}
+
+/// Imports the files into `project`, as one edit that must apply.
+pub fn import_into(project: &mut Project, paths: &[PathBuf]) {
     let report = import_batch(
-        &project,
+        project,
         paths,
         ImportOptions::default(),
         &|_| {},
@@ -64,9 +70,8 @@ fn project_of(paths: &[PathBuf]) -> Project {
     let _undo = report
         .edit
         .expect("something imported")
-        .apply(&mut project)
+        .apply(project)
         .expect("import applies");
-    project
 }
 
 /// The draft of a claim on the first occurrence of `quote` in a document.
