@@ -8,6 +8,7 @@ use super::jobs::{DialogPurpose, JobResult, Jobs};
 use super::library::{LibraryAction, LibraryState, library_ui};
 use super::matrix::{MatrixAction, MatrixState, matrix_ui};
 use super::palette::{Choice, Outcome as PaletteOutcome, Palette};
+use super::panes::{Arrangement, PaneLayout, SavedLayout};
 use super::reader::{DEFAULT_TEXT_SIZE, Pane, ReaderContext, Shared};
 use super::search::{SearchAction, SearchState, search_ui};
 use super::shared::{SharedAction, shared_ui};
@@ -23,8 +24,8 @@ use crate::edit::{ClaimDraft, Edit, History};
 use crate::import::ImportError;
 use crate::model::{ClaimId, DocumentId, EntityId, Project};
 use crate::store::{self, DiskStamp};
-use egui::{RichText, Ui, ViewportCommand};
-use std::collections::HashMap;
+use egui::{Rect, RichText, Ui, ViewportCommand};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -34,8 +35,9 @@ use std::time::Duration;
 /// How often unsaved changes are copied to the recovery file.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
 
-/// Most panes shown side by side.
-pub const MAX_PANES: usize = 4;
+pub use super::panes::MAX_PANES;
+/// Projects whose pane arrangement is remembered.
+const MAX_LAYOUTS: usize = 20;
 /// Recent projects remembered.
 const MAX_RECENT: usize = 10;
 /// A dialog that returns faster than this never opened (no portal, no zenity).
@@ -108,8 +110,11 @@ type Deferred = Box<dyn FnOnce(&mut TriangulateApp)>;
 
 /// Settings kept between runs.
 #[derive(Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 struct Persisted {
     recent: Vec<PathBuf>,
+    /// How each recent project's panes were arranged, the latest first.
+    layouts: Vec<(PathBuf, SavedLayout)>,
 }
 
 /// The whole application state.
@@ -144,8 +149,12 @@ pub struct TriangulateApp {
     /// Panes just scrolled to follow another, whose next move is not the user's.
     following: Vec<bool>,
     mentions_generation: Option<u64>,
-    /// Documents side by side (one to four).
+    /// Documents side by side (one to eight).
     pub panes: Vec<Pane>,
+    /// How the panes are arranged.
+    pub layout: PaneLayout,
+    /// How other projects' panes were arranged, by project file, the latest first.
+    layouts: Vec<(PathBuf, SavedLayout)>,
     /// The pane that library clicks and commands act on.
     pub focused_pane: usize,
     next_pane_salt: u64,
@@ -198,6 +207,7 @@ impl TriangulateApp {
             .unwrap_or_default();
         let mut app = Self::with_context(cc.egui_ctx.clone());
         app.recent = persisted.recent;
+        app.layouts = persisted.layouts;
         if let Some(path) = path {
             app.open(path);
         }
@@ -223,6 +233,8 @@ impl TriangulateApp {
             following: Vec::new(),
             mentions_generation: None,
             panes: Vec::new(),
+            layout: PaneLayout::default(),
+            layouts: Vec::new(),
             focused_pane: 0,
             next_pane_salt: 0,
             left_tab: LeftTab::Library,
@@ -277,11 +289,13 @@ impl TriangulateApp {
         stamp: Option<DiskStamp>,
         index: Derived,
     ) {
+        self.keep_layout();
         self.project = project;
         self.path = path;
         self.stamp = stamp;
         self.history = History::default();
         self.panes.clear();
+        self.layout = PaneLayout::default();
         self.focused_pane = 0;
         self.selected_entity = None;
         self.hovered_entity = None;
@@ -303,7 +317,9 @@ impl TriangulateApp {
         self.near_duplicates = Arc::new(index.near_duplicates);
         // Suggestions and shared passages follow from the background analysis.
         self.mentions_generation = index.complete.then_some(self.generation);
-        if let Some(first) = self.project.documents.first().map(|document| document.id) {
+        if !self.restore_layout()
+            && let Some(first) = self.project.documents.first().map(|document| document.id)
+        {
             self.open_document(first, false);
         }
         if let Some(path) = self.path.clone() {
@@ -420,21 +436,97 @@ impl TriangulateApp {
 
     /// Shows a document in the focused pane, or in a new pane beside the others.
     pub fn open_document(&mut self, id: DocumentId, beside: bool) -> Option<&mut Pane> {
+        let near = self.panes.get(self.focused_pane).map(|pane| pane.salt);
+        self.open_in(id, near, beside)
+    }
+
+    /// Shows a document in the pane `near` (a salt), or in a new pane beside it; a document
+    /// already open is brought forward where it is.
+    fn open_in(&mut self, id: DocumentId, near: Option<u64>, beside: bool) -> Option<&mut Pane> {
         let document = self.project.document(id)?;
+        let target = near.and_then(|salt| self.panes.iter().position(|pane| pane.salt == salt));
         if let Some(index) = self.panes.iter().position(|pane| pane.document == id) {
             self.focused_pane = index;
-        } else if beside && self.panes.len() < MAX_PANES || self.panes.is_empty() {
+        } else if beside && self.panes.len() < MAX_PANES
+            || target.is_none() && self.panes.len() < MAX_PANES
+        {
             self.next_pane_salt += 1;
             self.panes.push(Pane::new(document, self.next_pane_salt));
+            self.layout.add(self.next_pane_salt, near);
             self.focused_pane = self.panes.len() - 1;
         } else {
             self.next_pane_salt += 1;
-            let index = self.focused_pane.min(self.panes.len() - 1);
+            let index = target
+                .unwrap_or(self.focused_pane)
+                .min(self.panes.len() - 1);
+            let old = self.panes[index].salt;
             self.panes[index] = Pane::new(document, self.next_pane_salt);
+            self.layout.replace(old, self.next_pane_salt);
             self.focused_pane = index;
         }
         self.library.selected = Some(id);
+        let salt = self.panes.get(self.focused_pane)?.salt;
+        self.layout.reveal(salt);
         self.panes.get_mut(self.focused_pane)
+    }
+
+    /// Arranges the open panes in a preset, in the order they were opened.
+    pub fn arrange(&mut self, arrangement: Arrangement) {
+        let salts: Vec<u64> = self.panes.iter().map(|pane| pane.salt).collect();
+        self.layout.arrange(&salts, arrangement);
+        if let Some(pane) = self.panes.get(self.focused_pane) {
+            self.layout.reveal(pane.salt);
+        }
+    }
+
+    /// Remembers how this project's panes are arranged, for the next time it is opened.
+    fn keep_layout(&mut self) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        self.layouts.retain(|(known, _)| *known != path);
+        if self.panes.is_empty() {
+            return;
+        }
+        let documents = self
+            .panes
+            .iter()
+            .map(|pane| (pane.salt, pane.document))
+            .collect();
+        let saved = SavedLayout {
+            tree: self.layout.tree.clone(),
+            documents,
+        };
+        self.layouts.insert(0, (path, saved));
+        self.layouts.truncate(MAX_LAYOUTS);
+    }
+
+    /// Opens the panes this project had the last time, arranged as they were; false when
+    /// there is nothing to restore.
+    fn restore_layout(&mut self) -> bool {
+        let Some(path) = self.path.as_ref() else {
+            return false;
+        };
+        let Some((_, saved)) = self.layouts.iter().find(|(known, _)| known == path) else {
+            return false;
+        };
+        let saved = saved.clone();
+        for (salt, document) in saved.documents.iter().take(MAX_PANES) {
+            if let Some(document) = self.project.document(*document)
+                && !self.panes.iter().any(|pane| pane.document == document.id)
+            {
+                self.panes.push(Pane::new(document, *salt));
+                self.next_pane_salt = self.next_pane_salt.max(*salt);
+            }
+        }
+        if self.panes.is_empty() {
+            return false;
+        }
+        // Tiles of documents no longer in the project go with the first frame.
+        self.layout = PaneLayout::from_saved(saved.tree);
+        self.focused_pane = 0;
+        self.library.selected = self.panes.first().map(|pane| pane.document);
+        true
     }
 
     fn show_passage(&mut self, document: DocumentId, range: Range<usize>) {
@@ -496,6 +588,18 @@ impl TriangulateApp {
                     self.panes.remove(self.focused_pane);
                     self.focused_pane = self.focused_pane.saturating_sub(1);
                 }
+            }
+            AppCommand::ArrangeColumns => self.arrange(Arrangement::Columns),
+            AppCommand::ArrangeRows => self.arrange(Arrangement::Rows),
+            AppCommand::ArrangeGrid => self.arrange(Arrangement::Grid),
+            AppCommand::ArrangeTabs => self.arrange(Arrangement::Tabs),
+            AppCommand::ToggleSyncScroll => {
+                self.sync_scroll = !self.sync_scroll;
+                self.status = if self.sync_scroll {
+                    "Sync scroll on".into()
+                } else {
+                    "Sync scroll off".into()
+                };
             }
             AppCommand::ExportReport => self.dialog(DialogPurpose::ExportReport),
             AppCommand::CommandPalette => self.palette = Some(Palette::default()),
@@ -925,19 +1029,17 @@ impl TriangulateApp {
 /// What the user did in a pane's header.
 #[derive(Default)]
 struct HeaderAction {
-    /// Close the pane.
-    close: bool,
     /// Step to the next (`true`) or previous mention of the selected entity.
     step: Option<bool>,
 }
 
-/// The title, metadata and entity count above a pane, with its close button and, for the
-/// selected entity, buttons that step through its mentions.
+/// The title, metadata, grading and entity count above a pane and, for the selected entity,
+/// buttons that step through its mentions. The pane's tab closes it.
 fn pane_header_ui(
     ui: &mut Ui,
     document: &crate::model::Document,
     context: &ReaderContext<'_>,
-    (closable, show_set_aside): (bool, &mut bool),
+    show_set_aside: &mut bool,
 ) -> HeaderAction {
     let mut action = HeaderAction::default();
     egui::Sides::new().shrink_left().show(
@@ -947,11 +1049,6 @@ fn pane_header_ui(
                 .on_hover_text(&document.title);
         },
         |ui| {
-            action.close = closable
-                && ui
-                    .small_button("×")
-                    .on_hover_text("Close this pane")
-                    .clicked();
             let set_aside = document.boilerplate.len();
             if set_aside > 0 {
                 ui.toggle_value(show_set_aside, format!("Set aside ({set_aside})"))
@@ -967,7 +1064,24 @@ fn pane_header_ui(
     let mut meta = vec![outlet];
     meta.extend(document.date.map(|date| date.to_string()));
     meta.extend(document.language.clone());
-    ui.add(egui::Label::new(RichText::new(meta.join(" · ")).weak()).truncate());
+    let grade = context
+        .project
+        .outlet_grades
+        .get(&document.outlet)
+        .copied()
+        .unwrap_or_default();
+    ui.horizontal(|ui| {
+        if !grade.is_open() {
+            let (reliability, credibility) = grade.settled();
+            ui.label(RichText::new(grade.to_string()).strong().monospace())
+                .on_hover_text(format!(
+                    "Outlet graded {grade}: {} source, {} information",
+                    reliability.meaning(),
+                    credibility.meaning()
+                ));
+        }
+        ui.add(egui::Label::new(RichText::new(meta.join(" · ")).weak()).truncate());
+    });
     // The line is always there, so the text below does not jump when the pointer moves.
     let focus = context
         .hovered_entity
@@ -1020,6 +1134,44 @@ fn pane_header_ui(
         }
     }
     action
+}
+
+/// Where a document dragged from the library would land on the pane drawn in `ui`: the
+/// middle shows it in the pane, the outer sixths open it in a new pane on that side. Draws
+/// where, and returns the pane, the document and the side once it is dropped.
+fn document_drop_ui(ui: &Ui, salt: u64) -> Option<(u64, DocumentId, Option<bool>)> {
+    let ctx = ui.ctx();
+    let dragged = egui::DragAndDrop::payload::<DocumentId>(ctx)?;
+    let rect = ui.max_rect();
+    let pointer = ctx.pointer_hover_pos().filter(|pos| rect.contains(*pos))?;
+    let edge = rect.width() / 6.0;
+    let (side, zone) = if pointer.x < rect.left() + edge {
+        (Some(true), rect.with_max_x(rect.center().x))
+    } else if pointer.x > rect.right() - edge {
+        (Some(false), rect.with_min_x(rect.center().x))
+    } else {
+        (None, rect)
+    };
+    let colour = ui.visuals().selection.bg_fill;
+    ui.painter()
+        .rect_filled(zone.shrink(2.0), 4.0, colour.gamma_multiply(0.35));
+    let hint = if side.is_some() {
+        "Open beside"
+    } else {
+        "Show here"
+    };
+    ui.painter().text(
+        zone.center(),
+        egui::Align2::CENTER_CENTER,
+        hint,
+        egui::FontId::proportional(16.0),
+        ui.visuals().strong_text_color(),
+    );
+    if ui.input(|input| input.pointer.any_released()) {
+        egui::DragAndDrop::clear_payload(ctx);
+        return Some((salt, *dragged, side));
+    }
+    None
 }
 
 /// The offset in document `to` that matches `offset` in document `from`: the same distance
@@ -1150,11 +1302,13 @@ impl eframe::App for TriangulateApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.keep_layout();
         eframe::set_value(
             storage,
             eframe::APP_KEY,
             &Persisted {
                 recent: self.recent.clone(),
+                layouts: self.layouts.clone(),
             },
         );
     }
@@ -1459,6 +1613,17 @@ impl TriangulateApp {
                     self.panes.len() < MAX_PANES && self.panes.len() < self.project.documents.len(),
                 );
                 self.menu_item(ui, AppCommand::ClosePane, !self.panes.is_empty());
+                ui.menu_button("Arrange panes", |ui| {
+                    for command in [
+                        AppCommand::ArrangeColumns,
+                        AppCommand::ArrangeRows,
+                        AppCommand::ArrangeGrid,
+                        AppCommand::ArrangeTabs,
+                    ] {
+                        self.menu_item(ui, command, self.panes.len() > 1);
+                    }
+                });
+                ui.separator();
                 self.menu_item(ui, AppCommand::ToggleMatrix, true);
                 self.menu_item(ui, AppCommand::ShowTimeline, true);
                 self.menu_item(ui, AppCommand::ShowHypotheses, true);
@@ -1727,71 +1892,87 @@ impl TriangulateApp {
             .iter()
             .map(|document| shared_with_open(&links, *document, &open))
             .collect();
+        // Panes opened since the last frame get a place; closed ones go as the tree is drawn.
+        for pane in &self.panes {
+            if !self.layout.contains(pane.salt) {
+                self.layout.add(pane.salt, None);
+            }
+        }
+        let alive: HashSet<u64> = self.panes.iter().map(|pane| pane.salt).collect();
+        let titles: HashMap<u64, String> = self
+            .panes
+            .iter()
+            .filter_map(|pane| {
+                let document = context.project.document(pane.document)?;
+                Some((pane.salt, document.title.clone()))
+            })
+            .collect();
         let mut clicked_shared = None;
         let mut hovered = None;
         let mut focus = None;
-        let mut close = None;
         let mut tag = false;
         let mut toggle_set_aside = None;
         let mut clicked_entity = None;
         let mut clicked_claim = None;
+        let mut dropped = None;
         let focused = self.focused_pane;
-        ui.columns(count, |columns| {
-            for (index, (pane, ui)) in self.panes.iter_mut().zip(columns.iter_mut()).enumerate() {
-                let Some(document) = context.project.document(pane.document) else {
-                    continue;
-                };
-                ui.push_id(pane.salt, |ui| {
-                    let frame =
-                        egui::Frame::group(ui.style()).stroke(if index == focused && count > 1 {
-                            egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
-                        } else {
-                            ui.visuals().widgets.noninteractive.bg_stroke
-                        });
-                    frame.show(ui, |ui| {
-                        let header = pane_header_ui(
-                            ui,
-                            document,
-                            &context,
-                            (count > 1, &mut pane.show_set_aside),
-                        );
-                        if header.close {
-                            close = Some(index);
-                        }
-                        if let Some(forward) = header.step
-                            && let Some(entity) = context.selected_entity
-                        {
-                            let ranges: Vec<Range<usize>> = context
-                                .mentions
-                                .in_document(document.id)
-                                .iter()
-                                .filter(|mention| mention.entity == entity)
-                                .map(|mention| mention.range.clone())
-                                .collect();
-                            pane.step_through(&ranges, forward);
-                        }
-                        ui.separator();
-                        let output = pane.ui(ui, &context, &shared[index]);
-                        if output.clicked_shared.is_some() {
-                            clicked_shared.clone_from(&output.clicked_shared);
-                        }
-                        hovered = hovered.or(output.hovered_entity);
-                        clicked_entity = clicked_entity.or(output.clicked_entity);
-                        clicked_claim = clicked_claim.or(output.clicked_claim);
-                        if output.interacted {
-                            focus = Some(index);
-                        }
-                        if output.tag_requested {
-                            focus = Some(index);
-                            tag = true;
-                        }
-                        if let Some(range) = output.toggle_set_aside {
-                            toggle_set_aside = Some((document.id, range));
-                        }
+        let panes = &mut self.panes;
+        let mut show = |ui: &mut Ui, salt: u64| -> bool {
+            let Some(index) = panes.iter().position(|pane| pane.salt == salt) else {
+                return false;
+            };
+            let pane = &mut panes[index];
+            let Some(document) = context.project.document(pane.document) else {
+                return false;
+            };
+            let frame =
+                egui::Frame::new()
+                    .inner_margin(4.0)
+                    .stroke(if index == focused && count > 1 {
+                        egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
+                    } else {
+                        egui::Stroke::NONE
                     });
-                });
+            frame.show(ui, |ui| {
+                let header = pane_header_ui(ui, document, &context, &mut pane.show_set_aside);
+                if let Some(forward) = header.step
+                    && let Some(entity) = context.selected_entity
+                {
+                    let ranges: Vec<Range<usize>> = context
+                        .mentions
+                        .in_document(document.id)
+                        .iter()
+                        .filter(|mention| mention.entity == entity)
+                        .map(|mention| mention.range.clone())
+                        .collect();
+                    pane.step_through(&ranges, forward);
+                }
+                ui.separator();
+                let output = pane.ui(ui, &context, &shared[index]);
+                if output.clicked_shared.is_some() {
+                    clicked_shared.clone_from(&output.clicked_shared);
+                }
+                hovered = hovered.or(output.hovered_entity);
+                clicked_entity = clicked_entity.or(output.clicked_entity);
+                clicked_claim = clicked_claim.or(output.clicked_claim);
+                if output.interacted {
+                    focus = Some(index);
+                }
+                if output.tag_requested {
+                    focus = Some(index);
+                    tag = true;
+                }
+                if let Some(range) = output.toggle_set_aside {
+                    toggle_set_aside = Some((document.id, range));
+                }
+            });
+            if let Some(drop) = document_drop_ui(ui, salt) {
+                dropped = Some(drop);
             }
-        });
+            false
+        };
+        let closed = self.layout.ui(ui, &alive, &titles, &mut show);
+        self.draw_bands(ui, &shared);
         self.hovered_entity = hovered;
         if let Some(index) = focus {
             self.focused_pane = index;
@@ -1816,9 +1997,98 @@ impl TriangulateApp {
         if let Some((document, range)) = toggle_set_aside {
             self.toggle_set_aside(document, range);
         }
-        if let Some(index) = close {
-            self.panes.remove(index);
-            self.focused_pane = self.focused_pane.min(self.panes.len().saturating_sub(1));
+        if !closed.is_empty() {
+            let focused = self.panes.get(self.focused_pane).map(|pane| pane.salt);
+            self.panes.retain(|pane| !closed.contains(&pane.salt));
+            self.focused_pane = focused
+                .and_then(|salt| self.panes.iter().position(|pane| pane.salt == salt))
+                .unwrap_or(0);
+        }
+        if let Some((salt, document, beside)) = dropped {
+            self.drop_document(salt, document, beside);
+        }
+    }
+
+    /// A document dragged from the library onto a pane: shown in that pane, or, dropped near
+    /// its left or right edge, in a new pane on that side.
+    fn drop_document(&mut self, salt: u64, document: DocumentId, beside: Option<bool>) {
+        match beside {
+            None => {
+                self.open_in(document, Some(salt), false);
+            }
+            Some(_) if self.panes.len() >= MAX_PANES => {
+                self.status = format!(
+                    "At most {MAX_PANES} panes: drop on the middle of a pane to show the document there"
+                );
+            }
+            Some(before) => {
+                if let Some(index) = self.panes.iter().position(|pane| pane.document == document) {
+                    // Already open: moved beside the pane it was dropped on.
+                    let moved = self.panes[index].salt;
+                    if moved == salt {
+                        return;
+                    }
+                    self.layout.remove(moved);
+                    self.layout.insert_beside(moved, salt, before);
+                    self.focused_pane = index;
+                } else if let Some(opened) = self.project.document(document) {
+                    self.next_pane_salt += 1;
+                    self.panes.push(Pane::new(opened, self.next_pane_salt));
+                    self.layout.insert_beside(self.next_pane_salt, salt, before);
+                    self.focused_pane = self.panes.len() - 1;
+                }
+                self.library.selected = Some(document);
+            }
+        }
+    }
+
+    /// Bands in the gutter between panes side by side, joining the two copies of each shared
+    /// passage (or the two places of an anchor) that both panes show.
+    fn draw_bands(&self, ui: &Ui, shared: &[Vec<Shared>]) {
+        let rects = self.layout.pane_rects();
+        let painter = ui.painter();
+        let dark = ui.visuals().dark_mode;
+        for (left_salt, left) in &rects {
+            for (right_salt, right) in &rects {
+                let gap = right.left() - left.right();
+                let overlap = left.bottom().min(right.bottom()) - left.top().max(right.top());
+                if !(0.0..=super::panes::GUTTER + 2.0).contains(&gap) || overlap <= 0.0 {
+                    continue;
+                }
+                let find = |salt: &u64| self.panes.iter().position(|pane| pane.salt == *salt);
+                let (Some(a), Some(b)) = (find(left_salt), find(right_salt)) else {
+                    continue;
+                };
+                let (pane_a, pane_b) = (&self.panes[a], &self.panes[b]);
+                let gutter = Rect::from_x_y_ranges(
+                    left.right()..=right.left(),
+                    left.top().max(right.top())..=left.bottom().min(right.bottom()),
+                );
+                let painter = painter.with_clip_rect(gutter);
+                for link in shared.get(a).into_iter().flatten() {
+                    if link.other != pane_b.document {
+                        continue;
+                    }
+                    let (Some((a_top, a_bottom)), Some((b_top, b_bottom))) = (
+                        pane_a.screen_span_of(&link.range),
+                        pane_b.screen_span_of(&link.other_range),
+                    ) else {
+                        continue;
+                    };
+                    let (fill, edge) = theme::shared_band(link.tint, dark);
+                    let points = vec![
+                        egui::pos2(gutter.left(), a_top),
+                        egui::pos2(gutter.right(), b_top),
+                        egui::pos2(gutter.right(), b_bottom),
+                        egui::pos2(gutter.left(), a_bottom),
+                    ];
+                    painter.add(egui::Shape::convex_polygon(
+                        points,
+                        fill,
+                        egui::Stroke::new(1.0, edge),
+                    ));
+                }
+            }
         }
     }
 

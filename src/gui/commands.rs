@@ -47,11 +47,22 @@ pub enum AppCommand {
     ShowHypotheses,
     /// Switch between the reader and the document pairs that share text.
     ShowShared,
+    /// Place the panes side by side.
+    ArrangeColumns,
+    /// Place the panes one above the other.
+    ArrangeRows,
+    /// Place the panes in a grid.
+    ArrangeGrid,
+    /// Show one pane at a time, with a tab for each.
+    ArrangeTabs,
+    /// Turn sync scroll on or off.
+    ToggleSyncScroll,
 }
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 26] = [
+        Self::ToggleSyncScroll,
         Self::ShowShared,
         Self::ShowHypotheses,
         Self::ShowTimeline,
@@ -73,6 +84,10 @@ impl AppCommand {
         Self::TagSelection,
         Self::AddPane,
         Self::ClosePane,
+        Self::ArrangeColumns,
+        Self::ArrangeRows,
+        Self::ArrangeGrid,
+        Self::ArrangeTabs,
     ];
 
     /// The label in menus.
@@ -99,6 +114,11 @@ impl AppCommand {
             Self::ShowTimeline => "Timeline",
             Self::ShowHypotheses => "Hypotheses",
             Self::ShowShared => "Shared text",
+            Self::ArrangeColumns => "Panes in columns",
+            Self::ArrangeRows => "Panes in rows",
+            Self::ArrangeGrid => "Panes in a grid",
+            Self::ArrangeTabs => "Panes as tabs",
+            Self::ToggleSyncScroll => "Sync scroll",
         }
     }
 
@@ -130,6 +150,13 @@ impl AppCommand {
                 "Weigh the claims against competing hypotheses, and grade the sources"
             }
             Self::ShowShared => "List the documents that share the most text, such as wire copy",
+            Self::ArrangeColumns => "Place the open documents side by side",
+            Self::ArrangeRows => "Place the open documents one above the other",
+            Self::ArrangeGrid => "Place the open documents in a grid",
+            Self::ArrangeTabs => "Show one document at a time, with a tab for each",
+            Self::ToggleSyncScroll => {
+                "Scrolling one pane scrolls the others to the same place, aligned on the passages they share"
+            }
         }
     }
 
@@ -140,6 +167,9 @@ impl AppCommand {
         }
         const fn command_shift(key: Key) -> KeyboardShortcut {
             KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+        }
+        const fn command_alt(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::ALT), key)
         }
         match self {
             Self::NewProject => vec![command(Key::N)],
@@ -163,6 +193,11 @@ impl AppCommand {
             Self::ShowTimeline => vec![command(Key::L)],
             Self::ShowHypotheses => vec![command_shift(Key::H)],
             Self::ShowShared => vec![command_shift(Key::D)],
+            Self::ArrangeColumns => vec![command_alt(Key::Num1)],
+            Self::ArrangeRows => vec![command_alt(Key::Num2)],
+            Self::ArrangeGrid => vec![command_alt(Key::Num3)],
+            Self::ArrangeTabs => vec![command_alt(Key::Num4)],
+            Self::ToggleSyncScroll => vec![command_shift(Key::Y)],
         }
     }
 
@@ -217,5 +252,6 @@ mod tests {
         assert!(position(AppCommand::OpenPath) < position(AppCommand::OpenProject));
         assert!(position(AppCommand::ImportFolder) < position(AppCommand::ImportDocuments));
         assert!(position(AppCommand::SearchProject) < position(AppCommand::SearchDocument));
+        assert!(position(AppCommand::ToggleSyncScroll) < position(AppCommand::Redo));
     }
 }

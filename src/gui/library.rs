@@ -2,7 +2,7 @@
 
 use crate::analysis::passages::SharedPair;
 use crate::edit::Edit;
-use crate::model::{DocumentId, PartialDate, Project};
+use crate::model::{Document, DocumentId, PartialDate, Project};
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::collections::HashMap;
@@ -96,7 +96,7 @@ pub fn library_ui(
         TableBuilder::new(ui)
             .striped(true)
             .resizable(true)
-            .sense(egui::Sense::click())
+            .sense(egui::Sense::click_and_drag())
             .max_scroll_height(table_height)
             .column(Column::remainder().at_least(120.0).clip(true))
             .column(Column::initial(90.0).at_least(40.0).clip(true))
@@ -196,6 +196,8 @@ pub fn library_ui(
                         ui.add(Label::new(format_length(document.text.len())).selectable(false));
                     });
                     let response = row.response();
+                    // Dragged onto a pane, the document opens there or beside it.
+                    response.dnd_set_drag_payload(document.id);
                     if response.clicked() {
                         state.selected = Some(document.id);
                         actions.push(LibraryAction::Open(document.id));
@@ -212,6 +214,34 @@ pub fn library_ui(
                         {
                             actions.push(LibraryAction::Compare(document.id, other));
                         }
+                        ui.menu_button("Compare with…", |ui| {
+                            let others: Vec<&Document> = order
+                                .iter()
+                                .map(|index| &documents[*index])
+                                .filter(|other| other.id != document.id)
+                                .collect();
+                            let height = ui.spacing().interact_size.y;
+                            egui::ScrollArea::vertical().max_height(360.0).show_rows(
+                                ui,
+                                height,
+                                others.len(),
+                                |ui, rows| {
+                                    for other in &others[rows] {
+                                        let label = if other.outlet.is_empty() {
+                                            other.title.clone()
+                                        } else {
+                                            format!("{} ({})", other.title, other.outlet)
+                                        };
+                                        if ui.add(egui::Button::new(label).truncate()).clicked() {
+                                            actions.push(LibraryAction::Compare(
+                                                document.id,
+                                                other.id,
+                                            ));
+                                        }
+                                    }
+                                },
+                            );
+                        });
                     });
                 });
             });

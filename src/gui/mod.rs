@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod library;
 pub mod matrix;
 pub mod palette;
+pub mod panes;
 pub mod reader;
 pub mod search;
 pub mod shared;

@@ -44,8 +44,11 @@ pub struct Pane {
     measured_show_set_aside: bool,
     /// The paragraph the context menu was opened on.
     context_paragraph: Option<usize>,
-    /// Screen rectangles of the paragraphs laid out in the last frame.
-    shown: Vec<(Range<usize>, Rect)>,
+    /// The paragraphs laid out in the last frame: their byte ranges, screen rectangles and,
+    /// unless collapsed, their galleys.
+    shown: Vec<(Range<usize>, Rect, Option<Arc<egui::Galley>>)>,
+    /// The part of the screen the text was visible in, in the last frame.
+    viewport: Rect,
 }
 
 /// What the reader needs to know to draw, all read-only.
@@ -142,6 +145,7 @@ impl Pane {
             measured_show_set_aside: false,
             context_paragraph: None,
             shown: Vec::new(),
+            viewport: Rect::NOTHING,
         }
     }
 
@@ -186,7 +190,7 @@ impl Pane {
 
     /// The first byte of the first paragraph drawn in the last frame: where the pane is.
     pub fn top_offset(&self) -> Option<usize> {
-        self.shown.first().map(|(range, _)| range.start)
+        self.shown.first().map(|(range, ..)| range.start)
     }
 
     /// The first byte of the paragraph that holds `offset`.
@@ -200,8 +204,43 @@ impl Pane {
     pub fn screen_rect_of(&self, offset: usize) -> Option<Rect> {
         self.shown
             .iter()
-            .find(|(range, _)| range.start <= offset && offset <= range.end)
-            .map(|(_, rect)| *rect)
+            .find(|(range, ..)| range.start <= offset && offset <= range.end)
+            .map(|(_, rect, _)| *rect)
+    }
+
+    /// The screen heights, top and bottom, between which the passage `range` was drawn in the
+    /// last frame, cut to the visible part of the pane; `None` when none of it was visible.
+    pub fn screen_span_of(&self, range: &Range<usize>) -> Option<(f32, f32)> {
+        let mut span: Option<(f32, f32)> = None;
+        for (paragraph, rect, galley) in &self.shown {
+            if paragraph.end <= range.start || range.end <= paragraph.start {
+                continue;
+            }
+            let (mut top, mut bottom) = (rect.top(), rect.bottom());
+            if let Some(galley) = galley {
+                // The galley holds the paragraph's text as it is, so bytes map to characters.
+                let row_of = |offset: usize| {
+                    let chars = galley
+                        .text()
+                        .get(..offset - paragraph.start)
+                        .map_or(0, |before| before.chars().count());
+                    galley.pos_from_cursor(egui::text::CCursor::new(chars))
+                };
+                if range.start > paragraph.start {
+                    top = rect.top() + row_of(range.start).top();
+                }
+                if range.end < paragraph.end {
+                    bottom = rect.top() + row_of(range.end).bottom();
+                }
+            }
+            span = Some(span.map_or((top, bottom), |(t, b)| (t.min(top), b.max(bottom))));
+        }
+        let (top, bottom) = span?;
+        let (top, bottom) = (
+            top.max(self.viewport.top()),
+            bottom.min(self.viewport.bottom()),
+        );
+        (top < bottom).then_some((top, bottom))
     }
 
     fn paragraph_at(&self, offset: usize) -> usize {
@@ -347,8 +386,12 @@ impl Pane {
             }
             self.shown = visible
                 .iter()
-                .map(|shown| (self.paragraphs[shown.index].clone(), shown.rect))
+                .map(|shown| {
+                    let galley = (!shown.collapsed).then(|| shown.galley.clone());
+                    (self.paragraphs[shown.index].clone(), shown.rect, galley)
+                })
                 .collect();
+            self.viewport = ui.clip_rect();
             self.interact(
                 ui,
                 &response,

@@ -88,16 +88,30 @@ pub fn consistency_colour(rating: crate::model::Consistency, dark: bool) -> Colo
     Color32::from_rgba_unmultiplied(r, g, b, alpha)
 }
 
+/// Hues of the passages shared between pairs of panes.
+const PAIR_HUES: [[u8; 3]; 6] = [
+    [0x22, 0xd3, 0xee],
+    [0xf4, 0x72, 0xb6],
+    [0xa3, 0xe6, 0x35],
+    [0xfb, 0xbf, 0x24],
+    [0xa7, 0x8b, 0xfa],
+    [0xf9, 0x73, 0x16],
+];
+
 /// The tint of a passage shared with another open document; `pair` picks the colour.
 pub fn shared_tint(pair: usize, dark: bool) -> Color32 {
-    const HUES: [[u8; 3]; 4] = [
-        [0x22, 0xd3, 0xee],
-        [0xf4, 0x72, 0xb6],
-        [0xa3, 0xe6, 0x35],
-        [0xfb, 0xbf, 0x24],
-    ];
-    let [r, g, b] = HUES[pair % HUES.len()];
+    let [r, g, b] = PAIR_HUES[pair % PAIR_HUES.len()];
     Color32::from_rgba_unmultiplied(r, g, b, if dark { 38 } else { 60 })
+}
+
+/// The band that joins a shared passage's two copies across the gutter between panes: its
+/// fill and its edges, stronger than the tint so a narrow band still shows.
+pub fn shared_band(pair: usize, dark: bool) -> (Color32, Color32) {
+    let [r, g, b] = PAIR_HUES[pair % PAIR_HUES.len()];
+    (
+        Color32::from_rgba_unmultiplied(r, g, b, if dark { 90 } else { 110 }),
+        Color32::from_rgba_unmultiplied(r, g, b, if dark { 200 } else { 230 }),
+    )
 }
 
 /// The background of selected text.

@@ -1343,3 +1343,142 @@ fn reports_in_two_languages_are_anchored_on_what_they_share() {
         }
     }
 }
+
+/// Drags from `from` to `to` in small steps, as a mouse would, one frame per step.
+fn drag_pointer(harness: &mut Harness<'static, TriangulateApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run_ok();
+    harness.drag_at(from);
+    harness.run_ok();
+    for step in 1..=8 {
+        harness.hover_at(from + (to - from) * (step as f32 / 8.0));
+        harness.run_ok();
+    }
+    harness.drop_at(to);
+    harness.run_ok();
+    harness.run_ok();
+}
+
+#[test]
+fn a_document_dragged_from_the_library_opens_beside_a_pane_or_in_it() {
+    let mut harness = harness();
+    let title = |app: &TriangulateApp, id: DocumentId| {
+        app.project.document(id).expect("document").title.clone()
+    };
+    let (first, second, third) = (DocumentId(1), DocumentId(5), DocumentId(3));
+    assert_eq!(harness.state().panes[0].document, first);
+    let pane = harness.state().layout.pane_rects()[0].1;
+    // Dropped near the right edge of the pane: a new pane on its right.
+    let row = harness
+        .get_by_label(&title(harness.state(), second))
+        .rect()
+        .center();
+    drag_pointer(
+        &mut harness,
+        row,
+        pane.right_center() - egui::vec2(10.0, 0.0),
+    );
+    let app = harness.state();
+    let documents: Vec<DocumentId> = app.panes.iter().map(|pane| pane.document).collect();
+    assert_eq!(documents, vec![first, second]);
+    let rects = app.layout.pane_rects();
+    let rect_of = |document: DocumentId| {
+        let salt = app
+            .panes
+            .iter()
+            .find(|pane| pane.document == document)
+            .expect("open")
+            .salt;
+        rects
+            .iter()
+            .find(|(known, _)| *known == salt)
+            .expect("drawn")
+            .1
+    };
+    assert!(
+        rect_of(second).left() > rect_of(first).right(),
+        "the new pane is on the right"
+    );
+    // Dropped on the middle of the right pane: the document replaces it there.
+    let target = rect_of(second).center();
+    let row = harness
+        .get_by_label(&title(harness.state(), third))
+        .rect()
+        .center();
+    drag_pointer(&mut harness, row, target);
+    let documents: Vec<DocumentId> = harness
+        .state()
+        .panes
+        .iter()
+        .map(|pane| pane.document)
+        .collect();
+    assert_eq!(documents, vec![first, third]);
+}
+
+#[test]
+fn panes_are_arranged_as_tabs_and_the_arrangement_comes_back_with_the_project() {
+    use triangulate::gui::panes::Arrangement;
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("arranged.ron");
+    let mut harness = harness_on_copy(&path);
+    let documents = harness.state().project.documents.len();
+    for _ in 1..documents {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Backslash);
+        harness.run_ok();
+    }
+    assert_eq!(
+        harness.state().panes.len(),
+        documents,
+        "one pane per document"
+    );
+    assert_eq!(
+        harness.state().layout.arrangement(),
+        Some(Arrangement::Columns)
+    );
+    assert_eq!(
+        harness.state().layout.pane_rects().len(),
+        documents,
+        "all side by side"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::Num4);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().layout.arrangement(),
+        Some(Arrangement::Tabs)
+    );
+    assert_eq!(
+        harness.state().layout.pane_rects().len(),
+        1,
+        "one tab shows at a time"
+    );
+    // A tab per document, whose title is also in the library.
+    let titles: Vec<String> = harness
+        .state()
+        .project
+        .documents
+        .iter()
+        .map(|document| document.title.chars().take(20).collect())
+        .collect();
+    for title in titles {
+        assert!(
+            harness.query_all_by_label_contains(&title).count() >= 2,
+            "the library row and the tab of {title}"
+        );
+    }
+    // Another project, then this one again: its panes come back as they were.
+    harness
+        .state_mut()
+        .set_project(triangulate::model::Project::new("Other"), None, None);
+    harness.run_ok();
+    assert!(harness.state().panes.is_empty());
+    let (project, stamp) = store::load(&path).expect("loads");
+    harness
+        .state_mut()
+        .set_project(project, Some(path.clone()), stamp);
+    harness.run_ok();
+    assert_eq!(harness.state().panes.len(), documents);
+    assert_eq!(
+        harness.state().layout.arrangement(),
+        Some(Arrangement::Tabs)
+    );
+}
