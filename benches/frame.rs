@@ -200,14 +200,84 @@ fn main() {
     );
     let _ = std::fs::remove_dir_all(&folder);
 
+    four_panes();
     claims_views();
+}
+
+/// Four 1 MB documents side by side, sharing wire passages, with sync scroll on: the first
+/// frame, then wheel scrolling over one pane while the others follow.
+fn four_panes() {
+    let wire = report(99, 4_000);
+    let texts: Vec<String> = (0..4)
+        .map(|seed| {
+            let mut text = report(seed + 500, 1_000_000);
+            // The same wire copy in each, at a different place.
+            let at = (seed + 1) * text.len() / 6;
+            let at = (at..).find(|at| text.is_char_boundary(*at)).unwrap_or(at);
+            text.insert_str(at, &format!("\n\n{wire}\n\n"));
+            text
+        })
+        .collect();
+    let ctx = egui::Context::default();
+    let mut app = TriangulateApp::with_context(ctx.clone());
+    let mut project = project_of(texts);
+    // Passages shared between the panes come from the analysis the app runs in the background.
+    let derived = triangulate::analysis::Derived::compute(&project);
+    let passages = derived.passages.len();
+    project.name = "four panes".into();
+    app.set_project(project, None, None);
+    app.passages = std::sync::Arc::new(derived.passages);
+    app.panes.clear();
+    let _ = frame(&ctx, &mut app);
+    for id in 1..=4 {
+        app.open_document(DocumentId(id), true);
+    }
+    app.sync_scroll = true;
+    let first = frame(&ctx, &mut app);
+    let _ = frame(&ctx, &mut app);
+    let wheel: Vec<Duration> = (0..400)
+        .map(|_| {
+            let mut input = input();
+            input
+                .events
+                .push(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+            input.events.push(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -60.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            });
+            let started = Instant::now();
+            let _ = ctx.run_ui(input, |ui| app.frame_ui(ui));
+            started.elapsed()
+        })
+        .collect();
+    let still: Vec<Duration> = (0..100).map(|_| frame(&ctx, &mut app)).collect();
+    println!("four panes of 1 MB documents, sync scroll on, {passages} shared passages:");
+    println!(
+        "  first frame          {:>8.2} ms",
+        first.as_secs_f64() * 1e3
+    );
+    println!(
+        "  wheel, median        {:>8.2} ms (60 points a frame over one pane, 400 frames)",
+        median(wheel.clone()).as_secs_f64() * 1e3
+    );
+    println!(
+        "  wheel, worst         {:>8.2} ms",
+        worst(&wheel).as_secs_f64() * 1e3
+    );
+    println!(
+        "  idle frame, median   {:>8.2} ms",
+        median(still).as_secs_f64() * 1e3
+    );
 }
 
 /// The matrix, the timeline and the claims panel with 5,000 claims over 1,000 documents.
 fn claims_views() {
     use triangulate::edit::ClaimDraft;
     use triangulate::gui::app::{CentralView, LeftTab};
-    use triangulate::model::Stance;
+    use triangulate::model::{Consistency, Stance};
     let texts: Vec<String> = (0..1_000).map(|seed| report(seed + 100, 2_000)).collect();
     let mut project = project_of(texts);
     let outlets = [
@@ -252,14 +322,39 @@ fn claims_views() {
         let _undo = edit.clone().apply(&mut project).expect("applies");
         edits.push(edit);
     }
+    // Three hypotheses, each claim rated against each.
+    for text in [
+        "The resistance holds the valley",
+        "The valley fell without a fight",
+        "A negotiated surrender",
+    ] {
+        let (edit, hypothesis) = Edit::add_hypothesis(&project, text).expect("adds");
+        let _undo = edit.apply(&mut project).expect("applies");
+        let claims: Vec<_> = project.claims.iter().map(|claim| claim.id).collect();
+        for (index, claim) in claims.into_iter().enumerate() {
+            let rating = [
+                Consistency::Consistent,
+                Consistency::Inconsistent,
+                Consistency::Neutral,
+            ][(index + hypothesis.0 as usize) % 3];
+            if let Some(edit) = Edit::rate_claim(&project, claim, hypothesis, Some(rating)) {
+                let _undo = edit.apply(&mut project).expect("applies");
+            }
+        }
+    }
     let ctx = egui::Context::default();
     let mut app = TriangulateApp::with_context(ctx.clone());
+    let derived = triangulate::analysis::Derived::compute(&project);
     app.set_project(project, None, None);
+    app.passages = std::sync::Arc::new(derived.passages);
+    app.pairs = std::sync::Arc::new(derived.pairs);
     let _ = frame(&ctx, &mut app);
     for (name, view, tab) in [
         ("claim matrix", CentralView::Matrix, LeftTab::Library),
         ("timeline", CentralView::Timeline, LeftTab::Library),
         ("claims panel", CentralView::Reader, LeftTab::Claims),
+        ("hypotheses", CentralView::Hypotheses, LeftTab::Library),
+        ("shared text", CentralView::Shared, LeftTab::Library),
     ] {
         app.central = view;
         app.left_tab = tab;

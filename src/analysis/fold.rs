@@ -4,18 +4,24 @@
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-        } else if matches!(c, '’' | '‘' | 'ʼ' | '`' | '´') {
-            folded.push('\'');
-        } else if c.is_alphabetic() && !is_latin_extended(c) {
-            // Other scripts keep their letters: transliterating Arabic or Cyrillic would merge names.
-            folded.extend(c.to_lowercase());
-        } else {
-            folded.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase());
-        }
+        push_folded(c, &mut folded);
     }
     folded
+}
+
+/// Appends the folded form of one character to `out`: what [`fold`] makes of it.
+pub fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if matches!(c, '’' | '‘' | 'ʼ' | '`' | '´') {
+        out.push('\'');
+    } else if c.is_alphabetic() && !is_latin_extended(c) {
+        // Other scripts keep their letters: transliterating Arabic or Cyrillic would merge names.
+        out.extend(c.to_lowercase());
+    } else {
+        let ascii = deunicode::deunicode_char(c).unwrap_or("");
+        out.extend(ascii.chars().flat_map(char::to_lowercase));
+    }
 }
 
 fn is_latin_extended(c: char) -> bool {

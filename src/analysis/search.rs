@@ -1,7 +1,7 @@
 //! Search across documents: keyword in context, forgiving case and accents by default, and
 //! finding the other spellings of a name the user types.
 
-use super::fold::fold;
+use super::fold::{fold, push_folded};
 use super::words::one_line;
 use crate::model::{DocumentId, Project, context_bounds};
 use rayon::prelude::*;
@@ -58,20 +58,121 @@ pub enum SearchError {
     Empty,
 }
 
-/// Text folded for matching, with each folded byte's original byte offset (and one past the end).
-fn folded_with_map(text: &str) -> (String, Vec<usize>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    for (index, c) in text.char_indices() {
-        let mut buffer = [0u8; 4];
-        let piece = fold(c.encode_utf8(&mut buffer));
-        for _ in 0..piece.len() {
-            map.push(index);
+/// A document body folded for matching (lower case, no accents), with the way back to the
+/// original byte offsets. Built once per version of the project and kept for every query.
+#[derive(Clone, Debug, Default)]
+pub struct FoldedBody {
+    text: String,
+    /// Characters whose folded form is not as long as they are, in order: everywhere else
+    /// the folded and original text advance byte for byte.
+    jumps: Vec<Jump>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Jump {
+    /// Where its folded form starts.
+    folded: u32,
+    /// Where the character starts in the original.
+    original: u32,
+    /// Length of its folded form.
+    folded_len: u16,
+    /// Its length in the original.
+    original_len: u8,
+}
+
+impl FoldedBody {
+    /// Folds `text`; texts longer than 4 GB are not imported, so offsets fit in 32 bits.
+    pub fn new(text: &str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut jumps = Vec::new();
+        let mut rest = text;
+        let mut original = 0;
+        while !rest.is_empty() {
+            // Runs of ASCII, most of most texts, are copied and lower-cased in one go.
+            let ascii = rest
+                .bytes()
+                .position(|byte| !byte.is_ascii())
+                .unwrap_or(rest.len());
+            if ascii > 0 {
+                let start = folded.len();
+                folded.push_str(&rest[..ascii]);
+                folded[start..].make_ascii_lowercase();
+                rest = &rest[ascii..];
+                original += ascii;
+            }
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
+            let start = folded.len();
+            push_folded(c, &mut folded);
+            let folded_len = folded.len() - start;
+            // A character folded to one of the same length maps byte for byte; one folded to
+            // several ("œ" to "oe") is a jump even when the lengths agree.
+            if folded_len != c.len_utf8() || folded[start..].chars().nth(1).is_some() {
+                jumps.push(Jump {
+                    folded: u32::try_from(start).unwrap_or(u32::MAX),
+                    original: u32::try_from(original).unwrap_or(u32::MAX),
+                    folded_len: u16::try_from(folded_len).unwrap_or(u16::MAX),
+                    original_len: u8::try_from(c.len_utf8()).unwrap_or(4),
+                });
+            }
+            rest = &rest[c.len_utf8()..];
+            original += c.len_utf8();
         }
-        folded.push_str(&piece);
+        Self {
+            text: folded,
+            jumps,
+        }
     }
-    map.push(text.len());
-    (folded, map)
+
+    /// The folded text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The start, in the original, of the character whose folded form holds the character
+    /// starting at byte `folded` (or, one past the end, the original's length).
+    pub fn original(&self, folded: usize) -> usize {
+        let index = self
+            .jumps
+            .partition_point(|jump| jump.folded as usize <= folded);
+        let Some(jump) = index.checked_sub(1).map(|index| self.jumps[index]) else {
+            return folded;
+        };
+        let end = jump.folded as usize + usize::from(jump.folded_len);
+        if folded < end {
+            jump.original as usize
+        } else {
+            jump.original as usize + usize::from(jump.original_len) + (folded - end)
+        }
+    }
+
+    /// The original range of the characters whose folded forms `range` touches.
+    pub fn original_range(&self, original: &str, range: Range<usize>) -> Range<usize> {
+        let start = self.original(range.start);
+        let last = self.original(range.end.saturating_sub(1).max(range.start));
+        let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
+        start..end.max(start)
+    }
+}
+
+/// Every document body folded, for searches that ignore case and accents; build it once per
+/// version of the project and pass it to [`search_with`].
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    bodies: std::collections::HashMap<DocumentId, FoldedBody>,
+}
+
+impl SearchIndex {
+    /// Folds every document of the project, on every core.
+    pub fn build(project: &Project) -> Self {
+        let bodies = project
+            .documents
+            .par_iter()
+            .map(|document| (document.id, FoldedBody::new(document.body_text())))
+            .collect();
+        Self { bodies }
+    }
 }
 
 fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
@@ -106,6 +207,17 @@ pub fn search(
     query: &str,
     options: &SearchOptions,
 ) -> Result<Results, SearchError> {
+    search_with(project, None, query, options)
+}
+
+/// Searches the bodies of the project's documents, using `index` (built from this version of
+/// the project) for the folded text where given, or folding each body as it goes.
+pub fn search_with(
+    project: &Project,
+    index: Option<&SearchIndex>,
+    query: &str,
+    options: &SearchOptions,
+) -> Result<Results, SearchError> {
     let query = query.trim();
     if query.is_empty() {
         return Err(SearchError::Empty);
@@ -130,16 +242,36 @@ pub fn search(
             }
         }
     }
-    let expression = if options.regex {
+    let matcher = if options.regex {
         let mut builder = regex::RegexBuilder::new(query);
         builder.case_insensitive(!options.exact_case);
-        Some(
+        Matcher::Regex(
             builder
                 .build()
                 .map_err(|error| SearchError::BadRegex(error.to_string()))?,
         )
     } else {
-        None
+        let needles: Vec<String> = if options.exact_case {
+            patterns
+        } else {
+            patterns
+                .iter()
+                .map(|pattern| fold(pattern))
+                .filter(|needle| !needle.is_empty())
+                .collect()
+        };
+        // Every spelling in one pass over the text, the longest where two start together;
+        // for whole words, every match, so a longer one that is not a word hides no shorter one.
+        let kind = if options.whole_words {
+            aho_corasick::MatchKind::Standard
+        } else {
+            aho_corasick::MatchKind::LeftmostLongest
+        };
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(kind)
+            .build(&needles)
+            .map_err(|error| SearchError::BadRegex(error.to_string()))?;
+        Matcher::Words(automaton, !options.exact_case)
     };
     // Each document is searched on its own, on every core; hits stay in document order.
     let per_document: Vec<Vec<Hit>> = project
@@ -147,65 +279,76 @@ pub fn search(
         .par_iter()
         .filter(|document| options.document.is_none_or(|only| only == document.id))
         .map(|document| {
-            let mut hits = Vec::new();
             let offset = document.body.start();
             let body = document.body_text();
-            let mut ranges: Vec<Range<usize>> = Vec::new();
-            if let Some(expression) = &expression {
-                ranges.extend(
-                    expression
-                        .find_iter(body)
-                        .filter(|found| !found.is_empty())
-                        .map(|found| found.range()),
-                );
-            } else if options.exact_case {
-                for pattern in &patterns {
-                    ranges.extend(
-                        body.match_indices(pattern.as_str())
-                            .map(|(start, found)| start..start + found.len()),
-                    );
+            let mut ranges: Vec<Range<usize>> = match &matcher {
+                Matcher::Regex(expression) => expression
+                    .find_iter(body)
+                    .filter(|found| !found.is_empty())
+                    .map(|found| found.range())
+                    .collect(),
+                Matcher::Words(automaton, false) => find_all(automaton, body, options.whole_words)
+                    .map(|found| found.range())
+                    .collect(),
+                Matcher::Words(automaton, true) => {
+                    let folded_here;
+                    let folded = match index.and_then(|index| index.bodies.get(&document.id)) {
+                        Some(folded) => folded,
+                        None => {
+                            folded_here = FoldedBody::new(body);
+                            &folded_here
+                        }
+                    };
+                    find_all(automaton, folded.text(), options.whole_words)
+                        .map(|found| folded.original_range(body, found.range()))
+                        .collect()
                 }
-            } else {
-                let (folded, map) = folded_with_map(body);
-                for pattern in &patterns {
-                    let needle = fold(pattern);
-                    if needle.is_empty() {
-                        continue;
-                    }
-                    ranges.extend(folded.match_indices(needle.as_str()).map(|(start, found)| {
-                        // Back to the original text: from the first folded byte's character to the
-                        // character after the last one.
-                        map[start]
-                            ..map[start + found.len() - 1]
-                                + body[map[start + found.len() - 1]..]
-                                    .chars()
-                                    .next()
-                                    .map_or(0, char::len_utf8)
-                    }));
-                }
-            }
+            };
             if options.whole_words {
                 ranges.retain(|range| is_word_boundary(body, range.start, range.end));
             }
             ranges.sort_by_key(|range| range.start);
             ranges.dedup_by(|later, earlier| later.start < earlier.end);
-            for range in ranges {
-                let (before, after) = context(body, &range, CONTEXT_CHARS);
-                hits.push(Hit {
-                    document: document.id,
-                    range: offset + range.start..offset + range.end,
-                    before,
-                    hit: body[range].to_owned(),
-                    after,
-                });
-            }
-            hits
+            ranges
+                .into_iter()
+                .map(|range| {
+                    let (before, after) = context(body, &range, CONTEXT_CHARS);
+                    Hit {
+                        document: document.id,
+                        range: offset + range.start..offset + range.end,
+                        before,
+                        hit: body[range].to_owned(),
+                        after,
+                    }
+                })
+                .collect()
         })
         .collect();
     Ok(Results {
         hits: per_document.into_iter().flatten().collect(),
         also_searched,
     })
+}
+
+/// The matches of `automaton` in `text`: all of them, overlapping, or the leftmost-longest.
+fn find_all<'a>(
+    automaton: &'a aho_corasick::AhoCorasick,
+    text: &'a str,
+    overlapping: bool,
+) -> Box<dyn Iterator<Item = aho_corasick::Match> + 'a> {
+    if overlapping {
+        Box::new(automaton.find_overlapping_iter(text))
+    } else {
+        Box::new(automaton.find_iter(text))
+    }
+}
+
+/// How a query finds its hits.
+enum Matcher {
+    /// A regular expression over the original text.
+    Regex(regex::Regex),
+    /// The query and its other spellings; over the folded text when `true`.
+    Words(aho_corasick::AhoCorasick, bool),
 }
 
 #[cfg(test)]
@@ -246,6 +389,63 @@ mod tests {
             .into_iter()
             .map(|hit| hit.hit)
             .collect()
+    }
+
+    /// Each folded byte's original offset, one character at a time: the slow, obvious way.
+    fn naive_map(text: &str) -> (String, Vec<usize>) {
+        let mut folded = String::new();
+        let mut map = Vec::new();
+        for (index, c) in text.char_indices() {
+            let piece = fold(c.encode_utf8(&mut [0u8; 4]));
+            map.extend(std::iter::repeat_n(index, piece.len()));
+            folded.push_str(&piece);
+        }
+        map.push(text.len());
+        (folded, map)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_offsets_lead_back_to_the_original(text in "(\\PC|[ÉéœŒßﬁ’İ]){0,40}") {
+            let body = FoldedBody::new(&text);
+            let (folded, map) = naive_map(&text);
+            proptest::prop_assert_eq!(body.text(), folded.as_str());
+            // Matches start and end on characters of the folded text.
+            for (byte, original) in map.iter().enumerate() {
+                if folded.is_char_boundary(byte) {
+                    proptest::prop_assert_eq!(body.original(byte), *original, "byte {}", byte);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_hit_inside_a_ligature_or_an_accent_covers_the_whole_character() {
+        let text = "Cœur d’Élysée, İstanbul";
+        let body = FoldedBody::new(text);
+        let at = |needle: &str| {
+            let start = body.text().find(needle).expect("found");
+            &text[body.original_range(text, start..start + needle.len())]
+        };
+        assert_eq!(at("coe"), "Cœ");
+        assert_eq!(at("e"), "œ");
+        assert_eq!(at("d'elysee"), "d’Élysée");
+        assert_eq!(at("stanbul"), "stanbul");
+    }
+
+    #[test]
+    fn a_whole_word_is_found_where_a_longer_spelling_starts_at_the_same_place() {
+        let mut project = project();
+        if let Some(entity) = project.entities.first_mut() {
+            entity.variants.push("Panjshiri".into());
+        }
+        let whole = SearchOptions {
+            whole_words: true,
+            ..SearchOptions::default()
+        };
+        let found = hits(&project, "Panchir", &whole);
+        assert!(found.contains(&"panjshiri".to_owned()), "{found:?}");
+        assert!(found.contains(&"Panjshir".to_owned()), "{found:?}");
     }
 
     #[test]

@@ -17,7 +17,14 @@ pub struct Word<'t> {
 
 /// `text` on one line: runs of whitespace, line breaks included, become one space; ends trimmed.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
 }
 
 fn is_word_char(c: char) -> bool {

@@ -4,7 +4,7 @@ use super::claims::{ClaimsAction, ClaimsState, claims_ui};
 use super::commands::{AppCommand, consume_shortcuts};
 use super::entities::{EntitiesAction, EntitiesState, entities_ui};
 use super::hypotheses::{HypothesesAction, HypothesesState, hypotheses_ui};
-use super::jobs::{DialogPurpose, JobResult, Jobs};
+use super::jobs::{DialogPurpose, FoldedCache, JobResult, Jobs};
 use super::library::{LibraryAction, LibraryState, library_ui};
 use super::matrix::{MatrixAction, MatrixState, matrix_ui};
 use super::palette::{Choice, Outcome as PaletteOutcome, Palette};
@@ -185,6 +185,8 @@ pub struct TriangulateApp {
     /// What the central area shows.
     pub central: CentralView,
     search: SearchState,
+    /// The folded text searches run over, kept for the project version it was made from.
+    folded: FoldedCache,
     /// The open command palette.
     palette: Option<Palette>,
     last_autosave: std::time::Instant,
@@ -258,6 +260,7 @@ impl TriangulateApp {
             notes_draft: None,
             central: CentralView::Reader,
             search: SearchState::default(),
+            folded: FoldedCache::default(),
             palette: None,
             last_autosave: std::time::Instant::now(),
             autosaved_revision: None,
@@ -1778,10 +1781,10 @@ impl TriangulateApp {
                             );
                             self.search.requested = Some(request.clone());
                             self.jobs.search(
-                                self.session,
+                                (self.session, self.generation),
                                 self.project.clone(),
-                                request.0,
-                                request.1,
+                                self.folded.clone(),
+                                request,
                             );
                         }
                         SearchAction::Open(document, range) => self.show_passage(document, range),

@@ -369,17 +369,32 @@ impl Jobs {
         });
     }
 
-    /// Searches a snapshot of the project on its own thread.
+    /// Searches a snapshot of the project on its own thread, with the folded text of this
+    /// version of the project from `folded`, built there first when it is of another version.
     pub fn search(
         &mut self,
-        session: u64,
+        (session, generation): (u64, u64),
         project: Project,
-        query: String,
-        options: crate::analysis::search::SearchOptions,
+        folded: FoldedCache,
+        (query, options): (String, crate::analysis::search::SearchOptions),
     ) {
         self.spawn("search", move || {
-            let result = crate::analysis::search::search(&project, &query, &options)
-                .map_err(|error| error.to_string());
+            let index = {
+                let mut cache = folded
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                match &*cache {
+                    Some((key, index)) if *key == (session, generation) => index.clone(),
+                    _ => {
+                        let index = Arc::new(crate::analysis::search::SearchIndex::build(&project));
+                        *cache = Some(((session, generation), index.clone()));
+                        index
+                    }
+                }
+            };
+            let result =
+                crate::analysis::search::search_with(&project, Some(&index), &query, &options)
+                    .map_err(|error| error.to_string());
             JobResult::Searched {
                 session,
                 query,
@@ -399,6 +414,11 @@ impl Jobs {
         });
     }
 }
+
+/// The folded text of every document, for one session and generation of the project, kept
+/// between searches.
+pub type FoldedCache =
+    Arc<std::sync::Mutex<Option<((u64, u64), Arc<crate::analysis::search::SearchIndex>)>>>;
 
 fn log_spawn_failure(name: &str, error: &std::io::Error) {
     // Without a thread there is no job and no result: say so where a developer will look.
