@@ -100,6 +100,11 @@ fn worst(times: &[Duration]) -> Duration {
 }
 
 fn main() {
+    // `FRAME_BENCH=four-panes cargo bench --bench frame` runs that part alone (for profiling).
+    if std::env::var("FRAME_BENCH").is_ok_and(|part| part == "four-panes") {
+        four_panes(true);
+        return;
+    }
     // A 1 MB document with thousands of highlights.
     let project = project_of(vec![report(1, 1_000_000)]);
     let ctx = egui::Context::default();
@@ -200,13 +205,14 @@ fn main() {
     );
     let _ = std::fs::remove_dir_all(&folder);
 
-    four_panes();
+    four_panes(false);
+    four_panes(true);
     claims_views();
 }
 
-/// Four 1 MB documents side by side, sharing wire passages, with sync scroll on: the first
-/// frame, then wheel scrolling over one pane while the others follow.
-fn four_panes() {
+/// Four 1 MB documents side by side, sharing wire passages: the first frame, then wheel
+/// scrolling over one pane, the others following it with sync scroll on.
+fn four_panes(sync: bool) {
     let wire = report(99, 4_000);
     let texts: Vec<String> = (0..4)
         .map(|seed| {
@@ -232,7 +238,7 @@ fn four_panes() {
     for id in 1..=4 {
         app.open_document(DocumentId(id), true);
     }
-    app.sync_scroll = true;
+    app.sync_scroll = sync;
     let first = frame(&ctx, &mut app);
     let _ = frame(&ctx, &mut app);
     let wheel: Vec<Duration> = (0..400)
@@ -254,7 +260,10 @@ fn four_panes() {
         })
         .collect();
     let still: Vec<Duration> = (0..100).map(|_| frame(&ctx, &mut app)).collect();
-    println!("four panes of 1 MB documents, sync scroll on, {passages} shared passages:");
+    println!(
+        "four panes of 1 MB documents, sync scroll {}, {passages} shared passages:",
+        if sync { "on" } else { "off" }
+    );
     println!(
         "  first frame          {:>8.2} ms",
         first.as_secs_f64() * 1e3

@@ -1085,57 +1085,67 @@ fn pane_header_ui(
         }
         ui.add(egui::Label::new(RichText::new(meta.join(" · ")).weak()).truncate());
     });
-    // The line is always there, so the text below does not jump when the pointer moves.
+    // The line is always there and always as high, so the text below does not move when the
+    // pointer does: text moving under a resting pointer would change what it hovers, and the
+    // line with it, frame after frame.
     let focus = context
         .hovered_entity
         .or(context.selected_entity)
         .and_then(|id| context.project.entity(id));
-    match focus {
-        Some(entity) => {
-            let here = context
-                .mentions
-                .in_document(document.id)
-                .iter()
-                .filter(|mention| mention.entity == entity.id)
-                .count();
-            ui.horizontal(|ui| {
-                let selected = context.selected_entity == Some(entity.id);
-                if selected && here > 0 {
-                    if ui
-                        .small_button("<")
-                        .on_hover_text("Previous mention here")
-                        .clicked()
-                    {
-                        action.step = Some(false);
+    let height = ui.spacing().interact_size.y;
+    let width = ui.available_width();
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(egui::vec2(width, height));
+            ui.set_max_height(height);
+            match focus {
+                Some(entity) => {
+                    let here = context
+                        .mentions
+                        .in_document(document.id)
+                        .iter()
+                        .filter(|mention| mention.entity == entity.id)
+                        .count();
+                    let selected = context.selected_entity == Some(entity.id);
+                    if selected && here > 0 {
+                        if ui
+                            .small_button("<")
+                            .on_hover_text("Previous mention here")
+                            .clicked()
+                        {
+                            action.step = Some(false);
+                        }
+                        if ui
+                            .small_button(">")
+                            .on_hover_text("Next mention here")
+                            .clicked()
+                        {
+                            action.step = Some(true);
+                        }
                     }
-                    if ui
-                        .small_button(">")
-                        .on_hover_text("Next mention here")
-                        .clicked()
-                    {
-                        action.step = Some(true);
-                    }
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("{here} × {}", entity.name))
+                                .color(theme::kind_colour(entity.kind)),
+                        )
+                        .truncate(),
+                    );
                 }
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(format!("{here} × {}", entity.name))
-                            .color(theme::kind_colour(entity.kind)),
-                    )
-                    .truncate(),
-                );
-            });
-        }
-        None => {
-            ui.add(
-                egui::Label::new(
-                    RichText::new("Hover or select a name to count it here")
-                        .weak()
-                        .small(),
-                )
-                .truncate(),
-            );
-        }
-    }
+                None => {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new("Hover or select a name to count it here")
+                                .weak()
+                                .small(),
+                        )
+                        .truncate(),
+                    );
+                }
+            }
+        },
+    );
     action
 }
 
