@@ -983,6 +983,15 @@ struct ClaimInfo<'a> {
     grade: String,
     /// Ratings against hypotheses, by hypothesis id.
     ratings: BTreeMap<u32, &'static str>,
+    /// Further passages of a claim that spans several, after the first (`quote`).
+    more_passages: Vec<ClaimPassage<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimPassage<'a> {
+    quote: &'a str,
+    start: usize,
+    end: usize,
 }
 
 fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
@@ -996,6 +1005,15 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
             quote: &claim.quote.exact,
             start: claim.quote.span.start(),
             end: claim.quote.span.end(),
+            more_passages: claim
+                .more_passages
+                .iter()
+                .map(|quote| ClaimPassage {
+                    quote: &quote.exact,
+                    start: quote.span.start(),
+                    end: quote.span.end(),
+                })
+                .collect(),
             codes: claim
                 .codes
                 .iter()
@@ -1026,9 +1044,14 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
         return print_json(out, &list);
     }
     for claim in &list {
+        let more: String = claim
+            .more_passages
+            .iter()
+            .map(|passage| format!(" […] “{}”", passage.quote))
+            .collect();
         writeln!(
             out,
-            "{:>4}  doc {:>3}  {:<9}  {:<24}  {}: “{}”",
+            "{:>4}  doc {:>3}  {:<9}  {:<24}  {}: “{}”{more}",
             claim.id,
             claim.document,
             claim.stance,

@@ -885,6 +885,7 @@ impl Edit {
             id,
             document: draft.document,
             quote: Quote::new(&document.text, span),
+            more_passages: Vec::new(),
             codes,
             stance: draft.stance,
             speaker,
@@ -943,6 +944,56 @@ impl Edit {
                 before: Some(before.clone()),
                 after: Some(after),
             }],
+        })
+    }
+
+    /// Adds the passage `start..end` of the claim's document to a claim: one claim can span
+    /// a statement and its qualification further down. Refused when the passage is empty,
+    /// outside the text or not on character boundaries, or overlaps one the claim has.
+    pub fn add_claim_passage(
+        project: &Project,
+        id: ClaimId,
+        start: usize,
+        end: usize,
+    ) -> Result<Self, String> {
+        let claim = project.claim(id).ok_or("the claim is gone")?;
+        let document = project
+            .document(claim.document)
+            .ok_or("the claim's document is gone")?;
+        if start >= end {
+            return Err("select some text to add to the claim".into());
+        }
+        let span = crate::model::ByteSpan::new(&document.text, start, end)
+            .map_err(|error| error.to_string())?;
+        if claim
+            .quotes()
+            .any(|quote| quote.span.start() < end && start < quote.span.end())
+        {
+            return Err("the passage overlaps one the claim already has".into());
+        }
+        let quote = Quote::new(&document.text, span);
+        Self::update_claim(project, id, "Add passage to claim", |claim| {
+            // Passages stay in text order; the first is the one the claim opens at.
+            let mut all: Vec<Quote> = claim.quotes().cloned().collect();
+            all.push(quote);
+            all.sort_by_key(|quote| quote.span.start());
+            claim.quote = all.remove(0);
+            claim.more_passages = all;
+        })
+        .ok_or_else(|| "nothing to change".into())
+    }
+
+    /// Takes passage `index` (in text order) out of a claim that has more than one.
+    pub fn remove_claim_passage(project: &Project, id: ClaimId, index: usize) -> Option<Self> {
+        let claim = project.claim(id)?;
+        if claim.more_passages.is_empty() || index > claim.more_passages.len() {
+            return None;
+        }
+        Self::update_claim(project, id, "Remove passage from claim", |claim| {
+            let mut all: Vec<Quote> = claim.quotes().cloned().collect();
+            all.remove(index);
+            claim.quote = all.remove(0);
+            claim.more_passages = all;
         })
     }
 

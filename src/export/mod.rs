@@ -77,7 +77,7 @@ fn speaker(project: &Project, claim: &Claim) -> String {
 /// Every claim with every field, as CSV with a header row.
 pub fn claims_csv(project: &Project) -> String {
     let mut out = String::from(
-        "id,document,document_title,file,outlet,date,codes,stance,speaker,quote,prefix,suffix,start,end,note,reliability,credibility,ratings\n",
+        "id,document,document_title,file,outlet,date,codes,stance,speaker,quote,prefix,suffix,start,end,note,reliability,credibility,ratings,more_passages\n",
     );
     for claim in &project.claims {
         let document = project.document(claim.document);
@@ -119,6 +119,20 @@ pub fn claims_csv(project: &Project) -> String {
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
+            // Further passages of a claim that spans several: "start-end: text", by " | ".
+            claim
+                .more_passages
+                .iter()
+                .map(|quote| {
+                    format!(
+                        "{}-{}: {}",
+                        quote.span.start(),
+                        quote.span.end(),
+                        quote.exact
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" | "),
         ];
         let row: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
         out.push_str(&row.join(","));
@@ -220,7 +234,7 @@ fn timeline_rows(project: &Project) -> Vec<Vec<String>> {
                 code_names(project, claim).join(", "),
                 claim.stance.as_str().to_owned(),
                 speaker(project, claim),
-                one_line(&claim.quote.exact),
+                one_line(&claim.text()),
             ]
         })
         .collect()
@@ -293,7 +307,7 @@ pub fn markdown(project: &Project) -> String {
             let _ = writeln!(out, "{}\n", code.description);
         }
         for claim in claims {
-            let quote = one_line(&claim.quote.exact);
+            let quote = one_line(&claim.text());
             let who = speaker(project, claim);
             let who = if who.is_empty() {
                 String::new()
@@ -372,7 +386,7 @@ pub fn html(project: &Project) -> String {
         }
         let _ = writeln!(out, "<h2>{}</h2>", escape(&code.name));
         for claim in claims {
-            let quote = one_line(&claim.quote.exact);
+            let quote = one_line(&claim.text());
             let who = speaker(project, claim);
             let _ = writeln!(
                 out,

@@ -1928,6 +1928,7 @@ impl TriangulateApp {
         let mut clicked_entity = None;
         let mut clicked_claim = None;
         let mut dropped = None;
+        let mut add_to_claim = None;
         let focused = self.focused_pane;
         let panes = &mut self.panes;
         let mut show = |ui: &mut Ui, salt: u64| -> bool {
@@ -1978,6 +1979,9 @@ impl TriangulateApp {
                 if let Some(range) = output.toggle_set_aside {
                     toggle_set_aside = Some((document.id, range));
                 }
+                if output.add_to_claim.is_some() {
+                    add_to_claim.clone_from(&output.add_to_claim);
+                }
             });
             if let Some(drop) = document_drop_ui(ui, salt) {
                 dropped = Some(drop);
@@ -2016,6 +2020,18 @@ impl TriangulateApp {
             self.focused_pane = focused
                 .and_then(|salt| self.panes.iter().position(|pane| pane.salt == salt))
                 .unwrap_or(0);
+        }
+        if let Some((claim, range)) = add_to_claim {
+            match Edit::add_claim_passage(&self.project, claim, range.start, range.end) {
+                Ok(edit) => {
+                    if self.apply(edit)
+                        && let Some(pane) = self.panes.get_mut(self.focused_pane)
+                    {
+                        pane.selection = None;
+                    }
+                }
+                Err(problem) => self.status = format!("Not added: {problem}"),
+            }
         }
         if let Some((salt, document, beside)) = dropped {
             self.drop_document(salt, document, beside);

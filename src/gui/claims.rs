@@ -425,7 +425,7 @@ fn claim_row_ui(
             });
             ui.horizontal(|ui| {
                 ui.add_space(14.0);
-                let excerpt = one_line(&claim.quote.exact);
+                let excerpt = one_line(&claim.text());
                 ui.add(
                     Label::new(format!("“{excerpt}”"))
                         .truncate()
@@ -436,9 +436,9 @@ fn claim_row_ui(
         .response
         .interact(Sense::click())
         .on_hover_text(if claim.note.is_empty() {
-            one_line(&claim.quote.exact)
+            one_line(&claim.text())
         } else {
-            format!("{}\n\nNote: {}", one_line(&claim.quote.exact), claim.note)
+            format!("{}\n\nNote: {}", one_line(&claim.text()), claim.note)
         });
     if response.clicked() {
         actions.push(ClaimsAction::Open(claim.id));
@@ -471,6 +471,24 @@ fn claim_row_ui(
                     .map(ClaimsAction::Edit),
                 );
                 ui.close();
+            }
+        }
+        if !claim.more_passages.is_empty() {
+            ui.separator();
+            ui.label("Passages");
+            for (index, quote) in claim.quotes().enumerate() {
+                let words: String = one_line(&quote.exact).chars().take(40).collect();
+                if ui
+                    .button(format!("Remove “{words}…”"))
+                    .on_hover_text("Take this passage out of the claim; the others stay")
+                    .clicked()
+                {
+                    actions.extend(
+                        Edit::remove_claim_passage(project, claim.id, index)
+                            .map(ClaimsAction::Edit),
+                    );
+                    ui.close();
+                }
             }
         }
         ui.separator();

@@ -274,7 +274,7 @@ fn ratings_ui(
                                     .color(theme::stance_colour(stance)),
                             )
                             .on_hover_text(stance.as_str());
-                            let quote = one_line(&claim.quote.exact);
+                            let quote = one_line(&claim.text());
                             if ui
                                 .add(
                                     Label::new(quote)
@@ -284,7 +284,7 @@ fn ratings_ui(
                                 )
                                 .on_hover_text(format!(
                                     "{}\n\nClick to open it in the reader",
-                                    claim.quote.exact
+                                    claim.text()
                                 ))
                                 .clicked()
                             {

@@ -268,7 +268,7 @@ pub fn matrix_ui(
                                 document.map_or("", |document| document.title.as_str())
                             ));
                         });
-                        let quote = one_line(&claim.quote.exact);
+                        let quote = one_line(&claim.text());
                         let prefix = one_line(&claim.quote.prefix);
                         let suffix = one_line(&claim.quote.suffix);
                         ui.horizontal_wrapped(|ui| {

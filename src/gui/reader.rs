@@ -98,6 +98,8 @@ pub struct ReaderOutput {
     pub clicked_claim: Option<ClaimId>,
     /// The user asked to tag the selection.
     pub tag_requested: bool,
+    /// The user asked to add the selected passage to this claim of the document.
+    pub add_to_claim: Option<(ClaimId, Range<usize>)>,
     /// The pane was clicked or scrolled, and should become the focused one.
     pub interacted: bool,
     /// The user asked to set this paragraph aside as furniture, or to restore it as text.
@@ -309,7 +311,7 @@ impl Pane {
                 .claims
                 .iter()
                 .filter(|claim| claim.document == document.id)
-                .map(|claim| {
+                .flat_map(|claim| {
                     let colour = claim
                         .codes
                         .first()
@@ -317,7 +319,10 @@ impl Pane {
                         .map_or(ui.visuals().hyperlink_color, |code| {
                             theme::code_colour(code.colour)
                         });
-                    (claim.quote.span.range(), colour, claim.id)
+                    // Every passage of a claim that spans several.
+                    claim
+                        .quotes()
+                        .map(move |quote| (quote.span.range(), colour, claim.id))
                 })
                 .collect()
         };
@@ -714,13 +719,50 @@ impl Pane {
                 .order(egui::Order::Foreground)
                 .show(ui.ctx(), |ui| {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        if ui
-                            .button("Tag claim…")
-                            .on_hover_text("Tag the selected passage as a claim (Ctrl+T)")
-                            .clicked()
-                        {
-                            output.tag_requested = true;
-                        }
+                        ui.horizontal(|ui| {
+                            if ui
+                                .button("Tag claim…")
+                                .on_hover_text("Tag the selected passage as a claim (Ctrl+T)")
+                                .clicked()
+                            {
+                                output.tag_requested = true;
+                            }
+                            let here: Vec<&crate::model::Claim> = context
+                                .project
+                                .claims
+                                .iter()
+                                .filter(|claim| claim.document == document.id)
+                                .collect();
+                            if !here.is_empty() {
+                                ui.menu_button("Add to claim", |ui| {
+                                    for claim in here {
+                                        let codes: Vec<&str> = claim
+                                            .codes
+                                            .iter()
+                                            .filter_map(|code| context.project.code(*code))
+                                            .map(|code| code.name.as_str())
+                                            .collect();
+                                        let words: String =
+                                            one_line(&claim.quote.exact).chars().take(40).collect();
+                                        let label = if codes.is_empty() {
+                                            format!("“{words}…”")
+                                        } else {
+                                            format!("{}: “{words}…”", codes.join(", "))
+                                        };
+                                        if ui
+                                            .button(label)
+                                            .on_hover_text(
+                                                "Add the selected passage to this claim: one claim can span several passages",
+                                            )
+                                            .clicked()
+                                        {
+                                            output.add_to_claim = Some((claim.id, range.clone()));
+                                            ui.close();
+                                        }
+                                    }
+                                });
+                            }
+                        });
                     });
                 });
         }

@@ -148,8 +148,7 @@ pub fn timeline_ui(
         };
         let speaker = project.speaker_name(claim).unwrap_or("unattributed");
         let quote: String = claim
-            .quote
-            .exact
+            .text()
             .split_whitespace()
             .take(24)
             .collect::<Vec<_>>()

@@ -334,6 +334,10 @@ pub struct Claim {
     pub document: DocumentId,
     /// The passage, with context to check it on load.
     pub quote: Quote,
+    /// Further passages of the same document that the claim spans, in text order, after
+    /// the first (a statement and its later qualification, say).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_passages: Vec<Quote>,
     /// Codes applied, in the order given.
     pub codes: Vec<CodeId>,
     /// How the text presents the claim.
@@ -364,6 +368,21 @@ macro_rules! keyed {
         }
     };
 }
+impl Claim {
+    /// Every passage of the claim, the first one first.
+    pub fn quotes(&self) -> impl Iterator<Item = &Quote> {
+        std::iter::once(&self.quote).chain(&self.more_passages)
+    }
+
+    /// The claim's words: its passages, joined by "[…]" where it spans several.
+    pub fn text(&self) -> String {
+        self.quotes()
+            .map(|quote| quote.exact.as_str())
+            .collect::<Vec<_>>()
+            .join(" […] ")
+    }
+}
+
 keyed!(Document, DocumentId);
 keyed!(Hypothesis, HypothesisId);
 keyed!(Entity, EntityId);
@@ -543,12 +562,13 @@ impl Project {
         let document = self
             .document(claim.document)
             .ok_or_else(|| format!("claim {} names a missing document", claim.id))?;
-        claim
-            .quote
-            .verify(&document.text)
-            .map_err(|error| format!("claim {}: {error}", claim.id))?;
-        if claim.quote.span.is_empty() {
-            return Err("a claim needs a passage of text".into());
+        for quote in claim.quotes() {
+            quote
+                .verify(&document.text)
+                .map_err(|error| format!("claim {}: {error}", claim.id))?;
+            if quote.span.is_empty() {
+                return Err(format!("claim {} has an empty passage", claim.id));
+            }
         }
         if let Some(code) = claim.codes.iter().find(|code| self.code(**code).is_none()) {
             return Err(format!("claim {} names a missing code {code}", claim.id));

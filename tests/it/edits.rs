@@ -172,6 +172,50 @@ fn every_kind_of_edit_undoes_and_redoes_exactly() {
 }
 
 #[test]
+fn a_claim_spans_several_passages_in_text_order_and_gives_them_back() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut project = imported_project(folder.path());
+    let mut history = History::default();
+    let claim = draft(
+        &project,
+        1,
+        "talks had failed",
+        "talks",
+        Stance::Reports,
+        None,
+    );
+    let (edit, id) = Edit::tag_claim(&project, &claim).expect("tag");
+    history.apply(&mut project, edit).expect("applies");
+    let text = project
+        .document(DocumentId(1))
+        .expect("document")
+        .text
+        .clone();
+    let earlier = text.find("will never surrender").expect("in the text");
+    let end = earlier + "will never surrender".len();
+    // An earlier passage becomes the first; the claim's words read in text order.
+    let edit = Edit::add_claim_passage(&project, id, earlier, end).expect("adds");
+    assert_reversible(&mut project, &mut history, edit);
+    let spanning = project.claim(id).expect("claim");
+    assert_eq!(spanning.quote.exact, "will never surrender");
+    assert_eq!(spanning.text(), "will never surrender […] talks had failed");
+    // Overlapping, empty and out-of-range passages are refused.
+    assert!(Edit::add_claim_passage(&project, id, earlier + 5, end + 3).is_err());
+    assert!(Edit::add_claim_passage(&project, id, end, end).is_err());
+    assert!(Edit::add_claim_passage(&project, id, end, text.len() + 10).is_err());
+    // Taking the first passage out leaves the other one as the claim.
+    let edit = Edit::remove_claim_passage(&project, id, 0).expect("removes");
+    assert_reversible(&mut project, &mut history, edit);
+    let single = project.claim(id).expect("claim");
+    assert_eq!(single.text(), "talks had failed");
+    assert!(single.more_passages.is_empty());
+    assert!(
+        Edit::remove_claim_passage(&project, id, 0).is_none(),
+        "a claim keeps its last passage"
+    );
+}
+
+#[test]
 fn undoing_everything_returns_to_the_saved_state_and_clears_the_dirty_flag() {
     let folder = tempfile::tempdir().expect("temp dir");
     let mut project = imported_project(folder.path());

@@ -220,8 +220,15 @@ fn hovering_an_entity_highlights_it_in_every_pane() {
 fn first_line(harness: &Harness<'static, TriangulateApp>, pane: usize) -> Pos2 {
     let app = harness.state();
     let pane = &app.panes[pane];
-    let start = app.project.document(pane.document).expect("document").body.start();
-    let rect = pane.screen_rect_of(start).expect("the first paragraph is shown");
+    let start = app
+        .project
+        .document(pane.document)
+        .expect("document")
+        .body
+        .start();
+    let rect = pane
+        .screen_rect_of(start)
+        .expect("the first paragraph is shown");
     rect.left_top() + egui::vec2(4.0, 8.0)
 }
 
@@ -1508,4 +1515,42 @@ fn the_text_stays_put_when_a_name_is_hovered_or_selected() {
     harness.run_ok();
     assert!(harness.query_by_label_contains("× Taliban").is_some());
     assert_eq!(first_line(&harness, 0), before);
+}
+
+#[test]
+fn a_selected_passage_is_added_to_a_claim_of_its_document_and_undone() {
+    let mut harness = harness();
+    let (document, range, claim) = {
+        let app = harness.state();
+        let document = app.project.document(DocumentId(1)).expect("document 1");
+        let claim = app
+            .project
+            .claims
+            .iter()
+            .find(|claim| claim.document == document.id)
+            .expect("the sample tags the wire story")
+            .clone();
+        let quote = "Residents say stocks of food and fuel could last several months.";
+        let start = document.text.find(quote).expect("quote in the sample");
+        (document.id, start..start + quote.len(), claim)
+    };
+    {
+        let app = harness.state_mut();
+        let pane = app.open_document(document, false).expect("pane");
+        pane.select(range.clone());
+        pane.scroll_to = Some(range.start);
+    }
+    harness.run_ok();
+    harness.get_by_label("Add to claim").click();
+    harness.run_ok();
+    let words: String = claim.quote.exact.chars().take(20).collect();
+    harness.get_by_label_contains(&words).click();
+    harness.run_ok();
+    let spanning = harness.state().project.claim(claim.id).expect("claim").clone();
+    assert_eq!(spanning.quotes().count(), 2, "the claim spans two passages");
+    assert!(spanning.text().contains("stocks of food and fuel"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    let undone = harness.state().project.claim(claim.id).expect("claim").clone();
+    assert_eq!(undone, claim, "undo gives the claim back as it was");
 }

@@ -151,6 +151,18 @@ fn inconsistent_projects_are_refused() {
         .count()
         + 1;
     assert_eq!(line, expected_line);
+    // A claim's second passage that no longer matches.
+    let second = &claim.more_passages[0];
+    let drifted = good.replacen(
+        &format!("exact: \"{}\"", second.exact),
+        "exact: \"talks went well\"",
+        1,
+    );
+    assert_ne!(
+        drifted, good,
+        "the second passage must be found in the file"
+    );
+    assert_refused(drifted.as_bytes(), "no longer the quoted text");
     // Text edited behind the program's back.
     let edited = good.replacen("not heard from Rukha", "not heard from Rokha", 1);
     assert_ne!(edited, good);

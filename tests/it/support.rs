@@ -146,6 +146,17 @@ pub fn tagged_project(folder: &Path) -> Project {
         Some(Consistency::Consistent),
     );
     apply(&mut project, rating);
+    // The first claim spans a second passage, so round trips cover that too.
+    let text = &project.document(DocumentId(1)).expect("document").text;
+    let start = text.find("talks had failed").expect("in the text");
+    let edit = Edit::add_claim_passage(
+        &project,
+        first_claim,
+        start,
+        start + "talks had failed".len(),
+    )
+    .expect("a second passage");
+    apply(&mut project, Some(edit));
     project
 }
 
