@@ -1014,12 +1014,7 @@ fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
                     end: quote.span.end(),
                 })
                 .collect(),
-            codes: claim
-                .codes
-                .iter()
-                .filter_map(|code| project.code(*code))
-                .map(|code| code.name.as_str())
-                .collect(),
+            codes: project.code_names(claim),
             stance: claim.stance.as_str(),
             speaker: project.speaker_name(claim),
             outlet: project.claim_outlet(claim),

@@ -76,11 +76,10 @@ pub fn timeline(project: &Project, lanes: Lanes) -> Timeline {
                     outlet.to_owned()
                 }]
             }
-            Lanes::Codes => claim
-                .codes
-                .iter()
-                .filter_map(|code| project.code(*code))
-                .map(|code| code.name.clone())
+            Lanes::Codes => project
+                .code_names(claim)
+                .into_iter()
+                .map(str::to_owned)
                 .collect(),
         }
     };

@@ -61,15 +61,6 @@ fn claim_date(project: &Project, claim: &Claim) -> String {
         .unwrap_or_default()
 }
 
-fn code_names(project: &Project, claim: &Claim) -> Vec<String> {
-    claim
-        .codes
-        .iter()
-        .filter_map(|code| project.code(*code))
-        .map(|code| code.name.clone())
-        .collect()
-}
-
 fn speaker(project: &Project, claim: &Claim) -> String {
     project.speaker_name(claim).unwrap_or_default().to_owned()
 }
@@ -93,7 +84,7 @@ pub fn claims_csv(project: &Project) -> String {
                 .unwrap_or_default(),
             project.claim_outlet(claim).to_owned(),
             claim_date(project, claim),
-            code_names(project, claim).join("; "),
+            project.code_names(claim).join("; "),
             claim.stance.as_str().to_owned(),
             speaker(project, claim),
             claim.quote.exact.clone(),
@@ -231,7 +222,7 @@ fn timeline_rows(project: &Project) -> Vec<Vec<String>> {
             vec![
                 date,
                 project.claim_outlet(claim).to_owned(),
-                code_names(project, claim).join(", "),
+                project.code_names(claim).join(", "),
                 claim.stance.as_str().to_owned(),
                 speaker(project, claim),
                 one_line(&claim.text()),

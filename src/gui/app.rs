@@ -2201,12 +2201,7 @@ impl TriangulateApp {
         let Some(claim) = self.project.claim(id) else {
             return String::new();
         };
-        let codes: Vec<&str> = claim
-            .codes
-            .iter()
-            .filter_map(|code| self.project.code(*code))
-            .map(|code| code.name.as_str())
-            .collect();
+        let codes = self.project.code_names(claim);
         let speaker = self.project.speaker_name(claim).unwrap_or("unattributed");
         format!(
             "Claim {}: {} ({}), {}",

@@ -736,12 +736,7 @@ impl Pane {
                             if !here.is_empty() {
                                 ui.menu_button("Add to claim", |ui| {
                                     for claim in here {
-                                        let codes: Vec<&str> = claim
-                                            .codes
-                                            .iter()
-                                            .filter_map(|code| context.project.code(*code))
-                                            .map(|code| code.name.as_str())
-                                            .collect();
+                                        let codes = context.project.code_names(claim);
                                         let words: String =
                                             one_line(&claim.quote.exact).chars().take(40).collect();
                                         let label = if codes.is_empty() {
@@ -1050,12 +1045,7 @@ fn hover_card_ui(
     }
     for claim in claims.iter().filter_map(|id| context.project.claim(*id)) {
         ui.separator();
-        let codes: Vec<&str> = claim
-            .codes
-            .iter()
-            .filter_map(|code| context.project.code(*code))
-            .map(|code| code.name.as_str())
-            .collect();
+        let codes = context.project.code_names(claim);
         ui.horizontal(|ui| {
             ui.colored_label(theme::stance_colour(claim.stance), claim.stance.as_str());
             ui.strong(codes.join(", "));

@@ -487,6 +487,16 @@ impl Project {
         self.distinct.binary_search(&(a.min(b), a.max(b))).is_ok()
     }
 
+    /// The names of a claim's codes, in the order given.
+    pub fn code_names(&self, claim: &Claim) -> Vec<&str> {
+        claim
+            .codes
+            .iter()
+            .filter_map(|code| self.code(*code))
+            .map(|code| code.name.as_str())
+            .collect()
+    }
+
     /// The grade a claim carries: its own where set, else its outlet's (the outlet it came
     /// through, so a relayed wire story is graded as the wire).
     pub fn claim_grade(&self, claim: &Claim) -> Grade {

@@ -1546,11 +1546,103 @@ fn a_selected_passage_is_added_to_a_claim_of_its_document_and_undone() {
     let words: String = claim.quote.exact.chars().take(20).collect();
     harness.get_by_label_contains(&words).click();
     harness.run_ok();
-    let spanning = harness.state().project.claim(claim.id).expect("claim").clone();
+    let spanning = harness
+        .state()
+        .project
+        .claim(claim.id)
+        .expect("claim")
+        .clone();
     assert_eq!(spanning.quotes().count(), 2, "the claim spans two passages");
     assert!(spanning.text().contains("stocks of food and fuel"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
-    let undone = harness.state().project.claim(claim.id).expect("claim").clone();
+    let undone = harness
+        .state()
+        .project
+        .claim(claim.id)
+        .expect("claim")
+        .clone();
     assert_eq!(undone, claim, "undo gives the claim back as it was");
+}
+
+/// Image snapshots of the main screens, rendered with wgpu on the CPU (Mesa). They live in
+/// tests/snapshots; `UPDATE_SNAPSHOTS=1 cargo test` rewrites them after a deliberate change.
+mod snapshots {
+    use super::*;
+    use egui_kittest::SnapshotOptions;
+
+    /// A few hundred pixels may differ where CPUs round anti-aliased edges differently.
+    fn options() -> SnapshotOptions {
+        SnapshotOptions::new().max_failed_pixels(400)
+    }
+
+    /// The sample project in a smaller window, to keep the images small.
+    fn harness() -> Harness<'static, TriangulateApp> {
+        let mut harness = super::harness();
+        harness.set_size(egui::vec2(1024.0, 640.0));
+        harness.run_ok();
+        harness
+    }
+
+    #[test]
+    fn the_reader_with_highlights() {
+        let mut harness = harness();
+        let valley = harness
+            .state()
+            .project
+            .entity_by_name("Panjshir")
+            .map(|entity| entity.id);
+        harness.state_mut().selected_entity = valley;
+        harness.run_ok();
+        harness.snapshot_options("reader", &options());
+    }
+
+    #[test]
+    fn two_reports_side_by_side_with_their_shared_passage() {
+        let mut harness = harness();
+        let passage = harness
+            .state()
+            .passages
+            .first()
+            .cloned()
+            .expect("the sample shares a wire passage");
+        {
+            let app = harness.state_mut();
+            app.compare(passage.a, passage.b);
+            app.sync_scroll = true;
+            app.panes[0].scroll_to = Some(passage.a_range.start);
+        }
+        // Sync scroll brings the other copy level with the first.
+        for _ in 0..4 {
+            harness.run_ok();
+        }
+        harness.snapshot_options("side-by-side", &options());
+    }
+
+    #[test]
+    fn the_claim_popup() {
+        let mut harness = harness();
+        let range = {
+            let document = harness
+                .state()
+                .project
+                .document(DocumentId(1))
+                .expect("document");
+            let quote = "Residents say stocks of food and fuel could last several months.";
+            let start = document.text.find(quote).expect("quote in the sample");
+            start..start + quote.len()
+        };
+        {
+            let pane = harness
+                .state_mut()
+                .open_document(DocumentId(1), false)
+                .expect("pane");
+            pane.select(range.clone());
+            pane.scroll_to = Some(range.start);
+        }
+        harness.run_ok();
+        harness.get_by_label("Tag claim…").click();
+        harness.run_ok();
+        harness.snapshot_options("claim-popup", &options());
+    }
 }
