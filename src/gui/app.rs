@@ -22,7 +22,7 @@ use crate::analysis::passages::{Passage, SharedPair};
 use crate::analysis::suggestions::Suggestion;
 use crate::edit::{ClaimDraft, Edit, History};
 use crate::import::ImportError;
-use crate::model::{ClaimId, DocumentId, EntityId, Project};
+use crate::model::{ClaimId, CodeId, DocumentId, EntityId, Project};
 use crate::store::{self, DiskStamp};
 use egui::{Rect, RichText, Ui, ViewportCommand};
 use std::collections::{HashMap, HashSet};
@@ -164,6 +164,10 @@ pub struct TriangulateApp {
     entities: EntitiesState,
     claims: ClaimsState,
     hovered_entity: Option<EntityId>,
+    /// The code whose claims light up in every pane, from the last frame.
+    focus_code: Option<CodeId>,
+    /// The code under the pointer in the Claims tab this frame.
+    code_hovered_in_panel: Option<CodeId>,
     /// The entity selected in the entities panel, highlighted strongly everywhere.
     pub selected_entity: Option<EntityId>,
     tag_dialog: Option<TagDialog>,
@@ -244,6 +248,8 @@ impl TriangulateApp {
             entities: EntitiesState::default(),
             claims: ClaimsState::default(),
             hovered_entity: None,
+            focus_code: None,
+            code_hovered_in_panel: None,
             selected_entity: None,
             tag_dialog: None,
             modal: None,
@@ -1133,6 +1139,28 @@ fn pane_header_ui(
                         .truncate(),
                     );
                 }
+                None if context.focus_code.is_some() => {
+                    let code = context
+                        .focus_code
+                        .and_then(|code| context.project.code(code));
+                    if let Some(code) = code {
+                        let here = context
+                            .project
+                            .claims
+                            .iter()
+                            .filter(|claim| {
+                                claim.document == document.id && claim.codes.contains(&code.id)
+                            })
+                            .count();
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(format!("{here} × {}", code.name))
+                                    .color(theme::code_colour(code.colour)),
+                            )
+                            .truncate(),
+                        );
+                    }
+                }
                 None => {
                     ui.add(
                         egui::Label::new(
@@ -1809,6 +1837,7 @@ impl TriangulateApp {
                         ClaimsAction::Edit(edit) => {
                             self.apply(edit);
                         }
+                        ClaimsAction::HoverCode(code) => self.code_hovered_in_panel = Some(code),
                     }
                 }
             }
@@ -1899,6 +1928,7 @@ impl TriangulateApp {
             text_size: self.text_size,
             highlight_kinds: self.highlight_kinds,
             highlight_claims: self.highlight_claims,
+            focus_code: self.focus_code,
         };
         let count = self.panes.len();
         let shared: Vec<Vec<Shared>> = open
@@ -1929,6 +1959,7 @@ impl TriangulateApp {
         let mut clicked_claim = None;
         let mut dropped = None;
         let mut add_to_claim = None;
+        let mut hovered_claim = None;
         let focused = self.focused_pane;
         let panes = &mut self.panes;
         let mut show = |ui: &mut Ui, salt: u64| -> bool {
@@ -1967,6 +1998,7 @@ impl TriangulateApp {
                     clicked_shared.clone_from(&output.clicked_shared);
                 }
                 hovered = hovered.or(output.hovered_entity);
+                hovered_claim = hovered_claim.or(output.hovered_claim);
                 clicked_entity = clicked_entity.or(output.clicked_entity);
                 clicked_claim = clicked_claim.or(output.clicked_claim);
                 if output.interacted {
@@ -1991,6 +2023,11 @@ impl TriangulateApp {
         let closed = self.layout.ui(ui, &alive, &titles, &mut show);
         self.draw_bands(ui, &shared);
         self.hovered_entity = hovered;
+        // A claim under the pointer, or a code or claim in the Claims tab, lights up its code.
+        self.focus_code = hovered_claim
+            .and_then(|claim| self.project.claim(claim))
+            .and_then(|claim| claim.codes.first().copied())
+            .or(self.code_hovered_in_panel.take());
         if let Some(index) = focus {
             self.focused_pane = index;
         }

@@ -18,6 +18,8 @@ pub enum ClaimsAction {
     Open(ClaimId),
     /// Change the project.
     Edit(Edit),
+    /// The pointer is over a code: its claims light up in every pane.
+    HoverCode(CodeId),
 }
 
 /// The claims panel's view state.
@@ -251,6 +253,9 @@ fn header_ui(
         }
     }
     if let Some(code_id) = code_id {
+        if response.hovered() {
+            actions.push(ClaimsAction::HoverCode(code_id));
+        }
         response.context_menu(|ui| code_menu_ui(ui, state, project, code_id, actions));
     }
 }
@@ -442,6 +447,11 @@ fn claim_row_ui(
         });
     if response.clicked() {
         actions.push(ClaimsAction::Open(claim.id));
+    }
+    if response.hovered()
+        && let Some(code) = claim.codes.first()
+    {
+        actions.push(ClaimsAction::HoverCode(*code));
     }
     response.context_menu(|ui| {
         if state

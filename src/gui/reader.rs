@@ -8,7 +8,7 @@
 use super::theme;
 use crate::analysis::mentions::{Mention, MentionIndex};
 use crate::analysis::words::one_line;
-use crate::model::{ClaimId, Document, DocumentId, EntityId, EntityKind, Project};
+use crate::model::{ClaimId, CodeId, Document, DocumentId, EntityId, EntityKind, Project};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Key, Modifiers, Pos2, Rect, Sense, Stroke, Ui, Vec2, vec2};
 use std::ops::Range;
@@ -67,6 +67,9 @@ pub struct ReaderContext<'a> {
     pub highlight_kinds: [bool; 5],
     /// Whether claims are underlined.
     pub highlight_claims: bool,
+    /// The code whose claims light up in every pane: that of the claim or code under the
+    /// pointer last frame.
+    pub focus_code: Option<CodeId>,
 }
 
 /// A passage this pane's document shares with a document open in another pane.
@@ -98,6 +101,8 @@ pub struct ReaderOutput {
     pub clicked_claim: Option<ClaimId>,
     /// The user asked to tag the selection.
     pub tag_requested: bool,
+    /// The claim under the pointer, if any.
+    pub hovered_claim: Option<ClaimId>,
     /// The user asked to add the selected passage to this claim of the document.
     pub add_to_claim: Option<(ClaimId, Range<usize>)>,
     /// The pane was clicked or scrolled, and should become the focused one.
@@ -354,6 +359,7 @@ impl Pane {
                     flash: self.flash.clone(),
                     hovered: context.hovered_entity,
                     selected: context.selected_entity,
+                    focus_code: context.focus_code,
                     project: context.project,
                     shared,
                     kinds: context.highlight_kinds,
@@ -663,6 +669,7 @@ impl Pane {
                 .map(|(_, _, id)| *id)
                 .collect();
             output.hovered_entity = mention.map(|mention| mention.entity);
+            output.hovered_claim = over_claims.first().copied();
             let over_shared = shared
                 .iter()
                 .find(|passage| passage.range.contains(&offset));
@@ -918,6 +925,7 @@ struct Highlights<'a> {
     flash: Option<Range<usize>>,
     hovered: Option<EntityId>,
     selected: Option<EntityId>,
+    focus_code: Option<CodeId>,
     project: &'a Project,
     dark: bool,
 }
@@ -997,13 +1005,23 @@ fn paragraph_job(
             let strong = style.hovered == Some(entity.id) || style.selected == Some(entity.id);
             format.background = theme::kind_tint(entity.kind, style.dark, strong);
         }
-        if let Some((_, claim_colour, _)) = style
+        if let Some((_, claim_colour, claim)) = style
             .claims
             .iter()
             .rev()
             .find(|(range, _, _)| range.start <= start && end <= range.end)
         {
             format.underline = Stroke::new(2.0, *claim_colour);
+            // Claims with the code in focus are tinted in its colour, in every pane.
+            if let Some(code) = style.focus_code
+                && style
+                    .project
+                    .claim(*claim)
+                    .is_some_and(|claim| claim.codes.contains(&code))
+                && let Some(code) = style.project.code(code)
+            {
+                format.background = theme::code_tint(code.colour, style.dark);
+            }
         }
         if style
             .flash

@@ -75,6 +75,12 @@ pub fn code_colour(colour: Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// The tint behind the claims of the code in focus (hovered in a pane or the Claims tab).
+pub fn code_tint(colour: Rgb, dark: bool) -> Color32 {
+    let [r, g, b] = colour.0;
+    Color32::from_rgba_unmultiplied(r, g, b, if dark { 70 } else { 60 })
+}
+
 /// The fill of a hypothesis rating: green consistent, orange inconsistent (the pair stays
 /// apart for red-green colour blindness, and the letter is always written too), grey neutral.
 pub fn consistency_colour(rating: crate::model::Consistency, dark: bool) -> Color32 {

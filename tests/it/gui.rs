@@ -1646,3 +1646,59 @@ mod snapshots {
         harness.snapshot_options("claim-popup", &options());
     }
 }
+
+#[test]
+fn hovering_a_code_lights_up_its_claims_in_every_pane() {
+    let mut harness = harness();
+    {
+        let app = harness.state_mut();
+        app.open_document(DocumentId(5), true);
+        app.left_tab = LeftTab::Claims;
+    }
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("× propaganda denial")
+            .is_none()
+    );
+    harness
+        .query_all_by_label_contains("propaganda denial")
+        .next()
+        .expect("the code's row in the Claims tab")
+        .hover();
+    harness.run_ok();
+    harness.run_ok();
+    let counts: Vec<String> = harness
+        .query_all_by_label_contains("× propaganda denial")
+        .map(|node| {
+            use egui_kittest::kittest::NodeT;
+            let accessible = node.accesskit_node();
+            accessible
+                .label()
+                .or_else(|| accessible.value())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(counts.len(), 2, "one count per pane: {counts:?}");
+    let expected: Vec<String> = harness
+        .state()
+        .panes
+        .iter()
+        .map(|pane| {
+            let project = &harness.state().project;
+            let code = project
+                .codes
+                .iter()
+                .find(|code| code.name == "propaganda denial")
+                .expect("code")
+                .id;
+            let here = project
+                .claims
+                .iter()
+                .filter(|claim| claim.document == pane.document && claim.codes.contains(&code))
+                .count();
+            format!("{here} × propaganda denial")
+        })
+        .collect();
+    assert_eq!(counts, expected);
+}
