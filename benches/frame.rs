@@ -99,6 +99,48 @@ fn worst(times: &[Duration]) -> Duration {
     times.iter().max().copied().unwrap_or_default()
 }
 
+/// 400 frames of mouse-wheel scrolling, 60 points a frame, with the pointer at `pointer`: the
+/// time of each.
+fn wheel_frames(
+    ctx: &egui::Context,
+    app: &mut TriangulateApp,
+    pointer: egui::Pos2,
+) -> Vec<Duration> {
+    (0..400)
+        .map(|_| {
+            let mut input = input();
+            input.events.push(egui::Event::PointerMoved(pointer));
+            input.events.push(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -60.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            });
+            let started = Instant::now();
+            let _ = ctx.run_ui(input, |ui| app.frame_ui(ui));
+            started.elapsed()
+        })
+        .collect()
+}
+
+/// Prints the median and worst wheel frames (`how` says how they scrolled) and the median
+/// idle frame.
+fn print_wheel_and_idle(wheel: &[Duration], how: &str, still: Vec<Duration>) {
+    println!(
+        "  wheel, median        {:>8.2} ms ({how})",
+        median(wheel.to_vec()).as_secs_f64() * 1e3
+    );
+    println!(
+        "  wheel, worst         {:>8.2} ms",
+        worst(wheel).as_secs_f64() * 1e3
+    );
+    println!(
+        "  idle frame, median   {:>8.2} ms",
+        median(still).as_secs_f64() * 1e3
+    );
+}
+
 fn main() {
     // `FRAME_BENCH=four-panes cargo bench --bench frame` runs that part alone (for profiling).
     if std::env::var("FRAME_BENCH").is_ok_and(|part| part == "four-panes") {
@@ -129,24 +171,7 @@ fn main() {
         pane.scroll_to = Some(length / 2);
     }
     let _ = frame(&ctx, &mut app);
-    let wheel: Vec<Duration> = (0..400)
-        .map(|_| {
-            let mut input = input();
-            input
-                .events
-                .push(egui::Event::PointerMoved(egui::pos2(900.0, 400.0)));
-            input.events.push(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, -60.0),
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Unknown,
-                modifiers: egui::Modifiers::NONE,
-            });
-            let started = Instant::now();
-            let _ = ctx.run_ui(input, |ui| app.frame_ui(ui));
-            started.elapsed()
-        })
-        .collect();
+    let wheel = wheel_frames(&ctx, &mut app, egui::pos2(900.0, 400.0));
     let still: Vec<Duration> = (0..100).map(|_| frame(&ctx, &mut app)).collect();
     println!("reader, 1 MB document, {highlights} highlights:");
     println!(
@@ -161,18 +186,7 @@ fn main() {
         "  scrolling, worst     {:>8.2} ms",
         worst(&scrolling).as_secs_f64() * 1e3
     );
-    println!(
-        "  wheel, median        {:>8.2} ms (60 points a frame, 400 frames)",
-        median(wheel.clone()).as_secs_f64() * 1e3
-    );
-    println!(
-        "  wheel, worst         {:>8.2} ms",
-        worst(&wheel).as_secs_f64() * 1e3
-    );
-    println!(
-        "  idle frame, median   {:>8.2} ms",
-        median(still).as_secs_f64() * 1e3
-    );
+    print_wheel_and_idle(&wheel, "60 points a frame, 400 frames", still);
 
     // Opening a 500-document project: read and check the file, find mentions, draw.
     let folder = std::env::temp_dir().join(format!("triangulate-bench-{}", std::process::id()));
@@ -241,24 +255,7 @@ fn four_panes(sync: bool) {
     app.sync_scroll = sync;
     let first = frame(&ctx, &mut app);
     let _ = frame(&ctx, &mut app);
-    let wheel: Vec<Duration> = (0..400)
-        .map(|_| {
-            let mut input = input();
-            input
-                .events
-                .push(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
-            input.events.push(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, -60.0),
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Unknown,
-                modifiers: egui::Modifiers::NONE,
-            });
-            let started = Instant::now();
-            let _ = ctx.run_ui(input, |ui| app.frame_ui(ui));
-            started.elapsed()
-        })
-        .collect();
+    let wheel = wheel_frames(&ctx, &mut app, egui::pos2(600.0, 400.0));
     let still: Vec<Duration> = (0..100).map(|_| frame(&ctx, &mut app)).collect();
     println!(
         "four panes of 1 MB documents, sync scroll {}, {passages} shared passages:",
@@ -268,18 +265,7 @@ fn four_panes(sync: bool) {
         "  first frame          {:>8.2} ms",
         first.as_secs_f64() * 1e3
     );
-    println!(
-        "  wheel, median        {:>8.2} ms (60 points a frame over one pane, 400 frames)",
-        median(wheel.clone()).as_secs_f64() * 1e3
-    );
-    println!(
-        "  wheel, worst         {:>8.2} ms",
-        worst(&wheel).as_secs_f64() * 1e3
-    );
-    println!(
-        "  idle frame, median   {:>8.2} ms",
-        median(still).as_secs_f64() * 1e3
-    );
+    print_wheel_and_idle(&wheel, "60 points a frame over one pane, 400 frames", still);
 }
 
 /// The matrix, the timeline and the claims panel with 5,000 claims over 1,000 documents.

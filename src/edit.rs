@@ -973,12 +973,9 @@ impl Edit {
         }
         let quote = Quote::new(&document.text, span);
         Self::update_claim(project, id, "Add passage to claim", |claim| {
-            // Passages stay in text order; the first is the one the claim opens at.
             let mut all: Vec<Quote> = claim.quotes().cloned().collect();
             all.push(quote);
-            all.sort_by_key(|quote| quote.span.start());
-            claim.quote = all.remove(0);
-            claim.more_passages = all;
+            set_passages(claim, all);
         })
         .ok_or_else(|| "nothing to change".into())
     }
@@ -992,8 +989,7 @@ impl Edit {
         Self::update_claim(project, id, "Remove passage from claim", |claim| {
             let mut all: Vec<Quote> = claim.quotes().cloned().collect();
             all.remove(index);
-            claim.quote = all.remove(0);
-            claim.more_passages = all;
+            set_passages(claim, all);
         })
     }
 
@@ -1348,4 +1344,15 @@ impl History {
     pub fn is_dirty(&self) -> bool {
         self.revision != self.saved_revision
     }
+}
+
+/// Gives a claim these passages (at least one) in text order: the first is the one the claim
+/// opens at, the others follow it.
+fn set_passages(claim: &mut Claim, mut passages: Vec<Quote>) {
+    passages.sort_by_key(|quote| quote.span.start());
+    if passages.is_empty() {
+        return;
+    }
+    claim.quote = passages.remove(0);
+    claim.more_passages = passages;
 }

@@ -262,6 +262,15 @@ pub(crate) mod tests {
         project
     }
 
+    /// The matrix row of the code called `name`.
+    fn row_of(project: &Project, matrix: &Matrix, name: &str) -> usize {
+        matrix
+            .rows
+            .iter()
+            .position(|code| project.code(*code).is_some_and(|code| code.name == name))
+            .expect("row")
+    }
+
     #[test]
     fn counts_by_document_in_date_order() {
         let project = project();
@@ -274,15 +283,7 @@ pub(crate) mod tests {
                 Column::Document(DocumentId(2))
             ]
         );
-        let rumours = matrix
-            .rows
-            .iter()
-            .position(|code| {
-                project
-                    .code(*code)
-                    .is_some_and(|c| c.name == "surrender rumors")
-            })
-            .expect("row");
+        let rumours = row_of(&project, &matrix, "surrender rumors");
         assert_eq!(matrix.cell(rumours, 1).map(|cell| cell.asserts), Some(2));
         assert_eq!(matrix.cell(rumours, 2).map(|cell| cell.reports), Some(1));
         assert_eq!(matrix.cell(rumours, 0).map(|cell| cell.questions), Some(1));
@@ -306,15 +307,7 @@ pub(crate) mod tests {
                 Column::Outlet("Wire".into())
             ]
         );
-        let rumours = matrix
-            .rows
-            .iter()
-            .position(|code| {
-                project
-                    .code(*code)
-                    .is_some_and(|c| c.name == "surrender rumors")
-            })
-            .expect("row");
+        let rumours = row_of(&project, &matrix, "surrender rumors");
         // The wire's two assertions and the daily's relay of it all count for the wire.
         let wire = matrix.cell(rumours, 2).expect("wire cell");
         assert_eq!((wire.asserts, wire.reports), (2, 1));

@@ -271,7 +271,10 @@ pub fn search_with(
             .match_kind(kind)
             .build(&needles)
             .map_err(|error| SearchError::BadRegex(error.to_string()))?;
-        Matcher::Words(automaton, !options.exact_case)
+        Matcher::Words {
+            automaton,
+            folded: !options.exact_case,
+        }
     };
     // Each document is searched on its own, on every core; hits stay in document order.
     let per_document: Vec<Vec<Hit>> = project
@@ -287,10 +290,16 @@ pub fn search_with(
                     .filter(|found| !found.is_empty())
                     .map(|found| found.range())
                     .collect(),
-                Matcher::Words(automaton, false) => find_all(automaton, body, options.whole_words)
+                Matcher::Words {
+                    automaton,
+                    folded: false,
+                } => find_all(automaton, body, options.whole_words)
                     .map(|found| found.range())
                     .collect(),
-                Matcher::Words(automaton, true) => {
+                Matcher::Words {
+                    automaton,
+                    folded: true,
+                } => {
                     let folded_here;
                     let folded = match index.and_then(|index| index.bodies.get(&document.id)) {
                         Some(folded) => folded,
@@ -347,8 +356,13 @@ fn find_all<'a>(
 enum Matcher {
     /// A regular expression over the original text.
     Regex(regex::Regex),
-    /// The query and its other spellings; over the folded text when `true`.
-    Words(aho_corasick::AhoCorasick, bool),
+    /// The query and its other spellings, matched over the folded text when `folded`.
+    Words {
+        /// Every spelling, in one automaton.
+        automaton: aho_corasick::AhoCorasick,
+        /// Whether case and accents are ignored.
+        folded: bool,
+    },
 }
 
 #[cfg(test)]

@@ -456,9 +456,7 @@ impl TriangulateApp {
         let target = near.and_then(|salt| self.panes.iter().position(|pane| pane.salt == salt));
         if let Some(index) = self.panes.iter().position(|pane| pane.document == id) {
             self.focused_pane = index;
-        } else if beside && self.panes.len() < MAX_PANES
-            || target.is_none() && self.panes.len() < MAX_PANES
-        {
+        } else if (beside || target.is_none()) && self.panes.len() < MAX_PANES {
             self.next_pane_salt += 1;
             self.panes.push(Pane::new(document, self.next_pane_salt));
             self.layout.add(self.next_pane_salt, near);

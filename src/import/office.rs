@@ -11,11 +11,7 @@ use super::{ImportError, Imported, Metadata, build_document};
 /// `docProps/core.xml`.
 pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
     let mut archive = Archive::open(bytes)?;
-    let body = archive
-        .text("word/document.xml")?
-        .ok_or_else(|| ImportError::Damaged {
-            reason: "it has no word/document.xml: not a Word document".into(),
-        })?;
+    let body = required_part(&mut archive, "word/document.xml", "a Word document")?;
     let schema = Schema {
         scope_tags: &["w:p"],
         paragraph_tags: &["w:p"],
@@ -32,24 +28,14 @@ pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         author: element(&core, "dc:creator"),
         ..Metadata::default()
     };
-    build_document(
-        &paragraphs(&body, &schema).join("\n\n"),
-        file,
-        "UTF-8",
-        0,
-        metadata,
-    )
+    from_paragraphs(&body, &schema, file, metadata)
 }
 
 /// Reads an OpenDocument text (.odt): paragraphs and headings of `content.xml`, title and
 /// author from `meta.xml`.
 pub fn document_from_odt(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
     let mut archive = Archive::open(bytes)?;
-    let body = archive
-        .text("content.xml")?
-        .ok_or_else(|| ImportError::Damaged {
-            reason: "it has no content.xml: not an OpenDocument text".into(),
-        })?;
+    let body = required_part(&mut archive, "content.xml", "an OpenDocument text")?;
     let schema = Schema {
         scope_tags: &["text:p", "text:h"],
         paragraph_tags: &["text:p", "text:h"],
@@ -69,8 +55,25 @@ pub fn document_from_odt(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
         author,
         ..Metadata::default()
     };
+    from_paragraphs(&body, &schema, file, metadata)
+}
+
+/// The archive part that holds the text, or why the file is not `kind` after all.
+fn required_part(archive: &mut Archive, path: &str, kind: &str) -> Result<String, ImportError> {
+    archive.text(path)?.ok_or_else(|| ImportError::Damaged {
+        reason: format!("it has no {path}: not {kind}"),
+    })
+}
+
+/// The document made of the paragraphs `schema` finds in the XML `body`.
+fn from_paragraphs(
+    body: &str,
+    schema: &Schema,
+    file: &str,
+    metadata: Metadata,
+) -> Result<Imported, ImportError> {
     build_document(
-        &paragraphs(&body, &schema).join("\n\n"),
+        &paragraphs(body, schema).join("\n\n"),
         file,
         "UTF-8",
         0,

@@ -113,20 +113,7 @@ fn dragging_over_the_text_selects_a_passage() {
 fn tagging_through_the_popup_adds_a_claim_and_undo_removes_it() {
     let mut harness = harness();
     let claims_before = harness.state().project.claims.len();
-    let (document, range) = {
-        let app = harness.state();
-        let document = app.project.document(DocumentId(1)).expect("document 1");
-        let quote = "Residents say stocks of food and fuel could last several months.";
-        let start = document.text.find(quote).expect("quote in the sample");
-        (document.id, start..start + quote.len())
-    };
-    {
-        let app = harness.state_mut();
-        let pane = app.open_document(document, false).expect("pane");
-        pane.select(range.clone());
-        pane.scroll_to = Some(range.start);
-    }
-    harness.run_ok();
+    let range = select_in_reader(&mut harness, DocumentId(1), RESIDENTS);
     harness.get_by_label("Tag claim…").click();
     harness.run_ok();
     harness.get_by_label("New code").focus();
@@ -214,6 +201,26 @@ fn hovering_an_entity_highlights_it_in_every_pane() {
     harness.run_ok();
     let counts = harness.query_all_by_label_contains("× Taliban").count();
     assert_eq!(counts, 2, "one count per pane");
+}
+
+/// A sentence of the sample's wire story that no claim covers.
+const RESIDENTS: &str = "Residents say stocks of food and fuel could last several months.";
+
+/// Opens `document` in the focused pane with `quote` selected and in view; returns its range.
+fn select_in_reader(
+    harness: &mut Harness<'static, TriangulateApp>,
+    document: DocumentId,
+    quote: &str,
+) -> std::ops::Range<usize> {
+    let app = harness.state_mut();
+    let text = &app.project.document(document).expect("document").text;
+    let start = text.find(quote).expect("quote in the sample");
+    let range = start..start + quote.len();
+    let pane = app.open_document(document, false).expect("pane");
+    pane.select(range.clone());
+    pane.scroll_to = Some(range.start);
+    harness.run_ok();
+    range
 }
 
 /// A point on the first line of text a pane shows.
@@ -1520,27 +1527,15 @@ fn the_text_stays_put_when_a_name_is_hovered_or_selected() {
 #[test]
 fn a_selected_passage_is_added_to_a_claim_of_its_document_and_undone() {
     let mut harness = harness();
-    let (document, range, claim) = {
-        let app = harness.state();
-        let document = app.project.document(DocumentId(1)).expect("document 1");
-        let claim = app
-            .project
-            .claims
-            .iter()
-            .find(|claim| claim.document == document.id)
-            .expect("the sample tags the wire story")
-            .clone();
-        let quote = "Residents say stocks of food and fuel could last several months.";
-        let start = document.text.find(quote).expect("quote in the sample");
-        (document.id, start..start + quote.len(), claim)
-    };
-    {
-        let app = harness.state_mut();
-        let pane = app.open_document(document, false).expect("pane");
-        pane.select(range.clone());
-        pane.scroll_to = Some(range.start);
-    }
-    harness.run_ok();
+    let claim = harness
+        .state()
+        .project
+        .claims
+        .iter()
+        .find(|claim| claim.document == DocumentId(1))
+        .expect("the sample tags the wire story")
+        .clone();
+    select_in_reader(&mut harness, DocumentId(1), RESIDENTS);
     harness.get_by_label("Add to claim").click();
     harness.run_ok();
     let words: String = claim.quote.exact.chars().take(20).collect();
@@ -1622,25 +1617,7 @@ mod snapshots {
     #[test]
     fn the_claim_popup() {
         let mut harness = harness();
-        let range = {
-            let document = harness
-                .state()
-                .project
-                .document(DocumentId(1))
-                .expect("document");
-            let quote = "Residents say stocks of food and fuel could last several months.";
-            let start = document.text.find(quote).expect("quote in the sample");
-            start..start + quote.len()
-        };
-        {
-            let pane = harness
-                .state_mut()
-                .open_document(DocumentId(1), false)
-                .expect("pane");
-            pane.select(range.clone());
-            pane.scroll_to = Some(range.start);
-        }
-        harness.run_ok();
+        select_in_reader(&mut harness, DocumentId(1), RESIDENTS);
         harness.get_by_label("Tag claim…").click();
         harness.run_ok();
         harness.snapshot_options("claim-popup", &options());
