@@ -4,11 +4,14 @@
 //!
 //! `cargo test --lib fuzz` runs each target for a moment. For a long run, in release:
 //! `TRIANGULATE_FUZZ_SECONDS=600 cargo test --release --lib fuzz -- --nocapture --test-threads 1`
-//! (the seconds are per target; executions are printed). cargo-fuzz would need libFuzzer, which
-//! this offline build cannot fetch; this harness needs nothing.
+//! (the seconds are per target; executions are printed).
+//!
+//! The same seeds start the coverage-guided cargo-fuzz targets in `fuzz/`: with
+//! `TRIANGULATE_FUZZ_SEEDS=DIR` each test writes its seeds to `DIR/<target>/`, the corpus folder
+//! of the cargo-fuzz target of that name (`tests/fuzz.sh` does both).
 
 use super::archive::tests::archive;
-use super::document_from_bytes;
+use super::fuzz_targets as target;
 use std::time::{Duration, Instant};
 
 /// A small deterministic generator (xorshift), so a failure can be replayed from its seed.
@@ -70,16 +73,38 @@ fn budget() -> Duration {
     Duration::from_secs_f64(seconds)
 }
 
+/// Writes `seeds` to the corpus folder of the cargo-fuzz target `name` when
+/// `TRIANGULATE_FUZZ_SEEDS` names a folder.
+fn export_seeds(name: &str, seeds: &[Vec<u8>]) {
+    let Some(root) = std::env::var_os("TRIANGULATE_FUZZ_SEEDS") else {
+        return;
+    };
+    let folder = std::path::Path::new(&root).join(name);
+    std::fs::create_dir_all(&folder).expect("the seed folder can be made");
+    for (number, seed) in seeds.iter().enumerate() {
+        let file = folder.join(format!("seed-{number}"));
+        std::fs::write(file, seed).expect("a seed can be written");
+    }
+}
+
 /// Feeds damaged copies of the seeds to `target` until the budget is spent; returns how many
-/// inputs it took. A panic in the target fails the test with the input's seed number.
-fn fuzz(name: &str, seeds: &[Vec<u8>], target: impl Fn(&[u8])) -> u64 {
+/// inputs it took. `target` tells whether the input was imported; every seed must be, so that a
+/// target that reads its input with the wrong reader fails at once. A panic in the target fails
+/// the test with the input's seed number. The seeds also go to the cargo-fuzz target `name`.
+fn fuzz(name: &str, seeds: &[Vec<u8>], target: impl Fn(&[u8]) -> bool) -> u64 {
+    for (number, seed) in seeds.iter().enumerate() {
+        assert!(target(seed), "{name}: seed {number} is not imported");
+    }
+    export_seeds(name, seeds);
     let started = Instant::now();
     let mut executions = 0_u64;
     while started.elapsed() < budget() {
         let mut dice = Dice(0x9E37_79B9_7F4A_7C15 ^ executions.wrapping_mul(0x2545_F491));
         let seed = &seeds[dice.below(seeds.len())];
         let input = mutate(seed, &mut dice);
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| target(&input)));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            target(&input);
+        }));
         assert!(
             outcome.is_ok(),
             "{name}: input {executions} made the reader panic ({} bytes)",
@@ -107,11 +132,7 @@ fn fuzz_plain_text_and_html() {
         },
         encoding_rs::WINDOWS_1252.encode(REPORT).0.into_owned(),
     ];
-    assert!(
-        fuzz("text", &text_seeds, |bytes| {
-            let _ = document_from_bytes(bytes, "report.txt");
-        }) > 0
-    );
+    assert!(fuzz("text", &text_seeds, target::text) > 0);
     let html = format!(
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Panchir</title>\
          <meta property=\"og:site_name\" content=\"La Dépêche\"><script type=\"application/ld+json\">\
@@ -120,17 +141,16 @@ fn fuzz_plain_text_and_html() {
          <section class=\"comments\"><p>Premier !</p></section></body></html>",
         REPORT.replace('\n', "</p><p>")
     );
-    assert!(
-        fuzz("html", &[html.into_bytes()], |bytes| {
-            let _ = document_from_bytes(bytes, "page.html");
-        }) > 0
-    );
+    assert!(fuzz("html", &[html.into_bytes()], target::html) > 0);
 }
 
 #[test]
 fn fuzz_office_documents_and_books() {
     let paragraph =
         "<w:p><w:r><w:t>Ahmad Massoud a déclaré : « Ce sont des rumeurs. »</w:t></w:r></w:p>";
+    let body = format!(
+        "<w:document><w:body>{paragraph}<w:tbl><w:tr><w:tc>{paragraph}</w:tc></w:tr></w:tbl></w:body></w:document>"
+    );
     let docx = archive(&[
         (
             "word/document.xml",
@@ -141,34 +161,15 @@ fn fuzz_office_documents_and_books() {
             "<cp:coreProperties><dc:title>Panchir</dc:title><dc:creator>A. B.</dc:creator></cp:coreProperties>",
         ),
     ]);
-    assert!(
-        fuzz("docx", &[docx], |bytes| {
-            let _ = document_from_bytes(bytes, "report.docx");
-        }) > 0
-    );
-    // Damaged archives are mostly refused at once; damaged markup inside a sound archive
-    // reaches the XML scanner.
-    let body = format!(
-        "<w:document><w:body>{paragraph}<w:tbl><w:tr><w:tc>{paragraph}</w:tc></w:tr></w:tbl></w:body></w:document>"
-    );
-    assert!(
-        fuzz("docx markup", &[body.into_bytes()], |bytes| {
-            let markup = String::from_utf8_lossy(bytes);
-            let _ = document_from_bytes(&archive(&[("word/document.xml", &markup)]), "report.docx");
-        }) > 0
-    );
+    // Damaged archives are mostly refused at their directory; damaged markup inside a sound
+    // archive reaches the XML reader.
+    assert!(fuzz("docx", &[docx, body.into_bytes()], target::docx) > 0);
+    let content = "<office:document-content><office:body><office:text><text:h>Panchir</text:h><text:p>La vallée résiste.</text:p></office:text></office:body></office:document-content>";
     let odt = archive(&[
         ("mimetype", "application/vnd.oasis.opendocument.text"),
-        (
-            "content.xml",
-            "<office:document-content><office:body><office:text><text:h>Panchir</text:h><text:p>La vallée résiste.</text:p></office:text></office:body></office:document-content>",
-        ),
+        ("content.xml", content),
     ]);
-    assert!(
-        fuzz("odt", &[odt], |bytes| {
-            let _ = document_from_bytes(bytes, "report.odt");
-        }) > 0
-    );
+    assert!(fuzz("odt", &[odt, content.as_bytes().to_vec()], target::odt) > 0);
     let epub = archive(&[
         ("mimetype", "application/epub+zip"),
         (
@@ -186,39 +187,12 @@ fn fuzz_office_documents_and_books() {
             "<html><body><h1>Panchir</h1><p>La vallée r&#233;siste.</p></body></html>",
         ),
     ]);
-    assert!(
-        fuzz("epub", &[epub], |bytes| {
-            let _ = document_from_bytes(bytes, "book.epub");
-        }) > 0
-    );
     let package = "<package><metadata><dc:title>Panchir</dc:title></metadata><manifest><item id=\"c1\" href=\"one.xhtml\"/><item id=\"c2\" href=\"../two.xhtml\"/></manifest><spine><itemref idref=\"c2\"/><itemref idref=\"c1\"/></spine></package>";
-    assert!(
-        fuzz("epub package", &[package.as_bytes().to_vec()], |bytes| {
-            let package = String::from_utf8_lossy(bytes);
-            let book = archive(&[
-                (
-                    "META-INF/container.xml",
-                    "<container><rootfiles><rootfile full-path=\"OEBPS/content.opf\"/></rootfiles></container>",
-                ),
-                ("OEBPS/content.opf", &package),
-                ("OEBPS/one.xhtml", "<html><body><p>Un.</p></body></html>"),
-                ("two.xhtml", "<html><body><p>Deux.</p></body></html>"),
-            ]);
-            let _ = document_from_bytes(&book, "book.epub");
-        }) > 0
-    );
+    assert!(fuzz("epub", &[epub, package.as_bytes().to_vec()], target::epub) > 0);
     let rtf = br"{\rtf1\ansi\ansicpg1252{\fonttbl{\f0 Times;}}{\info{\title Panchir}}\f0 La vall\'e9e r\u233?siste.\par {\*\footnote note}Fin.\par}".to_vec();
-    assert!(
-        fuzz("rtf", &[rtf], |bytes| {
-            let _ = document_from_bytes(bytes, "report.rtf");
-        }) > 0
-    );
+    assert!(fuzz("rtf", &[rtf], target::rtf) > 0);
     let pdf = super::pdf::tests::pdf(&["La vallee du Panchir resiste", "Ahmad Massoud a declare"]);
-    assert!(
-        fuzz("pdf", &[pdf], |bytes| {
-            let _ = document_from_bytes(bytes, "report.pdf");
-        }) > 0
-    );
+    assert!(fuzz("pdf", &[pdf], target::pdf) > 0);
 }
 
 #[test]
@@ -227,7 +201,7 @@ fn fuzz_the_project_loader() {
     let documents: Vec<crate::model::Document> = (0..3)
         .map(|seed| {
             let report = crate::corpus::report(seed);
-            let mut document = document_from_bytes(report.text.as_bytes(), &report.file)
+            let mut document = super::document_from_bytes(report.text.as_bytes(), &report.file)
                 .expect("a generated report imports")
                 .document;
             document.id = crate::model::DocumentId(u32::try_from(seed).unwrap_or(0) + 1);
@@ -239,13 +213,5 @@ fn fuzz_the_project_loader() {
         .apply(&mut project)
         .expect("applies");
     let ron = crate::store::to_ron(&project).expect("serialises");
-    let path = std::path::Path::new("fuzz.ron");
-    assert!(
-        fuzz("project loader", &[ron.into_bytes()], |bytes| {
-            // The loader reads text: damaged UTF-8 is refused before parsing, as `load` does.
-            if let Ok(text) = std::str::from_utf8(bytes) {
-                let _ = crate::store::from_ron(text, path);
-            }
-        }) > 0
-    );
+    assert!(fuzz("project", &[ron.into_bytes()], target::project) > 0);
 }

@@ -8,6 +8,8 @@ mod archive;
 mod epub;
 #[cfg(test)]
 mod fuzz;
+#[doc(hidden)]
+pub mod fuzz_targets;
 mod html;
 mod office;
 mod pdf;
@@ -228,11 +230,18 @@ pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, Im
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
+    document_from_file_bytes(&bytes, &file)
+}
+
+/// Builds a document from the bytes of the file named `file`, read as its extension says (HTML,
+/// PDF, DOCX, ODT, EPUB, RTF), else as by [`document_from_bytes`].
+pub fn document_from_file_bytes(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
+    let path = Path::new(file);
     if has_extension(path, &HTML_EXTENSIONS) {
-        return html::document_from_html(&bytes, &file);
+        return html::document_from_html(bytes, file);
     }
     if has_extension(path, &["pdf"]) {
-        return pdf::document_from_pdf(&bytes, &file);
+        return pdf::document_from_pdf(bytes, file);
     }
     if let Some(format) = ["doc", "pages"]
         .into_iter()
@@ -243,18 +252,18 @@ pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, Im
         });
     }
     if has_extension(path, &["docx"]) {
-        return office::document_from_docx(&bytes, &file);
+        return office::document_from_docx(bytes, file);
     }
     if has_extension(path, &["odt"]) {
-        return office::document_from_odt(&bytes, &file);
+        return office::document_from_odt(bytes, file);
     }
     if has_extension(path, &["epub"]) {
-        return epub::document_from_epub(&bytes, &file);
+        return epub::document_from_epub(bytes, file);
     }
     if has_extension(path, &["rtf"]) {
-        return rtf::document_from_rtf(&bytes, &file);
+        return rtf::document_from_rtf(bytes, file);
     }
-    document_from_bytes(&bytes, &file)
+    document_from_bytes(bytes, file)
 }
 
 /// Builds a document from a file's bytes; `file` is its name, used as a title of last resort.

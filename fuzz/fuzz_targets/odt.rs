@@ -1,0 +1,6 @@
+//! An ODT file, or the markup of its content: read without a panic, imported or refused.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    triangulate::import::fuzz_targets::odt(data);
+});

@@ -1,0 +1,6 @@
+//! A project file, read by the loader: read without a panic, imported or refused.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    triangulate::import::fuzz_targets::project(data);
+});

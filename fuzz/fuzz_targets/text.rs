@@ -1,0 +1,6 @@
+//! Plain text in any encoding: read without a panic, imported or refused.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    triangulate::import::fuzz_targets::text(data);
+});
