@@ -368,8 +368,11 @@ impl Pane {
                 let set_aside = document.is_set_aside(&range);
                 let collapsed = set_aside && !self.show_set_aside;
                 let weak = ui.visuals().weak_text_color();
-                let job = if collapsed {
-                    collapsed_job(&document.text[range], &font, weak, width)
+                let (job, marks) = if collapsed {
+                    (
+                        collapsed_job(&document.text[range], &font, weak, width),
+                        Vec::new(),
+                    )
                 } else {
                     paragraph_job(
                         &document.text,
@@ -388,6 +391,7 @@ impl Pane {
                 }
                 let rect = Rect::from_min_size(origin + vec2(0.0, top), galley.size());
                 ui.painter().galley(rect.min, galley.clone(), text_colour);
+                paint_kind_marks(ui.painter(), rect.min, &galley, &marks, dark);
                 visible.push(Visible {
                     index,
                     rect,
@@ -938,7 +942,7 @@ fn paragraph_job(
     font: &FontId,
     colour: Color32,
     width: f32,
-) -> LayoutJob {
+) -> (LayoutJob, Vec<KindMark>) {
     // Every place where some highlight starts or ends cuts the paragraph into sections.
     let mut cuts = vec![paragraph.start, paragraph.end];
     let first_mention = style
@@ -975,6 +979,9 @@ fn paragraph_job(
         },
         ..Default::default()
     };
+    let mut marks: Vec<KindMark> = Vec::new();
+    // Characters laid out so far: the galley counts in characters.
+    let mut counted = 0;
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
@@ -985,6 +992,7 @@ fn paragraph_job(
             color: colour,
             ..Default::default()
         };
+        let mut mark = None;
         if let Some(shared) = style
             .shared
             .iter()
@@ -1004,6 +1012,7 @@ fn paragraph_job(
         {
             let strong = style.hovered == Some(entity.id) || style.selected == Some(entity.id);
             format.background = theme::kind_tint(entity.kind, style.dark, strong);
+            mark = Some(entity.kind);
         }
         if let Some((_, claim_colour, claim)) = style
             .claims
@@ -1038,8 +1047,76 @@ fn paragraph_job(
             format.background = theme::selection(style.dark);
         }
         job.append(&text[start..end], 0.0, format);
+        let chars = text[start..end].chars().count();
+        if let Some(kind) = mark {
+            // Sections of one mention (cut by a claim or a shared passage) make one mark.
+            let mention = mentions
+                .iter()
+                .find(|mention| mention.range.start <= start && end <= mention.range.end)
+                .map_or(start, |mention| mention.range.start);
+            match marks.last_mut() {
+                Some(last) if last.mention == mention && last.chars.end == counted => {
+                    last.chars.end += chars;
+                }
+                _ => marks.push(KindMark {
+                    mention,
+                    kind,
+                    chars: counted..counted + chars,
+                }),
+            }
+        }
+        counted += chars;
     }
-    job
+    (job, marks)
+}
+
+/// A mention's stretch of a paragraph's layout, in characters, for its kind mark.
+#[derive(Clone, PartialEq)]
+struct KindMark {
+    /// Where the mention starts in the text: sections of one mention share it.
+    mention: usize,
+    kind: EntityKind,
+    /// Its characters in the paragraph's layout.
+    chars: Range<usize>,
+}
+
+/// Draws the kind mark along the top of each mention in a laid-out paragraph, one stretch per
+/// row it runs over.
+fn paint_kind_marks(
+    painter: &egui::Painter,
+    origin: egui::Pos2,
+    galley: &egui::Galley,
+    marks: &[KindMark],
+    dark: bool,
+) {
+    let mut marks = marks.iter().peekable();
+    let mut row_start = 0;
+    for row in &galley.rows {
+        let row_end = row_start + row.row.glyphs.len();
+        let left_of = |char: usize| {
+            let glyph = &row.row.glyphs[char - row_start];
+            origin.x + row.pos.x + glyph.pos.x
+        };
+        let right_of = |char: usize| {
+            let glyph = &row.row.glyphs[char - row_start];
+            origin.x + row.pos.x + glyph.pos.x + glyph.advance_width
+        };
+        while let Some(mark) = marks.peek() {
+            if mark.chars.start >= row_end {
+                break;
+            }
+            let (start, end) = (mark.chars.start.max(row_start), mark.chars.end.min(row_end));
+            if start < end {
+                let x = egui::Rangef::new(left_of(start), right_of(end - 1));
+                theme::kind_mark(painter, mark.kind, x, origin.y + row.pos.y + 0.5, dark);
+            }
+            if mark.chars.end > row_end {
+                break;
+            }
+            marks.next();
+        }
+        row_start += row.char_count_including_newline().0;
+    }
 }
 
 fn hover_card_ui(

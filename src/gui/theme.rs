@@ -24,15 +24,20 @@ pub fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+/// How strongly a mention is tinted: the light theme's pale tints and the dark theme's dim ones
+/// are where kinds are hardest to tell apart, and `tests::kinds_stay_apart_…` checks them.
+const fn kind_alpha(dark: bool, strong: bool) -> u8 {
+    match (dark, strong) {
+        (_, true) => 150,
+        (true, false) => 80,
+        (false, false) => 70,
+    }
+}
+
 /// The tint behind a mention of an entity of this kind.
 pub fn kind_tint(kind: EntityKind, dark: bool, strong: bool) -> Color32 {
     let [r, g, b] = kind_rgb(kind);
-    let alpha = match (dark, strong) {
-        (_, true) => 150,
-        (true, false) => 60,
-        (false, false) => 55,
-    };
-    Color32::from_rgba_unmultiplied(r, g, b, alpha)
+    Color32::from_rgba_unmultiplied(r, g, b, kind_alpha(dark, strong))
 }
 
 /// The solid colour of a kind, for icons and legends.
@@ -41,14 +46,44 @@ pub fn kind_colour(kind: EntityKind) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// Blue, orange, green, purple and grey: distinct under the common colour-vision deficiencies.
+/// Deep blue, orange, azure, red and mauve. Chosen, by searching colours, so that the tints of
+/// any two kinds, and each tint and the page, stay apart (by at least 10 in CIELAB) for normal
+/// vision and simulated protanopia, deuteranopia and tritanopia, in both themes. Blue to azure
+/// is the one axis that red-green colour blindness keeps, so two kinds sit on it.
 fn kind_rgb(kind: EntityKind) -> [u8; 3] {
     match kind {
-        EntityKind::Person => [0x3b, 0x82, 0xf6],
-        EntityKind::Organisation => [0xf5, 0x9e, 0x0b],
-        EntityKind::Place => [0x10, 0xb9, 0x81],
-        EntityKind::Date => [0xa8, 0x55, 0xf7],
-        EntityKind::Other => [0x94, 0xa3, 0xb8],
+        EntityKind::Person => [0x10, 0x00, 0xff],
+        EntityKind::Organisation => [0xff, 0x86, 0x00],
+        EntityKind::Place => [0x08, 0x79, 0xff],
+        EntityKind::Date => [0xd7, 0x0e, 0x00],
+        EntityKind::Other => [0x8a, 0x62, 0x92],
+    }
+}
+
+/// Marks a mention's kind by the line along its top edge, so colour is not the only cue:
+/// people solid, organisations dashed, places dotted, dates doubled, other names none.
+pub fn kind_mark(painter: &egui::Painter, kind: EntityKind, x: egui::Rangef, y: f32, dark: bool) {
+    let mut colour = kind_colour(kind);
+    if dark {
+        colour = colour.lerp_to_gamma(Color32::WHITE, 0.35);
+    }
+    let stroke = egui::Stroke::new(1.0, colour);
+    let (left, right) = (egui::pos2(x.min, y), egui::pos2(x.max, y));
+    match kind {
+        EntityKind::Person => {
+            painter.hline(x, y, stroke);
+        }
+        EntityKind::Organisation => {
+            painter.extend(egui::Shape::dashed_line(&[left, right], stroke, 4.0, 2.0));
+        }
+        EntityKind::Place => {
+            painter.extend(egui::Shape::dotted_line(&[left, right], colour, 3.0, 0.8));
+        }
+        EntityKind::Date => {
+            painter.hline(x, y, stroke);
+            painter.hline(x, y + 2.0, stroke);
+        }
+        EntityKind::Other => {}
     }
 }
 
@@ -164,5 +199,115 @@ pub fn stance_colour(stance: crate::model::Stance) -> Color32 {
         Stance::Denies => Color32::from_rgb(0xd9, 0x5f, 0x02),
         Stance::Reports => Color32::from_rgb(0x75, 0x70, 0xb3),
         Stance::Questions => Color32::from_rgb(0x80, 0x80, 0x80),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// sRGB (0–255) to linear light.
+    fn linear(channel: f64) -> f64 {
+        let c = channel / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+
+    /// Linear RGB to CIELAB (D65).
+    fn lab([r, g, b]: [f64; 3]) -> [f64; 3] {
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        [
+            116.0 * f(y) - 16.0,
+            500.0 * (f(x) - f(y)),
+            200.0 * (f(y) - f(z)),
+        ]
+    }
+
+    /// Machado, Oliveira and Fernandes (2009), severity 1: how the dichromacies see linear RGB.
+    const VISIONS: [(&str, [[f64; 3]; 3]); 4] = [
+        (
+            "normal vision",
+            [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        ),
+        (
+            "protanopia",
+            [
+                [0.152286, 1.052583, -0.204868],
+                [0.114503, 0.786281, 0.099216],
+                [-0.003882, -0.048116, 1.051998],
+            ],
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.367322, 0.860646, -0.227968],
+                [0.280085, 0.672501, 0.047413],
+                [-0.011820, 0.042940, 0.968881],
+            ],
+        ),
+        (
+            "tritanopia",
+            [
+                [1.255528, -0.076749, -0.178779],
+                [-0.078411, 0.930809, 0.147602],
+                [0.004733, 0.691367, 0.303900],
+            ],
+        ),
+    ];
+
+    /// The colour `tint` makes over `page`, as seen with `vision`, in CIELAB.
+    fn seen(tint: Color32, page: Color32, vision: &[[f64; 3]; 3]) -> [f64; 3] {
+        let [r, g, b, a] = tint.to_srgba_unmultiplied();
+        let alpha = f64::from(a) / 255.0;
+        let over = |top: u8, bottom: u8| {
+            linear(f64::from(bottom) + (f64::from(top) - f64::from(bottom)) * alpha)
+        };
+        let rgb = [over(r, page.r()), over(g, page.g()), over(b, page.b())];
+        lab(vision.map(|row| (0..3).map(|i| row[i] * rgb[i]).sum::<f64>().clamp(0.0, 1.0)))
+    }
+
+    #[test]
+    fn kinds_stay_apart_for_colour_blind_readers_in_both_themes() {
+        for (theme, visuals) in [
+            ("light", egui::Visuals::light()),
+            ("dark", egui::Visuals::dark()),
+        ] {
+            let page = visuals.panel_fill;
+            for (vision, matrix) in &VISIONS {
+                // Each kind's tint, and the page itself: a tint must also stand out from it.
+                let mut colours: Vec<(String, [f64; 3])> = EntityKind::ALL
+                    .iter()
+                    .map(|kind| {
+                        let tint = kind_tint(*kind, visuals.dark_mode, false);
+                        (kind.label().to_owned(), seen(tint, page, matrix))
+                    })
+                    .collect();
+                colours.push(("the page".into(), seen(page, page, matrix)));
+                for (i, (a, a_lab)) in colours.iter().enumerate() {
+                    for (b, b_lab) in &colours[i + 1..] {
+                        let distance = (0..3)
+                            .map(|k| (a_lab[k] - b_lab[k]).powi(2))
+                            .sum::<f64>()
+                            .sqrt();
+                        assert!(
+                            distance >= 10.0,
+                            "{theme} theme, {vision}: {a} and {b} are only {distance:.1} apart"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
