@@ -1679,7 +1679,10 @@ impl TriangulateApp {
                 ui.separator();
                 ui.label("Highlight");
                 for (index, kind) in crate::model::EntityKind::ALL.into_iter().enumerate() {
-                    ui.checkbox(&mut self.highlight_kinds[index], kind.label());
+                    ui.horizontal(|ui| {
+                        ui.checkbox(&mut self.highlight_kinds[index], kind.label());
+                        theme::kind_swatch_ui(ui, kind);
+                    });
                 }
                 ui.checkbox(&mut self.highlight_claims, "Claims");
                 ui.separator();

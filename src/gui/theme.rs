@@ -87,6 +87,31 @@ pub fn kind_mark(painter: &egui::Painter, kind: EntityKind, x: egui::Rangef, y: 
     }
 }
 
+/// How the kind mark of `kind` is drawn, in words.
+pub fn kind_mark_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "a solid line along the top",
+        EntityKind::Organisation => "a dashed line along the top",
+        EntityKind::Place => "a dotted line along the top",
+        EntityKind::Date => "a double line along the top",
+        EntityKind::Other => "no line",
+    }
+}
+
+/// A sample of how mentions of `kind` look in the reader: its tint and its mark.
+pub fn kind_swatch_ui(ui: &mut egui::Ui, kind: EntityKind) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(30.0, 14.0), egui::Sense::hover());
+    let dark = ui.visuals().dark_mode;
+    ui.painter()
+        .rect_filled(rect, 0.0, kind_tint(kind, dark, false));
+    kind_mark(ui.painter(), kind, rect.x_range(), rect.top() + 0.5, dark);
+    response.on_hover_text(format!(
+        "{}: tinted, with {}",
+        kind.label(),
+        kind_mark_name(kind)
+    ))
+}
+
 /// A small marker in the colour of a kind, with a letter so colour is not the only cue.
 pub fn kind_marker_ui(ui: &mut egui::Ui, kind: EntityKind) -> egui::Response {
     let letter = match kind {
