@@ -741,13 +741,13 @@ fn list_suggestions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> 
 }
 
 #[derive(Serialize)]
-struct HitInfo<'a> {
+struct HitInfo {
     document: u32,
     start: usize,
     end: usize,
-    before: &'a str,
-    hit: &'a str,
-    after: &'a str,
+    before: String,
+    hit: String,
+    after: String,
 }
 
 fn search(
@@ -759,16 +759,19 @@ fn search(
 ) -> Result<()> {
     let project = load(path)?;
     let results = crate::analysis::search::search(&project, query, options)?;
-    let hits: Vec<HitInfo<'_>> = results
+    let hits: Vec<HitInfo> = results
         .hits
         .iter()
-        .map(|hit| HitInfo {
-            document: hit.document.0,
-            start: hit.range.start,
-            end: hit.range.end,
-            before: &hit.before,
-            hit: &hit.hit,
-            after: &hit.after,
+        .filter_map(|hit| {
+            let shown = hit.in_context(&project)?;
+            Some(HitInfo {
+                document: hit.document.0,
+                start: hit.range.start,
+                end: hit.range.end,
+                before: shown.before,
+                hit: shown.hit,
+                after: shown.after,
+            })
         })
         .collect();
     if json {
@@ -795,6 +798,8 @@ fn save_loop(path: &Path, out: &mut dyn Write) -> Result<()> {
     for version in 1_u64.. {
         project.notes = format!("version {version}");
         save(&project, path)?;
+        // Whoever watches may have stopped reading; the saving goes on.
+        let _ = writeln!(out, "saved version {version}").and_then(|()| out.flush());
     }
     Ok(())
 }

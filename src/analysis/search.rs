@@ -20,19 +20,39 @@ pub struct SearchOptions {
     pub document: Option<DocumentId>,
 }
 
-/// One hit, with the words around it.
+/// One hit: where it is. Its words in context are built when shown ([`Hit::in_context`]), not
+/// for each of the hundreds of thousands a common name can have.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     /// The document.
     pub document: DocumentId,
     /// Byte range of the hit in the document's text.
     pub range: Range<usize>,
+}
+
+/// A hit as keyword in context.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InContext {
     /// Up to [`CONTEXT_CHARS`] characters before the hit, on one line.
     pub before: String,
     /// The hit as written.
     pub hit: String,
     /// Up to [`CONTEXT_CHARS`] characters after the hit, on one line.
     pub after: String,
+}
+
+impl Hit {
+    /// The hit and the words around it, within the document's body; `None` when `project` no
+    /// longer holds the document or the hit does not fit its text.
+    pub fn in_context(&self, project: &Project) -> Option<InContext> {
+        let document = project.document(self.document)?;
+        let offset = document.body.start();
+        let body = document.body_text();
+        let range = self.range.start.checked_sub(offset)?..self.range.end.checked_sub(offset)?;
+        let hit = body.get(range.clone())?.to_owned();
+        let (before, after) = context(body, &range, CONTEXT_CHARS);
+        Some(InContext { before, hit, after })
+    }
 }
 
 /// The results of a search.
@@ -320,15 +340,9 @@ pub fn search_with(
             ranges.dedup_by(|later, earlier| later.start < earlier.end);
             ranges
                 .into_iter()
-                .map(|range| {
-                    let (before, after) = context(body, &range, CONTEXT_CHARS);
-                    Hit {
-                        document: document.id,
-                        range: offset + range.start..offset + range.end,
-                        before,
-                        hit: body[range].to_owned(),
-                        after,
-                    }
+                .map(|range| Hit {
+                    document: document.id,
+                    range: offset + range.start..offset + range.end,
                 })
                 .collect()
         })
@@ -401,7 +415,7 @@ mod tests {
             .expect("searches")
             .hits
             .into_iter()
-            .map(|hit| hit.hit)
+            .map(|hit| hit.in_context(project).expect("in the project").hit)
             .collect()
     }
 
@@ -494,7 +508,11 @@ mod tests {
             },
         )
         .expect("searches");
-        let found: Vec<&str> = results.hits.iter().map(|hit| hit.hit.as_str()).collect();
+        let found: Vec<String> = results
+            .hits
+            .iter()
+            .map(|hit| hit.in_context(&project).expect("in the project").hit)
+            .collect();
         assert_eq!(found, ["Panjshir", "PANJSHIR", "Panchir"]);
         assert_eq!(results.also_searched, ["Panchir"]);
         assert_eq!(
@@ -509,8 +527,10 @@ mod tests {
         let project = project();
         let results = search(&project, "résiste", &SearchOptions::default()).expect("searches");
         let hit = &results.hits[0];
-        assert_eq!(hit.before, "La vallée du Panchir ");
-        assert_eq!(hit.after, ". Élysée et élysée.");
+        let shown = hit.in_context(&project).expect("in the project");
+        assert_eq!(shown.before, "La vallée du Panchir ");
+        assert_eq!(shown.hit, "résiste");
+        assert_eq!(shown.after, ". Élysée et élysée.");
         let text = &project.document(hit.document).expect("document").text;
         assert_eq!(&text[hit.range.clone()], "résiste");
     }

@@ -84,7 +84,11 @@ fn sort_hits(results: &Results, project: &Project, key: SortKey) -> Vec<usize> {
             let keys: Vec<Vec<String>> = results
                 .hits
                 .iter()
-                .map(|hit| hit.before.split_whitespace().rev().map(fold).collect())
+                .map(|hit| {
+                    hit.in_context(project).map_or_else(Vec::new, |shown| {
+                        shown.before.split_whitespace().rev().map(fold).collect()
+                    })
+                })
                 .collect();
             order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
         }
@@ -92,7 +96,10 @@ fn sort_hits(results: &Results, project: &Project, key: SortKey) -> Vec<usize> {
             let keys: Vec<String> = results
                 .hits
                 .iter()
-                .map(|hit| fold(hit.after.trim_start()))
+                .map(|hit| {
+                    hit.in_context(project)
+                        .map_or_else(String::new, |shown| fold(shown.after.trim_start()))
+                })
                 .collect();
             order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
         }
@@ -235,9 +242,10 @@ pub fn search_ui(
         .id_salt("search-hits")
         .auto_shrink([false, false])
         .show_rows(ui, 38.0, results.hits.len(), |ui, rows| {
-            for hit in order[rows]
+            for (hit, shown) in order[rows]
                 .iter()
                 .filter_map(|index| results.hits.get(*index))
+                .filter_map(|hit| Some((hit, hit.in_context(project)?)))
             {
                 let document = project.document(hit.document);
                 let response = ui
@@ -265,26 +273,27 @@ pub fn search_ui(
                                 |ui| {
                                     // Keep the words next to the hit: cut the context at its start.
                                     let fits = (width / 6.5) as usize;
-                                    let count = hit.before.chars().count();
+                                    let count = shown.before.chars().count();
                                     let before = if count > fits {
                                         format!(
                                             "…{}",
-                                            hit.before
+                                            shown
+                                                .before
                                                 .chars()
                                                 .skip(count + 1 - fits)
                                                 .collect::<String>()
                                         )
                                     } else {
-                                        hit.before.clone()
+                                        shown.before
                                     };
                                     ui.add(
                                         Label::new(RichText::new(before).weak()).selectable(false),
                                     );
                                 },
                             );
-                            ui.add(Label::new(RichText::new(&hit.hit).strong()).selectable(false));
+                            ui.add(Label::new(RichText::new(shown.hit).strong()).selectable(false));
                             ui.add(
-                                Label::new(RichText::new(&hit.after).weak())
+                                Label::new(RichText::new(shown.after).weak())
                                     .truncate()
                                     .selectable(false),
                             );

@@ -48,12 +48,19 @@ fn kill_while_saving(rounds: u32) {
             .stderr(Stdio::null())
             .spawn()
             .expect("the saver starts");
-        // Wait until it has loaded the project and is saving, then let it run a little.
+        // Wait until it has loaded the project and is saving, then let it run a little. One
+        // round in four waits for a first whole save, so that however slow the machine, some
+        // kills come after a save has completed.
+        let mut output = BufReader::new(child.stdout.take().expect("stdout"));
         let mut line = String::new();
-        let _ = BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line);
+        let _ = output.read_line(&mut line);
+        if round % 4 == 3 {
+            let _ = output.read_line(&mut line);
+        }
         std::thread::sleep(jitter(round, 120));
         child.kill().expect("killed");
         let _ = child.wait();
+        drop(output);
         let started = Instant::now();
         let (project, _) = store::load(&path).unwrap_or_else(|error| {
             panic!("round {round}: the project does not load after a kill: {error}")
