@@ -183,6 +183,8 @@ pub struct TriangulateApp {
     pub highlight_kinds: [bool; 5],
     /// Whether the reader underlines claims.
     highlight_claims: bool,
+    /// Codes whose claims the reader does not underline.
+    hidden_codes: std::collections::BTreeSet<crate::model::CodeId>,
     commands: Vec<AppCommand>,
     pending_after_save: Option<Pending>,
     notes_draft: Option<String>,
@@ -261,6 +263,7 @@ impl TriangulateApp {
             text_size: DEFAULT_TEXT_SIZE,
             highlight_kinds: [true; 5],
             highlight_claims: true,
+            hidden_codes: std::collections::BTreeSet::new(),
             commands: Vec::new(),
             pending_after_save: None,
             notes_draft: None,
@@ -648,6 +651,53 @@ impl TriangulateApp {
                 };
             }
         }
+    }
+
+    /// The highlight filter by code: which codes' claims the reader underlines.
+    fn code_filter_ui(&mut self, ui: &mut egui::Ui) {
+        if self.project.codes.is_empty() {
+            return;
+        }
+        // Codes deleted since they were hidden no longer count.
+        self.hidden_codes
+            .retain(|code| self.project.code(*code).is_some());
+        let shown = self.project.codes.len() - self.hidden_codes.len();
+        let title = format!("Claims by code ({shown} of {})", self.project.codes.len());
+        ui.add_enabled_ui(self.highlight_claims, |ui| {
+            // Several codes are switched in a row: the submenu stays open until a click outside.
+            let config = egui::containers::menu::MenuConfig::new()
+                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+            egui::containers::menu::SubMenuButton::new(title)
+                .config(config)
+                .ui(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui.button("Show all").clicked() {
+                            self.hidden_codes.clear();
+                        }
+                        if ui.button("Hide all").clicked() {
+                            self.hidden_codes =
+                                self.project.codes.iter().map(|code| code.id).collect();
+                        }
+                    });
+                    ui.separator();
+                    for code in &self.project.codes {
+                        let mut visible = !self.hidden_codes.contains(&code.id);
+                        ui.horizontal(|ui| {
+                            let (swatch, _) = ui
+                                .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                            ui.painter()
+                                .rect_filled(swatch, 2.0, theme::code_colour(code.colour));
+                            if ui.checkbox(&mut visible, &code.name).changed() {
+                                if visible {
+                                    self.hidden_codes.remove(&code.id);
+                                } else {
+                                    self.hidden_codes.insert(code.id);
+                                }
+                            }
+                        });
+                    }
+                });
+        });
     }
 
     /// Tags every hit of the last search as a claim with one code and stance, in one edit.
@@ -1685,6 +1735,7 @@ impl TriangulateApp {
                     });
                 }
                 ui.checkbox(&mut self.highlight_claims, "Claims");
+                self.code_filter_ui(ui);
                 ui.separator();
                 // Worded choices: the stock theme buttons use emoji the bundled fonts lack.
                 let mut preference = ui.ctx().options(|options| options.theme_preference);
@@ -1929,6 +1980,7 @@ impl TriangulateApp {
             text_size: self.text_size,
             highlight_kinds: self.highlight_kinds,
             highlight_claims: self.highlight_claims,
+            hidden_codes: &self.hidden_codes,
             focus_code: self.focus_code,
         };
         let count = self.panes.len();

@@ -67,6 +67,9 @@ pub struct ReaderContext<'a> {
     pub highlight_kinds: [bool; 5],
     /// Whether claims are underlined.
     pub highlight_claims: bool,
+    /// Codes whose claims are not underlined (the highlight filter); a claim shows while any of
+    /// its codes does.
+    pub hidden_codes: &'a std::collections::BTreeSet<CodeId>,
     /// The code whose claims light up in every pane: that of the claim or code under the
     /// pointer last frame.
     pub focus_code: Option<CodeId>,
@@ -315,11 +318,19 @@ impl Pane {
                 .project
                 .claims
                 .iter()
-                .filter(|claim| claim.document == document.id)
+                .filter(|claim| {
+                    claim.document == document.id
+                        && (claim.codes.is_empty()
+                            || claim
+                                .codes
+                                .iter()
+                                .any(|code| !context.hidden_codes.contains(code)))
+                })
                 .flat_map(|claim| {
                     let colour = claim
                         .codes
-                        .first()
+                        .iter()
+                        .find(|code| !context.hidden_codes.contains(code))
                         .and_then(|code| context.project.code(*code))
                         .map_or(ui.visuals().hyperlink_color, |code| {
                             theme::code_colour(code.colour)
