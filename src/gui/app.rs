@@ -166,6 +166,8 @@ pub struct TriangulateApp {
     hovered_entity: Option<EntityId>,
     /// The code whose claims light up in every pane, from the last frame.
     focus_code: Option<CodeId>,
+    /// The code of the claim last clicked in a pane or opened from the Claims tab.
+    selected_code: Option<CodeId>,
     /// The code under the pointer in the Claims tab this frame.
     code_hovered_in_panel: Option<CodeId>,
     /// The entity selected in the entities panel, highlighted strongly everywhere.
@@ -251,6 +253,7 @@ impl TriangulateApp {
             claims: ClaimsState::default(),
             hovered_entity: None,
             focus_code: None,
+            selected_code: None,
             code_hovered_in_panel: None,
             selected_entity: None,
             tag_dialog: None,
@@ -310,6 +313,7 @@ impl TriangulateApp {
         self.layout = PaneLayout::default();
         self.focused_pane = 0;
         self.selected_entity = None;
+        self.selected_code = None;
         self.hovered_entity = None;
         self.tag_dialog = None;
         self.library = LibraryState::default();
@@ -650,6 +654,19 @@ impl TriangulateApp {
                     None
                 };
             }
+        }
+    }
+
+    /// Selects the first code of `claim`, in place of any selected entity: each pane's header
+    /// then counts that code's claims and steps through them.
+    fn select_code_of(&mut self, claim: ClaimId) {
+        if let Some(code) = self
+            .project
+            .claim(claim)
+            .and_then(|claim| claim.codes.first().copied())
+        {
+            self.selected_code = Some(code);
+            self.selected_entity = None;
         }
     }
 
@@ -1200,6 +1217,22 @@ fn pane_header_ui(
                                 claim.document == document.id && claim.codes.contains(&code.id)
                             })
                             .count();
+                        if context.selected_code == Some(code.id) && here > 0 {
+                            if ui
+                                .small_button("<")
+                                .on_hover_text("Previous claim with this code here")
+                                .clicked()
+                            {
+                                action.step = Some(false);
+                            }
+                            if ui
+                                .small_button(">")
+                                .on_hover_text("Next claim with this code here")
+                                .clicked()
+                            {
+                                action.step = Some(true);
+                            }
+                        }
                         ui.add(
                             egui::Label::new(
                                 RichText::new(format!("{here} × {}", code.name))
@@ -1885,7 +1918,10 @@ impl TriangulateApp {
             LeftTab::Claims => {
                 for action in claims_ui(ui, &mut self.claims, &self.project) {
                     match action {
-                        ClaimsAction::Open(id) => self.show_claim(id),
+                        ClaimsAction::Open(id) => {
+                            self.select_code_of(id);
+                            self.show_claim(id);
+                        }
                         ClaimsAction::Edit(edit) => {
                             self.apply(edit);
                         }
@@ -1982,6 +2018,7 @@ impl TriangulateApp {
             highlight_claims: self.highlight_claims,
             hidden_codes: &self.hidden_codes,
             focus_code: self.focus_code,
+            selected_code: self.selected_code,
         };
         let count = self.panes.len();
         let shared: Vec<Vec<Shared>> = open
@@ -2033,16 +2070,32 @@ impl TriangulateApp {
                     });
             frame.show(ui, |ui| {
                 let header = pane_header_ui(ui, document, &context, &mut pane.show_set_aside);
-                if let Some(forward) = header.step
-                    && let Some(entity) = context.selected_entity
-                {
-                    let ranges: Vec<Range<usize>> = context
-                        .mentions
-                        .in_document(document.id)
-                        .iter()
-                        .filter(|mention| mention.entity == entity)
-                        .map(|mention| mention.range.clone())
-                        .collect();
+                // The buttons step through the selected entity's mentions or, with no entity
+                // selected, through the claims of the selected code.
+                if let Some(forward) = header.step {
+                    let ranges: Vec<Range<usize>> = if let Some(entity) = context.selected_entity {
+                        context
+                            .mentions
+                            .in_document(document.id)
+                            .iter()
+                            .filter(|mention| mention.entity == entity)
+                            .map(|mention| mention.range.clone())
+                            .collect()
+                    } else if let Some(code) = context.selected_code {
+                        let mut ranges: Vec<Range<usize>> = context
+                            .project
+                            .claims
+                            .iter()
+                            .filter(|claim| {
+                                claim.document == document.id && claim.codes.contains(&code)
+                            })
+                            .flat_map(|claim| claim.quotes().map(|quote| quote.span.range()))
+                            .collect();
+                        ranges.sort_by_key(|range| range.start);
+                        ranges
+                    } else {
+                        Vec::new()
+                    };
                     pane.step_through(&ranges, forward);
                 }
                 ui.separator();
@@ -2080,7 +2133,8 @@ impl TriangulateApp {
         self.focus_code = hovered_claim
             .and_then(|claim| self.project.claim(claim))
             .and_then(|claim| claim.codes.first().copied())
-            .or(self.code_hovered_in_panel.take());
+            .or(self.code_hovered_in_panel.take())
+            .or(self.selected_code);
         if let Some(index) = focus {
             self.focused_pane = index;
         }
@@ -2090,6 +2144,9 @@ impl TriangulateApp {
         }
         if let Some(claim) = clicked_claim {
             self.status = self.describe_claim(claim);
+            if clicked_entity.is_none() {
+                self.select_code_of(claim);
+            }
         }
         if tag {
             self.start_tagging();

@@ -73,6 +73,8 @@ pub struct ReaderContext<'a> {
     /// The code whose claims light up in every pane: that of the claim or code under the
     /// pointer last frame.
     pub focus_code: Option<CodeId>,
+    /// The code of the claim last clicked: its claims stay lit, and each pane steps through them.
+    pub selected_code: Option<CodeId>,
 }
 
 /// A passage this pane's document shares with a document open in another pane.

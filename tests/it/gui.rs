@@ -1679,3 +1679,72 @@ fn hovering_a_code_lights_up_its_claims_in_every_pane() {
         .collect();
     assert_eq!(counts, expected);
 }
+
+#[test]
+fn a_claim_opened_from_the_claims_tab_selects_its_code_and_each_pane_steps_through_its_claims() {
+    let mut harness = harness();
+    // Tall enough for every row of the Claims tab.
+    harness.set_size(egui::vec2(1280.0, 1600.0));
+    {
+        let app = harness.state_mut();
+        app.open_document(DocumentId(3), false);
+        app.left_tab = LeftTab::Claims;
+    }
+    harness.run_ok();
+    let ceasefire = {
+        let project = &harness.state().project;
+        project
+            .codes
+            .iter()
+            .find(|code| code.name == "ceasefire offer")
+            .expect("code")
+            .id
+    };
+    let mut ranges: Vec<std::ops::Range<usize>> = harness
+        .state()
+        .project
+        .claims
+        .iter()
+        .filter(|claim| claim.document == DocumentId(3) && claim.codes.contains(&ceasefire))
+        .map(|claim| claim.quote.span.range())
+        .collect();
+    ranges.sort_by_key(|range| range.start);
+    assert_eq!(
+        ranges.len(),
+        2,
+        "the sample's document 3 has two ceasefire offers"
+    );
+    assert!(
+        harness
+            .query_by_label("Next claim with this code here")
+            .is_none()
+    );
+    harness
+        .query_all_by_label_contains("Our forces hold the strategic positions")
+        .next()
+        .expect("the claim's row in the Claims tab")
+        .click();
+    harness.run_ok();
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("2 × ceasefire offer")
+            .is_some(),
+        "the pane counts the selected code's claims"
+    );
+    harness.get_by_label(">").click();
+    harness.run_ok();
+    let first_flash = harness.state().panes[0].flash.clone();
+    harness.get_by_label(">").click();
+    harness.run_ok();
+    let second_flash = harness.state().panes[0].flash.clone();
+    assert!(
+        ranges.contains(&first_flash.clone().expect("a claim is shown")),
+        "{first_flash:?} is one of {ranges:?}"
+    );
+    assert!(ranges.contains(&second_flash.clone().expect("a claim is shown")));
+    assert_ne!(
+        first_flash, second_flash,
+        "the next button moves to the other claim"
+    );
+}
