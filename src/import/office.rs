@@ -7,11 +7,14 @@ use super::archive::Archive;
 use super::xml::{Schema, element, paragraphs};
 use super::{ImportError, Imported, Metadata, build_document};
 
-/// Reads a Word document (.docx): paragraphs of `word/document.xml`, title and author from
-/// `docProps/core.xml`.
+/// Reads a Word document (.docx): paragraphs of `word/document.xml`, then its footnotes and
+/// endnotes, each after a marker (`[1]`, `[i]`) that also stands where it is referred to in the
+/// text; title and author from `docProps/core.xml`.
 pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
     let mut archive = Archive::open(bytes)?;
     let body = required_part(&mut archive, "word/document.xml", "a Word document")?;
+    let footnotes = archive.text("word/footnotes.xml")?.unwrap_or_default();
+    let endnotes = archive.text("word/endnotes.xml")?.unwrap_or_default();
     let schema = Schema {
         scope_tags: &["w:p"],
         paragraph_tags: &["w:p"],
@@ -28,7 +31,109 @@ pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         author: element(&core, "dc:creator"),
         ..Metadata::default()
     };
-    from_paragraphs(&body, &schema, file, metadata)
+    let (body, footnotes) = notes(&body, &footnotes, "footnote", &schema, |n| n.to_string());
+    let (body, endnotes) = notes(&body, &endnotes, "endnote", &schema, roman);
+    let mut text = paragraphs(&body, &schema);
+    text.extend(footnotes);
+    text.extend(endnotes);
+    build_document(&text.join("\n\n"), file, "UTF-8", 0, metadata)
+}
+
+/// Word's notes of one kind (`footnote` or `endnote`): `body` with a marker in place of each
+/// reference to a note, and the notes' paragraphs, each note's first one after its marker.
+/// Notes are numbered in the order the body first refers to them, with `number`; notes never
+/// referred to follow. Separators (notes with a `w:type`) are not notes.
+fn notes(
+    body: &str,
+    part: &str,
+    kind: &str,
+    schema: &Schema,
+    number: impl Fn(usize) -> String,
+) -> (String, Vec<String>) {
+    if part.is_empty() {
+        return (body.to_owned(), Vec::new());
+    }
+    // Fixed expressions: they always compile; were one not to, the notes would be left out.
+    let (Ok(note), Ok(reference), Ok(id)) = (
+        regex::Regex::new(&format!(r"(?s)<w:{kind}\b([^>]*)>(.*?)</w:{kind}>")),
+        regex::Regex::new(&format!(r"<w:{kind}Reference\b([^>]*)/>")),
+        regex::Regex::new(r#"\bw:id\s*=\s*["']([^"']*)["']"#),
+    ) else {
+        return (body.to_owned(), Vec::new());
+    };
+    let id_of = |attributes: &str| id.captures(attributes).map(|found| found[1].to_owned());
+    let mut notes: Vec<(String, &str)> = note
+        .captures_iter(part)
+        .filter(|found| !found[1].contains("w:type"))
+        .filter_map(|found| {
+            let content = found.get(2)?.as_str();
+            Some((id_of(&found[1])?, content))
+        })
+        .collect();
+    // Number the notes in the order they are referred to.
+    let mut order: Vec<String> = Vec::new();
+    for found in reference.captures_iter(body) {
+        if let Some(id) = id_of(&found[1])
+            && !order.contains(&id)
+            && notes.iter().any(|(note, _)| *note == id)
+        {
+            order.push(id);
+        }
+    }
+    notes.sort_by_key(|(id, _)| {
+        order
+            .iter()
+            .position(|known| known == id)
+            .unwrap_or(usize::MAX)
+    });
+    let marker = |id: &str| {
+        notes
+            .iter()
+            .position(|(note, _)| note == id)
+            .map(|index| format!("[{}]", number(index + 1)))
+    };
+    let body = reference
+        .replace_all(body, |found: &regex::Captures| {
+            id_of(&found[1])
+                .and_then(|id| marker(&id))
+                .map_or_else(String::new, |marker| format!("<w:t>{marker}</w:t>"))
+        })
+        .into_owned();
+    let mut lines = Vec::new();
+    for (index, (_, content)) in notes.iter().enumerate() {
+        let mut paragraphs = paragraphs(content, schema).into_iter();
+        let first = paragraphs.next().unwrap_or_default();
+        lines.push(format!("[{}] {}", number(index + 1), first.trim_start()));
+        lines.extend(paragraphs);
+    }
+    (body, lines)
+}
+
+/// A number in lower-case Roman numerals, as Word numbers endnotes.
+fn roman(mut number: usize) -> String {
+    const NUMERALS: [(usize, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut text = String::new();
+    for (value, numeral) in NUMERALS {
+        while number >= value {
+            text.push_str(numeral);
+            number -= value;
+        }
+    }
+    text
 }
 
 /// Reads an OpenDocument text (.odt): paragraphs and headings of `content.xml`, title and
@@ -106,6 +211,35 @@ mod tests {
             "Panchir : la résistance tient\n\nAhmad Massoud a déclaré : « Nous tenons & nous tiendrons ». Fin.\n\nSelon l’AFP, les talibans avancent vers Bazarak.\n"
         );
         assert_eq!(document.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn word_footnotes_and_endnotes_follow_the_text_with_their_markers() {
+        let body = r#"<w:document><w:body>
+<w:p><w:r><w:t>Massoud refused to surrender.</w:t></w:r><w:r><w:footnoteReference w:id="3"/></w:r><w:r><w:t> The valley held.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>
+<w:p><w:r><w:t>Talks failed.</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>
+</w:body></w:document>"#;
+        let footnotes = r#"<w:footnotes>
+<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> AFP, 6 September 2021.</w:t></w:r></w:p></w:footnote>
+<w:footnote w:id="3"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Interview with Ali Nazary.</w:t></w:r></w:p><w:p><w:r><w:t>Recorded in Paris.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>"#;
+        let endnotes = r#"<w:endnotes><w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t> Reuters.</w:t></w:r></w:p></w:endnote></w:endnotes>"#;
+        let bytes = archive(&[
+            ("word/document.xml", body),
+            ("word/footnotes.xml", footnotes),
+            ("word/endnotes.xml", endnotes),
+        ]);
+        let document = document_from_docx(&bytes, "notes.docx")
+            .expect("imports")
+            .document;
+        assert_eq!(
+            document.text.as_ref(),
+            "Massoud refused to surrender.[1] The valley held.[2]\n\nTalks failed.[i]\n\n\
+             [1] Interview with Ali Nazary.\n\nRecorded in Paris.\n\n[2] AFP, 6 September 2021.\n\n\
+             [i] Reuters.\n"
+        );
     }
 
     #[test]
