@@ -1181,20 +1181,7 @@ fn pane_header_ui(
                         .count();
                     let selected = context.selected_entity == Some(entity.id);
                     if selected && here > 0 {
-                        if ui
-                            .small_button("<")
-                            .on_hover_text("Previous mention here")
-                            .clicked()
-                        {
-                            action.step = Some(false);
-                        }
-                        if ui
-                            .small_button(">")
-                            .on_hover_text("Next mention here")
-                            .clicked()
-                        {
-                            action.step = Some(true);
-                        }
+                        action.step = step_buttons_ui(ui, "mention");
                     }
                     ui.add(
                         egui::Label::new(
@@ -1218,20 +1205,7 @@ fn pane_header_ui(
                             })
                             .count();
                         if context.selected_code == Some(code.id) && here > 0 {
-                            if ui
-                                .small_button("<")
-                                .on_hover_text("Previous claim with this code here")
-                                .clicked()
-                            {
-                                action.step = Some(false);
-                            }
-                            if ui
-                                .small_button(">")
-                                .on_hover_text("Next claim with this code here")
-                                .clicked()
-                            {
-                                action.step = Some(true);
-                            }
+                            action.step = step_buttons_ui(ui, "claim with this code");
                         }
                         ui.add(
                             egui::Label::new(
@@ -1256,6 +1230,20 @@ fn pane_header_ui(
         },
     );
     action
+}
+
+/// The previous and next buttons of a pane header, for stepping through `what` in the pane:
+/// `Some(true)` when next was clicked, `Some(false)` for previous.
+fn step_buttons_ui(ui: &mut Ui, what: &str) -> Option<bool> {
+    let previous = ui
+        .small_button("<")
+        .on_hover_text(format!("Previous {what} here"))
+        .clicked();
+    let next = ui
+        .small_button(">")
+        .on_hover_text(format!("Next {what} here"))
+        .clicked();
+    (previous || next).then_some(next)
 }
 
 /// Where a document dragged from the library would land on the pane drawn in `ui`: the
