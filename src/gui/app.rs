@@ -1749,12 +1749,13 @@ impl TriangulateApp {
                 });
                 ui.separator();
                 ui.label("Highlight");
-                for (index, kind) in crate::model::EntityKind::ALL.into_iter().enumerate() {
-                    ui.horizontal(|ui| {
+                egui::Grid::new("highlight-kinds").show(ui, |ui| {
+                    for (index, kind) in crate::model::EntityKind::ALL.into_iter().enumerate() {
                         ui.checkbox(&mut self.highlight_kinds[index], kind.label());
                         theme::kind_swatch_ui(ui, kind);
-                    });
-                }
+                        ui.end_row();
+                    }
+                });
                 ui.checkbox(&mut self.highlight_claims, "Claims");
                 self.code_filter_ui(ui);
                 ui.separator();

@@ -154,11 +154,17 @@ fn fuzz_office_documents_and_books() {
     let docx = archive(&[
         (
             "word/document.xml",
-            &format!("<w:document><w:body>{paragraph}{paragraph}</w:body></w:document>"),
+            &format!(
+                "<w:document><w:body>{paragraph}<w:p><w:r><w:t>Note</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>{paragraph}</w:body></w:document>"
+            ),
         ),
         (
             "docProps/core.xml",
             "<cp:coreProperties><dc:title>Panchir</dc:title><dc:creator>A. B.</dc:creator></cp:coreProperties>",
+        ),
+        (
+            "word/footnotes.xml",
+            "<w:footnotes><w:footnote w:type=\"separator\" w:id=\"0\"/><w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t> AFP.</w:t></w:r></w:p></w:footnote></w:footnotes>",
         ),
     ]);
     // Damaged archives are mostly refused at their directory; damaged markup inside a sound
