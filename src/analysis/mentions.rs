@@ -169,7 +169,12 @@ impl MentionIndex {
 
     /// The number of documents that mention an entity.
     pub fn document_count(&self, entity: EntityId) -> usize {
-        self.documents.get(&entity).map_or(0, Vec::len)
+        self.documents_of(entity).len()
+    }
+
+    /// The documents that mention an entity.
+    pub fn documents_of(&self, entity: EntityId) -> &[DocumentId] {
+        self.documents.get(&entity).map_or(&[], Vec::as_slice)
     }
 
     /// Whether an entity belongs in lists: not hidden, and either added by the user or still

@@ -139,9 +139,7 @@ pub fn mentions_in_time(
     entity: EntityId,
 ) -> Vec<MentionDay> {
     let mut days: Vec<MentionDay> = mentions
-        .documents
-        .get(&entity)
-        .map_or(&[][..], Vec::as_slice)
+        .documents_of(entity)
         .iter()
         .filter_map(|id| {
             let document = project.document(*id)?;

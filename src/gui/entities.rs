@@ -238,7 +238,7 @@ fn details_ui(
     spellings_ui(ui, project, mentions, id, actions);
     ui.label(RichText::new("Mentions").strong());
     let mut rows: Vec<(DocumentId, Range<usize>)> = Vec::new();
-    for document in mentions.documents.get(&id).map_or(&[][..], Vec::as_slice) {
+    for document in mentions.documents_of(id) {
         rows.extend(
             mentions
                 .in_document(*document)
@@ -495,9 +495,7 @@ fn spelling_per_document(
     spelling: &str,
 ) -> String {
     let lines: Vec<String> = mentions
-        .documents
-        .get(&id)
-        .map_or(&[][..], Vec::as_slice)
+        .documents_of(id)
         .iter()
         .filter_map(|document_id| {
             let document = project.document(*document_id)?;

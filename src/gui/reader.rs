@@ -1025,7 +1025,7 @@ fn paragraph_job(
         {
             let strong = style.hovered == Some(entity.id) || style.selected == Some(entity.id);
             format.background = theme::kind_tint(entity.kind, style.dark, strong);
-            mark = Some(entity.kind);
+            mark = Some((mention.range.start, entity.kind));
         }
         if let Some((_, claim_colour, claim)) = style
             .claims
@@ -1061,12 +1061,8 @@ fn paragraph_job(
         }
         job.append(&text[start..end], 0.0, format);
         let chars = text[start..end].chars().count();
-        if let Some(kind) = mark {
+        if let Some((mention, kind)) = mark {
             // Sections of one mention (cut by a claim or a shared passage) make one mark.
-            let mention = mentions
-                .iter()
-                .find(|mention| mention.range.start <= start && end <= mention.range.end)
-                .map_or(start, |mention| mention.range.start);
             match marks.last_mut() {
                 Some(last) if last.mention == mention && last.chars.end == counted => {
                     last.chars.end += chars;

@@ -60,7 +60,6 @@ fn kill_while_saving(rounds: u32) {
         std::thread::sleep(jitter(round, 120));
         child.kill().expect("killed");
         let _ = child.wait();
-        drop(output);
         let started = Instant::now();
         let (project, _) = store::load(&path).unwrap_or_else(|error| {
             panic!("round {round}: the project does not load after a kill: {error}")
