@@ -64,17 +64,24 @@ fn time<T>(work: impl FnOnce() -> T) -> (T, f64) {
 }
 
 fn main() {
+    // `cargo bench --bench analysis -- 10000` measures the corpus of that size only (for
+    // profiling); with no sizes, everything is measured.
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|arg| arg.parse().ok())
+        .collect();
     let folder =
         std::env::temp_dir().join(format!("triangulate-analysis-bench-{}", std::process::id()));
     std::fs::create_dir_all(&folder).expect("temp folder");
 
     // Import, as the app does it: read, decode, detect, find entities, one edit; text files
     // and saved web pages, one file and a thousand.
-    for (kind, extension, files) in [
+    let imports = [
         ("text", "txt", 1_000),
         ("HTML", "html", 1_000),
         ("text", "txt", 5_000),
-    ] {
+    ];
+    for (kind, extension, files) in imports.into_iter().filter(|_| sizes.is_empty()) {
         let paths: Vec<_> = (0..files)
             .map(|seed| {
                 let path = folder.join(format!("r{seed}.{extension}"));
@@ -122,7 +129,12 @@ fn main() {
     }
 
     // 2,000 as well: the size at which shared passages are to be found within 2 s.
-    for count in [100, 1_000, 2_000, 10_000] {
+    let counts = if sizes.is_empty() {
+        vec![100, 1_000, 2_000, 10_000]
+    } else {
+        sizes
+    };
+    for count in counts {
         let docs = documents(count);
         let megabytes = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
         let (updates, entities_ms) = time(|| new_entities(&Project::new("bench"), &docs));

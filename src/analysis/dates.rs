@@ -89,34 +89,61 @@ const YEAR_CUES: &[&str] = &[
     "in", "since", "until", "by", "en", "depuis", "jusqu'en", "année",
 ];
 
-/// Looks a word up in a list of lower-case names, ignoring case, without allocating for the
-/// ASCII words that make up most text (this runs on every word of every document).
-fn lookup<T: Copy>(list: &[(&str, T)], word: &str) -> Option<T> {
-    let letters = word.len();
-    if !(2..=24).contains(&letters) || !word.starts_with(char::is_alphabetic) {
+/// For each first byte of a lower-case name in a list, a bit for each length (in bytes) that a
+/// name starting with it has: most words are ruled out by these two before any comparison.
+const fn starts_and_lengths<T>(list: &[(&str, T)]) -> [u32; 256] {
+    let mut table = [0_u32; 256];
+    let mut index = 0;
+    while index < list.len() {
+        let name = list[index].0.as_bytes();
+        table[name[0] as usize] |= 1 << name.len();
+        index += 1;
+    }
+    table
+}
+
+const MONTH_SHAPES: [u32; 256] = starts_and_lengths(MONTHS);
+const WEEKDAY_SHAPES: [u32; 256] = starts_and_lengths(WEEKDAYS);
+
+/// Looks a word up in a list of lower-case names, ignoring case. This runs on every word of
+/// every document: a table of first bytes and lengths rules out nearly all of them at once,
+/// and ASCII words, most of them, are compared without lowering a copy.
+fn lookup<T: Copy>(list: &[(&str, T)], shapes: &[u32; 256], word: &str) -> Option<T> {
+    if !(2..=24).contains(&word.len()) || !word.starts_with(char::is_alphabetic) {
         return None;
     }
+    let fits =
+        |lower_first: u8, length: usize| shapes[usize::from(lower_first)] & (1 << length) != 0;
     if word.is_ascii() {
+        if !fits(word.as_bytes()[0].to_ascii_lowercase(), word.len()) {
+            return None;
+        }
         return list
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(word))
             .map(|(_, value)| *value);
     }
     let lower = word.to_lowercase();
+    if lower.len() >= 32 || !fits(lower.as_bytes()[0], lower.len()) {
+        return None;
+    }
     list.iter()
         .find(|(name, _)| *name == lower)
         .map(|(_, value)| *value)
 }
 
 fn month(word: &str) -> Option<u8> {
-    lookup(MONTHS, word)
+    lookup(MONTHS, &MONTH_SHAPES, word)
 }
 
 fn weekday(word: &str) -> Option<chrono::Weekday> {
-    lookup(WEEKDAYS, word)
+    lookup(WEEKDAYS, &WEEKDAY_SHAPES, word)
 }
 
 fn day(word: &str) -> Option<u8> {
+    if !word.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let digits = word
         .strip_suffix("er")
         .or_else(|| word.strip_suffix("st"))
@@ -129,17 +156,28 @@ fn day(word: &str) -> Option<u8> {
 }
 
 fn year(word: &str) -> Option<i32> {
-    let value: i32 = word.parse().ok().filter(|_| word.len() == 4)?;
+    if word.len() != 4 {
+        return None;
+    }
+    let value: i32 = word.parse().ok()?;
     (1000..=2199).contains(&value).then_some(value)
 }
 
 /// Finds the dates in `text`; `document_date` supplies a missing year.
 pub fn find_dates(text: &str, document_date: Option<PartialDate>) -> Vec<DateMention> {
-    let words = words(text);
+    find_dates_in(text, &words(text), document_date)
+}
+
+/// [`find_dates`] in the words of `text`, split once for all that reads them.
+pub fn find_dates_in(
+    text: &str,
+    words: &[Word<'_>],
+    document_date: Option<PartialDate>,
+) -> Vec<DateMention> {
     let mut found = Vec::new();
     let mut index = 0;
     while index < words.len() {
-        match date_at(text, &words, index, document_date) {
+        match date_at(text, words, index, document_date) {
             Some((mention, next)) => {
                 found.push(mention);
                 index = next;

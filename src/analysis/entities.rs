@@ -1,10 +1,10 @@
 //! Candidate entities: capitalised word sequences and acronyms, with a guessed kind.
 
-use super::dates::find_dates;
+use super::dates::find_dates_in;
 use super::fold::fold;
 use super::variants::SpellingIndex;
 use super::words::{
-    CALENDAR_WORDS, NAME_PARTICLES, ORGANISATION_WORDS, PERSON_TITLES, PLACE_CUES, Word,
+    NAME_PARTICLES, ORGANISATION_WORDS, PERSON_TITLES, PLACE_CUES, Word, is_calendar_word,
     is_stop_word, words,
 };
 use crate::model::{Document, Entity, EntityId, EntityKind, EntityOrigin, PartialDate, Project};
@@ -35,7 +35,15 @@ pub struct Candidate {
 /// lone capitalised word that opens a sentence is kept only if `known_lowercase` does not list it,
 /// since "Fighting" at the start of a sentence is a common word, not a name.
 pub fn candidates(text: &str, known_lowercase: &HashSet<String>) -> Vec<Candidate> {
-    let words = words(text);
+    candidates_in(text, &words(text), known_lowercase)
+}
+
+/// [`candidates`] in the words of `text`, split once for all that reads them.
+fn candidates_in(
+    text: &str,
+    words: &[Word<'_>],
+    known_lowercase: &HashSet<String>,
+) -> Vec<Candidate> {
     let mut found = Vec::new();
     let mut index = 0;
     while index < words.len() {
@@ -57,8 +65,8 @@ pub fn candidates(text: &str, known_lowercase: &HashSet<String>) -> Vec<Candidat
                 break;
             }
         }
-        if let Some(longer) = extend_to_acronym(text, &words, index, end)
-            .or_else(|| extend_to_known_name(&words, index, end))
+        if let Some(longer) = extend_to_acronym(text, words, index, end)
+            .or_else(|| extend_to_known_name(words, index, end))
         {
             end = longer;
         }
@@ -66,10 +74,10 @@ pub fn candidates(text: &str, known_lowercase: &HashSet<String>) -> Vec<Candidat
         // written against a person's name is a name of its own.
         let mut first = index;
         if end - index >= 3 && is_known_organisation(words[index].text) {
-            found.extend(trim_run(text, &words, index, index + 1, known_lowercase));
+            found.extend(trim_run(text, words, index, index + 1, known_lowercase));
             first = index + 1;
         }
-        found.extend(trim_run(text, &words, first, end, known_lowercase));
+        found.extend(trim_run(text, words, first, end, known_lowercase));
         index = end;
     }
     found
@@ -79,6 +87,18 @@ pub fn candidates(text: &str, known_lowercase: &HashSet<String>) -> Vec<Candidat
 /// mondiale"): the run is taken up to the end of the longest such name. Returns its end.
 fn extend_to_known_name(words: &[Word<'_>], first: usize, end: usize) -> Option<usize> {
     const MOST_LOWER_CASE: usize = 3;
+    // The first words of the known names of more than one word: nearly every run starts
+    // with none of them, and is settled by this one look-up.
+    static FIRST_WORDS: std::sync::LazyLock<HashSet<&str>> = std::sync::LazyLock::new(|| {
+        super::words::KNOWN_ORGANISATIONS
+            .iter()
+            .chain(super::words::KNOWN_PLACES)
+            .filter_map(|name| name.split_once(' ').map(|(first, _)| first))
+            .collect()
+    });
+    if !FIRST_WORDS.contains(words.get(first)?.text) {
+        return None;
+    }
     (1..=MOST_LOWER_CASE).rev().find_map(|extra| {
         let last = end + extra;
         let added = words.get(end..last)?;
@@ -138,9 +158,9 @@ fn extend_to_acronym(text: &str, words: &[Word<'_>], first: usize, end: usize) -
 }
 
 fn is_name_word(word: &Word<'_>) -> bool {
-    let mut chars = word.text.chars();
-    let starts_upper = chars.next().is_some_and(char::is_uppercase);
-    starts_upper && !is_stop_word(word.text) && !is_calendar_word(word.text) || is_title(word.text)
+    // Every title is capitalised, like every name.
+    word.text.chars().next().is_some_and(char::is_uppercase)
+        && (!is_stop_word(word.text) && !is_calendar_word(word.text) || is_title(word.text))
 }
 
 fn is_particle(word: &str) -> bool {
@@ -149,10 +169,6 @@ fn is_particle(word: &str) -> bool {
 
 fn is_title(word: &str) -> bool {
     PERSON_TITLES.contains(&word)
-}
-
-fn is_calendar_word(word: &str) -> bool {
-    CALENDAR_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -396,15 +412,23 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             by_fold.entry(fold(variant)).or_insert(entity.id);
         }
     }
-    // Reading the documents is independent work: it runs on every core.
+    // Reading the documents is independent work: it runs on every core. Each body is split
+    // into words once, for names and for dates.
     let bodies: Vec<std::borrow::Cow<'_, str>> =
         documents.par_iter().map(Document::analysed_body).collect();
+    let (mut found, dates): (Vec<Vec<Candidate>>, Vec<DatesNamed>) = bodies
+        .par_iter()
+        .zip(documents)
+        .map(|(body, document)| {
+            let words = words(body);
+            (
+                candidates_in(body, &words, &HashSet::new()),
+                dates_named(body, &words, document.date),
+            )
+        })
+        .unzip();
     // A lone capitalised word that opens a sentence is a common word if any document writes it
     // in lower case. Only those words are looked up, so no document's whole vocabulary is kept.
-    let mut found: Vec<Vec<Candidate>> = bodies
-        .par_iter()
-        .map(|body| candidates(body, &HashSet::new()))
-        .collect();
     let openers: HashSet<String> = found
         .iter()
         .flatten()
@@ -590,7 +614,7 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             origin: EntityOrigin::Detected,
         });
     }
-    add_dates(project, documents, &mut updates);
+    add_dates(project, dates, &mut updates);
     updates
 }
 
@@ -603,13 +627,36 @@ pub fn date_entity_name(text: &str, value: Option<PartialDate>) -> String {
 /// The date entities that documents bring, read against their dates.
 pub fn date_updates(project: &Project, documents: &[Document]) -> EntityUpdates {
     let mut updates = EntityUpdates::default();
-    add_dates(project, documents, &mut updates);
+    // Reading the dates of each document is independent work: it runs on every core.
+    let dates = documents
+        .par_iter()
+        .map(|document| {
+            let body = document.analysed_body();
+            dates_named(&body, &words(&body), document.date)
+        })
+        .collect();
+    add_dates(project, dates, &mut updates);
     updates
+}
+
+/// The dates of one document: each as written, with the name of its date entity.
+type DatesNamed = Vec<(String, String)>;
+
+/// The dates in a document's analysed body, split into `words`.
+fn dates_named(body: &str, words: &[Word<'_>], document_date: Option<PartialDate>) -> DatesNamed {
+    find_dates_in(body, words, document_date)
+        .into_iter()
+        .map(|mention| {
+            let text = body[mention.range].to_owned();
+            let name = date_entity_name(&text, mention.value);
+            (text, name)
+        })
+        .collect()
 }
 
 /// Dates become entities of kind date, one per resolved value, with the texts that name it as
 /// spellings: the same words can be different dates in reports of different years.
-fn add_dates(project: &Project, documents: &[Document], updates: &mut EntityUpdates) {
+fn add_dates(project: &Project, found: Vec<DatesNamed>, updates: &mut EntityUpdates) {
     let known: HashMap<String, EntityId> = project
         .entities
         .iter()
@@ -618,21 +665,6 @@ fn add_dates(project: &Project, documents: &[Document], updates: &mut EntityUpda
         .collect();
     let mut new_dates: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let mut extended: BTreeMap<EntityId, Vec<String>> = BTreeMap::new();
-    // Reading the dates of each document is independent work: it runs on every core.
-    let found: Vec<Vec<(String, String)>> = documents
-        .par_iter()
-        .map(|document| {
-            let body = document.analysed_body();
-            find_dates(&body, document.date)
-                .into_iter()
-                .map(|mention| {
-                    let text = body[mention.range.clone()].to_owned();
-                    let name = date_entity_name(&text, mention.value);
-                    (text, name)
-                })
-                .collect()
-        })
-        .collect();
     for (text, name) in found.into_iter().flatten() {
         match known.get(&name) {
             Some(id) => {

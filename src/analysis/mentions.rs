@@ -232,10 +232,7 @@ fn lower_case_forms(spelling: &str) -> Vec<String> {
         .chain(super::words::PLACE_CUES)
         .chain(super::words::PERSON_TITLES)
         .any(|word| word.eq_ignore_ascii_case(&lower));
-    if generic
-        || super::words::is_stop_word(&lower)
-        || super::words::CALENDAR_WORDS.contains(&lower.as_str())
-    {
+    if generic || super::words::is_stop_word(&lower) || super::words::is_calendar_word(&lower) {
         return Vec::new();
     }
     let mut forms = vec![lower.clone()];

@@ -128,8 +128,29 @@ fn opens_sentence(gap: &str, at_text_start: bool) -> bool {
 
 /// Whether the word is a common function word in English or French, in any case.
 pub fn is_stop_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    STOP_WORDS.binary_search(&lower.as_str()).is_ok()
+    // This runs on most words of every document: ASCII words, most of them, are compared in
+    // lower case as they are read, without lowering a copy.
+    if word.is_ascii() {
+        let lower = || word.bytes().map(|byte| byte.to_ascii_lowercase());
+        STOP_WORDS
+            .binary_search_by(|probe| probe.bytes().cmp(lower()))
+            .is_ok()
+    } else {
+        STOP_WORDS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok()
+    }
+}
+
+/// Whether the word names a month or a weekday, in English or French, in any case.
+pub fn is_calendar_word(word: &str) -> bool {
+    if word.is_ascii() {
+        CALENDAR_WORDS
+            .iter()
+            .any(|name| name.eq_ignore_ascii_case(word))
+    } else {
+        CALENDAR_WORDS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Words that introduce a person's name and are not part of it.
@@ -890,6 +911,25 @@ mod tests {
             STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]),
             "STOP_WORDS must be sorted and unique"
         );
+    }
+
+    #[test]
+    fn titles_are_capitalised_as_name_words_are() {
+        // Recognition checks a word for a capital before it looks for a title.
+        for title in PERSON_TITLES {
+            assert!(
+                title.starts_with(char::is_uppercase),
+                "title {title} must be capitalised"
+            );
+        }
+    }
+
+    #[test]
+    fn look_ups_ignore_case_in_any_script() {
+        assert!(is_stop_word("The") && is_stop_word("LES") && !is_stop_word("Kabul"));
+        assert!(is_calendar_word("AOÛT") && is_calendar_word("Sunday"));
+        assert!(!is_calendar_word("Mayor"));
+        assert!(is_stop_word("À") && is_stop_word("été"));
     }
 
     #[test]
