@@ -186,7 +186,7 @@ pub struct TriangulateApp {
     /// Whether the reader underlines claims.
     highlight_claims: bool,
     /// Codes whose claims the reader does not underline.
-    hidden_codes: std::collections::BTreeSet<crate::model::CodeId>,
+    pub hidden_codes: std::collections::BTreeSet<crate::model::CodeId>,
     commands: Vec<AppCommand>,
     pending_after_save: Option<Pending>,
     notes_draft: Option<String>,
@@ -670,50 +670,79 @@ impl TriangulateApp {
         }
     }
 
-    /// The highlight filter by code: which codes' claims the reader underlines.
-    fn code_filter_ui(&mut self, ui: &mut egui::Ui) {
+    /// "Claims by code (3 of 5)", after forgetting codes deleted since they were hidden; none
+    /// when the project has no codes.
+    fn code_filter_title(&mut self) -> Option<String> {
         if self.project.codes.is_empty() {
-            return;
+            return None;
         }
-        // Codes deleted since they were hidden no longer count.
         self.hidden_codes
             .retain(|code| self.project.code(*code).is_some());
         let shown = self.project.codes.len() - self.hidden_codes.len();
-        let title = format!("Claims by code ({shown} of {})", self.project.codes.len());
-        ui.add_enabled_ui(self.highlight_claims, |ui| {
-            // Several codes are switched in a row: the submenu stays open until a click outside.
-            let config = egui::containers::menu::MenuConfig::new()
-                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
-            egui::containers::menu::SubMenuButton::new(title)
-                .config(config)
-                .ui(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        if ui.button("Show all").clicked() {
-                            self.hidden_codes.clear();
-                        }
-                        if ui.button("Hide all").clicked() {
-                            self.hidden_codes =
-                                self.project.codes.iter().map(|code| code.id).collect();
-                        }
-                    });
-                    ui.separator();
-                    for code in &self.project.codes {
-                        let mut visible = !self.hidden_codes.contains(&code.id);
-                        ui.horizontal(|ui| {
-                            let (swatch, _) = ui
-                                .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                            ui.painter()
-                                .rect_filled(swatch, 2.0, theme::code_colour(code.colour));
-                            if ui.checkbox(&mut visible, &code.name).changed() {
-                                if visible {
-                                    self.hidden_codes.remove(&code.id);
-                                } else {
-                                    self.hidden_codes.insert(code.id);
-                                }
-                            }
-                        });
+        Some(format!(
+            "Claims by code ({shown} of {})",
+            self.project.codes.len()
+        ))
+    }
+
+    /// Which codes' claims the reader underlines: a switch per code, with show and hide all.
+    fn code_filter_items_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if ui.button("Show all").clicked() {
+                self.hidden_codes.clear();
+            }
+            if ui.button("Hide all").clicked() {
+                self.hidden_codes = self.project.codes.iter().map(|code| code.id).collect();
+            }
+        });
+        ui.separator();
+        for code in &self.project.codes {
+            let mut visible = !self.hidden_codes.contains(&code.id);
+            ui.horizontal(|ui| {
+                let (swatch, _) =
+                    ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter()
+                    .rect_filled(swatch, 2.0, theme::code_colour(code.colour));
+                if ui.checkbox(&mut visible, &code.name).changed() {
+                    if visible {
+                        self.hidden_codes.remove(&code.id);
+                    } else {
+                        self.hidden_codes.insert(code.id);
                     }
+                }
+            });
+        }
+    }
+
+    /// The filter bar above the panes: which kinds of names and which codes' claims are
+    /// highlighted in every pane, and sync scroll.
+    fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Highlight");
+            for (index, kind) in crate::model::EntityKind::ALL.into_iter().enumerate() {
+                ui.add_space(4.0);
+                theme::kind_swatch_ui(ui, kind);
+                ui.checkbox(&mut self.highlight_kinds[index], kind.label())
+                    .on_hover_text(format!(
+                        "Show or hide the highlights of kind {} in every pane",
+                        kind.label()
+                    ));
+            }
+            ui.separator();
+            ui.checkbox(&mut self.highlight_claims, "Claims")
+                .on_hover_text("Underline tagged claims in every pane");
+            if let Some(title) = self.code_filter_title() {
+                ui.add_enabled_ui(self.highlight_claims, |ui| {
+                    egui::containers::menu::MenuButton::new(title)
+                        .config(stay_open())
+                        .ui(ui, |ui| self.code_filter_items_ui(ui));
                 });
+            }
+            if self.panes.len() > 1 {
+                ui.separator();
+                ui.checkbox(&mut self.sync_scroll, "Sync scroll")
+                    .on_hover_text(AppCommand::ToggleSyncScroll.tooltip());
+            }
         });
     }
 
@@ -1748,17 +1777,6 @@ impl TriangulateApp {
                         .labelled_by(label.id);
                 });
                 ui.separator();
-                ui.label("Highlight");
-                egui::Grid::new("highlight-kinds").show(ui, |ui| {
-                    for (index, kind) in crate::model::EntityKind::ALL.into_iter().enumerate() {
-                        ui.checkbox(&mut self.highlight_kinds[index], kind.label());
-                        theme::kind_swatch_ui(ui, kind);
-                        ui.end_row();
-                    }
-                });
-                ui.checkbox(&mut self.highlight_claims, "Claims");
-                self.code_filter_ui(ui);
-                ui.separator();
                 // Worded choices: the stock theme buttons use emoji the bundled fonts lack.
                 let mut preference = ui.ctx().options(|options| options.theme_preference);
                 ui.horizontal(|ui| {
@@ -1994,6 +2012,8 @@ impl TriangulateApp {
             }
             return;
         }
+        self.filter_bar_ui(ui);
+        ui.separator();
         let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
         let links = self.links_between(&open);
         let mentions = self.mentions.clone();
@@ -2514,4 +2534,10 @@ impl TriangulateApp {
             self.modal = None;
         }
     }
+}
+
+/// A menu that stays open while several of its switches are clicked, until a click outside.
+fn stay_open() -> egui::containers::menu::MenuConfig {
+    egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
 }

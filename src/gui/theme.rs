@@ -100,7 +100,7 @@ pub fn kind_mark_name(kind: EntityKind) -> &'static str {
 
 /// A sample of how mentions of `kind` look in the reader: its tint and its mark.
 pub fn kind_swatch_ui(ui: &mut egui::Ui, kind: EntityKind) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(30.0, 14.0), egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
     let dark = ui.visuals().dark_mode;
     ui.painter()
         .rect_filled(rect, 0.0, kind_tint(kind, dark, false));

@@ -843,8 +843,7 @@ fn next_and_previous_step_through_the_selected_entitys_mentions_in_a_pane() {
 #[test]
 fn highlights_can_be_limited_to_some_kinds() {
     let mut harness = harness();
-    harness.get_by_label("View").click();
-    harness.run_ok();
+    // The filter bar above the panes.
     harness.get_by_label("Place").click();
     harness.run_ok();
     assert_eq!(
@@ -852,6 +851,37 @@ fn highlights_can_be_limited_to_some_kinds() {
         [true, true, false, true, true],
         "places are no longer highlighted"
     );
+    // Codes: the bar's menu lists each with a switch.
+    let codes = harness.state().project.codes.len();
+    let surrender = harness
+        .state()
+        .project
+        .codes
+        .iter()
+        .find(|code| code.name == "surrender rumors")
+        .map(|code| code.id)
+        .expect("the sample codes surrender rumors");
+    harness
+        .get_by_label(&format!("Claims by code ({codes} of {codes})"))
+        .click();
+    harness.run_ok();
+    harness.get_by_label("surrender rumors").click();
+    harness.run_ok();
+    assert!(
+        harness.state().hidden_codes.contains(&surrender),
+        "claims of that code are no longer underlined"
+    );
+    assert!(
+        harness
+            .query_by_label(&format!("Claims by code ({} of {codes})", codes - 1))
+            .is_some(),
+        "the menu stays open and its title counts the codes shown"
+    );
+    harness.get_by_label("Show all").click();
+    harness.run_ok();
+    assert!(harness.state().hidden_codes.is_empty());
+    harness.key_press(egui::Key::Escape);
+    harness.run_ok();
     harness.get_by_label("View").click();
     harness.run_ok();
     harness.get_by_label("Dark").click();
