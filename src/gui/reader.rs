@@ -381,10 +381,10 @@ impl Pane {
                 let set_aside = document.is_set_aside(&range);
                 let collapsed = set_aside && !self.show_set_aside;
                 let weak = ui.visuals().weak_text_color();
-                let (job, marks) = if collapsed {
+                let (job, decorations) = if collapsed {
                     (
                         collapsed_job(&document.text[range], &font, weak, width),
-                        Vec::new(),
+                        Decorations::default(),
                     )
                 } else {
                     paragraph_job(
@@ -403,8 +403,9 @@ impl Pane {
                     measured_changed = true;
                 }
                 let rect = Rect::from_min_size(origin + vec2(0.0, top), galley.size());
+                paint_backgrounds(ui.painter(), rect.min, &galley, &decorations.spans);
                 ui.painter().galley(rect.min, galley.clone(), text_colour);
-                paint_kind_marks(ui.painter(), rect.min, &galley, &marks, dark);
+                paint_over_text(ui.painter(), rect.min, &galley, &decorations, dark);
                 visible.push(Visible {
                     index,
                     rect,
@@ -947,7 +948,10 @@ struct Highlights<'a> {
     dark: bool,
 }
 
-/// Lays out one paragraph with its highlights as sections of a layout job.
+/// Lays out one paragraph as plain text, one section, with its highlights beside it as
+/// decorations to paint over the layout. Text shaping costs per section, and a job that
+/// carried the highlights would be laid out again whenever one changed (a hover tints a
+/// name more strongly in every pane): the layout depends on the words alone.
 fn paragraph_job(
     text: &str,
     paragraph: Range<usize>,
@@ -955,8 +959,8 @@ fn paragraph_job(
     font: &FontId,
     colour: Color32,
     width: f32,
-) -> (LayoutJob, Vec<KindMark>) {
-    // Every place where some highlight starts or ends cuts the paragraph into sections.
+) -> (LayoutJob, Decorations) {
+    // Every place where some highlight starts or ends cuts the paragraph into stretches.
     let mut cuts = vec![paragraph.start, paragraph.end];
     let first_mention = style
         .mentions
@@ -983,35 +987,24 @@ fn paragraph_job(
         cuts.push(range.start);
         cuts.push(range.end);
     }
+    cuts.retain(|cut| text.is_char_boundary(*cut));
     cuts.sort_unstable();
     cuts.dedup();
-    let mut job = LayoutJob {
-        wrap: egui::text::TextWrapping {
-            max_width: width,
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let mut marks: Vec<KindMark> = Vec::new();
-    // Characters laid out so far: the galley counts in characters.
+    let mut decorations = Decorations::default();
+    // Characters passed so far: the galley counts in characters.
     let mut counted = 0;
     for pair in cuts.windows(2) {
         let (start, end) = (pair[0], pair[1]);
-        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
-        }
-        let mut format = TextFormat {
-            font_id: font.clone(),
-            color: colour,
-            ..Default::default()
-        };
+        let chars = text[start..end].chars().count();
+        let mut background = Color32::TRANSPARENT;
+        let mut underline = Stroke::NONE;
         let mut mark = None;
         if let Some(shared) = style
             .shared
             .iter()
             .find(|shared| shared.range.start <= start && end <= shared.range.end)
         {
-            format.background = theme::shared_tint(shared.tint, style.dark);
+            background = theme::shared_tint(shared.tint, style.dark);
         }
         if let Some(mention) = mentions
             .iter()
@@ -1024,7 +1017,7 @@ fn paragraph_job(
                 || style.selected == Some(entity.id))
         {
             let strong = style.hovered == Some(entity.id) || style.selected == Some(entity.id);
-            format.background = theme::kind_tint(entity.kind, style.dark, strong);
+            background = theme::kind_tint(entity.kind, style.dark, strong);
             mark = Some((mention.range.start, entity.kind));
         }
         if let Some((_, claim_colour, claim)) = style
@@ -1033,7 +1026,7 @@ fn paragraph_job(
             .rev()
             .find(|(range, _, _)| range.start <= start && end <= range.end)
         {
-            format.underline = Stroke::new(2.0, *claim_colour);
+            underline = Stroke::new(2.0, *claim_colour);
             // Claims with the code in focus are tinted in its colour, in every pane.
             if let Some(code) = style.focus_code
                 && style
@@ -1042,7 +1035,7 @@ fn paragraph_job(
                     .is_some_and(|claim| claim.codes.contains(&code))
                 && let Some(code) = style.project.code(code)
             {
-                format.background = theme::code_tint(code.colour, style.dark);
+                background = theme::code_tint(code.colour, style.dark);
             }
         }
         if style
@@ -1050,82 +1043,192 @@ fn paragraph_job(
             .as_ref()
             .is_some_and(|flash| flash.start <= start && end <= flash.end)
         {
-            format.background = theme::focus_tint(style.dark);
+            background = theme::focus_tint(style.dark);
         }
         if style
             .selection
             .as_ref()
             .is_some_and(|selection| selection.start <= start && end <= selection.end)
         {
-            format.background = theme::selection(style.dark);
+            background = theme::selection(style.dark);
         }
-        job.append(&text[start..end], 0.0, format);
-        let chars = text[start..end].chars().count();
-        if let Some((mention, kind)) = mark {
-            // Sections of one mention (cut by a claim or a shared passage) make one mark.
-            match marks.last_mut() {
-                Some(last) if last.mention == mention && last.chars.end == counted => {
-                    last.chars.end += chars;
+        let stretch = counted..counted + chars;
+        if background != Color32::TRANSPARENT || underline != Stroke::NONE {
+            match decorations.spans.last_mut() {
+                Some(last)
+                    if last.chars.end == stretch.start
+                        && last.background == background
+                        && last.underline == underline =>
+                {
+                    last.chars.end = stretch.end;
                 }
-                _ => marks.push(KindMark {
+                _ => decorations.spans.push(Decoration {
+                    chars: stretch.clone(),
+                    background,
+                    underline,
+                }),
+            }
+        }
+        if let Some((mention, kind)) = mark {
+            // Stretches of one mention (cut by a claim or a shared passage) make one mark.
+            match decorations.marks.last_mut() {
+                Some(last) if last.mention == mention && last.chars.end == stretch.start => {
+                    last.chars.end = stretch.end;
+                }
+                _ => decorations.marks.push(KindMark {
                     mention,
                     kind,
-                    chars: counted..counted + chars,
+                    chars: stretch,
                 }),
             }
         }
         counted += chars;
     }
-    (job, marks)
+    let mut job = LayoutJob::single_section(
+        text[paragraph].to_owned(),
+        TextFormat {
+            font_id: font.clone(),
+            color: colour,
+            ..Default::default()
+        },
+    );
+    job.wrap.max_width = width;
+    (job, decorations)
+}
+
+/// The highlights of a laid-out paragraph, in characters of its layout.
+#[derive(Default)]
+struct Decorations {
+    /// Tinted or underlined stretches, in order, none overlapping.
+    spans: Vec<Decoration>,
+    /// The kind marks of its mentions, in order.
+    marks: Vec<KindMark>,
+}
+
+/// A stretch of a paragraph drawn with a tint behind it, an underline, or both.
+#[derive(Clone, PartialEq)]
+struct Decoration {
+    chars: Range<usize>,
+    background: Color32,
+    underline: Stroke,
 }
 
 /// A mention's stretch of a paragraph's layout, in characters, for its kind mark.
 #[derive(Clone, PartialEq)]
 struct KindMark {
-    /// Where the mention starts in the text: sections of one mention share it.
+    /// Where the mention starts in the text: stretches of one mention share it.
     mention: usize,
     kind: EntityKind,
     /// Its characters in the paragraph's layout.
     chars: Range<usize>,
 }
 
-/// Draws the kind mark along the top of each mention in a laid-out paragraph, one stretch per
-/// row it runs over.
-fn paint_kind_marks(
-    painter: &egui::Painter,
-    origin: egui::Pos2,
+/// Calls `each` for every row a stretch of characters runs over, with the stretch, the
+/// horizontal extent of its glyphs on that row and the row's vertical extent, on screen.
+/// `stretches` are in order and do not overlap.
+fn for_each_row_stretch<T>(
+    origin: Pos2,
     galley: &egui::Galley,
-    marks: &[KindMark],
-    dark: bool,
+    stretches: &[T],
+    chars_of: impl Fn(&T) -> &Range<usize>,
+    mut each: impl FnMut(&T, egui::Rangef, egui::Rangef),
 ) {
-    let mut marks = marks.iter().peekable();
+    let mut stretches = stretches.iter().peekable();
     let mut row_start = 0;
     for row in &galley.rows {
         let row_end = row_start + row.row.glyphs.len();
-        let left_of = |char: usize| {
+        let glyph_x = |char: usize| {
             let glyph = &row.row.glyphs[char - row_start];
-            origin.x + row.pos.x + glyph.pos.x
+            let left = origin.x + row.pos.x + glyph.pos.x;
+            (left, left + glyph.advance_width)
         };
-        let right_of = |char: usize| {
-            let glyph = &row.row.glyphs[char - row_start];
-            origin.x + row.pos.x + glyph.pos.x + glyph.advance_width
-        };
-        while let Some(mark) = marks.peek() {
-            if mark.chars.start >= row_end {
+        let y = egui::Rangef::new(origin.y + row.min_y(), origin.y + row.max_y());
+        while let Some(stretch) = stretches.peek() {
+            let chars = chars_of(stretch);
+            if chars.start >= row_end {
                 break;
             }
-            let (start, end) = (mark.chars.start.max(row_start), mark.chars.end.min(row_end));
+            let (start, end) = (chars.start.max(row_start), chars.end.min(row_end));
             if start < end {
-                let x = egui::Rangef::new(left_of(start), right_of(end - 1));
-                theme::kind_mark(painter, mark.kind, x, origin.y + row.pos.y + 0.5, dark);
+                let x = egui::Rangef::new(glyph_x(start).0, glyph_x(end - 1).1);
+                each(stretch, x, y);
             }
-            if mark.chars.end > row_end {
+            if chars.end > row_end {
                 break;
             }
-            marks.next();
+            stretches.next();
         }
         row_start += row.char_count_including_newline().0;
     }
+}
+
+/// Paints the tints that go behind a paragraph's text: a stretch of one colour that goes on
+/// into the next is one rectangle, and the rows' tints meet without overlapping, as
+/// translucent tints that overlap show a darker seam.
+fn paint_backgrounds(
+    painter: &egui::Painter,
+    origin: Pos2,
+    galley: &egui::Galley,
+    spans: &[Decoration],
+) {
+    let mut run: Option<(Color32, Rect)> = None;
+    let paint = |run: Option<(Color32, Rect)>| {
+        if let Some((colour, rect)) = run {
+            painter.rect_filled(rect.expand2(vec2(1.0, 0.0)), 0.0, colour);
+        }
+    };
+    for_each_row_stretch(
+        origin,
+        galley,
+        spans,
+        |span| &span.chars,
+        |span, x, y| {
+            let rect = Rect::from_x_y_ranges(x, y);
+            if span.background == Color32::TRANSPARENT {
+                paint(run.take());
+                return;
+            }
+            match &mut run {
+                Some((colour, known))
+                    if *colour == span.background
+                        && known.top() == rect.top()
+                        && (known.right() - rect.left()).abs() < 0.5 =>
+                {
+                    known.max.x = rect.right();
+                }
+                _ => paint(run.replace((span.background, rect))),
+            }
+        },
+    );
+    paint(run);
+}
+
+/// Paints the underlines and kind marks that go over a paragraph's text.
+fn paint_over_text(
+    painter: &egui::Painter,
+    origin: Pos2,
+    galley: &egui::Galley,
+    decorations: &Decorations,
+    dark: bool,
+) {
+    for_each_row_stretch(
+        origin,
+        galley,
+        &decorations.spans,
+        |span| &span.chars,
+        |span, x, y| {
+            if span.underline != Stroke::NONE {
+                painter.hline(x, y.max, span.underline);
+            }
+        },
+    );
+    for_each_row_stretch(
+        origin,
+        galley,
+        &decorations.marks,
+        |mark| &mark.chars,
+        |mark, x, y| theme::kind_mark(painter, mark.kind, x, y.min + 0.5, dark),
+    );
 }
 
 fn hover_card_ui(
@@ -1183,6 +1286,86 @@ mod tests {
             .map(|range| &imported.text[range])
             .collect();
         assert_eq!(found, ["Title", "First line\nsecond line", "Last."]);
+    }
+
+    #[test]
+    fn a_paragraph_is_laid_out_as_plain_text_with_its_highlights_beside_it() {
+        // "Ahmad Massoud" is a person; a claim starts inside his name. Accented letters come
+        // first, so characters and bytes differ.
+        let text = "Intro.\n\nLà, à Bazarak, Ahmad Massoud a dit non.";
+        let paragraph = 8..text.len();
+        let name = text.find("Ahmad").unwrap_or_default()..text.find(" a dit").unwrap_or(0);
+        let claim = text.find("Massoud").unwrap_or_default()..text.len() - 1;
+        let mut project = Project::new("test");
+        project.entities.push(crate::model::Entity {
+            id: EntityId(1),
+            name: "Ahmad Massoud".into(),
+            kind: EntityKind::Person,
+            variants: vec!["Ahmad Massoud".into()],
+            hidden: false,
+            origin: crate::model::EntityOrigin::Detected,
+        });
+        let mentions = [Mention {
+            entity: EntityId(1),
+            range: name.clone(),
+        }];
+        let claims = [(claim.clone(), Color32::RED, ClaimId(1))];
+        let style = Highlights {
+            kinds: [true; 5],
+            shared: &[],
+            mentions: &mentions,
+            claims: &claims,
+            selection: None,
+            flash: None,
+            hovered: None,
+            selected: None,
+            focus_code: None,
+            project: &project,
+            dark: false,
+        };
+        let font = FontId::proportional(14.0);
+        let (job, decorations) = paragraph_job(
+            text,
+            paragraph.clone(),
+            &style,
+            &font,
+            Color32::BLACK,
+            300.0,
+        );
+        assert_eq!(job.text, &text[paragraph.clone()]);
+        assert_eq!(
+            job.sections.len(),
+            1,
+            "one section, whatever the highlights"
+        );
+        let chars = |range: Range<usize>| {
+            text[paragraph.start..range.start].chars().count()
+                ..text[paragraph.start..range.end].chars().count()
+        };
+        let tint = theme::kind_tint(EntityKind::Person, false, false);
+        let claimed = claim.start..name.end;
+        assert_eq!(
+            decorations
+                .spans
+                .iter()
+                .map(|span| (span.chars.clone(), span.background, span.underline))
+                .collect::<Vec<_>>(),
+            [
+                (chars(name.start..claim.start), tint, Stroke::NONE),
+                (chars(claimed), tint, Stroke::new(2.0, Color32::RED)),
+                (
+                    chars(name.end..claim.end),
+                    Color32::TRANSPARENT,
+                    Stroke::new(2.0, Color32::RED)
+                ),
+            ]
+        );
+        assert_eq!(
+            decorations.marks.len(),
+            1,
+            "the claim does not cut the mark"
+        );
+        assert_eq!(decorations.marks[0].chars, chars(name));
     }
 
     #[test]
