@@ -2227,51 +2227,96 @@ impl TriangulateApp {
         }
     }
 
-    /// Bands in the gutter between panes side by side, joining the two copies of each shared
-    /// passage (or the two places of an anchor) that both panes show.
+    /// Bands joining the two copies of each shared passage (or the two places of an anchor)
+    /// that two neighbouring panes both show: across the gutter between panes side by side,
+    /// and, for panes one above the other, down their right margins and across the gutter
+    /// between them.
     fn draw_bands(&self, ui: &Ui, shared: &[Vec<Shared>]) {
         let rects = self.layout.pane_rects();
-        let painter = ui.painter();
         let dark = ui.visuals().dark_mode;
-        for (left_salt, left) in &rects {
-            for (right_salt, right) in &rects {
-                let gap = right.left() - left.right();
-                let overlap = left.bottom().min(right.bottom()) - left.top().max(right.top());
-                if !(0.0..=super::panes::GUTTER + 2.0).contains(&gap) || overlap <= 0.0 {
+        let find = |salt: &u64| self.panes.iter().position(|pane| pane.salt == *salt);
+        for (first_salt, first) in &rects {
+            for (second_salt, second) in &rects {
+                let beside = neighbours(
+                    (first.x_range(), first.y_range()),
+                    (second.x_range(), second.y_range()),
+                    super::panes::GUTTER,
+                );
+                // A pane below another has its tab bar between them.
+                let above = neighbours(
+                    (first.y_range(), first.x_range()),
+                    (second.y_range(), second.x_range()),
+                    super::panes::GUTTER + super::panes::TAB_BAR_HEIGHT,
+                );
+                if !beside && !above {
                     continue;
                 }
-                let find = |salt: &u64| self.panes.iter().position(|pane| pane.salt == *salt);
-                let (Some(a), Some(b)) = (find(left_salt), find(right_salt)) else {
+                let (Some(a), Some(b)) = (find(first_salt), find(second_salt)) else {
                     continue;
                 };
                 let (pane_a, pane_b) = (&self.panes[a], &self.panes[b]);
-                let gutter = Rect::from_x_y_ranges(
-                    left.right()..=right.left(),
-                    left.top().max(right.top())..=left.bottom().min(right.bottom()),
-                );
-                let painter = painter.with_clip_rect(gutter);
-                for link in shared.get(a).into_iter().flatten() {
-                    if link.other != pane_b.document {
-                        continue;
+                // Each link with the heights of its two copies on screen.
+                type Span = (f32, f32);
+                let links: Vec<(&Shared, Span, Span)> = shared
+                    .get(a)
+                    .into_iter()
+                    .flatten()
+                    .filter(|link| link.other == pane_b.document)
+                    .filter_map(|link| {
+                        Some((
+                            link,
+                            pane_a.screen_span_of(&link.range)?,
+                            pane_b.screen_span_of(&link.other_range)?,
+                        ))
+                    })
+                    .collect();
+                if beside {
+                    let gutter = Rect::from_x_y_ranges(
+                        first.right()..=second.left(),
+                        first.top().max(second.top())..=first.bottom().min(second.bottom()),
+                    );
+                    let painter = ui.painter().with_clip_rect(gutter);
+                    for (link, (a_top, a_bottom), (b_top, b_bottom)) in links {
+                        let (fill, edge) = theme::shared_band(link.tint, dark);
+                        let points = vec![
+                            egui::pos2(gutter.left(), a_top),
+                            egui::pos2(gutter.right(), b_top),
+                            egui::pos2(gutter.right(), b_bottom),
+                            egui::pos2(gutter.left(), a_bottom),
+                        ];
+                        painter.add(egui::Shape::convex_polygon(
+                            points,
+                            fill,
+                            egui::Stroke::new(1.0, edge),
+                        ));
                     }
-                    let (Some((a_top, a_bottom)), Some((b_top, b_bottom))) = (
-                        pane_a.screen_span_of(&link.range),
-                        pane_b.screen_span_of(&link.other_range),
-                    ) else {
-                        continue;
-                    };
-                    let (fill, edge) = theme::shared_band(link.tint, dark);
-                    let points = vec![
-                        egui::pos2(gutter.left(), a_top),
-                        egui::pos2(gutter.right(), b_top),
-                        egui::pos2(gutter.right(), b_bottom),
-                        egui::pos2(gutter.left(), a_bottom),
-                    ];
-                    painter.add(egui::Shape::convex_polygon(
-                        points,
-                        fill,
-                        egui::Stroke::new(1.0, edge),
-                    ));
+                } else {
+                    // One above the other: a bar beside each copy in the panes' right margin
+                    // (left of the scroll bar), joined by a line down the margin.
+                    let right = first.right().min(second.right());
+                    let painter = ui.painter().with_clip_rect(first.union(*second));
+                    for (lane, (link, (a_top, a_bottom), (b_top, b_bottom))) in
+                        links.into_iter().enumerate()
+                    {
+                        let (fill, edge) = theme::shared_band(link.tint, dark);
+                        #[allow(clippy::cast_precision_loss)] // A few lanes.
+                        let x = right - 14.0 - 5.0 * (lane % 3) as f32;
+                        for (top, bottom) in [(a_top, a_bottom), (b_top, b_bottom)] {
+                            let bar = Rect::from_x_y_ranges(x - 2.0..=x + 2.0, top..=bottom);
+                            painter.rect(
+                                bar,
+                                1.0,
+                                fill,
+                                egui::Stroke::new(1.0, edge),
+                                egui::StrokeKind::Middle,
+                            );
+                        }
+                        // Down from the upper copy, across the gutter and the lower pane's tab
+                        // bar, then from below its header to the lower copy.
+                        let line = egui::Stroke::new(1.5, edge);
+                        painter.vline(x, a_bottom..=second.top(), line);
+                        painter.vline(x, pane_b.text_area().top()..=b_top, line);
+                    }
                 }
             }
         }
@@ -2540,4 +2585,47 @@ impl TriangulateApp {
 fn stay_open() -> egui::containers::menu::MenuConfig {
     egui::containers::menu::MenuConfig::new()
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+}
+
+/// Whether two panes are neighbours along an axis: the second starts at most `gap` after the
+/// first ends, and they overlap across it. Each pane is given as its extent along the axis,
+/// then across it.
+fn neighbours(
+    (first_along, first_across): (egui::Rangef, egui::Rangef),
+    (second_along, second_across): (egui::Rangef, egui::Rangef),
+    gap: f32,
+) -> bool {
+    let between = second_along.min - first_along.max;
+    let overlap = first_across.max.min(second_across.max) - first_across.min.max(second_across.min);
+    (0.0..=gap + 2.0).contains(&between) && overlap > 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_are_neighbours_across_a_gutter_and_a_tab_bar() {
+        let range = egui::Rangef::new;
+        let gutter = super::super::panes::GUTTER;
+        // Side by side: the gutter apart, overlapping in height.
+        let left = (range(0.0, 400.0), range(0.0, 600.0));
+        let right = (range(400.0 + gutter, 800.0), range(0.0, 600.0));
+        assert!(neighbours(left, right, gutter));
+        assert!(
+            !neighbours(right, left, gutter),
+            "the second must come after the first"
+        );
+        // A pane further on, or not level with the first, is no neighbour.
+        let far = (range(1000.0, 1400.0), range(0.0, 600.0));
+        assert!(!neighbours(left, far, gutter));
+        let lower = (range(400.0 + gutter, 800.0), range(700.0, 900.0));
+        assert!(!neighbours(left, lower, gutter));
+        // One above the other, the lower pane's tab bar between them.
+        let bar = super::super::panes::TAB_BAR_HEIGHT;
+        let top = (range(0.0, 300.0), range(0.0, 800.0));
+        let bottom = (range(300.0 + gutter + bar, 600.0), range(0.0, 800.0));
+        assert!(neighbours(top, bottom, gutter + bar));
+        assert!(!neighbours(top, bottom, gutter));
+    }
 }

@@ -20,6 +20,9 @@ pub const MAX_PANES: usize = 8;
 /// Width of the gutter between neighbouring panes, where shared passages are joined by bands.
 pub const GUTTER: f32 = 18.0;
 
+/// Height of a pane's tab bar (egui_tiles' default, which the layout keeps).
+pub const TAB_BAR_HEIGHT: f32 = 24.0;
+
 /// Where a pane goes beside another.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Placement {
@@ -331,6 +334,10 @@ impl Behavior<u64> for PaneBehavior<'_> {
 
     fn gap_width(&self, _style: &egui::Style) -> f32 {
         GUTTER
+    }
+
+    fn tab_bar_height(&self, _style: &egui::Style) -> f32 {
+        TAB_BAR_HEIGHT
     }
 
     fn min_size(&self) -> f32 {

@@ -220,6 +220,11 @@ impl Pane {
             .map(|(_, rect, _)| *rect)
     }
 
+    /// Where the text was shown in the last frame, below the header.
+    pub fn text_area(&self) -> Rect {
+        self.viewport
+    }
+
     /// The screen heights, top and bottom, between which the passage `range` was drawn in the
     /// last frame, cut to the visible part of the pane; `None` when none of it was visible.
     pub fn screen_span_of(&self, range: &Range<usize>) -> Option<(f32, f32)> {
