@@ -317,8 +317,8 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// Prepositions that put a name in a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "near", "from", "to", "into", "towards", "outside", "à", "dans", "vers", "près",
-    "depuis", "en", "au",
+    "in", "near", "from", "to", "into", "towards", "toward", "outside", "beyond", "across",
+    "around", "through", "à", "dans", "vers", "près", "depuis", "en", "au", "autour", "entre",
 ];
 
 fn is_known_organisation(name: &str) -> bool {
@@ -369,15 +369,56 @@ fn guess_kind(
     {
         return Some(EntityKind::Place);
     }
-    // "in Kabul", "près de Rukha": a preposition of place before a name that is no person's.
-    if previous.is_some_and(|word| PLACE_PREPOSITIONS.contains(&word)) {
+    // "in Kabul", "près de Rukha": a preposition of place before a name that is no person's;
+    // also with "de" or "of" between them ("près de Jabal Saraj", "au nord de Kaboul",
+    // "north of Kabul").
+    let of = |word: &str| matches!(word, "de" | "d'" | "d’" | "du" | "of");
+    if previous.is_some_and(|word| PLACE_PREPOSITIONS.contains(&word))
+        || previous.is_some_and(of)
+            && before_previous.is_some_and(|word| {
+                PLACE_PREPOSITIONS.contains(&word) || DIRECTIONS.contains(&word)
+            })
+    {
         return Some(EntityKind::Place);
     }
-    if run.len() >= 2 && run.iter().all(|word| !is_acronym(word.text)) {
-        return Some(EntityKind::Person);
-    }
+    // A name of two words or more with no cue is most often a person's, but that is a guess,
+    // not evidence: it is no vote, and decides only when the mentions give no cue at all
+    // (see `fallback_kind`).
     None
 }
+
+/// The kind of a new entity whose mentions gave no cue: an acronym is an organisation, a name
+/// of two words or more a person (first and last names), anything else unknown.
+fn fallback_kind(name: &str, all_caps: bool) -> EntityKind {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if all_caps {
+        EntityKind::Organisation
+    } else if words.len() >= 2 && words.iter().all(|word| !is_acronym(word)) {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
+/// Points of the compass that put a name in a place: "north of Kabul", "au sud de Kaboul".
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "nord-est",
+    "nord-ouest",
+    "sud-est",
+    "sud-ouest",
+];
 
 /// Lower-case words of a text, to tell a sentence-initial common word from a name.
 pub fn lowercase_words(text: &str) -> HashSet<String> {
@@ -598,11 +639,7 @@ pub fn new_entities(project: &Project, documents: &[Document]) -> EntityUpdates 
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(kind, _)| *kind)
-            .unwrap_or(if tally.all_caps {
-                EntityKind::Organisation
-            } else {
-                EntityKind::Other
-            });
+            .unwrap_or_else(|| fallback_kind(&name, tally.all_caps));
         updates.added.push(Entity {
             id: EntityId(
                 project.next_entity_id().0 + u32::try_from(offset).unwrap_or(u32::MAX - 1),
@@ -949,5 +986,28 @@ mod tests {
             "one organisation for all four names: {found:?}"
         );
         assert_eq!(united[0].1, EntityKind::Organisation);
+    }
+
+    #[test]
+    fn a_cue_of_place_outweighs_the_guess_that_two_words_name_a_person() {
+        let found = project_kinds(&[
+            "Report\n\nFighting moved beyond Jabal Saraj on Sunday. Later Jabal Saraj fell. \
+             Residents who fled Jabal Saraj were safe. Karim Rahimi stayed.",
+            "Dépêche\n\nLes combats se concentrent près de Jabal Saraj et au nord de Bazarak.",
+        ]);
+        let kind_of = |wanted: &str| {
+            found
+                .iter()
+                .find(|(name, _)| name == wanted)
+                .map(|(_, kind)| *kind)
+        };
+        assert_eq!(kind_of("Jabal Saraj"), Some(EntityKind::Place), "{found:?}");
+        assert_eq!(kind_of("Bazarak"), Some(EntityKind::Place), "{found:?}");
+        // With no cue at all, first and last names still make a person.
+        assert_eq!(
+            kind_of("Karim Rahimi"),
+            Some(EntityKind::Person),
+            "{found:?}"
+        );
     }
 }
