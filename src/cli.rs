@@ -77,6 +77,11 @@ pub enum Command {
         /// List document pairs with how much of each is shared, and near-duplicates, instead.
         #[arg(long)]
         pairs: bool,
+        /// With --pairs: the share of one document in another, in percent (1 to 100), from
+        /// which the two are near-duplicates; the project's own setting (60 unless changed in
+        /// the Shared text view) otherwise.
+        #[arg(long, value_name = "PERCENT")]
+        near_duplicate: Option<u8>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -292,8 +297,9 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         Command::Passages {
             project,
             pairs,
+            near_duplicate,
             json,
-        } => passages(&project, pairs, json, out),
+        } => passages(&project, pairs.then_some(near_duplicate), json, out),
         Command::Export {
             project,
             format,
@@ -899,10 +905,18 @@ struct PairInfo {
     near_duplicate: bool,
 }
 
-fn passages(path: &Path, pairs: bool, json: bool, out: &mut dyn Write) -> Result<()> {
+/// Prints the passages that documents share or, with `pairs`, the document pairs that share
+/// text, near-duplicates marked from the share given (in percent) or the project's own.
+fn passages(path: &Path, pairs: Option<Option<u8>>, json: bool, out: &mut dyn Write) -> Result<()> {
     let project = load(path)?;
     let found = crate::analysis::passages::shared_passages(&project.documents);
-    if pairs {
+    if let Some(percent) = pairs {
+        let threshold = match percent {
+            None => project.near_duplicate,
+            Some(percent) => crate::model::NearDuplicate::new(percent).with_context(|| {
+                format!("--near-duplicate {percent}: give a share from 1 to 100 percent")
+            })?,
+        };
         let list: Vec<PairInfo> =
             crate::analysis::passages::shared_pairs(&project.documents, &found)
                 .iter()
@@ -912,7 +926,7 @@ fn passages(path: &Path, pairs: bool, json: bool, out: &mut dyn Write) -> Result
                     passages: pair.passages,
                     a_covered: rounded(pair.a_covered.into(), 3),
                     b_covered: rounded(pair.b_covered.into(), 3),
-                    near_duplicate: pair.is_near_duplicate(),
+                    near_duplicate: pair.is_near_duplicate(threshold),
                 })
                 .collect();
         if json {

@@ -8,7 +8,7 @@
 use crate::analysis::entities::EntityUpdates;
 use crate::model::{
     Claim, ClaimId, Code, CodeId, Consistency, Document, DocumentId, Entity, EntityId, EntityKind,
-    EntityOrigin, Grade, Hypothesis, HypothesisId, Keyed, Project, Quote,
+    EntityOrigin, Grade, Hypothesis, HypothesisId, Keyed, NearDuplicate, Project, Quote,
 };
 
 /// One replacement inside a project.
@@ -28,6 +28,13 @@ pub enum Change {
         before: String,
         /// Notes after.
         after: String,
+    },
+    /// From which share two documents are near-duplicates.
+    NearDuplicate {
+        /// The threshold before.
+        before: NearDuplicate,
+        /// The threshold after.
+        after: NearDuplicate,
     },
     /// Adds (`before` is `None`), replaces, or removes (`after` is `None`) a document.
     Document {
@@ -121,6 +128,10 @@ impl Change {
                 after: before,
             },
             Self::Notes { before, after } => Self::Notes {
+                before: after,
+                after: before,
+            },
+            Self::NearDuplicate { before, after } => Self::NearDuplicate {
                 before: after,
                 after: before,
             },
@@ -271,6 +282,12 @@ fn apply_change(project: &mut Project, change: &Change) -> Result<(), String> {
                 return Err("the project notes".into());
             }
             project.notes.clone_from(after);
+        }
+        Change::NearDuplicate { before, after } => {
+            if project.near_duplicate != *before {
+                return Err("the near-duplicate threshold".into());
+            }
+            project.near_duplicate = *after;
         }
         Change::Document { before, after } => {
             replace(&mut project.documents, before.as_deref(), after.as_deref())?;
@@ -1012,6 +1029,18 @@ impl Edit {
             changes: vec![Change::Notes {
                 before: project.notes.clone(),
                 after: notes.to_owned(),
+            }],
+        })
+    }
+
+    /// Sets from which share of one document in another the two are near-duplicates. `None`
+    /// if nothing would change.
+    pub fn set_near_duplicate(project: &Project, threshold: NearDuplicate) -> Option<Self> {
+        (project.near_duplicate != threshold).then(|| Self {
+            label: format!("Near-duplicates from {}%", threshold.percent()),
+            changes: vec![Change::NearDuplicate {
+                before: project.near_duplicate,
+                after: threshold,
             }],
         })
     }

@@ -44,7 +44,7 @@ impl Derived {
         let suggestions = suggestions::suggestions(project, &mentions);
         let passages = passages::shared_passages(&project.documents);
         let pairs = passages::shared_pairs(&project.documents, &passages);
-        let near_duplicates = passages::near_duplicates(&pairs);
+        let near_duplicates = passages::near_duplicates(&pairs, project.near_duplicate);
         Self {
             mentions,
             suggestions,

@@ -8,7 +8,7 @@
 
 use super::fold::fold;
 use super::words::words;
-use crate::model::{Document, DocumentId};
+use crate::model::{Document, DocumentId, NearDuplicate};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -244,19 +244,15 @@ pub struct SharedPair {
     pub b_covered: f32,
 }
 
-/// From this share of one document found in another, the two are near-duplicates: the same
-/// wire story in two outlets, or one report copied into another.
-pub const NEAR_DUPLICATE: f32 = 0.6;
-
 impl SharedPair {
     /// The larger of the two shares: a short wire item wholly inside a long report counts.
     pub fn coverage(&self) -> f32 {
         self.a_covered.max(self.b_covered)
     }
 
-    /// Whether one document is mostly the other.
-    pub fn is_near_duplicate(&self) -> bool {
-        self.coverage() >= NEAR_DUPLICATE
+    /// Whether one document is mostly the other: at least `threshold` of one is in the other.
+    pub fn is_near_duplicate(&self, threshold: NearDuplicate) -> bool {
+        self.coverage() >= threshold.share()
     }
 
     /// The other document of the pair.
@@ -267,9 +263,15 @@ impl SharedPair {
 
 /// Each document that is a near-duplicate of another, with its closest copy: the pair that
 /// shares the most, as `pairs` are sorted.
-pub fn near_duplicates(pairs: &[SharedPair]) -> HashMap<DocumentId, SharedPair> {
+pub fn near_duplicates(
+    pairs: &[SharedPair],
+    threshold: NearDuplicate,
+) -> HashMap<DocumentId, SharedPair> {
     let mut near: HashMap<DocumentId, SharedPair> = HashMap::new();
-    for pair in pairs.iter().filter(|pair| pair.is_near_duplicate()) {
+    for pair in pairs
+        .iter()
+        .filter(|pair| pair.is_near_duplicate(threshold))
+    {
         for document in [pair.a, pair.b] {
             near.entry(document).or_insert_with(|| pair.clone());
         }
@@ -447,16 +449,29 @@ mod tests {
                 .find(|pair| (pair.a, pair.b) == (DocumentId(a), DocumentId(b)))
                 .expect("the pair shares text")
         };
-        assert!(pair(1, 2).is_near_duplicate(), "{pairs:?}");
+        let usual = NearDuplicate::default();
+        assert!(pair(1, 2).is_near_duplicate(usual), "{pairs:?}");
         assert!(pair(1, 2).a_covered > 0.9 && pair(1, 2).b_covered < 0.7);
         assert!(
-            pair(1, 3).is_near_duplicate(),
+            pair(1, 3).is_near_duplicate(usual),
             "the wire item is wholly quoted"
         );
         assert!(
-            !pair(2, 3).is_near_duplicate(),
+            !pair(2, 3).is_near_duplicate(usual),
             "sharing one paragraph of long texts: {pairs:?}"
         );
         assert_eq!(pairs[0].passages, 1);
+        // The user's threshold decides: at 20%, the one paragraph the relay shares with the
+        // essay is enough; at 100%, nothing short of a whole copy is.
+        let loose = NearDuplicate::new(20).expect("in range");
+        let strict = NearDuplicate::new(100).expect("in range");
+        assert!(pair(2, 3).is_near_duplicate(loose), "{pairs:?}");
+        assert!(!pair(2, 3).is_near_duplicate(strict));
+        assert!(
+            near_duplicates(&pairs, strict)
+                .values()
+                .all(|pair| pair.coverage() >= 1.0)
+        );
+        assert!(near_duplicates(&pairs, usual).contains_key(&DocumentId(1)));
     }
 }

@@ -1546,6 +1546,13 @@ impl TriangulateApp {
                     for action in shared_ui(ui, &self.project, &pairs, analysed) {
                         match action {
                             SharedAction::Compare(first, second) => self.compare(first, second),
+                            SharedAction::SetNearDuplicate(threshold) => {
+                                if let Some(edit) =
+                                    Edit::set_near_duplicate(&self.project, threshold)
+                                {
+                                    self.apply(edit);
+                                }
+                            }
                         }
                     }
                 }

@@ -1,8 +1,8 @@
 //! The corpus view of shared text: which documents share the most (who ran the same wire
 //! copy), each pair one row, opened side by side with a click.
 
-use crate::analysis::passages::{NEAR_DUPLICATE, SharedPair};
-use crate::model::{Document, DocumentId, Project};
+use crate::analysis::passages::SharedPair;
+use crate::model::{Document, DocumentId, NearDuplicate, Project};
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -10,6 +10,8 @@ use egui_extras::{Column, TableBuilder};
 pub enum SharedAction {
     /// Show two documents side by side.
     Compare(DocumentId, DocumentId),
+    /// Count pairs as near-duplicates from this share on.
+    SetNearDuplicate(NearDuplicate),
 }
 
 /// A document as a row shows it: outlet, title and date.
@@ -45,19 +47,46 @@ pub fn shared_ui(
         });
         return actions;
     }
-    let near = pairs.iter().filter(|pair| pair.is_near_duplicate()).count();
+    // The threshold as the slider holds it while it is dragged: counts and bold shares follow
+    // it at once, and the project takes it, as one undoable step, when the slider is let go.
+    let draft_id = ui.scope_id().with("near-duplicate-draft");
+    let mut percent = ui
+        .data(|data| data.get_temp::<u8>(draft_id))
+        .unwrap_or(project.near_duplicate.percent());
+    let threshold = NearDuplicate::new(percent).unwrap_or_default();
+    let near = pairs
+        .iter()
+        .filter(|pair| pair.is_near_duplicate(threshold))
+        .count();
     let count = if pairs.len() == 1 {
         "1 document pair shares text".to_owned()
     } else {
         format!("{} document pairs share text", pairs.len())
     };
     ui.label(format!(
-        "{count}; {near} {} near-duplicate{} (at least {:.0}% of one is in the other). Click \
-         Compare to read a pair side by side, shared passages tinted.",
+        "{count}; {near} {} near-duplicate{} (marked ≈ in the library). Click Compare to read a \
+         pair side by side, shared passages tinted.",
         if near == 1 { "is a" } else { "are" },
         if near == 1 { "" } else { "s" },
-        NEAR_DUPLICATE * 100.0
     ));
+    ui.horizontal(|ui| {
+        let label = ui.label("Near-duplicates from");
+        let response = ui
+            .add(egui::Slider::new(&mut percent, 10..=100).suffix("% of one document in the other"))
+            .labelled_by(label.id)
+            .on_hover_text(
+                "How much of one document must be found in the other for the two to count as \
+                 near-duplicates (the same wire story in two outlets)",
+            );
+        if response.dragged() {
+            ui.data_mut(|data| data.insert_temp(draft_id, percent));
+        } else if response.drag_stopped() || response.changed() {
+            ui.data_mut(|data| data.remove::<u8>(draft_id));
+            if let Some(chosen) = NearDuplicate::new(percent) {
+                actions.push(SharedAction::SetNearDuplicate(chosen));
+            }
+        }
+    });
     ui.separator();
     ui.push_id("shared-pairs", |ui| {
         TableBuilder::new(ui)
@@ -105,7 +134,7 @@ pub fn shared_ui(
                     for share in [pair.a_covered, pair.b_covered] {
                         row.col(|ui| {
                             let text = RichText::new(format!("{:.0}%", share * 100.0));
-                            ui.label(if share >= NEAR_DUPLICATE {
+                            ui.label(if share >= threshold.share() {
                                 text.strong()
                             } else {
                                 text

@@ -47,6 +47,46 @@ pub struct Project {
     /// Competing hypotheses the claims are weighed against, sorted by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hypotheses: Vec<Hypothesis>,
+    /// From which share of one document found in another the two are near-duplicates.
+    #[serde(default, skip_serializing_if = "NearDuplicate::is_default")]
+    pub near_duplicate: NearDuplicate,
+}
+
+/// From which share of one document found in another, in percent, the two are
+/// near-duplicates: the same wire story in two outlets, or one report copied into another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NearDuplicate(u8);
+
+impl NearDuplicate {
+    /// The share used unless the user chooses another.
+    pub const DEFAULT_PERCENT: u8 = 60;
+
+    /// A threshold of `percent`, from 1 to 100.
+    pub fn new(percent: u8) -> Option<Self> {
+        (1..=100).contains(&percent).then_some(Self(percent))
+    }
+
+    /// The threshold in percent.
+    pub fn percent(self) -> u8 {
+        self.0
+    }
+
+    /// The threshold as a share, 0 to 1.
+    pub fn share(self) -> f32 {
+        f32::from(self.0) / 100.0
+    }
+
+    /// Whether it is the default, which the project file leaves out.
+    pub fn is_default(&self) -> bool {
+        self.0 == Self::DEFAULT_PERCENT
+    }
+}
+
+impl Default for NearDuplicate {
+    fn default() -> Self {
+        Self(Self::DEFAULT_PERCENT)
+    }
 }
 
 /// An explanation the analyst weighs against the evidence ("the resistance fights on").

@@ -326,6 +326,13 @@ fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
 
 /// Checks every invariant the editor relies on; sorts collections that were edited out of order.
 pub fn validate(project: &mut Project) -> Result<(), Inconsistency> {
+    let percent = project.near_duplicate.percent();
+    if crate::model::NearDuplicate::new(percent).is_none() {
+        return Err(format!(
+            "near_duplicate is {percent}: it must be a share from 1 to 100 percent"
+        )
+        .into());
+    }
     check_sorted_unique(&mut project.documents, "documents")?;
     check_sorted_unique(&mut project.entities, "entities")?;
     check_sorted_unique(&mut project.codes, "codes")?;

@@ -750,6 +750,50 @@ fn shared_passages_and_near_duplicates_are_printed_as_json() {
     let pairs = ok_json(&["passages", path_str(&project), "--pairs", "--json"]);
     assert_eq!(pairs[0]["near_duplicate"], true, "{pairs}");
     assert_eq!(pairs.as_array().map(Vec::len), Some(1));
+
+    // The threshold is the user's: a share above what either document has of the other
+    // makes the pair no near-duplicate.
+    let covered = pairs[0]["a_covered"]
+        .as_f64()
+        .expect("a share")
+        .max(pairs[0]["b_covered"].as_f64().expect("a share"));
+    assert!(covered < 0.99, "the title is not shared: {pairs}");
+    let above = ((covered * 100.0).floor() as u32 + 1).to_string();
+    let strict = ok_json(&[
+        "passages",
+        path_str(&project),
+        "--pairs",
+        "--near-duplicate",
+        &above,
+        "--json",
+    ]);
+    assert_eq!(strict[0]["near_duplicate"], false, "at {above}%: {strict}");
+    // Saved in the project (as the Shared text view does), it applies without the option.
+    let (mut saved, _) = triangulate::store::load(&project).expect("loads");
+    let edit = triangulate::edit::Edit::set_near_duplicate(
+        &saved,
+        triangulate::model::NearDuplicate::new(above.parse().expect("a number")).expect("in range"),
+    )
+    .expect("a change");
+    let _undo = edit.apply(&mut saved).expect("applies");
+    triangulate::store::save(&saved, &project).expect("saves");
+    let again = ok_json(&["passages", path_str(&project), "--pairs", "--json"]);
+    assert_eq!(again[0]["near_duplicate"], strict[0]["near_duplicate"]);
+    let (reloaded, _) = triangulate::store::load(&project).expect("loads");
+    assert_eq!(reloaded.near_duplicate, saved.near_duplicate);
+    // Out of range is refused with a message, not taken for another share.
+    let refused = triangulate(&[
+        "passages",
+        path_str(&project),
+        "--pairs",
+        "--near-duplicate",
+        "0",
+    ]);
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && message.contains("1 to 100"),
+        "{message}"
+    );
 }
 
 #[test]
