@@ -56,16 +56,14 @@ const XHTML: Schema<'static> = Schema {
     text_tags: &[],
     // Ruby annotations (`rt`, `rp`) are reading aids printed above the text, not the text.
     skip_tags: &["script", "style", "rt", "rp"],
-    // A note's number in the text and the link back from the note would stick to the words
-    // around them ("held.3"); the note itself is kept where the book puts it.
-    skip_attributes: &[
-        ("type", "noteref"),
-        ("role", "doc-noteref"),
-        ("role", "doc-backlink"),
-    ],
+    // The link back from a note (an arrow) would stick to the words around it; the note
+    // itself is kept where the book puts it, and references to it are written "[3]" (see
+    // `note_references`).
+    skip_attributes: &[("role", "doc-backlink")],
     space_tags: &["td", "th"],
     break_tags: &["br"],
     collapse_whitespace: true,
+    note_references: true,
 };
 
 fn damaged(reason: impl Into<String>) -> ImportError {
@@ -578,7 +576,7 @@ mod tests {
              Texte libre\n\n\
              Un paragraphe imbriqué.\n\n\
              et une suite\n\n\
-             Première ligne\ndeuxième ligne\n\n\
+             Première ligne\ndeuxième ligne[1]\n\n\
              un\n\n\
              deux\n\n\
              Citation & source.\n\n\
@@ -606,6 +604,31 @@ mod tests {
             "Only notes here, about the valley.\n"
         );
         assert_eq!(document.author, "");
+    }
+
+    #[test]
+    fn note_references_without_note_semantics_stand_apart_from_the_words() {
+        let opf = r#"<package><manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="c"/></spine></package>"#;
+        let chapter = r##"<html><body>
+<p>Massoud held the valley.<a href="#fn1" id="r1"><sup>1</sup></a> Kabul fell<sup><a href="notes.xhtml#fn2">ii</a></sup> later.</p>
+<p>See <a href="#ch2">the next chapter</a>, and <a href="https://example.org/">12</a> on the web.</p>
+<p id="fn1"><a href="#r1">1</a>. Source: AFP.</p>
+</body></html>"##;
+        let bytes = archive(&[
+            ("META-INF/container.xml", CONTAINER_XML),
+            ("OEBPS/content.opf", opf),
+            ("OEBPS/c.xhtml", chapter),
+        ]);
+        let document = document_from_epub(&bytes, "notes.epub")
+            .expect("imports")
+            .document;
+        assert_eq!(
+            document.text.as_ref(),
+            "Massoud held the valley.[1] Kabul fell[ii] later.\n\n\
+             See the next chapter, and 12 on the web.\n\n\
+             [1]. Source: AFP.\n"
+        );
     }
 
     #[test]

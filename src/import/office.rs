@@ -24,6 +24,7 @@ pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         space_tags: &["w:tab"],
         break_tags: &["w:br", "w:cr"],
         collapse_whitespace: false,
+        note_references: false,
     };
     let core = archive.text("docProps/core.xml")?.unwrap_or_default();
     let metadata = Metadata {
@@ -150,6 +151,7 @@ pub fn document_from_odt(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
         space_tags: &["text:s", "text:tab"],
         break_tags: &["text:line-break"],
         collapse_whitespace: false,
+        note_references: false,
     };
     let meta = archive.text("meta.xml")?.unwrap_or_default();
     let author = Some(element(&meta, "meta:initial-creator"))

@@ -184,6 +184,23 @@ pub(super) struct Schema<'a> {
     pub break_tags: &'a [&'a str],
     /// Whether runs of white space are one space, as in HTML, instead of text as written.
     pub collapse_whitespace: bool,
+    /// Whether a link within the document whose text is a note's label (`<a href="#n3">3</a>`,
+    /// with or without `<sup>`) is a note reference, written `[3]` so that it does not stick
+    /// to the word before it ("held3") as books without note semantics would have it.
+    pub note_references: bool,
+}
+
+/// Whether a link's text is a note's label: a number, a single letter or sign, or a small
+/// roman numeral.
+fn is_note_label(text: &str) -> bool {
+    let count = text.chars().count();
+    (1..=3).contains(&count) && text.chars().all(|c| c.is_ascii_digit())
+        || count == 1
+            && text
+                .chars()
+                .all(|c| c.is_alphanumeric() || "*†‡§".contains(c))
+        || (1..=4).contains(&count) && text.chars().all(|c| "ivxlc".contains(c))
+        || (1..=3).contains(&count) && text.chars().all(|c| "*†‡".contains(c))
 }
 
 fn is_one_of(name: &str, names: &[&str]) -> bool {
@@ -199,6 +216,8 @@ pub(super) fn paragraphs(xml: &str, schema: &Schema<'_>) -> Vec<String> {
     let mut in_skip = 0usize;
     // The element left out for its attribute, and how many of that name are open inside it.
     let mut skipped: Option<(&str, usize)> = None;
+    // Where the text of an open link within the document began, to tell a note reference.
+    let mut link_start: Option<usize> = None;
     let depth = |count: &mut usize, tag: &Tag<'_>| {
         if tag.closing {
             *count = count.saturating_sub(1);
@@ -248,6 +267,19 @@ pub(super) fn paragraphs(xml: &str, schema: &Schema<'_>) -> Vec<String> {
         }
         if is_one_of(name, schema.scope_tags) {
             depth(&mut in_scope, &tag);
+        }
+        if schema.note_references && name.eq_ignore_ascii_case("a") && !tag.self_closing {
+            if !tag.closing && tag.attribute("href").is_some_and(|href| href.contains('#')) {
+                link_start = Some(current.len());
+            } else if tag.closing
+                && let Some(start) = link_start.take()
+                && let Some(text) = current.get(start..)
+                && is_note_label(text.trim())
+            {
+                let label = format!("[{}]", text.trim());
+                current.truncate(start);
+                current.push_str(&label);
+            }
         }
         if is_one_of(name, schema.paragraph_tags) {
             if !current.is_empty() {
