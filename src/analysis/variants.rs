@@ -149,11 +149,9 @@ fn word_distance(a: &str, b: &str, limit: f32) -> Option<f32> {
     if letter_class(*first_a) != letter_class(*first_b) {
         return None;
     }
-    // Every added or dropped letter costs at least 0.3: words too different in length never
-    // come within the limit, so most pairs are settled before any table is filled.
-    #[allow(clippy::cast_precision_loss)] // Word lengths are small.
-    let least = a.len().abs_diff(b.len()) as f32 * 0.3;
-    if least > limit + f32::EPSILON {
+    // Words too different in length never come within the limit, so most pairs are settled
+    // before any table is filled.
+    if !lengths_may_match(a.len(), b.len(), limit) {
         return None;
     }
     // Inserting or dropping a letter: cheap for vowels, and for weak letters inside the word;
@@ -196,6 +194,14 @@ fn word_distance(a: &str, b: &str, limit: f32) -> Option<f32> {
         std::mem::swap(&mut previous, &mut current);
     }
     previous.last().copied()
+}
+
+/// Whether words of these lengths (in letters) may come within `limit` of each other: every
+/// added or dropped letter costs at least 0.3.
+fn lengths_may_match(a: usize, b: usize, limit: f32) -> bool {
+    #[allow(clippy::cast_precision_loss)] // Word lengths are small.
+    let least = a.abs_diff(b) as f32 * 0.3;
+    least <= limit + f32::EPSILON
 }
 
 /// The largest distance at which two words of these lengths are still one word.
@@ -339,11 +345,9 @@ fn shapes(words: &[&String]) -> Vec<Shape> {
 /// any letters, and never turns away a pair that [`likeness_of_parts`] would find the same.
 fn shapes_may_match(a: &[Shape], b: &[Shape]) -> bool {
     a.len() == b.len()
-        && a.iter().zip(b).all(|(a, b)| {
-            #[allow(clippy::cast_precision_loss)] // Word lengths are small.
-            let least = a.1.abs_diff(b.1) as f32 * 0.3;
-            a.0 == b.0 && least <= allowance(a.1.min(b.1)) + f32::EPSILON
-        })
+        && a.iter()
+            .zip(b)
+            .all(|(a, b)| a.0 == b.0 && lengths_may_match(a.1, b.1, allowance(a.1.min(b.1))))
 }
 
 impl<T> Default for SpellingIndex<T> {

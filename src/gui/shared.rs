@@ -49,6 +49,8 @@ pub fn shared_ui(
     }
     // The threshold as the slider holds it while it is dragged: counts and bold shares follow
     // it at once, and the project takes it, as one undoable step, when the slider is let go.
+    // The slider spans every threshold a project can hold, so showing one never clamps it
+    // (which would change the project unasked).
     let draft_id = ui.scope_id().with("near-duplicate-draft");
     let mut percent = ui
         .data(|data| data.get_temp::<u8>(draft_id))
@@ -72,7 +74,10 @@ pub fn shared_ui(
     ui.horizontal(|ui| {
         let label = ui.label("Near-duplicates from");
         let response = ui
-            .add(egui::Slider::new(&mut percent, 10..=100).suffix("% of one document in the other"))
+            .add(
+                egui::Slider::new(&mut percent, NearDuplicate::PERCENTS)
+                    .suffix("% of one document in the other"),
+            )
             .labelled_by(label.id)
             .on_hover_text(
                 "How much of one document must be found in the other for the two to count as \

@@ -62,9 +62,12 @@ impl NearDuplicate {
     /// The share used unless the user chooses another.
     pub const DEFAULT_PERCENT: u8 = 60;
 
-    /// A threshold of `percent`, from 1 to 100.
+    /// The thresholds there can be, in percent.
+    pub const PERCENTS: std::ops::RangeInclusive<u8> = 1..=100;
+
+    /// A threshold of `percent`, one of [`Self::PERCENTS`].
     pub fn new(percent: u8) -> Option<Self> {
-        (1..=100).contains(&percent).then_some(Self(percent))
+        Self::PERCENTS.contains(&percent).then_some(Self(percent))
     }
 
     /// The threshold in percent.
