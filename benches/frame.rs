@@ -9,7 +9,6 @@
 #![allow(clippy::expect_used, clippy::print_stdout)]
 
 use std::time::{Duration, Instant};
-use triangulate::analysis::entities::new_entities;
 use triangulate::edit::Edit;
 use triangulate::gui::TriangulateApp;
 use triangulate::import::document_from_bytes;
@@ -67,8 +66,7 @@ fn project_of(texts: Vec<String>) -> Project {
             document
         })
         .collect();
-    let entities = new_entities(&project, &documents);
-    let _undo = Edit::add_documents(&project, documents, entities)
+    let _undo = Edit::add_documents(documents)
         .apply(&mut project)
         .expect("applies");
     project
@@ -152,13 +150,13 @@ fn main() {
     let ctx = egui::Context::default();
     let mut app = TriangulateApp::with_context(ctx.clone());
     app.set_project(project, None, None);
-    let highlights = app.mentions.in_document(DocumentId(1)).len();
+    let highlights = app.derived.mentions.in_document(DocumentId(1)).len();
     // egui needs one pass to load fonts; the document's first frame is the one after.
     app.panes.clear();
     let _ = frame(&ctx, &mut app);
     app.open_document(DocumentId(1), false);
     let first = frame(&ctx, &mut app);
-    let length = app.project.documents[0].text.len();
+    let length = app.workspace.project.documents[0].text.len();
     let mut scrolling = Vec::new();
     for step in 0..400 {
         if let Some(pane) = app.panes.first_mut() {
@@ -242,11 +240,11 @@ fn four_panes(sync: bool) {
     let mut app = TriangulateApp::with_context(ctx.clone());
     let mut project = project_of(texts);
     // Passages shared between the panes come from the analysis the app runs in the background.
-    let derived = triangulate::analysis::Derived::compute(&project);
+    let derived = triangulate::analysis::Derived::compute(&project, &Default::default());
     let passages = derived.passages.len();
     project.name = "four panes".into();
     app.set_project(project, None, None);
-    app.passages = std::sync::Arc::new(derived.passages);
+    app.derived = derived;
     app.panes.clear();
     let _ = frame(&ctx, &mut app);
     for id in 1..=4 {
@@ -313,7 +311,7 @@ fn claims_views() {
             date: None,
             note: String::new(),
         };
-        let (edit, _) = Edit::tag_claim(&project, &draft).expect("tags");
+        let (edit, _) = Edit::tag_claim(&project, &Default::default(), &draft).expect("tags");
         let _undo = edit.clone().apply(&mut project).expect("applies");
         edits.push(edit);
     }
@@ -339,10 +337,9 @@ fn claims_views() {
     }
     let ctx = egui::Context::default();
     let mut app = TriangulateApp::with_context(ctx.clone());
-    let derived = triangulate::analysis::Derived::compute(&project);
+    let derived = triangulate::analysis::Derived::compute(&project, &Default::default());
     app.set_project(project, None, None);
-    app.passages = std::sync::Arc::new(derived.passages);
-    app.pairs = std::sync::Arc::new(derived.pairs);
+    app.derived = derived;
     let _ = frame(&ctx, &mut app);
     for (name, view, tab) in [
         ("claim matrix", CentralView::Matrix, LeftTab::Library),

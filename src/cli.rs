@@ -3,13 +3,11 @@
 //! Each command prints to the writer it is given and returns an error that says what failed and
 //! names the file; the binary prints it and exits with a non-zero status.
 
-use crate::analysis::mentions::MentionIndex;
 use crate::edit::{ClaimDraft, Edit};
-use crate::import::{ImportError, ImportOptions, import_batch};
+use crate::import::{ImportError, ImportOptions};
 use crate::model::{
     ClaimId, Consistency, Document, EntityKind, Grade, HypothesisId, Project, Stance,
 };
-use crate::store;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -69,6 +67,14 @@ pub enum Command {
         /// List open suggestions of entities that may be one, instead of the entities.
         #[arg(long)]
         suggestions: bool,
+    },
+    /// List every mention of every listed entity, with byte offsets into its document's text.
+    Mentions {
+        /// The project file.
+        project: PathBuf,
+        /// Print JSON: `[{"document", "file", "start", "end", "text", "entity", "kind"}]`.
+        #[arg(long)]
+        json: bool,
     },
     /// List the passages that documents share (the same wire copy, a quoted statement).
     Passages {
@@ -274,6 +280,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Claims { project, json } => claims(&project, json, out),
+        Command::Mentions { project, json } => mentions(&project, json, out),
         Command::GenerateCorpus {
             folder,
             documents,
@@ -389,22 +396,11 @@ fn print_json(out: &mut dyn Write, value: &impl Serialize) -> Result<()> {
     Ok(())
 }
 
-fn load(path: &Path) -> Result<Project> {
-    Ok(store::load(path)?.0)
+fn load(path: &Path) -> Result<crate::workspace::Workspace> {
+    Ok(crate::workspace::Workspace::open(path)?)
 }
 
-fn save(project: &Project, path: &Path) -> Result<()> {
-    store::save(project, path)?;
-    Ok(())
-}
-
-/// The project name for a new file: its stem.
-pub fn name_from_path(path: &Path) -> String {
-    path.file_stem().map_or_else(
-        || "Untitled".to_owned(),
-        |stem| stem.to_string_lossy().into_owned(),
-    )
-}
+pub use crate::workspace::name_from_path;
 
 #[derive(Serialize)]
 struct ImportLine {
@@ -416,72 +412,55 @@ struct ImportLine {
     replaced_characters: usize,
 }
 
+/// One line of the import report per file of the plan.
+fn import_lines(plan: &crate::workspace::ImportPlan) -> Vec<ImportLine> {
+    plan.outcomes
+        .iter()
+        .map(|outcome| {
+            let file = outcome.path.display().to_string();
+            match &outcome.result {
+                Ok(id) => ImportLine {
+                    file,
+                    status: "imported",
+                    id: Some(id.0),
+                    title: plan.title_of(*id).map(str::to_owned),
+                    reason: None,
+                    replaced_characters: outcome.replaced,
+                },
+                Err(error) => ImportLine {
+                    file,
+                    status: if matches!(error, ImportError::Duplicate { .. }) {
+                        "skipped"
+                    } else {
+                        "failed"
+                    },
+                    id: None,
+                    title: None,
+                    reason: Some(error.to_string()),
+                    replaced_characters: 0,
+                },
+            }
+        })
+        .collect()
+}
+
 fn import(path: &Path, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<()> {
-    let created = !path.exists();
-    let mut project = if path.exists() {
-        load(path)?
-    } else {
-        Project::new(name_from_path(path))
-    };
-    let report = import_batch(
-        &project,
+    // Files are read before the project is locked: reading may take long, and nothing of the
+    // project is needed for it.
+    let read = crate::import::read_batch(
         files,
         ImportOptions::default(),
         &|_| {},
         &AtomicBool::new(false),
     );
-    let mut lines = Vec::new();
-    for outcome in &report.outcomes {
-        let file = outcome.path.display().to_string();
-        let line = match &outcome.result {
-            Ok(id) => {
-                let title = report.edit.as_ref().and_then(|edit| {
-                    edit.changes.iter().find_map(|change| match change {
-                        crate::edit::Change::Document {
-                            after: Some(document),
-                            ..
-                        } if document.id == *id => Some(document.title.clone()),
-                        _ => None,
-                    })
-                });
-                ImportLine {
-                    file,
-                    status: "imported",
-                    id: Some(id.0),
-                    title,
-                    reason: None,
-                    replaced_characters: outcome.replaced,
-                }
-            }
-            Err(error @ ImportError::Duplicate { .. }) => ImportLine {
-                file,
-                status: "skipped",
-                id: None,
-                title: None,
-                reason: Some(error.to_string()),
-                replaced_characters: 0,
-            },
-            Err(error) => ImportLine {
-                file,
-                status: "failed",
-                id: None,
-                title: None,
-                reason: Some(error.to_string()),
-                replaced_characters: 0,
-            },
-        };
-        lines.push(line);
-    }
-    let imported = report.edit.is_some();
-    if let Some(edit) = report.edit {
-        let _undo = edit
-            .apply(&mut project)
-            .map_err(|error| anyhow!("{error}"))?;
-    }
-    // A new project is created even when no file could be imported, as the command promises.
-    if imported || created {
-        save(&project, path)?;
-    }
+    let lines = crate::workspace::modify(path, true, |workspace| -> Result<Vec<ImportLine>> {
+        let plan = crate::workspace::prepare_import(&workspace.project, read);
+        let lines = import_lines(&plan);
+        if let Some(edit) = plan.edit {
+            workspace.apply(edit)?;
+        }
+        Ok(lines)
+    })?;
     if json {
         print_json(out, &lines)?;
     } else {
@@ -553,7 +532,8 @@ struct ProjectInfo<'a> {
 }
 
 fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
-    let project = load(path)?;
+    let workspace = load(path)?;
+    let project = &workspace.project;
     let documents = project
         .documents
         .iter()
@@ -591,7 +571,7 @@ fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
         "{}: {} documents, {} entities, {} codes, {} claims",
         info.name,
         info.documents.len(),
-        project.entities.len(),
+        workspace.mentions().entities.entities.len(),
         project.codes.len(),
         project.claims.len()
     )?;
@@ -634,9 +614,10 @@ struct EntityInfo<'a> {
 }
 
 fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<()> {
-    let project = load(path)?;
-    let index = MentionIndex::build(&project);
-    let mut list: Vec<EntityInfo<'_>> = project
+    let workspace = load(path)?;
+    let index = workspace.mentions();
+    let mut list: Vec<EntityInfo<'_>> = index
+        .entities
         .entities
         .iter()
         .filter(|entity| all || index.is_listed(entity))
@@ -702,6 +683,64 @@ fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
+/// One mention, as `mentions --json` prints it.
+#[derive(Serialize)]
+struct MentionInfo<'a> {
+    /// The document's id.
+    document: u32,
+    /// The document's file name.
+    file: &'a str,
+    /// First byte of the mention in the document's text.
+    start: usize,
+    /// One past its last byte.
+    end: usize,
+    /// The mention as written.
+    text: &'a str,
+    /// The entity's id.
+    entity: u32,
+    /// The entity's kind.
+    kind: &'static str,
+}
+
+fn mentions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let index = workspace.mentions();
+    let mut list = Vec::new();
+    for document in &project.documents {
+        for mention in index.in_document(document.id) {
+            let Some(entity) = index.entity(mention.entity) else {
+                continue;
+            };
+            list.push(MentionInfo {
+                document: document.id.0,
+                file: &document.file,
+                start: mention.range.start,
+                end: mention.range.end,
+                text: document.text.get(mention.range.clone()).unwrap_or_default(),
+                entity: entity.id.0,
+                kind: entity.kind.as_str(),
+            });
+        }
+    }
+    if json {
+        return print_json(out, &list);
+    }
+    for mention in &list {
+        writeln!(
+            out,
+            "{:>4}  {:>7}..{:<7}  {:<12}  {:>5}  {}",
+            mention.document,
+            mention.start,
+            mention.end,
+            mention.kind,
+            mention.entity,
+            mention.text
+        )?;
+    }
+    Ok(())
+}
+
 #[derive(Serialize)]
 struct SuggestionInfo<'a> {
     a: u32,
@@ -713,10 +752,11 @@ struct SuggestionInfo<'a> {
 }
 
 fn list_suggestions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
-    let project = load(path)?;
-    let index = MentionIndex::build(&project);
-    let found = crate::analysis::suggestions::suggestions(&project, &index);
-    let name = |id| project.entity(id).map_or("", |entity| entity.name.as_str());
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let index = workspace.mentions();
+    let found = crate::analysis::suggestions::suggestions(project, &index);
+    let name = |id| index.entity(id).map_or("", |entity| entity.name.as_str());
     let list: Vec<SuggestionInfo<'_>> = found
         .iter()
         .map(|suggestion| SuggestionInfo {
@@ -763,13 +803,16 @@ fn search(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let project = load(path)?;
-    let results = crate::analysis::search::search(&project, query, options)?;
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let index = workspace.mentions();
+    let results =
+        crate::analysis::search::search(project, &index.entities.entities, query, options)?;
     let hits: Vec<HitInfo> = results
         .hits
         .iter()
         .filter_map(|hit| {
-            let shown = hit.in_context(&project)?;
+            let shown = hit.in_context(project)?;
             Some(HitInfo {
                 document: hit.document.0,
                 start: hit.range.start,
@@ -798,12 +841,13 @@ fn search(
 }
 
 fn save_loop(path: &Path, out: &mut dyn Write) -> Result<()> {
-    let mut project = load(path)?;
+    let mut workspace = crate::workspace::Workspace::open(path)?;
     writeln!(out, "saving {} until killed", path.display())?;
     out.flush()?;
     for version in 1_u64.. {
-        project.notes = format!("version {version}");
-        save(&project, path)?;
+        workspace.project.notes = format!("version {version}");
+        workspace.history.mark_unsaved();
+        workspace.save()?;
         // Whoever watches may have stopped reading; the saving goes on.
         let _ = writeln!(out, "saved version {version}").and_then(|()| out.flush());
     }
@@ -811,27 +855,36 @@ fn save_loop(path: &Path, out: &mut dyn Write) -> Result<()> {
 }
 
 fn names(path: &Path, list: &Path, out: &mut dyn Write) -> Result<()> {
-    let mut project = load(path)?;
-    let (entries, skipped) =
-        crate::analysis::names::read_names_file(list).map_err(|message| anyhow!(message))?;
-    let before = project.entities.len();
-    let edit = Edit::load_names(&project, &entries);
-    if !edit.is_empty() {
-        let _undo = edit.apply(&mut project)?;
-        save(&project, path)?;
-    }
-    writeln!(
-        out,
-        "{} names read; {} entities now ({} new)",
-        entries.len(),
-        project.entities.len(),
-        project.entities.len().saturating_sub(before)
-    )?;
-    if !skipped.is_empty() {
-        let lines: Vec<String> = skipped.iter().map(ToString::to_string).collect();
-        writeln!(out, "lines not read: {}", lines.join(", "))?;
-    }
-    Ok(())
+    crate::workspace::modify(path, false, |workspace| -> Result<()> {
+        let project = &workspace.project;
+        let (entries, skipped) =
+            crate::import::names::read_names_file(list).map_err(|message| anyhow!(message))?;
+        let entities = workspace.mentions().entities;
+        let listed = |entities: &crate::analysis::entities::EntityTable| {
+            entities
+                .entities
+                .iter()
+                .filter(|entity| entity.kind != crate::model::EntityKind::Date)
+                .count()
+        };
+        let before = listed(&entities);
+        let edit = crate::workspace::load_names(project, &entities, &entries);
+        if !edit.is_empty() {
+            workspace.apply(edit)?;
+        }
+        let after = listed(&workspace.mentions().entities);
+        writeln!(
+            out,
+            "{} names read; {after} entities now ({} new)",
+            entries.len(),
+            after.saturating_sub(before)
+        )?;
+        if !skipped.is_empty() {
+            let lines: Vec<String> = skipped.iter().map(ToString::to_string).collect();
+            writeln!(out, "lines not read: {}", lines.join(", "))?;
+        }
+        Ok(())
+    })
 }
 
 fn contradict(
@@ -841,38 +894,40 @@ fn contradict(
     contradicting: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut project = load(path)?;
-    let code = |name: &str| {
-        project
-            .code_by_name(name)
-            .map(|code| code.id)
-            .ok_or_else(|| anyhow!("no code named {name:?} in {}", path.display()))
-    };
-    let (a, b) = (code(first)?, code(second)?);
-    match Edit::set_contradicting(&project, a, b, contradicting) {
-        Some(edit) if !edit.is_empty() => {
-            let _undo = edit.apply(&mut project)?;
-            save(&project, path)?;
-            writeln!(
-                out,
-                "{first:?} and {second:?} {}",
-                if contradicting {
-                    "now contradict each other"
-                } else {
-                    "no longer contradict each other"
-                }
-            )?;
+    crate::workspace::modify(path, false, |workspace| -> Result<()> {
+        let project = &workspace.project;
+        let code = |name: &str| {
+            project
+                .code_by_name(name)
+                .map(|code| code.id)
+                .ok_or_else(|| anyhow!("no code named {name:?} in {}", path.display()))
+        };
+        let (a, b) = (code(first)?, code(second)?);
+        match Edit::set_contradicting(project, a, b, contradicting) {
+            Some(edit) if !edit.is_empty() => {
+                workspace.apply(edit)?;
+                writeln!(
+                    out,
+                    "{first:?} and {second:?} {}",
+                    if contradicting {
+                        "now contradict each other"
+                    } else {
+                        "no longer contradict each other"
+                    }
+                )?;
+            }
+            _ => writeln!(out, "nothing to change")?,
         }
-        _ => writeln!(out, "nothing to change")?,
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn export(path: &Path, format: &str, output: &Path, out: &mut dyn Write) -> Result<()> {
     let format = crate::export::Format::parse(format)
         .ok_or_else(|| anyhow!("unknown format {format:?}: use csv, md or html"))?;
-    let project = load(path)?;
-    let report = crate::export::render(&project, format);
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let report = crate::export::render(project, format);
     std::fs::write(output, report)
         .with_context(|| format!("cannot write the report to {}", output.display()))?;
     writeln!(
@@ -908,7 +963,8 @@ struct PairInfo {
 /// Prints the passages that documents share or, with `pairs`, the document pairs that share
 /// text, near-duplicates marked from the share given (in percent) or the project's own.
 fn passages(path: &Path, pairs: Option<Option<u8>>, json: bool, out: &mut dyn Write) -> Result<()> {
-    let project = load(path)?;
+    let workspace = load(path)?;
+    let project = &workspace.project;
     let found = crate::analysis::passages::shared_passages(&project.documents);
     if let Some(percent) = pairs {
         let threshold = match percent {
@@ -1014,7 +1070,8 @@ struct ClaimPassage<'a> {
 }
 
 fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
-    let project = load(path)?;
+    let workspace = load(path)?;
+    let project = &workspace.project;
     let list: Vec<ClaimInfo<'_>> = project
         .claims
         .iter()
@@ -1084,36 +1141,39 @@ fn set_grade(
     grade: &str,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut project = load(path)?;
-    let parsed = Grade::parse(grade).ok_or_else(|| {
-        anyhow!("{grade:?} is not a grade: write a reliability A–F and a credibility 1–6, as in B2")
-    })?;
-    let (edit, what) = match (outlet, claim) {
-        (Some(outlet), _) => (
-            Edit::set_outlet_grade(&project, outlet, parsed),
-            outlet.to_owned(),
-        ),
-        (None, Some(claim)) => {
-            let id = ClaimId(claim);
-            if project.claim(id).is_none() {
-                bail!("no claim {claim} in {}", path.display());
-            }
-            (
-                Edit::set_claim_grade(&project, id, parsed),
-                format!("claim {claim}"),
+    crate::workspace::modify(path, false, |workspace| -> Result<()> {
+        let project = &workspace.project;
+        let parsed = Grade::parse(grade).ok_or_else(|| {
+            anyhow!(
+                "{grade:?} is not a grade: write a reliability A–F and a credibility 1–6, as in B2"
             )
+        })?;
+        let (edit, what) = match (outlet, claim) {
+            (Some(outlet), _) => (
+                Edit::set_outlet_grade(project, outlet, parsed),
+                outlet.to_owned(),
+            ),
+            (None, Some(claim)) => {
+                let id = ClaimId(claim);
+                if project.claim(id).is_none() {
+                    bail!("no claim {claim} in {}", path.display());
+                }
+                (
+                    Edit::set_claim_grade(project, id, parsed),
+                    format!("claim {claim}"),
+                )
+            }
+            (None, None) => bail!("say which --outlet or --claim to grade"),
+        };
+        match edit {
+            Some(edit) => {
+                workspace.apply(edit)?;
+                writeln!(out, "{what} graded {parsed}")?;
+            }
+            None => writeln!(out, "nothing to change")?,
         }
-        (None, None) => bail!("say which --outlet or --claim to grade"),
-    };
-    match edit {
-        Some(edit) => {
-            let _undo = edit.apply(&mut project)?;
-            save(&project, path)?;
-            writeln!(out, "{what} graded {parsed}")?;
-        }
-        None => writeln!(out, "nothing to change")?,
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn generate_corpus(folder: &Path, documents: u64, seed: u64, out: &mut dyn Write) -> Result<()> {
@@ -1158,80 +1218,83 @@ struct HypothesisInfo<'a> {
 }
 
 fn hypotheses(path: &Path, add: Option<&str>, json: bool, out: &mut dyn Write) -> Result<()> {
-    let mut project = load(path)?;
-    if let Some(text) = add {
-        let (edit, id) = Edit::add_hypothesis(&project, text)
-            .ok_or_else(|| anyhow!("a hypothesis needs a text"))?;
-        let _undo = edit.apply(&mut project)?;
-        save(&project, path)?;
-        if !json {
-            writeln!(out, "added hypothesis {id}: {}", text.trim())?;
+    crate::workspace::modify(path, false, |workspace| -> Result<()> {
+        let project = &workspace.project;
+        if let Some(text) = add {
+            let (edit, id) = Edit::add_hypothesis(project, text)
+                .ok_or_else(|| anyhow!("a hypothesis needs a text"))?;
+            workspace.apply(edit)?;
+            if !json {
+                writeln!(out, "added hypothesis {id}: {}", text.trim())?;
+            }
         }
-    }
-    let ranking = crate::analysis::hypotheses::rank_hypotheses(&project);
-    let list: Vec<HypothesisInfo<'_>> = ranking
-        .iter()
-        .enumerate()
-        .filter_map(|(rank, score)| {
-            let hypothesis = project.hypothesis(score.hypothesis)?;
-            Some(HypothesisInfo {
-                id: hypothesis.id.0,
-                text: &hypothesis.text,
-                rank: rank + 1,
-                inconsistency: rounded(score.inconsistency, 3),
-                consistent: score.consistent,
-                inconsistent: score.inconsistent,
-                neutral: score.neutral,
+        let project = &workspace.project;
+        let ranking = crate::analysis::hypotheses::rank_hypotheses(project);
+        let list: Vec<HypothesisInfo<'_>> = ranking
+            .iter()
+            .enumerate()
+            .filter_map(|(rank, score)| {
+                let hypothesis = project.hypothesis(score.hypothesis)?;
+                Some(HypothesisInfo {
+                    id: hypothesis.id.0,
+                    text: &hypothesis.text,
+                    rank: rank + 1,
+                    inconsistency: rounded(score.inconsistency, 3),
+                    consistent: score.consistent,
+                    inconsistent: score.inconsistent,
+                    neutral: score.neutral,
+                })
             })
-        })
-        .collect();
-    if json {
-        return print_json(out, &list);
-    }
-    for hypothesis in &list {
-        writeln!(
-            out,
-            "{:>2}. [{}] {}  (against {:.2}; C {} I {} N {})",
-            hypothesis.rank,
-            hypothesis.id,
-            hypothesis.text,
-            hypothesis.inconsistency,
-            hypothesis.consistent,
-            hypothesis.inconsistent,
-            hypothesis.neutral
-        )?;
-    }
-    Ok(())
+            .collect();
+        if json {
+            return print_json(out, &list);
+        }
+        for hypothesis in &list {
+            writeln!(
+                out,
+                "{:>2}. [{}] {}  (against {:.2}; C {} I {} N {})",
+                hypothesis.rank,
+                hypothesis.id,
+                hypothesis.text,
+                hypothesis.inconsistency,
+                hypothesis.consistent,
+                hypothesis.inconsistent,
+                hypothesis.neutral
+            )?;
+        }
+        Ok(())
+    })
 }
 
 fn rate(path: &Path, claim: u32, hypothesis: u32, rating: &str, out: &mut dyn Write) -> Result<()> {
-    let mut project = load(path)?;
-    let parsed = if rating.trim().eq_ignore_ascii_case("none") {
-        None
-    } else {
-        Some(Consistency::parse(rating).ok_or_else(|| {
-            anyhow!("unknown rating {rating:?}: use consistent, inconsistent, neutral or none")
-        })?)
-    };
-    if project.claim(ClaimId(claim)).is_none() {
-        bail!("no claim {claim} in {}", path.display());
-    }
-    if project.hypothesis(HypothesisId(hypothesis)).is_none() {
-        bail!("no hypothesis {hypothesis} in {}", path.display());
-    }
-    match Edit::rate_claim(&project, ClaimId(claim), HypothesisId(hypothesis), parsed) {
-        Some(edit) => {
-            let _undo = edit.apply(&mut project)?;
-            save(&project, path)?;
-            writeln!(
-                out,
-                "claim {claim}: {} with hypothesis {hypothesis}",
-                parsed.map_or("not rated", Consistency::as_str)
-            )?;
+    crate::workspace::modify(path, false, |workspace| -> Result<()> {
+        let project = &workspace.project;
+        let parsed = if rating.trim().eq_ignore_ascii_case("none") {
+            None
+        } else {
+            Some(Consistency::parse(rating).ok_or_else(|| {
+                anyhow!("unknown rating {rating:?}: use consistent, inconsistent, neutral or none")
+            })?)
+        };
+        if project.claim(ClaimId(claim)).is_none() {
+            bail!("no claim {claim} in {}", path.display());
         }
-        None => writeln!(out, "nothing to change")?,
-    }
-    Ok(())
+        if project.hypothesis(HypothesisId(hypothesis)).is_none() {
+            bail!("no hypothesis {hypothesis} in {}", path.display());
+        }
+        match Edit::rate_claim(project, ClaimId(claim), HypothesisId(hypothesis), parsed) {
+            Some(edit) => {
+                workspace.apply(edit)?;
+                writeln!(
+                    out,
+                    "claim {claim}: {} with hypothesis {hypothesis}",
+                    parsed.map_or("not rated", Consistency::as_str)
+                )?;
+            }
+            None => writeln!(out, "nothing to change")?,
+        }
+        Ok(())
+    })
 }
 
 struct DocumentFields {
@@ -1242,54 +1305,55 @@ struct DocumentFields {
 }
 
 fn set(path: &Path, name: &str, fields: &DocumentFields, out: &mut dyn Write) -> Result<()> {
-    let mut project = load(path)?;
-    let document = find_document(&project, name).with_context(|| path.display().to_string())?;
-    let date = match fields.date.as_deref().map(str::trim) {
-        None => None,
-        Some("") => Some(None),
-        Some(text) => Some(Some(text.parse::<crate::model::PartialDate>()?)),
-    };
-    let language = match fields
-        .language
-        .as_deref()
-        .map(|code| code.trim().to_lowercase())
-    {
-        None => None,
-        Some(code) if code.is_empty() => Some(None),
-        Some(code) if crate::model::is_language_code(&code) => Some(Some(code)),
-        Some(code) => {
-            bail!("{code:?} is not a two-letter ISO 639-1 language code such as en or fr")
-        }
-    };
-    let id = document.id;
-    let edit = Edit::update_document(&project, id, "Edit document properties", |document| {
-        if let Some(title) = fields
-            .title
+    crate::workspace::modify(path, false, |workspace| -> Result<()> {
+        let project = &workspace.project;
+        let document = find_document(project, name).with_context(|| path.display().to_string())?;
+        let date = match fields.date.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some(None),
+            Some(text) => Some(Some(text.parse::<crate::model::PartialDate>()?)),
+        };
+        let language = match fields
+            .language
             .as_deref()
-            .map(str::trim)
-            .filter(|title| !title.is_empty())
+            .map(|code| code.trim().to_lowercase())
         {
-            title.clone_into(&mut document.title);
+            None => None,
+            Some(code) if code.is_empty() => Some(None),
+            Some(code) if crate::model::is_language_code(&code) => Some(Some(code)),
+            Some(code) => {
+                bail!("{code:?} is not a two-letter ISO 639-1 language code such as en or fr")
+            }
+        };
+        let id = document.id;
+        let edit = Edit::update_document(project, id, "Edit document properties", |document| {
+            if let Some(title) = fields
+                .title
+                .as_deref()
+                .map(str::trim)
+                .filter(|title| !title.is_empty())
+            {
+                title.clone_into(&mut document.title);
+            }
+            if let Some(outlet) = &fields.outlet {
+                outlet.trim().clone_into(&mut document.outlet);
+            }
+            if let Some(date) = date {
+                document.date = date;
+            }
+            if let Some(language) = language {
+                document.language = language;
+            }
+        });
+        match edit {
+            Some(edit) => {
+                workspace.apply(edit)?;
+                writeln!(out, "updated document {id}")?;
+            }
+            None => writeln!(out, "document {id} unchanged")?,
         }
-        if let Some(outlet) = &fields.outlet {
-            outlet.trim().clone_into(&mut document.outlet);
-        }
-        if let Some(date) = date {
-            document.date = date;
-        }
-        if let Some(language) = language {
-            document.language = language;
-        }
-    });
-    match edit {
-        Some(edit) => {
-            let _undo = edit.apply(&mut project)?;
-            save(&project, path)?;
-            writeln!(out, "updated document {id}")?;
-        }
-        None => writeln!(out, "document {id} unchanged")?,
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 struct TagRequest {
@@ -1332,44 +1396,46 @@ pub fn find_document<'p>(project: &'p Project, name: &str) -> Result<&'p Documen
 }
 
 fn tag(path: &Path, request: &TagRequest, out: &mut dyn Write) -> Result<()> {
-    let mut project = load(path)?;
-    let document =
-        find_document(&project, &request.document).with_context(|| path.display().to_string())?;
-    let found = crate::analysis::quotes::find_quote(document.body_text(), &request.quote);
-    let offset = document.body.start();
-    let (start, end) = match (found.as_slice(), request.occurrence) {
-        ([], _) => bail!(
-            "the quote {:?} is not in document {} ({})",
-            request.quote,
-            document.id,
-            document.file
-        ),
-        ([only], None | Some(1)) => *only,
-        (_, None) => bail!(
-            "the quote {:?} occurs {} times in document {}: choose one with --occurrence 1 to {}",
-            request.quote,
-            found.len(),
-            document.id,
-            found.len()
-        ),
-        (all, Some(n)) => *all
-            .get(n.wrapping_sub(1))
-            .ok_or_else(|| anyhow!("--occurrence {n}: the quote occurs {} times", all.len()))?,
-    };
-    let draft = ClaimDraft {
-        document: document.id,
-        start: offset + start,
-        end: offset + end,
-        codes: request.codes.clone(),
-        stance: request.stance,
-        speaker: request.speaker.clone(),
-        via_outlet: request.via.clone(),
-        date: None,
-        note: request.note.clone(),
-    };
-    let (edit, id) = Edit::tag_claim(&project, &draft)?;
-    let _undo = edit.apply(&mut project)?;
-    save(&project, path)?;
-    writeln!(out, "tagged claim {id} in document {}", draft.document)?;
-    Ok(())
+    crate::workspace::modify(path, false, |workspace| -> Result<()> {
+        let project = &workspace.project;
+        let document = find_document(project, &request.document)
+            .with_context(|| path.display().to_string())?;
+        let found = crate::analysis::quotes::find_quote(document.body_text(), &request.quote);
+        let offset = document.body.start();
+        let (start, end) = match (found.as_slice(), request.occurrence) {
+            ([], _) => bail!(
+                "the quote {:?} is not in document {} ({})",
+                request.quote,
+                document.id,
+                document.file
+            ),
+            ([only], None | Some(1)) => *only,
+            (_, None) => bail!(
+                "the quote {:?} occurs {} times in document {}: choose one with --occurrence 1 to {}",
+                request.quote,
+                found.len(),
+                document.id,
+                found.len()
+            ),
+            (all, Some(n)) => *all
+                .get(n.wrapping_sub(1))
+                .ok_or_else(|| anyhow!("--occurrence {n}: the quote occurs {} times", all.len()))?,
+        };
+        let draft = ClaimDraft {
+            document: document.id,
+            start: offset + start,
+            end: offset + end,
+            codes: request.codes.clone(),
+            stance: request.stance,
+            speaker: request.speaker.clone(),
+            via_outlet: request.via.clone(),
+            date: None,
+            note: request.note.clone(),
+        };
+        let entities = workspace.mentions().entities;
+        let (edit, id) = Edit::tag_claim(project, &entities, &draft)?;
+        workspace.apply(edit)?;
+        writeln!(out, "tagged claim {id} in document {}", draft.document)?;
+        Ok(())
+    })
 }

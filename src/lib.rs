@@ -28,6 +28,8 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod store;
+pub mod text;
+pub mod workspace;
 
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -119,7 +119,7 @@ pub fn anchors(
         let Some(there) = first_in_b.get(&mention.entity) else {
             continue;
         };
-        let Some(entity) = project.entity(mention.entity) else {
+        let Some(entity) = mentions.entity(mention.entity) else {
             continue;
         };
         let kind = if entity.kind == EntityKind::Date {
@@ -200,7 +200,7 @@ mod tests {
                 origin: EntityOrigin::Detected,
             });
         }
-        let index = MentionIndex::build(&project);
+        let index = MentionIndex::of_stored_entities(&project);
         let found = anchors(&project, &index, DocumentId(1), DocumentId(2));
         let text = |id: u32, range: &Range<usize>| {
             project.documents[id as usize - 1].text[range.clone()].to_owned()

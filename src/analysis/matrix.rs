@@ -221,7 +221,12 @@ pub(crate) mod tests {
                     date: None,
                     note: String::new(),
                 };
-                let (edit, _) = Edit::tag_claim(&project, &draft).expect("tag");
+                let (edit, _) = Edit::tag_claim(
+                    &project,
+                    &crate::analysis::entities::EntityTable::default(),
+                    &draft,
+                )
+                .expect("tag");
                 let _undo = edit.apply(&mut project).expect("applies");
             };
         tag(
@@ -333,7 +338,12 @@ pub(crate) mod tests {
             date: None,
             note: String::new(),
         };
-        let (edit, _) = Edit::tag_claim(&project, &draft).expect("tag");
+        let (edit, _) = Edit::tag_claim(
+            &project,
+            &crate::analysis::entities::EntityTable::default(),
+            &draft,
+        )
+        .expect("tag");
         let _undo = edit.apply(&mut project).expect("applies");
         let rumours = project.code_by_name("surrender rumors").expect("code").id;
         let denial = project.code_by_name("propaganda denial").expect("code").id;

@@ -1,7 +1,8 @@
 //! Where each entity is mentioned: every spelling of every visible entity, found in every body.
 
 use super::dates::find_dates;
-use super::entities::date_entity_name;
+use super::entities::{EntityTable, Source, date_entity_name};
+use super::lexicon::lexicon;
 use crate::model::{DocumentId, EntityId, EntityKind, Project};
 use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
@@ -17,28 +18,48 @@ pub struct Mention {
     pub range: Range<usize>,
 }
 
-/// Mentions of all visible entities in all documents, and their counts.
+/// The entities of a project, where each is mentioned, and their counts.
 #[derive(Clone, Debug, Default)]
 pub struct MentionIndex {
+    /// Every entity, the user's and those analysis derives.
+    pub entities: EntityTable,
     /// Mentions per document, sorted by position, never overlapping.
     pub by_document: HashMap<DocumentId, Vec<Mention>>,
     /// Per entity: how often each spelling occurs, over all documents.
     pub variant_counts: HashMap<EntityId, HashMap<String, usize>>,
     /// Per entity: the documents that mention it, in id order.
     pub documents: HashMap<EntityId, Vec<DocumentId>>,
+    /// Short forms a document leaves ambiguous: a surname alone where the document names two
+    /// people who share it (a father and a son), with the people it may mean. Sorted.
+    pub ambiguous: Vec<AmbiguousShortForm>,
+}
+
+/// A surname alone that could mean any of several people named in full in the same document.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AmbiguousShortForm {
+    /// The document.
+    pub document: DocumentId,
+    /// The entity the short form stands for on its own ("Massoud").
+    pub short: EntityId,
+    /// The people it may mean ("Ahmad Massoud", "Ahmad Shah Massoud").
+    pub people: Vec<EntityId>,
 }
 
 impl MentionIndex {
-    /// Finds every spelling of every visible entity in the body of every document.
+    /// Finds every spelling of every visible entity of `entities` in the body of every document.
     ///
     /// One automaton holds all spellings; the longest match wins, and a match counts only when it
-    /// is a whole word ("Front" is not found inside "Frontline").
-    pub fn build(project: &Project) -> Self {
+    /// is a whole word ("Front" is not found inside "Frontline"). A surname alone, or a title
+    /// and a surname, stands for the one person named in full with that surname in the same
+    /// document; where the document names two such people, it is left as it is and reported in
+    /// [`Self::ambiguous`].
+    pub fn build(project: &Project, table: EntityTable) -> Self {
+        let entities = &table;
         let mut patterns: Vec<&str> = Vec::new();
         let mut owners: Vec<EntityId> = Vec::new();
         // Dates are found by the date extractor, which resolves each against its document.
         let mut dates: HashMap<&str, EntityId> = HashMap::new();
-        for entity in project
+        for entity in entities
             .entities
             .iter()
             .filter(|entity| !entity.hidden && entity.kind == EntityKind::Date)
@@ -46,7 +67,7 @@ impl MentionIndex {
             dates.insert(&entity.name, entity.id);
         }
         let visible = || {
-            project
+            entities
                 .entities
                 .iter()
                 .filter(|entity| !entity.hidden && entity.kind != EntityKind::Date)
@@ -135,6 +156,28 @@ impl MentionIndex {
             .map(|document| (document.id, find(document)))
             .collect();
         let found = keep_lower_case_where_the_language_writes_it_so(project, found);
+        let found: Vec<(DocumentId, Vec<Mention>)> = found
+            .into_iter()
+            .map(|(document, mentions)| {
+                let text = project
+                    .document(document)
+                    .map_or("", |document| &*document.text);
+                let (mentions, ambiguous) = resolve_short_forms(text, entities, mentions);
+                index
+                    .ambiguous
+                    .extend(
+                        ambiguous
+                            .into_iter()
+                            .map(|(short, people)| AmbiguousShortForm {
+                                document,
+                                short,
+                                people,
+                            }),
+                    );
+                (document, mentions)
+            })
+            .collect();
+        index.ambiguous.sort();
         for (document_id, mentions) in found {
             let Some(document) = project.document(document_id) else {
                 continue;
@@ -157,7 +200,21 @@ impl MentionIndex {
             }
             index.by_document.insert(document.id, mentions);
         }
+        index.entities = table;
         index
+    }
+
+    /// The mentions of the project's own entities alone, with nothing derived: for tests that
+    /// set the entities up by hand.
+    #[cfg(test)]
+    pub fn of_stored_entities(project: &Project) -> Self {
+        let table = EntityTable::build(project, &super::entities::AutoEntities::default());
+        Self::build(project, table)
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: EntityId) -> Option<&crate::model::Entity> {
+        self.entities.entity(id)
     }
 
     /// The number of mentions of an entity over all documents.
@@ -211,6 +268,74 @@ impl MentionIndex {
 /// A document's mentions by spelling, and the lower-case forms that may count too.
 type Found = (Vec<Mention>, Vec<Mention>);
 
+/// Gives each surname alone of a document to the person its full name names there, when only
+/// one does; returns the mentions and, for each surname left ambiguous, the people it may mean.
+fn resolve_short_forms(
+    text: &str,
+    entities: &EntityTable,
+    mut mentions: Vec<Mention>,
+) -> (Vec<Mention>, Vec<(EntityId, Vec<EntityId>)>) {
+    let fold = crate::text::fold;
+    // The last word of each person named in full here, and who bears it.
+    let mut surnames: HashMap<String, std::collections::BTreeSet<EntityId>> = HashMap::new();
+    for mention in &mentions {
+        let Some(entity) = entities.entity(mention.entity) else {
+            continue;
+        };
+        let written = text.get(mention.range.clone()).unwrap_or_default();
+        let words: Vec<&str> = written.split_whitespace().collect();
+        if entity.kind == EntityKind::Person && words.len() >= 2 {
+            surnames
+                .entry(fold(words[words.len() - 1]))
+                .or_default()
+                .insert(entity.id);
+        }
+    }
+    if surnames.is_empty() {
+        return (mentions, Vec::new());
+    }
+    let mut ambiguous: std::collections::BTreeMap<EntityId, Vec<EntityId>> =
+        std::collections::BTreeMap::new();
+    for mention in &mut mentions {
+        let written = text.get(mention.range.clone()).unwrap_or_default();
+        if written.contains(char::is_whitespace) {
+            continue;
+        }
+        // Only a surname analysis found on its own is given away; one the user curated
+        // (merged, renamed, kept apart) stays the user's.
+        let Some(entity) = entities.entity(mention.entity) else {
+            continue;
+        };
+        // A name the gazetteer knows well ("Kabul", "Jordan") is not taken for a surname; a
+        // small town's name may be one ("Tsai").
+        let weak_place = entity.kind == EntityKind::Place
+            && lexicon()
+                .place(written)
+                .is_none_or(|place| place.weight() < 2.0);
+        if entities.source(entity.id) != Source::Derived
+            || !(matches!(entity.kind, EntityKind::Person | EntityKind::Other) || weak_place)
+        {
+            continue;
+        }
+        let Some(people) = surnames.get(&fold(written)) else {
+            continue;
+        };
+        let people: Vec<EntityId> = people
+            .iter()
+            .copied()
+            .filter(|person| *person != entity.id)
+            .collect();
+        match people.as_slice() {
+            [] => {}
+            [person] => mention.entity = *person,
+            _ => {
+                ambiguous.insert(entity.id, people);
+            }
+        }
+    }
+    (mentions, ambiguous.into_iter().collect())
+}
+
 /// The lower-case forms a one-word name may take in a language that does not capitalise it:
 /// "talibans" and "taliban" for "Taliban". People's names, acronyms, short words, function
 /// words and generic name words have none.
@@ -227,12 +352,16 @@ fn lower_case_forms(spelling: &str) -> Vec<String> {
     }
     let lower = spelling.to_lowercase();
     // Generic name words ("Front", "Council", "Valley") are common words in lower case.
-    let generic = super::words::ORGANISATION_WORDS
-        .iter()
-        .chain(super::words::PLACE_CUES)
-        .chain(super::words::PERSON_TITLES)
-        .any(|word| word.eq_ignore_ascii_case(&lower));
-    if generic || super::words::is_stop_word(&lower) || super::words::is_calendar_word(&lower) {
+    let lexicon = lexicon();
+    let generic = lexicon.is_organisation_word(&lower)
+        || lexicon.is_place_word(&lower)
+        || lexicon.is_title(&lower);
+    // A common word in lower case is that word, not the name ("roman", not "Roman").
+    if generic
+        || lexicon.is_stop_word(&lower)
+        || lexicon.is_calendar_word(&lower)
+        || lexicon.is_common_word(&lower)
+    {
         return Vec::new();
     }
     let mut forms = vec![lower.clone()];
@@ -300,6 +429,10 @@ mod tests {
     use super::*;
     use crate::model::{Entity, EntityKind, EntityOrigin};
 
+    fn index_of(project: &Project) -> MentionIndex {
+        MentionIndex::of_stored_entities(project)
+    }
+
     fn project_with(text: &str, entities: &[(&str, &[&str], bool)]) -> Project {
         let mut project = Project::new("t");
         let mut document = crate::import::document_from_bytes(text.as_bytes(), "a.txt")
@@ -330,7 +463,7 @@ mod tests {
                 ("Front", &["Front"], false),
             ],
         );
-        let index = MentionIndex::build(&project);
+        let index = index_of(&project);
         let found: Vec<&str> = index
             .in_document(DocumentId(1))
             .iter()
@@ -352,7 +485,7 @@ mod tests {
                 ("Shah", &["Shah"], true),
             ],
         );
-        let index = MentionIndex::build(&project);
+        let index = index_of(&project);
         let found: Vec<(EntityId, &str)> = index
             .in_document(DocumentId(1))
             .iter()
@@ -407,7 +540,7 @@ mod tests {
             ),
             ("Some text about talibans with no language.", None),
         ]);
-        let index = MentionIndex::build(&project);
+        let index = index_of(&project);
         let french: Vec<&str> = index
             .in_document(DocumentId(2))
             .iter()

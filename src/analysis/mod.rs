@@ -4,14 +4,12 @@
 //! belong to which entity, what is hidden). Mentions are found again from those on every load.
 
 pub mod anchors;
-pub mod boilerplate;
 pub mod dates;
 pub mod entities;
-pub mod fold;
 pub mod hypotheses;
+pub mod lexicon;
 pub mod matrix;
 pub mod mentions;
-pub mod names;
 pub mod passages;
 pub mod quotes;
 pub mod search;
@@ -20,46 +18,136 @@ pub mod timeline;
 pub mod variants;
 pub mod words;
 
-/// What the views show that is computed from a project: mentions and open suggestions.
+use crate::model::{DocumentId, Project};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+/// What each part of the derived data depends on, as fingerprints of parts of the project: a
+/// part is recomputed only when its own inputs change, so editing the notes, a claim or a code
+/// recomputes nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Inputs {
+    /// The documents' texts, bodies and set-aside paragraphs: shared passages depend on these
+    /// alone.
+    pub texts: u64,
+    /// From which share two documents are near-duplicates.
+    pub near_duplicate: u8,
+    /// The texts with the documents' dates and languages and the user's entity decisions:
+    /// entities, their mentions and suggestions depend on these.
+    pub entities: u64,
+}
+
+impl Inputs {
+    /// The fingerprints of `project`'s parts; cheap (no text is read, only hashes and spans).
+    pub fn of(project: &Project) -> Self {
+        let mut texts = std::hash::DefaultHasher::new();
+        for document in &project.documents {
+            document.id.hash(&mut texts);
+            document.content_hash.hash(&mut texts);
+            document.body.hash(&mut texts);
+            document.boilerplate.hash(&mut texts);
+        }
+        let texts = texts.finish();
+        let mut entities = std::hash::DefaultHasher::new();
+        texts.hash(&mut entities);
+        for document in &project.documents {
+            document.date.hash(&mut entities);
+            document.language.hash(&mut entities);
+        }
+        project.entities.hash(&mut entities);
+        project.distinct.hash(&mut entities);
+        Self {
+            texts,
+            near_duplicate: project.near_duplicate.percent(),
+            entities: entities.finish(),
+        }
+    }
+}
+
+/// What the views show that is computed from a project, each part for the inputs it was
+/// computed from.
 #[derive(Clone, Debug, Default)]
 pub struct Derived {
-    /// Where each entity is mentioned.
-    pub mentions: mentions::MentionIndex,
+    /// The inputs the parts were computed for.
+    pub inputs: Inputs,
+    /// Every entity and where each is mentioned.
+    pub mentions: Arc<mentions::MentionIndex>,
     /// Entities that may be one, strongest first.
-    pub suggestions: Vec<suggestions::Suggestion>,
+    pub suggestions: Arc<Vec<suggestions::Suggestion>>,
     /// Passages that documents share.
-    pub passages: Vec<passages::Passage>,
+    pub passages: Arc<Vec<passages::Passage>>,
     /// Document pairs that share text, the most shared first.
-    pub pairs: Vec<passages::SharedPair>,
+    pub pairs: Arc<Vec<passages::SharedPair>>,
     /// Each near-duplicate document with its closest copy.
-    pub near_duplicates: std::collections::HashMap<crate::model::DocumentId, passages::SharedPair>,
+    pub near_duplicates: Arc<HashMap<DocumentId, passages::SharedPair>>,
+    /// Whether the entities and their mentions were computed.
+    pub has_mentions: bool,
     /// Whether suggestions and passages were computed too, or only the mentions.
     pub complete: bool,
 }
 
 impl Derived {
     /// Computes everything derived from `project`.
-    pub fn compute(project: &crate::model::Project) -> Self {
-        let mentions = mentions::MentionIndex::build(project);
-        let suggestions = suggestions::suggestions(project, &mentions);
-        let passages = passages::shared_passages(&project.documents);
-        let pairs = passages::shared_pairs(&project.documents, &passages);
-        let near_duplicates = passages::near_duplicates(&pairs, project.near_duplicate);
+    pub fn compute(project: &Project, cache: &entities::EntityCache) -> Self {
+        Self::update(project, &Self::default(), cache)
+    }
+
+    /// Only the entities and their mentions: all a project's first frame needs; the rest can
+    /// follow.
+    pub fn mentions_only(project: &Project, cache: &entities::EntityCache) -> Self {
+        let table = entities::EntityTable::derive(project, cache);
         Self {
+            inputs: Inputs::of(project),
+            mentions: Arc::new(mentions::MentionIndex::build(project, table)),
+            has_mentions: true,
+            ..Self::default()
+        }
+    }
+
+    /// Everything derived from `project`, reusing the parts of `previous` whose inputs have not
+    /// changed.
+    pub fn update(project: &Project, previous: &Self, cache: &entities::EntityCache) -> Self {
+        let inputs = Inputs::of(project);
+        let mentions = if previous.has_mentions && previous.inputs.entities == inputs.entities {
+            previous.mentions.clone()
+        } else {
+            let table = entities::EntityTable::derive(project, cache);
+            Arc::new(mentions::MentionIndex::build(project, table))
+        };
+        let suggestions = if previous.complete && Arc::ptr_eq(&mentions, &previous.mentions) {
+            previous.suggestions.clone()
+        } else {
+            Arc::new(suggestions::suggestions(project, &mentions))
+        };
+        let texts_known = previous.complete && previous.inputs.texts == inputs.texts;
+        let (passages, pairs) = if texts_known {
+            (previous.passages.clone(), previous.pairs.clone())
+        } else {
+            let passages = passages::shared_passages(&project.documents);
+            let pairs = passages::shared_pairs(&project.documents, &passages);
+            (Arc::new(passages), Arc::new(pairs))
+        };
+        let near_duplicates =
+            if texts_known && previous.inputs.near_duplicate == inputs.near_duplicate {
+                previous.near_duplicates.clone()
+            } else {
+                Arc::new(passages::near_duplicates(&pairs, project.near_duplicate))
+            };
+        Self {
+            inputs,
             mentions,
             suggestions,
             passages,
             pairs,
             near_duplicates,
+            has_mentions: true,
             complete: true,
         }
     }
 
-    /// Only the mentions: all a project's first frame needs; the rest can follow.
-    pub fn mentions_only(project: &crate::model::Project) -> Self {
-        Self {
-            mentions: mentions::MentionIndex::build(project),
-            ..Self::default()
-        }
+    /// Whether this holds what `project` derives, every part for its current inputs.
+    pub fn is_current(&self, project: &Project) -> bool {
+        self.complete && self.inputs == Inputs::of(project)
     }
 }

@@ -6,9 +6,9 @@
 //! the same diagonal (position in one document against position in the other) are chained into
 //! passages, tolerating a changed word or a moved comma. Set-aside paragraphs are left out.
 
-use super::fold::fold;
 use super::words::words;
 use crate::model::{Document, DocumentId, NearDuplicate};
+use crate::text::fold::fold;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};

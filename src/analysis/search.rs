@@ -1,9 +1,9 @@
 //! Search across documents: keyword in context, forgiving case and accents by default, and
 //! finding the other spellings of a name the user types.
 
-use super::fold::{fold, push_folded};
-use super::words::one_line;
 use crate::model::{DocumentId, Project, context_bounds};
+use crate::text::fold::{fold, push_folded};
+use crate::text::one_line;
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -221,19 +221,22 @@ pub fn context(text: &str, range: &Range<usize>, chars: usize) -> (String, Strin
     (before, after)
 }
 
-/// Searches the bodies of the project's documents.
+/// Searches the bodies of the project's documents; a query that names one of `entities` finds
+/// its other spellings too.
 pub fn search(
     project: &Project,
+    entities: &[crate::model::Entity],
     query: &str,
     options: &SearchOptions,
 ) -> Result<Results, SearchError> {
-    search_with(project, None, query, options)
+    search_with(project, entities, None, query, options)
 }
 
 /// Searches the bodies of the project's documents, using `index` (built from this version of
 /// the project) for the folded text where given, or folding each body as it goes.
 pub fn search_with(
     project: &Project,
+    entities: &[crate::model::Entity],
     index: Option<&SearchIndex>,
     query: &str,
     options: &SearchOptions,
@@ -247,7 +250,7 @@ pub fn search_with(
     if !options.regex {
         // A name finds the other spellings of its entity.
         let folded = fold(query);
-        if let Some(entity) = project.entities.iter().find(|entity| {
+        if let Some(entity) = entities.iter().find(|entity| {
             entity
                 .variants
                 .iter()
@@ -411,7 +414,7 @@ mod tests {
     }
 
     fn hits(project: &Project, query: &str, options: &SearchOptions) -> Vec<String> {
-        search(project, query, options)
+        search(project, &project.entities, query, options)
             .expect("searches")
             .hits
             .into_iter()
@@ -501,6 +504,7 @@ mod tests {
         let project = project();
         let results = search(
             &project,
+            &project.entities,
             "panjshir",
             &SearchOptions {
                 whole_words: true,
@@ -525,7 +529,13 @@ mod tests {
     #[test]
     fn keyword_in_context_and_offsets() {
         let project = project();
-        let results = search(&project, "résiste", &SearchOptions::default()).expect("searches");
+        let results = search(
+            &project,
+            &project.entities,
+            "résiste",
+            &SearchOptions::default(),
+        )
+        .expect("searches");
         let hit = &results.hits[0];
         let shown = hit.in_context(&project).expect("in the project");
         assert_eq!(shown.before, "La vallée du Panchir ");
@@ -564,6 +574,7 @@ mod tests {
         assert!(matches!(
             search(
                 &project,
+                &project.entities,
                 "(unclosed",
                 &SearchOptions {
                     regex: true,
@@ -573,7 +584,7 @@ mod tests {
             Err(SearchError::BadRegex(_))
         ));
         assert!(matches!(
-            search(&project, "  ", &SearchOptions::default()),
+            search(&project, &project.entities, "  ", &SearchOptions::default()),
             Err(SearchError::Empty)
         ));
     }

@@ -72,7 +72,8 @@ fn compatible(a: EntityKind, b: EntityKind) -> bool {
 pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion> {
     // Only entities sharing the start of a word skeleton are compared.
     let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-    let entities: Vec<_> = project
+    let entities: Vec<_> = mentions
+        .entities
         .entities
         .iter()
         .filter(|entity| !entity.hidden && entity.kind != EntityKind::Date)
@@ -117,7 +118,7 @@ pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion
 /// The initials of a name's words, skipping function words and connectors ("of", "de").
 fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|word| !word.is_empty() && !crate::analysis::words::is_stop_word(word))
+        .filter(|word| !word.is_empty() && !crate::analysis::lexicon::lexicon().is_stop_word(word))
         .filter_map(|word| word.chars().next())
         .flat_map(char::to_uppercase)
         .collect()
@@ -200,7 +201,7 @@ mod tests {
             ("Massoud", EntityKind::Other),
             ("Kabul", EntityKind::Place),
         ]);
-        let found = suggestions(&project, &MentionIndex::default());
+        let found = suggestions(&project, &MentionIndex::of_stored_entities(&project));
         let pairs: Vec<(u32, u32)> = found
             .iter()
             .map(|s| (s.keep.0.min(s.other.0), s.keep.0.max(s.other.0)))
@@ -221,12 +222,20 @@ mod tests {
             ("Ahmad Massoud", EntityKind::Person),
             ("Ahmad Shah Massoud", EntityKind::Person),
         ]);
-        assert_eq!(suggestions(&project, &MentionIndex::default()).len(), 1);
-        let _undo = Edit::mark_distinct(&project, EntityId(2), EntityId(1))
-            .expect("edit")
-            .apply(&mut project)
-            .expect("applies");
-        assert!(suggestions(&project, &MentionIndex::default()).is_empty());
+        assert_eq!(
+            suggestions(&project, &MentionIndex::of_stored_entities(&project)).len(),
+            1
+        );
+        let _undo = Edit::mark_distinct(
+            &project,
+            &MentionIndex::of_stored_entities(&project).entities,
+            EntityId(2),
+            EntityId(1),
+        )
+        .expect("edit")
+        .apply(&mut project)
+        .expect("applies");
+        assert!(suggestions(&project, &MentionIndex::of_stored_entities(&project)).is_empty());
     }
 
     #[test]
@@ -236,7 +245,7 @@ mod tests {
             ("NRF", EntityKind::Organisation),
             ("NATO", EntityKind::Organisation),
         ]);
-        let found = suggestions(&project, &MentionIndex::default());
+        let found = suggestions(&project, &MentionIndex::of_stored_entities(&project));
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].reason, found[0].score), (Reason::Acronym, 0.7));
         let mut document = crate::import::document_from_bytes(
@@ -247,7 +256,7 @@ mod tests {
         .document;
         document.id = crate::model::DocumentId(1);
         project.documents.push(document);
-        let found = suggestions(&project, &MentionIndex::default());
+        let found = suggestions(&project, &MentionIndex::of_stored_entities(&project));
         assert_eq!(found[0].score, 0.95, "written together, the link is strong");
     }
 
@@ -258,7 +267,7 @@ mod tests {
             ("Kaboul", EntityKind::Place),
             ("Paris", EntityKind::Place),
         ]);
-        let found = suggestions(&project, &MentionIndex::default());
+        let found = suggestions(&project, &MentionIndex::of_stored_entities(&project));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].reason, Reason::SameName);
     }

@@ -210,7 +210,12 @@ mod tests {
                 date: date.and_then(|date: &str| date.parse().ok()),
                 note: String::new(),
             };
-            let (edit, _) = crate::edit::Edit::tag_claim(&project, &draft).expect("tag");
+            let (edit, _) = crate::edit::Edit::tag_claim(
+                &project,
+                &crate::analysis::entities::EntityTable::default(),
+                &draft,
+            )
+            .expect("tag");
             let _undo = edit.apply(&mut project).expect("applies");
         }
         let timeline = timeline(&project, Lanes::Outlets);
@@ -256,7 +261,7 @@ mod tests {
             hidden: false,
             origin: crate::model::EntityOrigin::Detected,
         });
-        let index = MentionIndex::build(&project);
+        let index = MentionIndex::of_stored_entities(&project);
         let days = mentions_in_time(&project, &index, EntityId(1));
         let found: Vec<(u32, usize)> = days.iter().map(|day| (day.document.0, day.count)).collect();
         assert_eq!(

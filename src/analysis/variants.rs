@@ -8,7 +8,7 @@
 //! structure differs, such as a father's name with one more given name than his son's, are never
 //! grouped: they are offered as suggestions.
 
-use super::fold::fold;
+use crate::text::fold::fold;
 
 /// How two names relate.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -4,8 +4,8 @@
 
 use crate::analysis::hypotheses::rank_hypotheses;
 use crate::analysis::matrix::{Across, Column, claim_matrix};
-use crate::analysis::words::one_line;
 use crate::model::{Claim, Project, Stance};
+use crate::text::one_line;
 use std::fmt::Write;
 
 /// A report format.

@@ -17,13 +17,12 @@ use super::theme;
 use super::timeline::{TimelineAction, TimelineState, timeline_ui};
 use crate::analysis::Derived;
 use crate::analysis::anchors::{AnchorKind, anchors};
-use crate::analysis::mentions::MentionIndex;
-use crate::analysis::passages::{Passage, SharedPair};
-use crate::analysis::suggestions::Suggestion;
-use crate::edit::{ClaimDraft, Edit, History};
+use crate::analysis::passages::Passage;
+use crate::edit::{ClaimDraft, Edit};
 use crate::import::ImportError;
 use crate::model::{ClaimId, CodeId, DocumentId, EntityId, Project};
 use crate::store::{self, DiskStamp};
+use crate::workspace::Workspace;
 use egui::{Rect, RichText, Ui, ViewportCommand};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -119,36 +118,25 @@ struct Persisted {
 
 /// The whole application state.
 pub struct TriangulateApp {
-    /// The open project.
-    pub project: Project,
-    /// Its file, once saved or opened.
-    pub path: Option<PathBuf>,
-    /// Undo, redo and the dirty flag.
-    pub history: History,
-    stamp: Option<DiskStamp>,
-    /// Bumped on every change to `project`, so derived data knows when it is stale.
+    /// The open project, its file, its on-disk stamp and its undo history.
+    pub workspace: Workspace,
+    /// Bumped on every change to `project`, so derived data knows when to check its inputs.
     generation: u64,
-    /// Mentions of entities, for the generation in `mentions_generation`.
-    pub mentions: Arc<MentionIndex>,
-    /// Entities that may be one, for the user to review; computed with the mentions.
-    pub suggestions: Arc<Vec<Suggestion>>,
-    /// Passages documents share, computed with the mentions.
-    pub passages: Arc<Vec<Passage>>,
-    /// Document pairs that share text, the most shared first.
-    pub pairs: Arc<Vec<SharedPair>>,
-    /// Each near-duplicate document with its closest copy.
-    near_duplicates: Arc<HashMap<DocumentId, SharedPair>>,
+    /// Everything derived from the project: entities and their mentions, suggestions, shared
+    /// passages; each part for the inputs it was computed from.
+    pub derived: Derived,
     /// Whether scrolling one pane scrolls the others to the same place in their text.
     pub sync_scroll: bool,
     /// What links the open documents: the passages they share and, between documents that
     /// share none, anchors; for a project generation, an analysis and the documents open.
     #[allow(clippy::type_complexity)] // A cache key and its value, read in one place.
-    links_cache: Option<((u64, Option<u64>, Vec<DocumentId>), Arc<Vec<Link>>)>,
+    links_cache: Option<((usize, usize, Vec<DocumentId>), Arc<Vec<Link>>)>,
     /// Where each pane was in the last frame, to notice one moving.
     synced_tops: Vec<Option<usize>>,
     /// Panes just scrolled to follow another, whose next move is not the user's.
     following: Vec<bool>,
-    mentions_generation: Option<u64>,
+    /// The generation whose inputs the derived data was last checked against or computed for.
+    analysed_generation: Option<u64>,
     /// Documents side by side (one to eight).
     pub panes: Vec<Pane>,
     /// How the panes are arranged.
@@ -227,21 +215,14 @@ impl TriangulateApp {
     /// An app with an empty project, for tests and benchmarks that drive the UI themselves.
     pub fn with_context(ctx: egui::Context) -> Self {
         Self {
-            project: Project::new("Untitled"),
-            path: None,
-            history: History::default(),
-            stamp: None,
+            workspace: Workspace::new(Project::new("Untitled"), None, None),
             generation: 0,
-            mentions: Arc::new(MentionIndex::default()),
-            suggestions: Arc::new(Vec::new()),
-            passages: Arc::new(Vec::new()),
-            pairs: Arc::new(Vec::new()),
-            near_duplicates: Arc::new(HashMap::new()),
+            derived: Derived::default(),
             sync_scroll: false,
             links_cache: None,
             synced_tops: Vec::new(),
             following: Vec::new(),
-            mentions_generation: None,
+            analysed_generation: None,
             panes: Vec::new(),
             layout: PaneLayout::default(),
             layouts: Vec::new(),
@@ -292,23 +273,15 @@ impl TriangulateApp {
         path: Option<PathBuf>,
         stamp: Option<DiskStamp>,
     ) {
-        let index = Derived::mentions_only(&project);
-        self.set_analysed_project(project, path, stamp, index);
+        let workspace = Workspace::new(project, path, stamp);
+        let index = Derived::mentions_only(&workspace.project, &workspace.entity_cache);
+        self.set_analysed_project(workspace, index);
     }
 
     /// Replaces the project, whose mentions were found off the UI thread, and resets the views.
-    fn set_analysed_project(
-        &mut self,
-        project: Project,
-        path: Option<PathBuf>,
-        stamp: Option<DiskStamp>,
-        index: Derived,
-    ) {
+    fn set_analysed_project(&mut self, workspace: Workspace, index: Derived) {
         self.keep_layout();
-        self.project = project;
-        self.path = path;
-        self.stamp = stamp;
-        self.history = History::default();
+        self.workspace = workspace;
         self.panes.clear();
         self.layout = PaneLayout::default();
         self.focused_pane = 0;
@@ -326,19 +299,20 @@ impl TriangulateApp {
         self.discarded_generation = None;
         self.session += 1;
         self.changed();
-        self.mentions = Arc::new(index.mentions);
-        self.suggestions = Arc::new(index.suggestions);
-        self.passages = Arc::new(index.passages);
-        self.pairs = Arc::new(index.pairs);
-        self.near_duplicates = Arc::new(index.near_duplicates);
         // Suggestions and shared passages follow from the background analysis.
-        self.mentions_generation = index.complete.then_some(self.generation);
+        self.analysed_generation = index.complete.then_some(self.generation);
+        self.derived = index;
         if !self.restore_layout()
-            && let Some(first) = self.project.documents.first().map(|document| document.id)
+            && let Some(first) = self
+                .workspace
+                .project
+                .documents
+                .first()
+                .map(|document| document.id)
         {
             self.open_document(first, false);
         }
-        if let Some(path) = self.path.clone() {
+        if let Some(path) = self.workspace.path.clone() {
             self.remember(path);
         }
     }
@@ -353,7 +327,7 @@ impl TriangulateApp {
     /// reported in the status bar.
     pub fn apply(&mut self, edit: Edit) -> bool {
         let label = edit.label.clone();
-        match self.history.apply(&mut self.project, edit) {
+        match self.workspace.apply(edit) {
             Ok(()) => {
                 self.changed();
                 self.status = label;
@@ -367,7 +341,7 @@ impl TriangulateApp {
     }
 
     fn undo(&mut self) {
-        match self.history.undo(&mut self.project) {
+        match self.workspace.undo() {
             Ok(Some(label)) => {
                 self.changed();
                 self.status = format!("Undid: {label}");
@@ -378,7 +352,7 @@ impl TriangulateApp {
     }
 
     fn redo(&mut self) {
-        match self.history.redo(&mut self.project) {
+        match self.workspace.redo() {
             Ok(Some(label)) => {
                 self.changed();
                 self.status = format!("Redid: {label}");
@@ -392,13 +366,19 @@ impl TriangulateApp {
     /// rare names) between two that share none. Worked out once for a set of open documents
     /// and an analysis, not on every frame.
     pub fn links_between(&mut self, open: &[DocumentId]) -> Arc<Vec<Link>> {
-        let key = (self.generation, self.mentions_generation, open.to_vec());
+        // Links depend on the shared passages and the mentions alone, not on every edit.
+        let key = (
+            Arc::as_ptr(&self.derived.passages) as usize,
+            Arc::as_ptr(&self.derived.mentions) as usize,
+            open.to_vec(),
+        );
         if let Some((known, links)) = &self.links_cache
             && *known == key
         {
             return links.clone();
         }
         let mut found: Vec<Link> = self
+            .derived
             .passages
             .iter()
             .filter(|passage| open.contains(&passage.a) && open.contains(&passage.b))
@@ -413,7 +393,7 @@ impl TriangulateApp {
                 if a == b || share_text {
                     continue;
                 }
-                for anchor in anchors(&self.project, &self.mentions, a, b) {
+                for anchor in anchors(&self.workspace.project, &self.derived.mentions, a, b) {
                     let link = Passage {
                         a,
                         b,
@@ -459,7 +439,7 @@ impl TriangulateApp {
     /// Shows a document in the pane `near` (a salt), or in a new pane beside it; a document
     /// already open is brought forward where it is.
     fn open_in(&mut self, id: DocumentId, near: Option<u64>, beside: bool) -> Option<&mut Pane> {
-        let document = self.project.document(id)?;
+        let document = self.workspace.project.document(id)?;
         let target = near.and_then(|salt| self.panes.iter().position(|pane| pane.salt == salt));
         if let Some(index) = self.panes.iter().position(|pane| pane.document == id) {
             self.focused_pane = index;
@@ -495,7 +475,7 @@ impl TriangulateApp {
 
     /// Remembers how this project's panes are arranged, for the next time it is opened.
     fn keep_layout(&mut self) {
-        let Some(path) = self.path.clone() else {
+        let Some(path) = self.workspace.path.clone() else {
             return;
         };
         self.layouts.retain(|(known, _)| *known != path);
@@ -518,7 +498,7 @@ impl TriangulateApp {
     /// Opens the panes this project had the last time, arranged as they were; false when
     /// there is nothing to restore.
     fn restore_layout(&mut self) -> bool {
-        let Some(path) = self.path.as_ref() else {
+        let Some(path) = self.workspace.path.as_ref() else {
             return false;
         };
         let Some((_, saved)) = self.layouts.iter().find(|(known, _)| known == path) else {
@@ -526,7 +506,7 @@ impl TriangulateApp {
         };
         let saved = saved.clone();
         for (salt, document) in saved.documents.iter().take(MAX_PANES) {
-            if let Some(document) = self.project.document(*document)
+            if let Some(document) = self.workspace.project.document(*document)
                 && !self.panes.iter().any(|pane| pane.document == document.id)
             {
                 self.panes.push(Pane::new(document, *salt));
@@ -552,7 +532,7 @@ impl TriangulateApp {
     }
 
     fn show_claim(&mut self, id: ClaimId) {
-        if let Some(claim) = self.project.claim(id) {
+        if let Some(claim) = self.workspace.project.claim(id) {
             let (document, range) = (claim.document, claim.quote.span.range());
             self.show_passage(document, range);
         }
@@ -569,7 +549,7 @@ impl TriangulateApp {
             AppCommand::Save | AppCommand::SaveAs if self.jobs.saving.is_some() => {
                 self.status = "A save is already running".into();
             }
-            AppCommand::Save => match self.path.clone() {
+            AppCommand::Save => match self.workspace.path.clone() {
                 Some(path) => self.save_to(path, None, false),
                 None => self.dialog(DialogPurpose::SaveAs),
             },
@@ -582,6 +562,7 @@ impl TriangulateApp {
             AppCommand::TagSelection => self.start_tagging(),
             AppCommand::AddPane => {
                 let next = self
+                    .workspace
                     .project
                     .documents
                     .iter()
@@ -661,6 +642,7 @@ impl TriangulateApp {
     /// then counts that code's claims and steps through them.
     fn select_code_of(&mut self, claim: ClaimId) {
         if let Some(code) = self
+            .workspace
             .project
             .claim(claim)
             .and_then(|claim| claim.codes.first().copied())
@@ -673,15 +655,15 @@ impl TriangulateApp {
     /// "Claims by code (3 of 5)", after forgetting codes deleted since they were hidden; none
     /// when the project has no codes.
     fn code_filter_title(&mut self) -> Option<String> {
-        if self.project.codes.is_empty() {
+        if self.workspace.project.codes.is_empty() {
             return None;
         }
         self.hidden_codes
-            .retain(|code| self.project.code(*code).is_some());
-        let shown = self.project.codes.len() - self.hidden_codes.len();
+            .retain(|code| self.workspace.project.code(*code).is_some());
+        let shown = self.workspace.project.codes.len() - self.hidden_codes.len();
         Some(format!(
             "Claims by code ({shown} of {})",
-            self.project.codes.len()
+            self.workspace.project.codes.len()
         ))
     }
 
@@ -692,11 +674,17 @@ impl TriangulateApp {
                 self.hidden_codes.clear();
             }
             if ui.button("Hide all").clicked() {
-                self.hidden_codes = self.project.codes.iter().map(|code| code.id).collect();
+                self.hidden_codes = self
+                    .workspace
+                    .project
+                    .codes
+                    .iter()
+                    .map(|code| code.id)
+                    .collect();
             }
         });
         ui.separator();
-        for code in &self.project.codes {
+        for code in &self.workspace.project.codes {
             let mut visible = !self.hidden_codes.contains(&code.id);
             ui.horizontal(|ui| {
                 let (swatch, _) =
@@ -766,7 +754,11 @@ impl TriangulateApp {
                 note: String::new(),
             })
             .collect();
-        let (edit, added) = Edit::tag_many(&self.project, &drafts);
+        let (edit, added) = Edit::tag_many(
+            &self.workspace.project,
+            &self.derived.mentions.entities,
+            &drafts,
+        );
         if added > 0 && self.apply(edit) {
             self.status = format!("Tagged {added} hits as “{code}”");
         }
@@ -803,7 +795,7 @@ impl TriangulateApp {
     /// Runs `pending` now, or first asks what to do with unsaved changes.
     fn guard(&mut self, pending: Pending) {
         self.commit_notes();
-        if self.history.is_dirty() && self.discarded_generation != Some(self.generation) {
+        if self.workspace.history.is_dirty() && self.discarded_generation != Some(self.generation) {
             self.modal = Some(Modal::UnsavedChanges(pending));
         } else {
             self.proceed(pending);
@@ -833,11 +825,13 @@ impl TriangulateApp {
 
     fn dialog(&mut self, purpose: DialogPurpose) {
         let folder = self
+            .workspace
             .path
             .as_deref()
             .and_then(Path::parent)
             .map(Path::to_path_buf);
         let name = self
+            .workspace
             .path
             .as_deref()
             .and_then(Path::file_name)
@@ -845,14 +839,14 @@ impl TriangulateApp {
         self.jobs.open_dialog(
             purpose,
             folder,
-            name.or_else(|| Some(format!("{}.ron", self.project.name))),
+            name.or_else(|| Some(format!("{}.ron", self.workspace.project.name))),
         );
     }
 
     fn save_to(&mut self, path: PathBuf, then: Option<Pending>, force: bool) {
         self.commit_notes();
-        let same_file = self.path.as_deref() == Some(path.as_path());
-        if same_file && !force && store::changed_on_disk(&path, self.stamp) {
+        let same_file = self.workspace.path.as_deref() == Some(path.as_path());
+        if same_file && !force && store::changed_on_disk(&path, self.workspace.stamp) {
             self.modal = Some(Modal::ChangedOnDisk(path, then));
             return;
         }
@@ -860,9 +854,9 @@ impl TriangulateApp {
         self.status = format!("Saving {}…", path.display());
         self.jobs.save(
             self.session,
-            self.project.clone(),
+            self.workspace.project.clone(),
             path,
-            self.history.revision(),
+            self.workspace.history.revision(),
         );
     }
 
@@ -871,7 +865,7 @@ impl TriangulateApp {
             self.status = "An import is already running".into();
             return;
         }
-        self.jobs.import(self.session, self.project.clone(), paths);
+        self.jobs.import(self.session, paths);
     }
 
     fn remember(&mut self, path: PathBuf) {
@@ -905,22 +899,27 @@ impl TriangulateApp {
                 recovery,
                 result,
             } => match result {
-                Ok((project, stamp, index)) => {
+                Ok((mut workspace, index)) => {
                     // Edits made while the file was loading are not dropped without asking.
-                    if self.history.is_dirty() && self.discarded_generation != Some(self.generation)
+                    if self.workspace.history.is_dirty()
+                        && self.discarded_generation != Some(self.generation)
                     {
                         self.modal = Some(Modal::UnsavedChanges(Pending::Open(path)));
                         return;
                     }
                     // A restored recovery keeps the project file's stamp: saving writes over it.
-                    let stamp = if recovery {
-                        store::DiskStamp::read(&path)
-                    } else {
-                        stamp
-                    };
-                    self.set_analysed_project(project, Some(path.clone()), stamp, index);
                     if recovery {
-                        self.history.mark_unsaved();
+                        workspace.stamp = store::DiskStamp::read(&path);
+                    }
+                    workspace.path = Some(path.clone());
+                    let migrated = workspace.is_dirty();
+                    self.set_analysed_project(workspace, index);
+                    if migrated {
+                        // An older format was converted: saving writes the current one.
+                        self.workspace.history.mark_unsaved();
+                    }
+                    if recovery {
+                        self.workspace.history.mark_unsaved();
                         self.status = format!("Restored unsaved changes of {}", path.display());
                     } else {
                         self.status = format!("Opened {}", path.display());
@@ -947,13 +946,13 @@ impl TriangulateApp {
                 }
                 match result {
                     Ok(stamp) => {
-                        self.history.mark_saved_revision(revision);
-                        self.stamp = stamp;
-                        if revision == self.history.revision() {
+                        self.workspace.history.mark_saved_revision(revision);
+                        self.workspace.stamp = stamp;
+                        if revision == self.workspace.history.revision() {
                             // Everything is saved: the recovery copy has nothing more to offer.
                             let _ = std::fs::remove_file(store::recovery_path(&path));
                         }
-                        self.path = Some(path.clone());
+                        self.workspace.path = Some(path.clone());
                         self.remember(path.clone());
                         self.status = format!("Saved {}", path.display());
                         if let Some(pending) = self.pending_after_save.take() {
@@ -967,9 +966,9 @@ impl TriangulateApp {
                     }
                 }
             }
-            JobResult::Imported { session, report } => {
+            JobResult::Imported { session, read } => {
                 if session == self.session {
-                    self.imported(report);
+                    self.imported(read);
                 } else {
                     self.status =
                         "An import finished after its project was closed; nothing was added".into();
@@ -1010,15 +1009,11 @@ impl TriangulateApp {
             } => {
                 if session == self.session
                     && self
-                        .mentions_generation
+                        .analysed_generation
                         .is_none_or(|known| generation > known)
                 {
-                    self.mentions = Arc::new(index.mentions);
-                    self.suggestions = Arc::new(index.suggestions);
-                    self.passages = Arc::new(index.passages);
-                    self.pairs = Arc::new(index.pairs);
-                    self.near_duplicates = Arc::new(index.near_duplicates);
-                    self.mentions_generation = Some(generation);
+                    self.derived = index;
+                    self.analysed_generation = Some(generation);
                 }
             }
         }
@@ -1042,9 +1037,13 @@ impl TriangulateApp {
             DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => self.import(paths),
             DialogPurpose::LoadNames => {
                 if let Some(path) = paths.pop() {
-                    match crate::analysis::names::read_names_file(&path) {
+                    match crate::import::names::read_names_file(&path) {
                         Ok((entries, skipped)) => {
-                            let edit = Edit::load_names(&self.project, &entries);
+                            let edit = Edit::load_names(
+                                &self.workspace.project,
+                                &self.derived.mentions.entities,
+                                &entries,
+                            );
                             if !edit.is_empty() {
                                 self.apply(edit);
                             }
@@ -1066,7 +1065,7 @@ impl TriangulateApp {
             DialogPurpose::ExportReport => {
                 if let Some(path) = paths.pop() {
                     self.status = format!("Writing {}…", path.display());
-                    self.jobs.export(self.project.clone(), path);
+                    self.jobs.export(self.workspace.project.clone(), path);
                 }
             }
         }
@@ -1075,9 +1074,9 @@ impl TriangulateApp {
     /// Saves to a file the user chose (a native dialog has already asked about overwriting).
     fn save_as(&mut self, path: PathBuf) {
         // A new project takes the name of its file, as an undoable edit saved with it.
-        if self.project.name == "Untitled"
+        if self.workspace.project.name == "Untitled"
             && let Some(edit) =
-                Edit::rename_project(&self.project, &crate::cli::name_from_path(&path))
+                Edit::rename_project(&self.workspace.project, &crate::cli::name_from_path(&path))
         {
             self.apply(edit);
         }
@@ -1085,7 +1084,9 @@ impl TriangulateApp {
         self.save_to(path, then, true);
     }
 
-    fn imported(&mut self, report: crate::import::BatchReport) {
+    fn imported(&mut self, read: crate::import::BatchRead) {
+        // The files were read on a worker; they join the project as it is now.
+        let report = crate::workspace::prepare_import(&self.workspace.project, read);
         let mut lines = Vec::new();
         let mut imported = 0;
         for outcome in &report.outcomes {
@@ -1099,13 +1100,7 @@ impl TriangulateApp {
             }
         }
         if let Some(edit) = report.edit {
-            let first_new = self.project.next_document_id();
-            // The import ran on a snapshot; if the project changed meanwhile, the edit is refused
-            // and the documents are added again against the current project.
-            let edit = match edit.clone().apply(&mut self.project.clone()) {
-                Ok(_) => edit,
-                Err(_) => rebuild_import(&self.project, edit),
-            };
+            let first_new = self.workspace.project.next_document_id();
             if !self.apply(edit) {
                 let message = format!(
                     "The import could not be added to the project: {}",
@@ -1191,7 +1186,7 @@ fn pane_header_ui(
     let focus = context
         .hovered_entity
         .or(context.selected_entity)
-        .and_then(|id| context.project.entity(id));
+        .and_then(|id| context.mentions.entity(id));
     let height = ui.spacing().interact_size.y;
     let width = ui.available_width();
     ui.allocate_ui_with_layout(
@@ -1404,33 +1399,6 @@ fn shared_with_open(links: &[Link], document: DocumentId, open: &[DocumentId]) -
         .collect()
 }
 
-/// Re-prepares an import against the current project: fresh ids and entity updates.
-fn rebuild_import(project: &Project, edit: Edit) -> Edit {
-    let mut documents: Vec<crate::model::Document> = edit
-        .changes
-        .into_iter()
-        .filter_map(|change| match change {
-            crate::edit::Change::Document {
-                after: Some(document),
-                ..
-            } => Some(*document),
-            _ => None,
-        })
-        .collect();
-    // A document with the same text may have arrived meanwhile; it is not added twice.
-    documents.retain(|document| {
-        !project
-            .documents
-            .iter()
-            .any(|known| known.content_hash == document.content_hash)
-    });
-    for (id, document) in (project.next_document_id().0..).zip(documents.iter_mut()) {
-        document.id = DocumentId(id);
-    }
-    let entities = crate::analysis::entities::new_entities(project, &documents);
-    Edit::add_documents(project, documents, entities)
-}
-
 impl eframe::App for TriangulateApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.tick(ctx);
@@ -1466,23 +1434,32 @@ impl TriangulateApp {
         }
         if ctx.input(|input| input.viewport().close_requested())
             && !self.allow_close
-            && self.history.is_dirty()
+            && self.workspace.history.is_dirty()
             && self.discarded_generation != Some(self.generation)
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.modal = Some(Modal::UnsavedChanges(Pending::Quit));
         }
-        if self.history.is_dirty() && self.path.is_some() {
+        if self.workspace.history.is_dirty() && self.workspace.path.is_some() {
             // Unsaved changes get a recovery copy every AUTOSAVE_EVERY, even while idle.
             ctx.request_repaint_after(AUTOSAVE_EVERY);
             if self.last_autosave.elapsed() >= AUTOSAVE_EVERY {
                 self.autosave_now();
             }
         }
-        // Mentions are found again off the UI thread whenever the project changed.
-        if self.mentions_generation != Some(self.generation) && self.jobs.analysing.is_none() {
-            self.jobs
-                .analyse(self.session, self.project.clone(), self.generation);
+        // Derived data is brought up to date off the UI thread when its inputs changed; an
+        // edit that changes none of them (notes, claims, codes) costs only the check.
+        if self.analysed_generation != Some(self.generation) && self.jobs.analysing.is_none() {
+            if self.derived.is_current(&self.workspace.project) {
+                self.analysed_generation = Some(self.generation);
+            } else {
+                self.jobs.analyse(
+                    (self.session, self.generation),
+                    self.workspace.project.clone(),
+                    self.derived.clone(),
+                    self.workspace.entity_cache.clone(),
+                );
+            }
         }
     }
 
@@ -1513,7 +1490,7 @@ impl TriangulateApp {
                     for action in timeline_ui(
                         ui,
                         &mut self.timeline,
-                        (&self.project, &self.mentions),
+                        (&self.workspace.project, &self.derived.mentions),
                         self.generation,
                         self.selected_entity,
                     ) {
@@ -1525,6 +1502,7 @@ impl TriangulateApp {
                             TimelineAction::OpenDocument(document, entity) => {
                                 self.central = CentralView::Reader;
                                 let first = self
+                                    .derived
                                     .mentions
                                     .in_document(document)
                                     .iter()
@@ -1541,14 +1519,14 @@ impl TriangulateApp {
                     }
                 }
                 CentralView::Shared => {
-                    let pairs = self.pairs.clone();
+                    let pairs = self.derived.pairs.clone();
                     let analysed = self.is_analysed();
-                    for action in shared_ui(ui, &self.project, &pairs, analysed) {
+                    for action in shared_ui(ui, &self.workspace.project, &pairs, analysed) {
                         match action {
                             SharedAction::Compare(first, second) => self.compare(first, second),
                             SharedAction::SetNearDuplicate(threshold) => {
                                 if let Some(edit) =
-                                    Edit::set_near_duplicate(&self.project, threshold)
+                                    Edit::set_near_duplicate(&self.workspace.project, threshold)
                                 {
                                     self.apply(edit);
                                 }
@@ -1557,7 +1535,7 @@ impl TriangulateApp {
                     }
                 }
                 CentralView::Hypotheses => {
-                    for action in hypotheses_ui(ui, &mut self.hypotheses, &self.project) {
+                    for action in hypotheses_ui(ui, &mut self.hypotheses, &self.workspace.project) {
                         match action {
                             HypothesesAction::OpenClaim(id) => {
                                 self.central = CentralView::Reader;
@@ -1570,7 +1548,12 @@ impl TriangulateApp {
                     }
                 }
                 CentralView::Matrix => {
-                    for action in matrix_ui(ui, &mut self.matrix, &self.project, self.generation) {
+                    for action in matrix_ui(
+                        ui,
+                        &mut self.matrix,
+                        &self.workspace.project,
+                        self.generation,
+                    ) {
                         match action {
                             MatrixAction::OpenClaim(id) => {
                                 self.central = CentralView::Reader;
@@ -1583,11 +1566,19 @@ impl TriangulateApp {
         });
 
         if let Some(dialog) = &mut self.tag_dialog
-            && let Some(outcome) = dialog.ui(&ctx, &self.project)
+            && let Some(outcome) = dialog.ui(
+                &ctx,
+                &self.workspace.project,
+                &self.derived.mentions.entities.entities,
+            )
         {
             self.tag_dialog = None;
             if let TagOutcome::Tag(draft) = outcome {
-                match Edit::tag_claim(&self.project, &draft) {
+                match Edit::tag_claim(
+                    &self.workspace.project,
+                    &self.derived.mentions.entities,
+                    &draft,
+                ) {
                     Ok((edit, _)) => {
                         self.apply(edit);
                         if let Some(pane) = self
@@ -1604,7 +1595,11 @@ impl TriangulateApp {
         }
         self.modal_ui(&ctx);
         if let Some(palette) = &mut self.palette
-            && let Some(outcome) = palette.ui(&ctx, &self.project)
+            && let Some(outcome) = palette.ui(
+                &ctx,
+                &self.workspace.project,
+                &self.derived.mentions.entities.entities,
+            )
         {
             self.palette = None;
             if let PaletteOutcome::Chose(choice) = outcome {
@@ -1620,8 +1615,12 @@ impl TriangulateApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let dirty = if self.history.is_dirty() { " *" } else { "" };
-        let title = format!("{}{dirty} — Triangulate", self.project.name);
+        let dirty = if self.workspace.history.is_dirty() {
+            " *"
+        } else {
+            ""
+        };
+        let title = format!("{}{dirty} — Triangulate", self.workspace.project.name);
         // Sending a viewport command repaints; send it only when the title changes.
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -1633,22 +1632,22 @@ impl TriangulateApp {
     /// already being written or the current state is already in it.
     pub fn autosave_now(&mut self) {
         self.last_autosave = std::time::Instant::now();
-        let Some(path) = self.path.clone() else {
+        let Some(path) = self.workspace.path.clone() else {
             return;
         };
-        let revision = self.history.revision();
+        let revision = self.workspace.history.revision();
         let busy = self.jobs.autosaving || self.jobs.saving.is_some();
-        if busy || self.autosaved_revision == Some(revision) || !self.history.is_dirty() {
+        if busy || self.autosaved_revision == Some(revision) || !self.workspace.history.is_dirty() {
             return;
         }
         self.jobs
-            .autosave(self.session, self.project.clone(), path, revision);
+            .autosave(self.session, self.workspace.project.clone(), path, revision);
     }
 
     /// Whether everything derived from the project (mentions, suggestions, shared passages) is
     /// up to date with it.
     pub fn is_analysed(&self) -> bool {
-        self.mentions_generation == Some(self.generation)
+        self.analysed_generation == Some(self.generation)
     }
 
     /// The window title as last set.
@@ -1729,14 +1728,14 @@ impl TriangulateApp {
                 self.menu_item(
                     ui,
                     AppCommand::ExportReport,
-                    !self.project.claims.is_empty(),
+                    !self.workspace.project.claims.is_empty(),
                 );
                 ui.separator();
                 self.menu_item(ui, AppCommand::Quit, true);
             });
             ui.menu_button("Edit", |ui| {
-                let undo = self.history.undo_label().map(str::to_owned);
-                let redo = self.history.redo_label().map(str::to_owned);
+                let undo = self.workspace.history.undo_label().map(str::to_owned);
+                let redo = self.workspace.history.redo_label().map(str::to_owned);
                 self.menu_item(ui, AppCommand::Undo, undo.is_some());
                 if let Some(label) = undo {
                     ui.weak(format!("  {label}"));
@@ -1756,7 +1755,7 @@ impl TriangulateApp {
                 self.menu_item(
                     ui,
                     AppCommand::AddPane,
-                    self.panes.len() < MAX_PANES && self.panes.len() < self.project.documents.len(),
+                    self.panes.len() < MAX_PANES && self.panes.len() < self.workspace.project.documents.len(),
                 );
                 self.menu_item(ui, AppCommand::ClosePane, !self.panes.is_empty());
                 ui.menu_button("Arrange panes", |ui| {
@@ -1835,18 +1834,20 @@ impl TriangulateApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let entities = self
-                    .project
+                    .derived
+                    .mentions
+                    .entities
                     .entities
                     .iter()
-                    .filter(|entity| self.mentions.is_listed(entity))
+                    .filter(|entity| self.derived.mentions.is_listed(entity))
                     .count();
                 ui.weak(format!(
                     "{} documents · {} entities · {} claims",
-                    self.project.documents.len(),
+                    self.workspace.project.documents.len(),
                     entities,
-                    self.project.claims.len()
+                    self.workspace.project.claims.len()
                 ));
-                if self.mentions_generation != Some(self.generation) {
+                if self.analysed_generation != Some(self.generation) {
                     ui.weak("Analysing…");
                 }
             });
@@ -1867,8 +1868,8 @@ impl TriangulateApp {
         }
         match self.left_tab {
             LeftTab::Library => {
-                let near = self.near_duplicates.clone();
-                for action in library_ui(ui, &mut self.library, &self.project, &near) {
+                let near = self.derived.near_duplicates.clone();
+                for action in library_ui(ui, &mut self.library, &self.workspace.project, &near) {
                     match action {
                         LibraryAction::Open(id) => {
                             self.open_document(id, false);
@@ -1885,12 +1886,12 @@ impl TriangulateApp {
                 }
             }
             LeftTab::Entities => {
-                let mentions = self.mentions.clone();
-                let suggestions = self.suggestions.clone();
+                let mentions = self.derived.mentions.clone();
+                let suggestions = self.derived.suggestions.clone();
                 for action in entities_ui(
                     ui,
                     &mut self.entities,
-                    &self.project,
+                    &self.workspace.project,
                     (&mentions, &suggestions),
                     self.selected_entity,
                 ) {
@@ -1909,7 +1910,7 @@ impl TriangulateApp {
             LeftTab::Notes => self.notes_ui(ui),
             LeftTab::Search => {
                 let current = self.panes.get(self.focused_pane).map(|pane| pane.document);
-                for action in search_ui(ui, &mut self.search, &self.project, current) {
+                for action in search_ui(ui, &mut self.search, &self.workspace.project, current) {
                     match action {
                         SearchAction::Run => {
                             let request = (
@@ -1919,7 +1920,10 @@ impl TriangulateApp {
                             self.search.requested = Some(request.clone());
                             self.jobs.search(
                                 (self.session, self.generation),
-                                self.project.clone(),
+                                (
+                                    self.workspace.project.clone(),
+                                    self.derived.mentions.clone(),
+                                ),
                                 self.folded.clone(),
                                 request,
                             );
@@ -1930,7 +1934,7 @@ impl TriangulateApp {
                 }
             }
             LeftTab::Claims => {
-                for action in claims_ui(ui, &mut self.claims, &self.project) {
+                for action in claims_ui(ui, &mut self.claims, &self.workspace.project) {
                     match action {
                         ClaimsAction::Open(id) => {
                             self.select_code_of(id);
@@ -1980,7 +1984,7 @@ impl TriangulateApp {
     fn notes_ui(&mut self, ui: &mut Ui) {
         let draft = self
             .notes_draft
-            .get_or_insert_with(|| self.project.notes.clone());
+            .get_or_insert_with(|| self.workspace.project.notes.clone());
         let label = ui.label("Project notes");
         let response = ui
             .add(
@@ -1998,7 +2002,7 @@ impl TriangulateApp {
     /// Records notes being typed as an edit, so that saving or leaving the tab keeps them.
     fn commit_notes(&mut self) {
         if let Some(text) = self.notes_draft.take()
-            && let Some(edit) = Edit::set_notes(&self.project, &text)
+            && let Some(edit) = Edit::set_notes(&self.workspace.project, &text)
         {
             self.apply(edit);
         }
@@ -2012,7 +2016,7 @@ impl TriangulateApp {
             return;
         }
         if self.panes.is_empty() {
-            if self.project.documents.is_empty() {
+            if self.workspace.project.documents.is_empty() {
                 self.start_ui(ui);
             } else {
                 ui.centered_and_justified(|ui| ui.label("Choose a document in the library"));
@@ -2023,9 +2027,9 @@ impl TriangulateApp {
         ui.separator();
         let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
         let links = self.links_between(&open);
-        let mentions = self.mentions.clone();
+        let mentions = self.derived.mentions.clone();
         let context = ReaderContext {
-            project: &self.project,
+            project: &self.workspace.project,
             mentions: &mentions,
             hovered_entity: self.hovered_entity,
             selected_entity: self.selected_entity,
@@ -2147,7 +2151,7 @@ impl TriangulateApp {
         self.hovered_entity = hovered;
         // A claim under the pointer, or a code or claim in the Claims tab, lights up its code.
         self.focus_code = hovered_claim
-            .and_then(|claim| self.project.claim(claim))
+            .and_then(|claim| self.workspace.project.claim(claim))
             .and_then(|claim| claim.codes.first().copied())
             .or(self.code_hovered_in_panel.take())
             .or(self.selected_code);
@@ -2185,7 +2189,7 @@ impl TriangulateApp {
                 .unwrap_or(0);
         }
         if let Some((claim, range)) = add_to_claim {
-            match Edit::add_claim_passage(&self.project, claim, range.start, range.end) {
+            match Edit::add_claim_passage(&self.workspace.project, claim, range.start, range.end) {
                 Ok(edit) => {
                     if self.apply(edit)
                         && let Some(pane) = self.panes.get_mut(self.focused_pane)
@@ -2223,7 +2227,7 @@ impl TriangulateApp {
                     self.layout.remove(moved);
                     self.layout.insert_beside(moved, salt, before);
                     self.focused_pane = index;
-                } else if let Some(opened) = self.project.document(document) {
+                } else if let Some(opened) = self.workspace.project.document(document) {
                     self.next_pane_salt += 1;
                     self.panes.push(Pane::new(opened, self.next_pane_salt));
                     self.layout.insert_beside(self.next_pane_salt, salt, before);
@@ -2366,7 +2370,7 @@ impl TriangulateApp {
                     continue;
                 }
                 if let Some(target) =
-                    matching_offset(&self.project, &links, (from, top), pane.document)
+                    matching_offset(&self.workspace.project, &links, (from, top), pane.document)
                     && Some(pane.paragraph_start(target)) != tops[other]
                 {
                     pane.align_to = Some(target);
@@ -2379,7 +2383,7 @@ impl TriangulateApp {
 
     /// Sets a paragraph aside as publisher furniture, or restores it as article text.
     fn toggle_set_aside(&mut self, document: DocumentId, range: Range<usize>) {
-        let Some(current) = self.project.document(document) else {
+        let Some(current) = self.workspace.project.document(document) else {
             return;
         };
         let restoring = current.is_set_aside(&range);
@@ -2388,7 +2392,7 @@ impl TriangulateApp {
         } else {
             "Set paragraph aside"
         };
-        let edit = Edit::update_document(&self.project, document, label, |document| {
+        let edit = Edit::update_document(&self.workspace.project, document, label, |document| {
             if restoring {
                 document
                     .boilerplate
@@ -2406,11 +2410,15 @@ impl TriangulateApp {
     }
 
     fn describe_claim(&self, id: ClaimId) -> String {
-        let Some(claim) = self.project.claim(id) else {
+        let Some(claim) = self.workspace.project.claim(id) else {
             return String::new();
         };
-        let codes = self.project.code_names(claim);
-        let speaker = self.project.speaker_name(claim).unwrap_or("unattributed");
+        let codes = self.workspace.project.code_names(claim);
+        let speaker = self
+            .workspace
+            .project
+            .speaker_name(claim)
+            .unwrap_or("unattributed");
         format!(
             "Claim {}: {} ({}), {}",
             claim.id,
@@ -2431,11 +2439,11 @@ impl TriangulateApp {
             match &modal {
                 Modal::UnsavedChanges(pending) => {
                     ui.heading("Unsaved changes");
-                    ui.label(format!("Save the changes to “{}” first?", self.project.name));
+                    ui.label(format!("Save the changes to “{}” first?", self.workspace.project.name));
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
                             let pending = pending.clone();
-                            then = Some(Box::new(move |app: &mut Self| match app.path.clone() {
+                            then = Some(Box::new(move |app: &mut Self| match app.workspace.path.clone() {
                                 Some(path) => app.save_to(path, Some(pending), false),
                                 None => {
                                     app.pending_after_save = Some(pending);
@@ -2449,7 +2457,7 @@ impl TriangulateApp {
                                 // The changes stay marked unsaved until another project replaces them;
                                 // their recovery copy goes, since the user chose to drop them.
                                 app.discarded_generation = Some(app.generation);
-                                if let Some(path) = &app.path {
+                                if let Some(path) = &app.workspace.path {
                                     let _ = std::fs::remove_file(store::recovery_path(path));
                                 }
                                 app.proceed(pending);
@@ -2498,7 +2506,7 @@ impl TriangulateApp {
                                     app.guard(Pending::Open(path));
                                 } else if purpose == DialogPurpose::SaveAs
                                     && path.exists()
-                                    && app.path.as_deref() != Some(path.as_path())
+                                    && app.workspace.path.as_deref() != Some(path.as_path())
                                 {
                                     // No native dialog asked about replacing the file: ask here.
                                     app.modal = Some(Modal::Overwrite(path));

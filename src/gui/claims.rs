@@ -6,9 +6,9 @@
 //! out, however many claims there are.
 
 use super::theme;
-use crate::analysis::words::one_line;
 use crate::edit::Edit;
 use crate::model::{Claim, ClaimId, CodeId, Project};
+use crate::text::one_line;
 use egui::{Label, RichText, Sense, Ui};
 use std::collections::HashSet;
 

@@ -1,6 +1,7 @@
 //! The entities panel: every entity with its counts, and the selected one's mentions in context.
 
 use super::theme;
+use crate::analysis::entities::EntityTable;
 use crate::analysis::mentions::MentionIndex;
 use crate::analysis::search::context;
 use crate::analysis::suggestions::Suggestion;
@@ -44,8 +45,9 @@ pub fn entities_ui(
     selected: Option<EntityId>,
 ) -> Vec<EntitiesAction> {
     let mut actions = Vec::new();
-    suggestions_ui(ui, project, suggestions, &mut actions);
-    add_entity_ui(ui, state, project, &mut actions);
+    suggestions_ui(ui, project, &mentions.entities, suggestions, &mut actions);
+    add_entity_ui(ui, state, project, &mentions.entities, &mut actions);
+    orphaned_ui(ui, project, mentions, &mut actions);
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         ui.add(
@@ -67,8 +69,9 @@ pub fn entities_ui(
         &mut state.show_hidden,
         "Show hidden and unmentioned entities",
     );
-    let filter = crate::analysis::fold::fold(state.filter.trim());
-    let mut rows: Vec<(EntityId, usize, usize)> = project
+    let filter = crate::text::fold::fold(state.filter.trim());
+    let mut rows: Vec<(EntityId, usize, usize)> = mentions
+        .entities
         .entities
         .iter()
         .filter(|entity| state.show_hidden || mentions.is_listed(entity))
@@ -79,7 +82,7 @@ pub fn entities_ui(
                     .variants
                     .iter()
                     .chain([&entity.name])
-                    .any(|name| crate::analysis::fold::fold(name).contains(&filter))
+                    .any(|name| crate::text::fold::fold(name).contains(&filter))
         })
         .map(|entity| {
             (
@@ -102,7 +105,7 @@ pub fn entities_ui(
         .auto_shrink([false, true])
         .show_rows(ui, 20.0, rows.len(), |ui, range| {
             for (id, count, documents) in &rows[range] {
-                let Some(entity) = project.entity(*id) else {
+                let Some(entity) = mentions.entity(*id) else {
                     continue;
                 };
                 ui.horizontal(|ui| {
@@ -129,7 +132,7 @@ pub fn entities_ui(
                 });
             }
         });
-    if let Some(entity) = selected.and_then(|id| project.entity(id)) {
+    if let Some(entity) = selected.and_then(|id| mentions.entity(id)) {
         ui.separator();
         egui::ScrollArea::vertical()
             .id_salt("entity-details")
@@ -149,9 +152,10 @@ fn details_ui(
     id: EntityId,
     actions: &mut Vec<EntitiesAction>,
 ) {
-    let Some(entity) = project.entity(id) else {
+    let Some(entity) = mentions.entity(id) else {
         return;
     };
+    let entities = &mentions.entities;
     if state.renaming != Some(id) {
         state.renaming = Some(id);
         state.rename.clone_from(&entity.name);
@@ -166,8 +170,10 @@ fn details_ui(
         if (ui.button("Rename").clicked() || enter) && !state.rename.trim().is_empty() {
             let name = state.rename.trim().to_owned();
             actions.extend(
-                Edit::update_entity(project, id, "Rename entity", |entity| entity.name = name)
-                    .map(EntitiesAction::Edit),
+                Edit::update_entity(project, entities, id, "Rename entity", |entity| {
+                    entity.name = name;
+                })
+                .map(EntitiesAction::Edit),
             );
         }
     });
@@ -182,7 +188,7 @@ fn details_ui(
             });
         if kind != entity.kind {
             actions.extend(
-                Edit::update_entity(project, id, "Change entity kind", |entity| {
+                Edit::update_entity(project, entities, id, "Change entity kind", |entity| {
                     entity.kind = kind;
                 })
                 .map(EntitiesAction::Edit),
@@ -197,24 +203,25 @@ fn details_ui(
             let hidden = !entity.hidden;
             let label = if hidden { "Hide entity" } else { "Show entity" };
             actions.extend(
-                Edit::update_entity(project, id, label, |entity| entity.hidden = hidden)
-                    .map(EntitiesAction::Edit),
+                Edit::update_entity(project, entities, id, label, |entity| {
+                    entity.hidden = hidden;
+                })
+                .map(EntitiesAction::Edit),
             );
         }
     });
     ui.horizontal(|ui| {
         let target_name = state
             .merge_into
-            .and_then(|target| project.entity(target))
+            .and_then(|target| entities.entity(target))
             .map_or("Choose…".to_owned(), |target| target.name.clone());
         egui::ComboBox::from_label("Merge into")
             .selected_text(target_name)
             .width(160.0)
             .show_ui(ui, |ui| {
-                let mut others: Vec<_> = project
-                    .entities
-                    .iter()
-                    .filter(|other| other.id != id && !other.hidden)
+                let mut others: Vec<_> = entities
+                    .visible()
+                    .filter(|other| other.id != id && mentions.is_listed(other))
                     .collect();
                 others.sort_by_key(|other| other.name.to_lowercase());
                 for other in others {
@@ -231,7 +238,9 @@ fn details_ui(
             .clicked()
             && let Some(target) = state.merge_into.take()
         {
-            actions.extend(Edit::merge_entities(project, target, id).map(EntitiesAction::Edit));
+            actions.extend(
+                Edit::merge_entities(project, entities, target, id).map(EntitiesAction::Edit),
+            );
             actions.push(EntitiesAction::Select(Some(target)));
         }
     });
@@ -278,11 +287,66 @@ fn details_ui(
         });
 }
 
+/// The user's decisions about entities that no text mentions any more (a document removed, a
+/// spelling gone): listed so the user can see and drop them, never moved to another entity.
+fn orphaned_ui(
+    ui: &mut Ui,
+    project: &Project,
+    mentions: &MentionIndex,
+    actions: &mut Vec<EntitiesAction>,
+) {
+    let orphaned: Vec<&Entity> = project
+        .entities
+        .iter()
+        .filter(|entity| {
+            entity.origin == crate::model::EntityOrigin::Detected
+                && mentions.mention_count(entity.id) == 0
+        })
+        .collect();
+    if orphaned.is_empty() {
+        return;
+    }
+    let title = format!("Decisions that no longer apply ({})", orphaned.len());
+    egui::CollapsingHeader::new(title)
+        .id_salt("orphaned-decisions")
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.weak("No document mentions these entities any more; what you decided about them is kept.");
+            for entity in orphaned {
+                ui.horizontal(|ui| {
+                    ui.label(format!("{} ({})", entity.name, entity.variants.join(", ")));
+                    let used = project
+                        .claims
+                        .iter()
+                        .any(|claim| claim.speaker == Some(entity.id));
+                    if ui
+                        .add_enabled(!used, egui::Button::new("Forget").small())
+                        .on_hover_text(if used {
+                            "A claim names it as its speaker"
+                        } else {
+                            "Drop this decision"
+                        })
+                        .clicked()
+                    {
+                        actions.push(EntitiesAction::Edit(Edit {
+                            label: "Forget entity decision".into(),
+                            changes: vec![crate::edit::Change::Entity {
+                                before: Some(entity.clone()),
+                                after: None,
+                            }],
+                        }));
+                    }
+                });
+            }
+        });
+}
+
 /// Adding an entity by hand with its aliases, or loading a whole list of them.
 fn add_entity_ui(
     ui: &mut Ui,
     state: &mut EntitiesState,
     project: &Project,
+    entities: &EntityTable,
     actions: &mut Vec<EntitiesAction>,
 ) {
     egui::CollapsingHeader::new("Add entities")
@@ -333,8 +397,8 @@ fn add_entity_ui(
                             .filter(|alias| !alias.is_empty())
                             .map(str::to_owned),
                     );
-                    let entry = crate::analysis::names::NameEntry { kind, names };
-                    let edit = Edit::load_names(project, std::slice::from_ref(&entry));
+                    let entry = crate::model::NameEntry { kind, names };
+                    let edit = Edit::load_names(project, entities, std::slice::from_ref(&entry));
                     if !edit.is_empty() {
                         actions.push(EntitiesAction::Edit(Edit {
                             label: "Add entity".into(),
@@ -359,6 +423,7 @@ fn add_entity_ui(
 fn suggestions_ui(
     ui: &mut Ui,
     project: &Project,
+    entities: &EntityTable,
     suggestions: &[Suggestion],
     actions: &mut Vec<EntitiesAction>,
 ) {
@@ -377,12 +442,18 @@ fn suggestions_ui(
                 .show(ui, |ui| {
                     for suggestion in suggestions {
                         let (Some(keep), Some(other)) = (
-                            project.entity(suggestion.keep),
-                            project.entity(suggestion.other),
+                            entities.entity(suggestion.keep),
+                            entities.entity(suggestion.other),
                         ) else {
                             continue;
                         };
-                        suggestion_row_ui(ui, project, suggestion, (keep, other), actions);
+                        suggestion_row_ui(
+                            ui,
+                            (project, entities),
+                            suggestion,
+                            (keep, other),
+                            actions,
+                        );
                     }
                 });
         });
@@ -390,7 +461,7 @@ fn suggestions_ui(
 
 fn suggestion_row_ui(
     ui: &mut Ui,
-    project: &Project,
+    (project, entities): (&Project, &EntityTable),
     suggestion: &Suggestion,
     (keep, other): (&Entity, &Entity),
     actions: &mut Vec<EntitiesAction>,
@@ -415,16 +486,19 @@ fn suggestion_row_ui(
             other.name, keep.name
         ));
         if merge.clicked() {
-            actions
-                .extend(Edit::merge_entities(project, keep.id, other.id).map(EntitiesAction::Edit));
+            actions.extend(
+                Edit::merge_entities(project, entities, keep.id, other.id)
+                    .map(EntitiesAction::Edit),
+            );
         }
         if ui
             .small_button("Not the same")
             .on_hover_text("Keep them apart and do not suggest them again")
             .clicked()
         {
-            actions
-                .extend(Edit::mark_distinct(project, keep.id, other.id).map(EntitiesAction::Edit));
+            actions.extend(
+                Edit::mark_distinct(project, entities, keep.id, other.id).map(EntitiesAction::Edit),
+            );
         }
     });
     ui.add_space(4.0);
@@ -439,7 +513,7 @@ fn spellings_ui(
     id: EntityId,
     actions: &mut Vec<EntitiesAction>,
 ) {
-    let Some(entity) = project.entity(id) else {
+    let Some(entity) = mentions.entity(id) else {
         return;
     };
     ui.label(RichText::new("Spellings").strong());
@@ -479,7 +553,7 @@ fn spellings_ui(
                     .clicked()
             {
                 actions.extend(
-                    Edit::split_variant(project, id, variant)
+                    Edit::split_variant(project, &mentions.entities, id, variant)
                         .map(|(edit, _)| EntitiesAction::Edit(edit)),
                 );
             }

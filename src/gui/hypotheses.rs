@@ -3,9 +3,9 @@
 
 use super::theme;
 use crate::analysis::hypotheses::{diagnostic_claims, rank_hypotheses};
-use crate::analysis::words::one_line;
 use crate::edit::Edit;
 use crate::model::{ClaimId, Consistency, Credibility, Grade, Project, Reliability};
+use crate::text::one_line;
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::collections::BTreeSet;

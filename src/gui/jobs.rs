@@ -4,7 +4,7 @@
 //! polls the channel every frame, and the thread wakes the window when it is done.
 
 use crate::analysis::Derived;
-use crate::import::{BatchReport, ImportOptions, Progress, import_batch};
+use crate::import::{BatchRead, ImportOptions, Progress, read_batch};
 use crate::model::Project;
 use crate::store::{self, DiskStamp, LoadError, SaveError};
 use std::path::PathBuf;
@@ -62,8 +62,9 @@ pub enum JobResult {
         path: PathBuf,
         /// Whether this is the project's recovery file, with unsaved changes.
         recovery: bool,
-        /// The project, the file's stamp and its mentions, or why it failed.
-        result: Result<(Project, Option<DiskStamp>, Derived), LoadError>,
+        /// The project in its workspace (migrated if its file was of an older format) and its
+        /// entities, or why it failed.
+        result: Result<(crate::workspace::Workspace, Derived), LoadError>,
     },
     /// A project was written.
     Saved {
@@ -80,8 +81,8 @@ pub enum JobResult {
     Imported {
         /// The project session the import belongs to.
         session: u64,
-        /// What happened to each file, and the edit that adds the documents.
-        report: BatchReport,
+        /// The files as read, in the order given.
+        read: BatchRead,
     },
     /// The recovery file was written.
     Autosaved {
@@ -287,10 +288,11 @@ impl Jobs {
             } else {
                 path.clone()
             };
-            // Mentions are found here too, so the first frame of the project shows its highlights.
-            let result = store::load(&file).map(|(project, stamp)| {
-                let index = Derived::mentions_only(&project);
-                (project, stamp, index)
+            // Entities are derived here too, so the first frame of the project shows its
+            // highlights.
+            let result = crate::workspace::Workspace::open(&file).map(|workspace| {
+                let index = Derived::mentions_only(&workspace.project, &workspace.entity_cache);
+                (workspace, index)
             });
             JobResult::Loaded {
                 path,
@@ -314,8 +316,8 @@ impl Jobs {
         });
     }
 
-    /// Imports files into a snapshot of the project on its own thread.
-    pub fn import(&mut self, session: u64, project: Project, paths: Vec<PathBuf>) {
+    /// Reads files to import on its own thread; they join the project when they arrive.
+    pub fn import(&mut self, session: u64, paths: Vec<PathBuf>) {
         let progress = Arc::new(Mutex::new(Progress {
             total: paths.len(),
             ..Progress::default()
@@ -327,8 +329,7 @@ impl Jobs {
         });
         let ctx = self.ctx.clone();
         self.spawn("import", move || {
-            let report = import_batch(
-                &project,
+            let read = read_batch(
                 &paths,
                 ImportOptions::default(),
                 &|status| {
@@ -339,7 +340,7 @@ impl Jobs {
                 },
                 &cancel,
             );
-            JobResult::Imported { session, report }
+            JobResult::Imported { session, read }
         });
     }
 
@@ -374,7 +375,7 @@ impl Jobs {
     pub fn search(
         &mut self,
         (session, generation): (u64, u64),
-        project: Project,
+        (project, mentions): (Project, Arc<crate::analysis::mentions::MentionIndex>),
         folded: FoldedCache,
         (query, options): (String, crate::analysis::search::SearchOptions),
     ) {
@@ -392,9 +393,14 @@ impl Jobs {
                     }
                 }
             };
-            let result =
-                crate::analysis::search::search_with(&project, Some(&index), &query, &options)
-                    .map_err(|error| error.to_string());
+            let result = crate::analysis::search::search_with(
+                &project,
+                &mentions.entities.entities,
+                Some(&index),
+                &query,
+                &options,
+            )
+            .map_err(|error| error.to_string());
             JobResult::Searched {
                 session,
                 query,
@@ -404,13 +410,21 @@ impl Jobs {
         });
     }
 
-    /// Finds mentions in a snapshot of the project on its own thread.
-    pub fn analyse(&mut self, session: u64, project: Project, generation: u64) {
+    /// Brings the derived data of a snapshot of the project up to date on its own thread,
+    /// reusing the parts of `previous` whose inputs did not change and the documents `cache`
+    /// has already read.
+    pub fn analyse(
+        &mut self,
+        (session, generation): (u64, u64),
+        project: Project,
+        previous: Derived,
+        cache: Arc<crate::analysis::entities::EntityCache>,
+    ) {
         self.analysing = Some(generation);
         self.spawn("analysis", move || JobResult::Analysed {
             session,
             generation,
-            index: Derived::compute(&project),
+            index: Derived::update(&project, &previous, &cache),
         });
     }
 }

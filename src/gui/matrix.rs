@@ -2,8 +2,8 @@
 
 use super::theme;
 use crate::analysis::matrix::{Across, Column, Matrix, claim_matrix};
-use crate::analysis::words::one_line;
 use crate::model::{ClaimId, Project, Stance};
+use crate::text::one_line;
 use egui::{Label, RichText, Sense, Ui};
 
 /// The matrix view's state.

@@ -1,8 +1,8 @@
 //! The command palette: every command, document, entity and code, found by typing a few letters.
 
 use super::commands::AppCommand;
-use crate::analysis::fold::fold;
 use crate::model::{CodeId, DocumentId, EntityId, Project};
+use crate::text::fold::fold;
 use egui::{Context, Key, RichText};
 
 /// What the palette can open or run.
@@ -63,6 +63,7 @@ pub fn fuzzy_score(query: &str, candidate: &str) -> Option<i32> {
 
 fn entries(
     project: &Project,
+    entities: &[crate::model::Entity],
     shortcut: &dyn Fn(AppCommand) -> String,
 ) -> Vec<(Choice, String, String)> {
     let mut all: Vec<(Choice, String, String)> = AppCommand::ALL
@@ -83,8 +84,7 @@ fn entries(
         )
     }));
     all.extend(
-        project
-            .entities
+        entities
             .iter()
             .filter(|entity| !entity.hidden)
             .map(|entity| {
@@ -106,7 +106,12 @@ fn entries(
 
 impl Palette {
     /// Draws the palette; returns how it closed, if it did.
-    pub fn ui(&mut self, ctx: &Context, project: &Project) -> Option<Outcome> {
+    pub fn ui(
+        &mut self,
+        ctx: &Context,
+        project: &Project,
+        entities: &[crate::model::Entity],
+    ) -> Option<Outcome> {
         let shortcut = |command: AppCommand| {
             command
                 .shortcuts()
@@ -114,7 +119,7 @@ impl Palette {
                 .map(|shortcut| ctx.format_shortcut(shortcut))
                 .unwrap_or_default()
         };
-        let mut matches: Vec<(i32, Choice, String, String)> = entries(project, &shortcut)
+        let mut matches: Vec<(i32, Choice, String, String)> = entries(project, entities, &shortcut)
             .into_iter()
             .filter_map(|(choice, label, detail)| {
                 fuzzy_score(&self.query, &label).map(|score| (score, choice, label, detail))

@@ -7,8 +7,8 @@
 
 use super::theme;
 use crate::analysis::mentions::{Mention, MentionIndex};
-use crate::analysis::words::one_line;
 use crate::model::{ClaimId, CodeId, Document, DocumentId, EntityId, EntityKind, Project};
+use crate::text::one_line;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Key, Modifiers, Pos2, Rect, Sense, Stroke, Ui, Vec2, vec2};
 use std::ops::Range;
@@ -121,7 +121,7 @@ pub struct ReaderOutput {
 /// Splits a body into paragraphs at blank lines; returns byte ranges into the full text.
 pub fn paragraphs(document: &Document) -> Vec<Range<usize>> {
     let offset = document.body.start();
-    crate::analysis::boilerplate::paragraphs(document.body_text())
+    crate::import::boilerplate::paragraphs(document.body_text())
         .into_iter()
         .map(|range| offset + range.start..offset + range.end)
         .collect()
@@ -379,6 +379,7 @@ impl Pane {
                     selected: context.selected_entity,
                     focus_code: context.focus_code,
                     project: context.project,
+                    entities: &context.mentions.entities,
                     shared,
                     kinds: context.highlight_kinds,
                     dark,
@@ -950,6 +951,7 @@ struct Highlights<'a> {
     selected: Option<EntityId>,
     focus_code: Option<CodeId>,
     project: &'a Project,
+    entities: &'a crate::analysis::entities::EntityTable,
     dark: bool,
 }
 
@@ -1014,7 +1016,7 @@ fn paragraph_job(
         if let Some(mention) = mentions
             .iter()
             .find(|mention| mention.range.start <= start && end <= mention.range.end)
-            && let Some(entity) = style.project.entity(mention.entity)
+            && let Some(entity) = style.entities.entity(mention.entity)
             && (style.kinds[EntityKind::ALL
                 .iter()
                 .position(|kind| *kind == entity.kind)
@@ -1242,7 +1244,7 @@ fn hover_card_ui(
     mention: Option<&Mention>,
     claims: &[ClaimId],
 ) {
-    if let Some(entity) = mention.and_then(|mention| context.project.entity(mention.entity)) {
+    if let Some(entity) = mention.and_then(|mention| context.mentions.entity(mention.entity)) {
         ui.horizontal(|ui| {
             theme::kind_marker_ui(ui, entity.kind);
             ui.strong(&entity.name);
@@ -1315,6 +1317,7 @@ mod tests {
             range: name.clone(),
         }];
         let claims = [(claim.clone(), Color32::RED, ClaimId(1))];
+        let table = crate::analysis::mentions::MentionIndex::of_stored_entities(&project).entities;
         let style = Highlights {
             kinds: [true; 5],
             shared: &[],
@@ -1326,6 +1329,7 @@ mod tests {
             selected: None,
             focus_code: None,
             project: &project,
+            entities: &table,
             dark: false,
         };
         let font = FontId::proportional(14.0);

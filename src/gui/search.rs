@@ -1,8 +1,8 @@
 //! The search panel: a query, its options, and the hits as keyword in context.
 
-use crate::analysis::fold::fold;
 use crate::analysis::search::{Results, SearchOptions};
 use crate::model::{DocumentId, Project, Stance};
+use crate::text::fold::fold;
 use egui::{Label, RichText, Sense, Ui};
 use std::ops::Range;
 

@@ -1,8 +1,8 @@
 //! The dialog that tags a selected passage as a claim: codes, stance, speaker, outlet, note.
 
-use crate::analysis::words::one_line;
 use crate::edit::ClaimDraft;
 use crate::model::{DocumentId, EntityKind, PartialDate, Project, Stance};
+use crate::text::one_line;
 use egui::{Context, RichText};
 use std::ops::Range;
 
@@ -46,7 +46,12 @@ impl TagDialog {
     }
 
     /// Draws the dialog; returns how it ended, if it did this frame.
-    pub fn ui(&mut self, ctx: &Context, project: &Project) -> Option<TagOutcome> {
+    pub fn ui(
+        &mut self,
+        ctx: &Context,
+        project: &Project,
+        entities: &[crate::model::Entity],
+    ) -> Option<TagOutcome> {
         let mut outcome = None;
         let Some(document) = project.document(self.document) else {
             return Some(TagOutcome::Cancel);
@@ -104,8 +109,7 @@ impl TagDialog {
                             .selected_text("")
                             .width(24.0)
                             .show_ui(ui, |ui| {
-                                let mut people: Vec<_> = project
-                                    .entities
+                                let mut people: Vec<_> = entities
                                     .iter()
                                     .filter(|entity| {
                                         !entity.hidden

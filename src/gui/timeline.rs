@@ -98,7 +98,7 @@ pub fn timeline_ui(
         return actions;
     };
     // The selected entity's mentions, on a lane above the claims.
-    let entity = selected.and_then(|id| project.entity(id));
+    let entity = selected.and_then(|id| mentions.entity(id));
     if let Some(entity) = entity
         && state
             .mention_cache

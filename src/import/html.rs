@@ -1,8 +1,8 @@
 //! Saved web pages: the article's text and the page's metadata, nothing fetched.
 
 use super::{ImportError, Imported, Metadata, build_document, declared_language, decode};
-use crate::analysis::words::one_line;
 use crate::model::PartialDate;
+use crate::text::one_line;
 use chrono::Datelike;
 
 /// Reads a saved article page: main text without navigation, comments or related links, and

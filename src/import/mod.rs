@@ -3,14 +3,19 @@
 //! One reader per format: plain text and Markdown in any common encoding, saved web pages, DOCX,
 //! ODT, PDF, EPUB and RTF. Each file succeeds or fails on its own: a batch reports every failure
 //! and keeps every success.
+//!
+//! A leaf layer: it knows nothing of projects being edited or analysed. Ids, duplicates against
+//! a project and the edit that adds documents are the workspace's business.
 
 mod archive;
+pub mod boilerplate;
 mod epub;
 #[cfg(test)]
 mod fuzz;
 #[doc(hidden)]
 pub mod fuzz_targets;
 mod html;
+pub mod names;
 mod office;
 mod pdf;
 mod rtf;
@@ -24,11 +29,8 @@ pub use pdf::document_from_pdf;
 pub use rtf::document_from_rtf;
 pub use text::{DecodedText, byline, decode, detect_language, headline, metadata_date};
 
-use crate::analysis::entities::new_entities;
-use crate::edit::Edit;
-use crate::model::{ByteSpan, Document, DocumentId, PartialDate, Project, is_language_code};
+use crate::model::{ByteSpan, Document, DocumentId, PartialDate, is_language_code};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -123,17 +125,6 @@ pub enum ImportError {
     },
 }
 
-/// What happened to one file of a batch.
-#[derive(Debug)]
-pub struct FileOutcome {
-    /// The file.
-    pub path: PathBuf,
-    /// The new document's id, or why the file was not imported.
-    pub result: Result<DocumentId, ImportError>,
-    /// How many invalid byte sequences were replaced by U+FFFD.
-    pub replaced: usize,
-}
-
 /// A document read from a file, before it joins a project.
 #[derive(Debug, Clone)]
 pub struct Imported {
@@ -156,19 +147,29 @@ pub struct Progress {
     pub failed: usize,
 }
 
-/// The result of importing a batch: the edit that adds the documents, and a line per file.
+/// One file of a batch, as read.
 #[derive(Debug)]
-pub struct BatchReport {
-    /// Adds the imported documents and their new entities; `None` when nothing was imported.
-    pub edit: Option<Edit>,
-    /// One outcome per file, in the order given.
-    pub outcomes: Vec<FileOutcome>,
-    /// Whether the user cancelled before the end; finished files are kept.
+pub struct FileRead {
+    /// The file.
+    pub path: PathBuf,
+    /// The document read from it, or why it could not be read.
+    pub result: Result<Imported, ImportError>,
+}
+
+/// The files of a batch as read, in the order given.
+#[derive(Debug, Default)]
+pub struct BatchRead {
+    /// One entry per file, folders expanded.
+    pub files: Vec<FileRead>,
+    /// Whether the user cancelled before the end; the files read so far are kept.
     pub cancelled: bool,
 }
 
 /// Expands folders (recursively, files of the importable formats only, sorted by name) and keeps
 /// files as given.
+///
+/// Links to folders are not followed, so a link back to a parent folder cannot make the walk
+/// endless; links to files are read like files.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
@@ -182,20 +183,20 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        // An unreadable folder is reported when the user names it as a file would be.
-        files.push(folder.to_owned());
-        return;
-    };
-    let mut children: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .collect();
-    children.sort();
-    for child in children {
-        if child.is_dir() {
-            collect_folder(&child, files);
-        } else if has_text_extension(&child) {
-            files.push(child);
+    let walk = walkdir::WalkDir::new(folder)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walk {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_file()
+                    || entry.path_is_symlink() && entry.path().is_file();
+                if is_file && has_text_extension(entry.path()) {
+                    files.push(entry.into_path());
+                }
+            }
+            // An unreadable folder is reported when the user names it as a file would be.
+            Err(error) => files.push(error.path().unwrap_or(folder).to_owned()),
         }
     }
 }
@@ -383,43 +384,33 @@ pub fn build_document(
 
 /// The paragraphs of the body that read as publisher furniture.
 pub(crate) fn set_aside(text: &str, body: ByteSpan) -> Vec<ByteSpan> {
-    crate::analysis::boilerplate::detect(&text[body.range()], body.start())
+    boilerplate::detect(&text[body.range()], body.start())
         .into_iter()
         .filter_map(|range| ByteSpan::new(text, range.start, range.end).ok())
         .collect()
 }
 
-/// Imports files and folders into `project`: reads them, refuses duplicates, finds entities.
+/// Reads files and folders (expanded by [`expand_paths`]) into documents without ids.
 ///
-/// Runs on any thread; `progress` is called before each file and `cancel` is checked between
-/// files. The project itself is not touched: the returned edit adds what was imported.
-pub fn import_batch(
-    project: &Project,
+/// Runs on any thread, reading a few dozen files at a time on every core; the result keeps the
+/// order of the files, whichever finishes first. `progress` is called before each group and
+/// `cancel` is checked between groups.
+pub fn read_batch(
     paths: &[PathBuf],
     options: ImportOptions,
     progress: &dyn Fn(&Progress),
     cancel: &AtomicBool,
-) -> BatchReport {
+) -> BatchRead {
     let files = expand_paths(paths);
-    let mut seen: HashMap<String, String> = project
-        .documents
-        .iter()
-        .map(|document| (document.content_hash.clone(), document.file.clone()))
-        .collect();
-    let mut next_id = project.next_document_id().0;
-    let mut documents = Vec::new();
-    let mut outcomes = Vec::new();
+    let mut read = BatchRead::default();
     let mut status = Progress {
         total: files.len(),
         ..Progress::default()
     };
-    let mut cancelled = false;
-    // Files are read a few dozen at a time on every core; ids, duplicates and the order of the
-    // report follow the order of the files, whichever finishes first.
     const CHUNK: usize = 32;
     for chunk in files.chunks(CHUNK) {
         if cancel.load(Ordering::Relaxed) {
-            cancelled = true;
+            read.cancelled = true;
             break;
         }
         status.current = chunk[0]
@@ -427,46 +418,21 @@ pub fn import_batch(
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
         progress(&status);
-        let read: Vec<Result<Imported, ImportError>> = chunk
+        let results: Vec<Result<Imported, ImportError>> = chunk
             .par_iter()
             .map(|path| read_document(path, options))
             .collect();
-        for (path, read) in chunk.iter().zip(read) {
-            let mut replaced = 0;
-            let result = read.and_then(|imported| {
-                let mut document = imported.document;
-                replaced = imported.replaced;
-                if let Some(existing) = seen.get(&document.content_hash) {
-                    return Err(ImportError::Duplicate {
-                        existing: existing.clone(),
-                    });
-                }
-                seen.insert(document.content_hash.clone(), document.file.clone());
-                document.id = DocumentId(next_id);
-                next_id += 1;
-                let id = document.id;
-                documents.push(document);
-                Ok(id)
-            });
+        for (path, result) in chunk.iter().zip(results) {
             status.done += 1;
             status.failed += usize::from(result.is_err());
-            outcomes.push(FileOutcome {
+            read.files.push(FileRead {
                 path: path.clone(),
                 result,
-                replaced,
             });
         }
     }
     progress(&status);
-    let edit = (!documents.is_empty()).then(|| {
-        let entities = new_entities(project, &documents);
-        Edit::add_documents(project, documents, entities)
-    });
-    BatchReport {
-        edit,
-        outcomes,
-        cancelled,
-    }
+    read
 }
 
 #[cfg(test)]

@@ -284,11 +284,10 @@ impl<'a> Reader<'a> {
         self.flush();
         let mut paragraphs = self.body.finish();
         paragraphs.extend(self.notes.finish());
-        let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
         Ok(Read {
             text: paragraphs.join("\n\n"),
-            title: one_line(&self.title),
-            author: one_line(&self.author),
+            title: crate::text::one_line(&self.title),
+            author: crate::text::one_line(&self.author),
             encoding: self.document_encoding,
         })
     }

@@ -39,6 +39,17 @@ id_type!(
     HypothesisId
 );
 
+impl EntityId {
+    /// Ids from here up are those analysis gives the entities it derives from the text; ids the
+    /// user's own entities are numbered with stay below it.
+    pub const DERIVED_BASE: u32 = 1 << 30;
+
+    /// Whether the id is of the range analysis numbers derived entities in.
+    pub fn in_derived_range(self) -> bool {
+        self.0 >= Self::DERIVED_BASE
+    }
+}
+
 /// Something stored in a project collection under a typed id.
 pub trait Keyed {
     /// The id type of the item.

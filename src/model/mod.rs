@@ -236,7 +236,7 @@ impl EntityKind {
 }
 
 /// How an entity came to be in the project.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EntityOrigin {
     /// Found in the text by analysis.
     Detected,
@@ -245,7 +245,7 @@ pub enum EntityOrigin {
 }
 
 /// One person, organisation, place or date, under all the spellings that name it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entity {
     /// Stable id.
     pub id: EntityId,
@@ -259,6 +259,15 @@ pub struct Entity {
     pub hidden: bool,
     /// Detected or added by hand.
     pub origin: EntityOrigin,
+}
+
+/// One entity of a name list the user loads: its kind, its canonical name and aliases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameEntry {
+    /// What it is.
+    pub kind: EntityKind,
+    /// The canonical name, then its aliases.
+    pub names: Vec<String>,
 }
 
 /// A colour as red, green and blue bytes, written `#rrggbb` in the file.
@@ -495,9 +504,17 @@ impl Project {
         next_id(&self.documents, DocumentId, |id| id.0)
     }
 
-    /// The id a new entity will get.
+    /// The id a new entity will get: one more than the largest below
+    /// [`EntityId::DERIVED_BASE`], whatever ids entities adopted from analysis kept.
     pub fn next_entity_id(&self) -> EntityId {
-        next_id(&self.entities, EntityId, |id| id.0)
+        let largest = self
+            .entities
+            .iter()
+            .map(|entity| entity.id)
+            .filter(|id| !id.in_derived_range())
+            .max()
+            .map_or(0, |id| id.0);
+        EntityId(largest + 1)
     }
 
     /// The id a new code will get.

@@ -5,6 +5,10 @@
 //! either the old or the new project on disk. Loading checks every invariant the editor relies
 //! on; a file that fails is reported with its path and never written to.
 
+mod lock;
+
+pub use lock::{LOCK_WAIT, LockError, ProjectLock, lock, lock_path};
+
 use crate::model::{Document, Keyed, Project};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -13,7 +17,12 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// The file format this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: every entity analysis found was stored, with the user's decisions mixed in.
+/// - 2: only the entities the user decided something about are stored; the others are derived
+///   from the documents on every load. A file of format 1 is migrated when opened (see
+///   [`crate::workspace::Workspace::open`]).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The extension of project files.
 pub const EXTENSION: &str = "ron";
@@ -194,6 +203,11 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
 
 /// Parses and checks a project from RON text; `path` only names the file in errors.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
+    from_ron_versioned(text, path).map(|(project, _)| project)
+}
+
+/// [`from_ron`], with the format version the file was written in.
+pub fn from_ron_versioned(text: &str, path: &Path) -> Result<(Project, u32), LoadError> {
     let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
         path: path.to_owned(),
         line: error.span.start.line,
@@ -227,11 +241,17 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
             .and_then(|near| position_of(text, near)),
         problem: inconsistency.problem,
     })?;
-    Ok(project)
+    Ok((project, version))
 }
 
 /// Loads a project and returns it with the file's stamp.
 pub fn load(path: &Path) -> Result<(Project, Option<DiskStamp>), LoadError> {
+    load_versioned(path).map(|(project, stamp, _)| (project, stamp))
+}
+
+/// [`load`], with the format version the file was written in, which may be older than
+/// [`FORMAT_VERSION`] and need migrating.
+pub fn load_versioned(path: &Path) -> Result<(Project, Option<DiskStamp>, u32), LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -241,7 +261,8 @@ pub fn load(path: &Path) -> Result<(Project, Option<DiskStamp>), LoadError> {
         path: path.to_owned(),
         offset: error.valid_up_to(),
     })?;
-    Ok((from_ron(text, path)?, stamp))
+    let (project, version) = from_ron_versioned(text, path)?;
+    Ok((project, stamp, version))
 }
 
 /// Saves a project atomically, keeping the previous file as a backup; returns the new stamp.

@@ -1,6 +1,6 @@
 //! Every kind of edit, undone and redone, returns the project to exactly the state it had.
 
-use crate::support::{draft, imported_project, tagged_project};
+use crate::support::{draft, entities, entity_named, imported_project, tagged_project};
 use triangulate::edit::{Change, Edit, History};
 use triangulate::model::{
     Consistency, DocumentId, EntityKind, Grade, PartialDate, Project, Stance,
@@ -43,7 +43,7 @@ fn every_kind_of_edit_undoes_and_redoes_exactly() {
         Stance::Denies,
         Some("Someone New"),
     );
-    let (edit, claim_id) = Edit::tag_claim(&project, &claim).expect("tag");
+    let (edit, claim_id) = Edit::tag_claim(&project, &entities(&project), &claim).expect("tag");
     assert_reversible(&mut project, &mut history, edit);
     let speaker = project
         .claim(claim_id)
@@ -57,26 +57,32 @@ fn every_kind_of_edit_undoes_and_redoes_exactly() {
     .expect("changes");
     assert_reversible(&mut project, &mut history, edit);
 
-    let massoud = project
-        .entity_by_name("Ahmad Massoud")
-        .expect("detected")
-        .id;
-    let edit = Edit::update_entity(&project, massoud, "Rename", |entity| {
+    // A derived entity is stored, under the id it had, by the first decision about it.
+    let massoud = entity_named(&project, "Ahmad Massoud").id;
+    assert!(project.entity(massoud).is_none(), "derived, not stored");
+    let edit = Edit::update_entity(&project, &entities(&project), massoud, "Rename", |entity| {
         entity.name = "Ahmad Massoud (son)".into();
     })
     .expect("rename");
     assert_reversible(&mut project, &mut history, edit);
-    let edit = Edit::update_entity(&project, massoud, "Kind", |entity| {
+    assert_eq!(
+        project.entity(massoud).map(|entity| entity.name.as_str()),
+        Some("Ahmad Massoud (son)")
+    );
+    let edit = Edit::update_entity(&project, &entities(&project), massoud, "Kind", |entity| {
         entity.kind = EntityKind::Other;
     })
     .expect("kind");
     assert_reversible(&mut project, &mut history, edit);
-    let edit = Edit::update_entity(&project, massoud, "Hide", |entity| entity.hidden = true)
-        .expect("hide");
+    let edit = Edit::update_entity(&project, &entities(&project), massoud, "Hide", |entity| {
+        entity.hidden = true;
+    })
+    .expect("hide");
     assert_reversible(&mut project, &mut history, edit);
 
     // Merging moves the absorbed entity's spellings and its claims to the kept one.
-    let edit = Edit::merge_entities(&project, massoud, speaker).expect("merge");
+    let edit =
+        Edit::merge_entities(&project, &entities(&project), massoud, speaker).expect("merge");
     assert_reversible(&mut project, &mut history, edit);
     assert!(project.entity(speaker).is_none());
     assert_eq!(
@@ -149,19 +155,28 @@ fn every_kind_of_edit_undoes_and_redoes_exactly() {
     assert_reversible(&mut project, &mut history, edit);
 
     // The fixture's Massoud has one spelling: give it a second one, then split it off.
-    let add = Edit::update_entity(&project, massoud, "Add spelling", |entity| {
-        entity.variants.push("Ahmed Massoud".into());
-    })
+    let add = Edit::update_entity(
+        &project,
+        &entities(&project),
+        massoud,
+        "Add spelling",
+        |entity| {
+            entity.variants.push("Ahmed Massoud".into());
+        },
+    )
     .expect("add");
     assert_reversible(&mut project, &mut history, add);
-    let (edit, split) = Edit::split_variant(&project, massoud, "Ahmed Massoud").expect("split");
+    let (edit, split) =
+        Edit::split_variant(&project, &entities(&project), massoud, "Ahmed Massoud")
+            .expect("split");
     assert_reversible(&mut project, &mut history, edit);
     assert!(
         project.are_distinct(massoud, split),
         "a split records the two as different"
     );
-    let other = project.entity_by_name("Kabul").expect("Kabul").id;
-    let edit = Edit::mark_distinct(&project, other, massoud).expect("not the same");
+    let other = entity_named(&project, "Kabul").id;
+    let edit =
+        Edit::mark_distinct(&project, &entities(&project), other, massoud).expect("not the same");
     assert_reversible(&mut project, &mut history, edit);
 
     let edit = Edit::set_notes(&project, "Check the wire copy against the French original.")
@@ -184,7 +199,7 @@ fn a_claim_spans_several_passages_in_text_order_and_gives_them_back() {
         Stance::Reports,
         None,
     );
-    let (edit, id) = Edit::tag_claim(&project, &claim).expect("tag");
+    let (edit, id) = Edit::tag_claim(&project, &entities(&project), &claim).expect("tag");
     history.apply(&mut project, edit).expect("applies");
     let text = project
         .document(DocumentId(1))
@@ -286,57 +301,62 @@ fn edits_that_would_break_the_project_are_refused_and_change_nothing() {
 fn merged_and_hidden_entities_stay_curated_when_more_documents_arrive() {
     let folder = tempfile::tempdir().expect("temp dir");
     let mut project = imported_project(folder.path());
-    let kabul = project.entity_by_name("Kabul").expect("Kabul").id;
-    let rukha = project.entity_by_name("Rukha").expect("Rukha").id;
-    let _ = Edit::merge_entities(&project, kabul, rukha)
+    let kabul = entity_named(&project, "Kabul").id;
+    let rukha = entity_named(&project, "Rukha").id;
+    let _ = Edit::merge_entities(&project, &entities(&project), kabul, rukha)
         .expect("merge")
         .apply(&mut project)
         .expect("applies");
-    let bazarak = project.entity_by_name("Bazarak").expect("Bazarak").id;
-    let _ = Edit::update_entity(&project, bazarak, "Hide", |entity| entity.hidden = true)
-        .expect("hide")
-        .apply(&mut project)
-        .expect("applies");
-    let count = project.entities.len();
+    let bazarak = entity_named(&project, "Bazarak").id;
+    let _ = Edit::update_entity(&project, &entities(&project), bazarak, "Hide", |entity| {
+        entity.hidden = true;
+    })
+    .expect("hide")
+    .apply(&mut project)
+    .expect("applies");
+    let stored = project.entities.clone();
 
     let more = folder.path().join("more.txt");
     std::fs::write(&more, "News from Rukha and Bazarak\n\nFighting near Rukha and Bazarak continued, residents in Kabul said.\n").expect("write");
     crate::support::import_into(&mut project, &[more]);
     assert_eq!(
-        project.entities.len(),
-        count,
-        "no entity comes back for known spellings"
+        project.entities, stored,
+        "an import stores nothing: the decisions stay as they were"
     );
-    assert!(project.entity(bazarak).is_some_and(|entity| entity.hidden));
-    assert!(
-        project
-            .entity(kabul)
-            .is_some_and(|entity| entity.variants.contains(&"Rukha".to_owned()))
+    let table = entities(&project);
+    assert!(table.entity(bazarak).is_some_and(|entity| entity.hidden));
+    let merged = table.entity(kabul).expect("the merged entity");
+    assert!(merged.variants.contains(&"Rukha".to_owned()), "{merged:?}");
+    assert_eq!(
+        table.by_name("Rukha").map(|entity| entity.id),
+        Some(kabul),
+        "no entity comes back for a merged spelling"
     );
 }
 
 #[test]
-fn importing_new_spellings_of_a_merged_entity_succeeds() {
+fn importing_new_spellings_of_a_merged_entity_joins_them_to_it() {
     let folder = tempfile::tempdir().expect("temp dir");
     let mut project = imported_project(folder.path());
-    let panjshir = project.entity_by_name("Panjshir").expect("Panjshir").id;
-    let panchir = project.entity_by_name("Panchir").expect("Panchir").id;
-    let _ = Edit::merge_entities(&project, panjshir, panchir)
+    let panjshir = entity_named(&project, "Panjshir").id;
+    let massoud = entity_named(&project, "Ahmad Massoud").id;
+    let _ = Edit::merge_entities(&project, &entities(&project), panjshir, massoud)
         .expect("merge")
         .apply(&mut project)
         .expect("applies");
     let more = folder.path().join("caps.txt");
-    // Both folded spellings belong to the merged entity: the import must add them in one change.
+    // Spellings analysis groups with the merged ones follow the user's entity.
     std::fs::write(
         &more,
-        "Fighting in PANJSHIR\n\nReports from PANJSHIR and PANCHIR said the valley held.\n",
+        "Fighting in PANJSHIR\n\nReports from PANJSHIR said the valley held.\n",
     )
     .expect("write");
     crate::support::import_into(&mut project, &[more]);
-    let merged = project.entity(panjshir).expect("merged entity");
+    let table = entities(&project);
+    let merged = table.entity(panjshir).expect("merged entity");
     assert!(
         merged.variants.contains(&"PANJSHIR".to_owned())
-            && merged.variants.contains(&"PANCHIR".to_owned()),
+            && merged.variants.contains(&"Ahmad Massoud".to_owned()),
         "{:?}",
         merged.variants
     );
@@ -347,16 +367,17 @@ fn a_name_list_adds_completes_and_merges_entities_in_one_undoable_step() {
     let folder = tempfile::tempdir().expect("temp dir");
     let mut project = imported_project(folder.path());
     let original = project.clone();
-    let (entries, skipped) = triangulate::analysis::names::parse_names(
+    let (entries, skipped) = triangulate::import::names::parse_names(
         "place, Panjshir, Panchir, Panjsher, Pandjchir\norganisation, National Resistance Front, NRF, FNR\nperson, Hamid Karzai, Hamed Karzai\n",
     );
     assert!(skipped.is_empty());
-    let panjshir = project.entity_by_name("Panjshir").expect("Panjshir").id;
+    let panjshir = entity_named(&project, "Panjshir").id;
     let mut history = History::default();
-    let edit = Edit::load_names(&project, &entries);
+    let edit = Edit::load_names(&project, &entities(&project), &entries);
     history.apply(&mut project, edit).expect("applies");
+    let table = entities(&project);
     // The detected Panjshir and Panchir are now one place with all four spellings.
-    let place = project.entity(panjshir).expect("kept");
+    let place = table.entity(panjshir).expect("kept");
     for spelling in ["Panchir", "Panjsher", "Pandjchir"] {
         assert!(
             place.variants.contains(&spelling.to_owned()),
@@ -364,19 +385,16 @@ fn a_name_list_adds_completes_and_merges_entities_in_one_undoable_step() {
             place.variants
         );
     }
-    assert!(
-        project
-            .entity_by_name("Panchir")
-            .is_some_and(|entity| entity.id == panjshir)
+    assert_eq!(
+        table.by_name("Panchir").map(|entity| entity.id),
+        Some(panjshir)
     );
     // The acronym joined its organisation; a name no text mentions yet is added by hand.
-    let front = project
-        .entity_by_name("National Resistance Front")
-        .expect("front");
+    let front = table.by_name("National Resistance Front").expect("front");
     assert!(
         front.variants.contains(&"NRF".to_owned()) && front.variants.contains(&"FNR".to_owned())
     );
-    let karzai = project.entity_by_name("Hamed Karzai").expect("added");
+    let karzai = table.by_name("Hamed Karzai").expect("added");
     assert_eq!(
         (karzai.kind, karzai.origin),
         (EntityKind::Person, triangulate::model::EntityOrigin::Manual)

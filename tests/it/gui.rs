@@ -53,7 +53,7 @@ fn harness_with(
 fn the_sample_project_opens_with_its_first_document_in_the_reader() {
     let harness = harness();
     let app = harness.state();
-    assert_eq!(app.project.name, "panjshir-2021");
+    assert_eq!(app.workspace.project.name, "panjshir-2021");
     assert_eq!(app.panes.len(), 1);
     assert!(
         app.title().starts_with("panjshir-2021 — Triangulate"),
@@ -61,7 +61,10 @@ fn the_sample_project_opens_with_its_first_document_in_the_reader() {
         app.title()
     );
     assert!(
-        !app.mentions.in_document(app.panes[0].document).is_empty(),
+        !app.derived
+            .mentions
+            .in_document(app.panes[0].document)
+            .is_empty(),
         "mentions are highlighted"
     );
 }
@@ -71,6 +74,7 @@ fn clicking_a_document_in_the_library_shows_it_in_the_reader() {
     let mut harness = harness();
     let target = harness
         .state()
+        .workspace
         .project
         .documents
         .iter()
@@ -98,6 +102,7 @@ fn dragging_over_the_text_selects_a_passage() {
     let app = harness.state();
     let range = app.panes[0].selected_range().expect("a selection");
     let document = app
+        .workspace
         .project
         .document(app.panes[0].document)
         .expect("document");
@@ -112,7 +117,7 @@ fn dragging_over_the_text_selects_a_passage() {
 #[test]
 fn tagging_through_the_popup_adds_a_claim_and_undo_removes_it() {
     let mut harness = harness();
-    let claims_before = harness.state().project.claims.len();
+    let claims_before = harness.state().workspace.project.claims.len();
     let range = select_in_reader(&mut harness, DocumentId(1), RESIDENTS);
     harness.get_by_label("Tag claim…").click();
     harness.run_ok();
@@ -127,16 +132,17 @@ fn tagging_through_the_popup_adds_a_claim_and_undo_removes_it() {
     harness.run_ok();
     {
         let app = harness.state();
-        assert_eq!(app.project.claims.len(), claims_before + 1);
-        let claim = app.project.claims.last().expect("new claim");
+        assert_eq!(app.workspace.project.claims.len(), claims_before + 1);
+        let claim = app.workspace.project.claims.last().expect("new claim");
         assert_eq!(claim.quote.span.range(), range);
         assert_eq!(
-            app.project
+            app.workspace
+                .project
                 .code(claim.codes[0])
                 .map(|code| code.name.as_str()),
             Some("supplies")
         );
-        assert!(app.history.is_dirty());
+        assert!(app.workspace.history.is_dirty());
         assert!(
             app.title().contains('*'),
             "unsaved changes show in the title: {}",
@@ -169,7 +175,7 @@ fn tagging_through_the_popup_adds_a_claim_and_undo_removes_it() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
     assert_eq!(
-        harness.state().project.claims.len(),
+        harness.state().workspace.project.claims.len(),
         claims_before,
         "undo removes the claim"
     );
@@ -178,7 +184,7 @@ fn tagging_through_the_popup_adds_a_claim_and_undo_removes_it() {
             .query_by_label_contains("Residents say stocks of food")
             .is_none()
     );
-    assert!(!harness.state().history.is_dirty());
+    assert!(!harness.state().workspace.history.is_dirty());
 }
 
 #[test]
@@ -194,8 +200,10 @@ fn hovering_an_entity_highlights_it_in_every_pane() {
     // Selecting an entity marks it everywhere and each pane counts its mentions.
     let taliban = harness
         .state()
-        .project
-        .entity_by_name("Taliban")
+        .derived
+        .mentions
+        .entities
+        .by_name("Taliban")
         .map(|entity| entity.id);
     harness.state_mut().selected_entity = taliban;
     harness.run_ok();
@@ -213,7 +221,12 @@ fn select_in_reader(
     quote: &str,
 ) -> std::ops::Range<usize> {
     let app = harness.state_mut();
-    let text = &app.project.document(document).expect("document").text;
+    let text = &app
+        .workspace
+        .project
+        .document(document)
+        .expect("document")
+        .text;
     let start = text.find(quote).expect("quote in the sample");
     let range = start..start + quote.len();
     let pane = app.open_document(document, false).expect("pane");
@@ -228,6 +241,7 @@ fn first_line(harness: &Harness<'static, TriangulateApp>, pane: usize) -> Pos2 {
     let app = harness.state();
     let pane = &app.panes[pane];
     let start = app
+        .workspace
         .project
         .document(pane.document)
         .expect("document")
@@ -271,16 +285,18 @@ fn ctrl_s_saves_in_the_background_and_the_project_reopens_identical() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("copy of sample é.ron");
     let mut harness = harness_on_copy(&path);
-    let edit =
-        triangulate::edit::Edit::rename_project(&harness.state().project, "Renamed in the window")
-            .expect("rename");
+    let edit = triangulate::edit::Edit::rename_project(
+        &harness.state().workspace.project,
+        "Renamed in the window",
+    )
+    .expect("rename");
     harness.state_mut().apply(edit);
     harness.run_ok();
-    assert!(harness.state().history.is_dirty());
+    assert!(harness.state().workspace.history.is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    run_until(&mut harness, |app| !app.history.is_dirty());
+    run_until(&mut harness, |app| !app.workspace.history.is_dirty());
     let (reopened, _) = store::load(&path).expect("the saved file loads");
-    assert_eq!(reopened, harness.state().project);
+    assert_eq!(reopened, harness.state().workspace.project);
     assert!(
         store::backup_path(&path).exists(),
         "the previous version is kept"
@@ -291,8 +307,9 @@ fn ctrl_s_saves_in_the_background_and_the_project_reopens_identical() {
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
     let mut harness = harness();
-    let edit = triangulate::edit::Edit::set_notes(&harness.state().project, "unsaved thought")
-        .expect("notes");
+    let edit =
+        triangulate::edit::Edit::set_notes(&harness.state().workspace.project, "unsaved thought")
+            .expect("notes");
     harness.state_mut().apply(edit);
     harness.run_ok();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
@@ -306,7 +323,7 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.run_ok();
     assert!(harness.state().modal.is_none());
     assert!(
-        harness.state().history.is_dirty(),
+        harness.state().workspace.history.is_dirty(),
         "cancelling keeps the changes"
     );
 }
@@ -327,10 +344,13 @@ fn a_note_typed_in_the_notes_tab_is_one_undoable_edit() {
     harness.run_ok();
     harness.state_mut().left_tab = LeftTab::Notes;
     harness.run_ok();
-    assert_eq!(harness.state().project.notes, "Check the wire copy");
+    assert_eq!(
+        harness.state().workspace.project.notes,
+        "Check the wire copy"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
-    assert_eq!(harness.state().project.notes, "");
+    assert_eq!(harness.state().workspace.project.notes, "");
 }
 
 /// A file dropped on the window, as the platform reports it.
@@ -355,7 +375,7 @@ fn dropping_text_files_imports_them_in_the_background() {
     let binary = folder.path().join("not text.txt");
     std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).expect("write");
     let mut harness = harness();
-    let before = harness.state().project.documents.len();
+    let before = harness.state().workspace.project.documents.len();
     harness
         .input_mut()
         .dropped_files
@@ -365,11 +385,12 @@ fn dropping_text_files_imports_them_in_the_background() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(binary)));
     run_until(&mut harness, |app| {
-        app.project.documents.len() == before + 1 && app.modal.is_some()
+        app.workspace.project.documents.len() == before + 1 && app.modal.is_some()
     });
     let app = harness.state();
     assert!(
-        app.project
+        app.workspace
+            .project
             .documents
             .iter()
             .any(|document| document.title == "Fresh report from Charikar")
@@ -378,7 +399,7 @@ fn dropping_text_files_imports_them_in_the_background() {
     assert!(
         matches!(&app.modal, Some(triangulate::gui::app::Modal::ImportReport(lines)) if lines.iter().any(|line| line.contains("not text.txt") && line.contains("not a text file")))
     );
-    assert!(app.history.is_dirty());
+    assert!(app.workspace.history.is_dirty());
 }
 
 #[test]
@@ -387,8 +408,9 @@ fn dont_save_then_a_failed_open_keeps_the_changes_marked_unsaved() {
     let damaged = folder.path().join("damaged.ron");
     std::fs::write(&damaged, "(format_version: 1, project: (").expect("write");
     let mut harness = harness();
-    let edit = triangulate::edit::Edit::rename_project(&harness.state().project, "Edited")
-        .expect("rename");
+    let edit =
+        triangulate::edit::Edit::rename_project(&harness.state().workspace.project, "Edited")
+            .expect("rename");
     harness.state_mut().apply(edit);
     harness
         .state_mut()
@@ -410,9 +432,12 @@ fn dont_save_then_a_failed_open_keeps_the_changes_marked_unsaved() {
     assert!(
         matches!(&app.modal, Some(triangulate::gui::app::Modal::Error(message)) if message.contains("damaged.ron"))
     );
-    assert_eq!(app.project.name, "Edited", "the edited project stays open");
+    assert_eq!(
+        app.workspace.project.name, "Edited",
+        "the edited project stays open"
+    );
     assert!(
-        app.history.is_dirty() && app.title().contains('*'),
+        app.workspace.history.is_dirty() && app.title().contains('*'),
         "and its changes are still unsaved"
     );
     harness.get_by_label("OK").click();
@@ -433,7 +458,7 @@ fn reviewing_a_suggestion_keeps_two_entities_apart() {
     let mut harness = harness();
     harness.state_mut().left_tab = LeftTab::Entities;
     harness.run_ok();
-    let before = harness.state().suggestions.len();
+    let before = harness.state().derived.suggestions.len();
     assert!(
         before > 0,
         "the sample has a father and a son with shared names"
@@ -445,11 +470,13 @@ fn reviewing_a_suggestion_keeps_two_entities_apart() {
         .next()
         .expect("a suggestion")
         .click();
-    run_until(&mut harness, |app| app.suggestions.len() == before - 1);
-    assert_eq!(harness.state().project.distinct.len(), 1);
+    run_until(&mut harness, |app| {
+        app.derived.suggestions.len() == before - 1
+    });
+    assert_eq!(harness.state().workspace.project.distinct.len(), 1);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    run_until(&mut harness, |app| app.suggestions.len() == before);
-    assert!(harness.state().project.distinct.is_empty());
+    run_until(&mut harness, |app| app.derived.suggestions.len() == before);
+    assert!(harness.state().workspace.project.distinct.is_empty());
 }
 
 #[test]
@@ -458,6 +485,7 @@ fn a_paragraph_can_be_set_aside_from_its_context_menu_and_restored_by_undo() {
     let id = harness.state().panes[0].document;
     let before = harness
         .state()
+        .workspace
         .project
         .document(id)
         .expect("document")
@@ -484,6 +512,7 @@ fn a_paragraph_can_be_set_aside_from_its_context_menu_and_restored_by_undo() {
     harness.run_ok();
     let after = harness
         .state()
+        .workspace
         .project
         .document(id)
         .expect("document")
@@ -495,6 +524,7 @@ fn a_paragraph_can_be_set_aside_from_its_context_menu_and_restored_by_undo() {
     assert_eq!(
         harness
             .state()
+            .workspace
             .project
             .document(id)
             .expect("document")
@@ -509,6 +539,7 @@ fn clicking_a_shared_passage_scrolls_the_other_pane_to_its_copy() {
     let mut harness = harness();
     let passage = harness
         .state()
+        .derived
         .passages
         .first()
         .cloned()
@@ -550,6 +581,7 @@ fn the_claim_matrix_lists_a_cells_quotes_and_opens_one_in_the_reader() {
     // The total of the denials: every source that called the rumours propaganda.
     let denials = harness
         .state()
+        .workspace
         .project
         .claims
         .iter()
@@ -571,7 +603,11 @@ fn the_claim_matrix_lists_a_cells_quotes_and_opens_one_in_the_reader() {
     assert_eq!(app.central, triangulate::gui::app::CentralView::Reader);
     let pane = &app.panes[app.focused_pane];
     let flash = pane.flash.clone().expect("the claim is marked");
-    let document = app.project.document(pane.document).expect("document");
+    let document = app
+        .workspace
+        .project
+        .document(pane.document)
+        .expect("document");
     assert!(document.text[flash].contains("There is no surrender"));
 }
 
@@ -586,7 +622,8 @@ fn searching_a_spelling_finds_the_other_spellings_and_opens_a_hit() {
         "the other spellings are searched and named"
     );
     let expected = triangulate::analysis::search::search(
-        &harness.state().project,
+        &harness.state().workspace.project,
+        &harness.state().derived.mentions.entities.entities,
         "Panshir",
         &Default::default(),
     )
@@ -612,7 +649,11 @@ fn searching_a_spelling_finds_the_other_spellings_and_opens_a_hit() {
     let pane = &app.panes[app.focused_pane];
     let flash = pane.flash.clone().expect("the hit is marked");
     assert_eq!(
-        &app.project.document(pane.document).expect("document").text[flash],
+        &app.workspace
+            .project
+            .document(pane.document)
+            .expect("document")
+            .text[flash],
         "Panchir"
     );
 }
@@ -623,7 +664,7 @@ fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
     let path = folder.path().join("recover me.ron");
     let mut harness = harness_on_copy(&path);
     let edit = triangulate::edit::Edit::set_notes(
-        &harness.state().project,
+        &harness.state().workspace.project,
         "work the crash must not take",
     )
     .expect("notes");
@@ -645,12 +686,15 @@ fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
     });
     harness.get_by_label("Restore").click();
     run_until(&mut harness, |app| {
-        app.project.notes == "work the crash must not take"
+        app.workspace.project.notes == "work the crash must not take"
     });
     let app = harness.state();
-    assert!(app.history.is_dirty(), "restored changes are still unsaved");
+    assert!(
+        app.workspace.history.is_dirty(),
+        "restored changes are still unsaved"
+    );
     assert_eq!(
-        app.path.as_deref(),
+        app.workspace.path.as_deref(),
         Some(path.as_path()),
         "saving goes to the project, not the copy"
     );
@@ -676,20 +720,28 @@ fn export_report_falls_back_to_a_typed_path_and_writes_the_report() {
     run_until(&mut harness, |_| target.exists());
     let report = std::fs::read_to_string(&target).expect("report");
     assert!(report.starts_with("<!DOCTYPE html>"));
-    assert!(harness.state().project.claims.iter().all(|claim| {
-        report.contains(
-            &claim
-                .quote
-                .exact
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;"),
-        )
-    }));
+    assert!(
+        harness
+            .state()
+            .workspace
+            .project
+            .claims
+            .iter()
+            .all(|claim| {
+                report.contains(
+                    &claim
+                        .quote
+                        .exact
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;")
+                        .replace('"', "&quot;"),
+                )
+            })
+    );
 }
 
 #[test]
@@ -703,6 +755,7 @@ fn the_command_palette_finds_documents_and_commands_by_a_few_letters() {
     harness.run_ok();
     let app = harness.state();
     let title = &app
+        .workspace
         .project
         .document(app.panes[app.focused_pane].document)
         .expect("document")
@@ -751,8 +804,10 @@ fn the_timeline_view_opens_and_closes_from_the_keyboard() {
     // With an entity selected, its mentions get a lane of their own.
     let valley = harness
         .state()
-        .project
-        .entity_by_name("Panjshir")
+        .derived
+        .mentions
+        .entities
+        .by_name("Panjshir")
         .map(|entity| entity.id);
     harness.state_mut().selected_entity = valley;
     harness.run_ok();
@@ -789,10 +844,14 @@ fn an_entity_added_by_hand_with_aliases_is_highlighted() {
     harness.get_by_label("Add entity").click();
     run_until(&mut harness, TriangulateApp::is_analysed);
     let app = harness.state();
-    let entity = app.project.entity_by_name("Residents").expect("added");
+    let entity = app
+        .workspace
+        .project
+        .entity_by_name("Residents")
+        .expect("added");
     assert!(entity.variants.contains(&"habitants".to_owned()));
     assert!(
-        app.mentions.mention_count(entity.id) > 0,
+        app.derived.mentions.mention_count(entity.id) > 0,
         "its spellings are found in the sample"
     );
 }
@@ -804,13 +863,19 @@ fn next_and_previous_step_through_the_selected_entitys_mentions_in_a_pane() {
         let app = harness.state();
         (
             app.panes[0].document,
-            app.project.entity_by_name("Taliban").expect("Taliban").id,
+            app.derived
+                .mentions
+                .entities
+                .by_name("Taliban")
+                .expect("Taliban")
+                .id,
         )
     };
     harness.state_mut().selected_entity = Some(taliban);
     harness.run_ok();
     let ranges: Vec<_> = harness
         .state()
+        .derived
         .mentions
         .in_document(document)
         .iter()
@@ -852,9 +917,10 @@ fn highlights_can_be_limited_to_some_kinds() {
         "places are no longer highlighted"
     );
     // Codes: the bar's menu lists each with a switch.
-    let codes = harness.state().project.codes.len();
+    let codes = harness.state().workspace.project.codes.len();
     let surrender = harness
         .state()
+        .workspace
         .project
         .codes
         .iter()
@@ -896,10 +962,11 @@ fn highlights_can_be_limited_to_some_kinds() {
 #[test]
 fn tagging_all_hits_codes_each_one_in_a_single_undoable_step() {
     let mut harness = harness();
-    let before = harness.state().project.claims.len();
+    let before = harness.state().workspace.project.claims.len();
     search_for(&mut harness, "Bazarak");
     let hits = triangulate::analysis::search::search(
-        &harness.state().project,
+        &harness.state().workspace.project,
+        &harness.state().derived.mentions.entities.entities,
         "Bazarak",
         &Default::default(),
     )
@@ -917,16 +984,21 @@ fn tagging_all_hits_codes_each_one_in_a_single_undoable_step() {
     harness.get_by_label(&format!("Tag {hits} hits")).click();
     harness.run_ok();
     let app = harness.state();
-    assert_eq!(app.project.claims.len(), before + hits);
-    assert!(app.project.code_by_name("capital falls").is_some());
+    assert_eq!(app.workspace.project.claims.len(), before + hits);
+    assert!(
+        app.workspace
+            .project
+            .code_by_name("capital falls")
+            .is_some()
+    );
     assert_eq!(
-        app.history.undo_label(),
+        app.workspace.history.undo_label(),
         Some(format!("Tag {hits} claims").as_str())
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
     assert_eq!(
-        harness.state().project.claims.len(),
+        harness.state().workspace.project.claims.len(),
         before,
         "one undo removes them all"
     );
@@ -1004,6 +1076,7 @@ fn a_new_hypothesis_is_rated_ranked_and_undone() {
     harness.run_ok();
     let added = harness
         .state()
+        .workspace
         .project
         .hypotheses
         .iter()
@@ -1012,7 +1085,7 @@ fn a_new_hypothesis_is_rated_ranked_and_undone() {
         .expect("the hypothesis is added");
     // With nothing against it yet, it ranks first.
     assert_eq!(
-        rank_hypotheses(&harness.state().project)[0].hypothesis,
+        rank_hypotheses(&harness.state().workspace.project)[0].hypothesis,
         added
     );
 
@@ -1026,12 +1099,13 @@ fn a_new_hypothesis_is_rated_ranked_and_undone() {
     let rating = |harness: &Harness<'static, TriangulateApp>| {
         harness
             .state()
+            .workspace
             .project
             .claim(ClaimId(5))
             .and_then(|claim| claim.ratings.get(&added).copied())
     };
     assert_eq!(rating(&harness), Some(Consistency::Inconsistent));
-    let score = rank_hypotheses(&harness.state().project)
+    let score = rank_hypotheses(&harness.state().workspace.project)
         .into_iter()
         .find(|score| score.hypothesis == added)
         .expect("ranked");
@@ -1051,14 +1125,25 @@ fn a_code_merged_into_another_takes_its_claims_and_a_used_code_asks_before_delet
     let code_named = |harness: &Harness<'static, TriangulateApp>, name: &str| {
         harness
             .state()
+            .workspace
             .project
             .code_by_name(name)
             .map(|code| code.id)
     };
     let rumours = code_named(&harness, "surrender rumors").expect("code");
     let offensive = code_named(&harness, "offensive announced").expect("code");
-    let before = harness.state().project.claims_with_code(rumours).count();
-    let offensive_before = harness.state().project.claims_with_code(offensive).count();
+    let before = harness
+        .state()
+        .workspace
+        .project
+        .claims_with_code(rumours)
+        .count();
+    let offensive_before = harness
+        .state()
+        .workspace
+        .project
+        .claims_with_code(offensive)
+        .count();
 
     harness
         .get_by_label(&format!("surrender rumors ({before})"))
@@ -1068,7 +1153,7 @@ fn a_code_merged_into_another_takes_its_claims_and_a_used_code_asks_before_delet
     harness.run_ok();
     harness.get_by_label("offensive announced").click();
     harness.run_ok();
-    let project = &harness.state().project;
+    let project = &harness.state().workspace.project;
     assert!(project.code(rumours).is_none(), "the merged code is gone");
     assert_eq!(
         project.claims_with_code(offensive).count(),
@@ -1077,12 +1162,17 @@ fn a_code_merged_into_another_takes_its_claims_and_a_used_code_asks_before_delet
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_ok();
     assert_eq!(
-        harness.state().project.claims_with_code(rumours).count(),
+        harness
+            .state()
+            .workspace
+            .project
+            .claims_with_code(rumours)
+            .count(),
         before
     );
 
     // Deleting a code in use asks first; the claims stay, uncoded.
-    let claims = harness.state().project.claims.len();
+    let claims = harness.state().workspace.project.claims.len();
     harness
         .get_by_label(&format!("surrender rumors ({before})"))
         .click_secondary();
@@ -1090,12 +1180,12 @@ fn a_code_merged_into_another_takes_its_claims_and_a_used_code_asks_before_delet
     harness.get_by_label("Delete code…").click();
     harness.run_ok();
     assert!(
-        harness.state().project.code(rumours).is_some(),
+        harness.state().workspace.project.code(rumours).is_some(),
         "nothing is deleted before the answer"
     );
     harness.get_by_label("Delete code").click();
     harness.run_ok();
-    let project = &harness.state().project;
+    let project = &harness.state().workspace.project;
     assert!(project.code(rumours).is_none());
     assert_eq!(project.claims.len(), claims, "claims are kept");
 }
@@ -1107,6 +1197,7 @@ fn the_shared_text_view_opens_a_pair_side_by_side() {
     harness.run_ok();
     let pair = harness
         .state()
+        .derived
         .pairs
         .first()
         .cloned()
@@ -1114,6 +1205,7 @@ fn the_shared_text_view_opens_a_pair_side_by_side() {
     let title = |id| {
         harness
             .state()
+            .workspace
             .project
             .document(id)
             .map(|document| document.title.clone())
@@ -1190,7 +1282,7 @@ fn every_control_on_the_main_screens_has_an_accessible_label() {
         harness.run_ok();
         // Library: select a document so its properties form is shown too.
         if tab == LeftTab::Library {
-            let title = harness.state().project.documents[0].title.clone();
+            let title = harness.state().workspace.project.documents[0].title.clone();
             harness
                 .get_all_by_label(&title)
                 .next()
@@ -1222,7 +1314,11 @@ fn a_passage_can_be_selected_and_tagged_from_the_keyboard() {
     let selected = |harness: &Harness<'static, TriangulateApp>| {
         let app = harness.state();
         let pane = &app.panes[app.focused_pane];
-        let document = app.project.document(pane.document).expect("document");
+        let document = app
+            .workspace
+            .project
+            .document(pane.document)
+            .expect("document");
         pane.selected_range()
             .map(|range| document.text[range].to_owned())
     };
@@ -1257,7 +1353,12 @@ fn a_passage_can_be_selected_and_tagged_from_the_keyboard() {
     let ends_paragraph = {
         let app = harness.state();
         let pane = &app.panes[app.focused_pane];
-        let text = &app.project.document(pane.document).expect("document").text;
+        let text = &app
+            .workspace
+            .project
+            .document(pane.document)
+            .expect("document")
+            .text;
         pane.selected_range()
             .is_some_and(|range| text[range.end..].starts_with('\n'))
     };
@@ -1277,6 +1378,7 @@ fn with_sync_scroll_the_other_pane_follows_to_the_shared_passage() {
     let mut harness = harness();
     let pair = harness
         .state()
+        .derived
         .pairs
         .first()
         .cloned()
@@ -1320,6 +1422,7 @@ fn with_sync_scroll_the_other_pane_follows_to_the_shared_passage() {
     // the start of its copy once the left one is past the start of its own.
     let passage = harness
         .state()
+        .derived
         .passages
         .iter()
         .find(|passage| (passage.a, passage.b) == (pair.a, pair.b))
@@ -1340,7 +1443,7 @@ fn reports_in_two_languages_are_anchored_on_what_they_share() {
     let mut harness = harness();
     // The French dispatch and the English review of the fall of the valley share no passage.
     let (french, english) = {
-        let project = &harness.state().project;
+        let project = &harness.state().workspace.project;
         let find = |outlet: &str| {
             project
                 .documents
@@ -1352,7 +1455,7 @@ fn reports_in_two_languages_are_anchored_on_what_they_share() {
         (find("La Dépêche Express"), find("The Frontline Review"))
     };
     assert!(
-        !harness.state().passages.iter().any(|passage| {
+        !harness.state().derived.passages.iter().any(|passage| {
             (passage.a, passage.b) == (french.min(english), french.max(english))
         }),
         "no shared text"
@@ -1360,7 +1463,7 @@ fn reports_in_two_languages_are_anchored_on_what_they_share() {
     harness.state_mut().compare(french, english);
     harness.run_ok();
     let anchors = harness.state_mut().anchors_between(&[french, english]);
-    let project = &harness.state().project;
+    let project = &harness.state().workspace.project;
     let text = |id, range: &std::ops::Range<usize>| {
         project.document(id).expect("document").text[range.clone()].to_owned()
     };
@@ -1416,7 +1519,12 @@ fn drag_pointer(harness: &mut Harness<'static, TriangulateApp>, from: Pos2, to: 
 fn a_document_dragged_from_the_library_opens_beside_a_pane_or_in_it() {
     let mut harness = harness();
     let title = |app: &TriangulateApp, id: DocumentId| {
-        app.project.document(id).expect("document").title.clone()
+        app.workspace
+            .project
+            .document(id)
+            .expect("document")
+            .title
+            .clone()
     };
     let (first, second, third) = (DocumentId(1), DocumentId(5), DocumentId(3));
     assert_eq!(harness.state().panes[0].document, first);
@@ -1474,7 +1582,7 @@ fn panes_are_arranged_as_tabs_and_the_arrangement_comes_back_with_the_project() 
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("arranged.ron");
     let mut harness = harness_on_copy(&path);
-    let documents = harness.state().project.documents.len();
+    let documents = harness.state().workspace.project.documents.len();
     for _ in 1..documents {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Backslash);
         harness.run_ok();
@@ -1507,6 +1615,7 @@ fn panes_are_arranged_as_tabs_and_the_arrangement_comes_back_with_the_project() 
     // A tab per document, whose title is also in the library.
     let titles: Vec<String> = harness
         .state()
+        .workspace
         .project
         .documents
         .iter()
@@ -1545,8 +1654,10 @@ fn the_text_stays_put_when_a_name_is_hovered_or_selected() {
     let before = first_line(&harness, 0);
     let taliban = harness
         .state()
-        .project
-        .entity_by_name("Taliban")
+        .derived
+        .mentions
+        .entities
+        .by_name("Taliban")
         .map(|entity| entity.id);
     harness.state_mut().selected_entity = taliban;
     harness.run_ok();
@@ -1559,6 +1670,7 @@ fn a_selected_passage_is_added_to_a_claim_of_its_document_and_undone() {
     let mut harness = harness();
     let claim = harness
         .state()
+        .workspace
         .project
         .claims
         .iter()
@@ -1573,6 +1685,7 @@ fn a_selected_passage_is_added_to_a_claim_of_its_document_and_undone() {
     harness.run_ok();
     let spanning = harness
         .state()
+        .workspace
         .project
         .claim(claim.id)
         .expect("claim")
@@ -1583,6 +1696,7 @@ fn a_selected_passage_is_added_to_a_claim_of_its_document_and_undone() {
     harness.run_ok();
     let undone = harness
         .state()
+        .workspace
         .project
         .claim(claim.id)
         .expect("claim")
@@ -1614,8 +1728,10 @@ mod snapshots {
         let mut harness = harness();
         let valley = harness
             .state()
-            .project
-            .entity_by_name("Panjshir")
+            .derived
+            .mentions
+            .entities
+            .by_name("Panjshir")
             .map(|entity| entity.id);
         harness.state_mut().selected_entity = valley;
         harness.run_ok();
@@ -1627,6 +1743,7 @@ mod snapshots {
         let mut harness = harness();
         let passage = harness
             .state()
+            .derived
             .passages
             .first()
             .cloned()
@@ -1692,7 +1809,7 @@ fn hovering_a_code_lights_up_its_claims_in_every_pane() {
         .panes
         .iter()
         .map(|pane| {
-            let project = &harness.state().project;
+            let project = &harness.state().workspace.project;
             let code = project
                 .codes
                 .iter()
@@ -1722,7 +1839,7 @@ fn a_claim_opened_from_the_claims_tab_selects_its_code_and_each_pane_steps_throu
     }
     harness.run_ok();
     let ceasefire = {
-        let project = &harness.state().project;
+        let project = &harness.state().workspace.project;
         project
             .codes
             .iter()
@@ -1732,6 +1849,7 @@ fn a_claim_opened_from_the_claims_tab_selects_its_code_and_each_pane_steps_throu
     };
     let mut ranges: Vec<std::ops::Range<usize>> = harness
         .state()
+        .workspace
         .project
         .claims
         .iter()

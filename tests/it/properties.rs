@@ -80,6 +80,8 @@ proptest! {
         let original = project.clone();
         let mut history = History::default();
         for (kind, a, b, text) in steps {
+            let table = crate::support::entities(&project);
+            let listed: Vec<_> = table.entities.iter().map(|entity| entity.id).collect();
             let edit = match kind {
                 0 => Some(Edit::add_code(&project, &text, None).0),
                 1 => {
@@ -97,14 +99,13 @@ proptest! {
                         date: None,
                         note: text.clone(),
                     };
-                    Edit::tag_claim(&project, &draft).ok().map(|(edit, _)| edit)
+                    Edit::tag_claim(&project, &table, &draft).ok().map(|(edit, _)| edit)
                 }
-                2 => project.entities.get(a % project.entities.len().max(1)).map(|entity| entity.id).and_then(|id| {
-                    Edit::update_entity(&project, id, "Rename", |entity| entity.name = format!("{} {}", entity.name, b % 10))
+                2 => listed.get(a % listed.len().max(1)).and_then(|id| {
+                    Edit::update_entity(&project, &table, *id, "Rename", |entity| entity.name = format!("{} {}", entity.name, b % 10))
                 }),
                 3 => {
-                    let ids: Vec<_> = project.entities.iter().map(|entity| entity.id).collect();
-                    (ids.len() >= 2).then(|| (ids[a % ids.len()], ids[b % ids.len()])).and_then(|(kept, gone)| Edit::merge_entities(&project, kept, gone))
+                    (listed.len() >= 2).then(|| (listed[a % listed.len()], listed[b % listed.len()])).and_then(|(kept, gone)| Edit::merge_entities(&project, &table, kept, gone))
                 }
                 4 => project.claims.get(a % project.claims.len().max(1)).map(|claim| claim.id).and_then(|id| Edit::remove_claim(&project, id)),
                 _ => {

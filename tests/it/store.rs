@@ -32,7 +32,7 @@ fn the_file_is_readable_ron_with_a_version_and_raw_text() {
     let project = tagged_project(folder.path());
     let text = store::to_ron(&project).expect("serialises");
     assert!(
-        text.starts_with("(\n    format_version: 1,"),
+        text.starts_with("(\n    format_version: 2,"),
         "{}",
         &text[..80]
     );
@@ -118,7 +118,7 @@ fn damaged_projects_are_refused_with_the_path_and_the_position() {
     assert_refused(b"\x00\x01\x02garbage\xff", "not a text file");
     assert_refused(b"just some words", "damaged");
     assert_refused(
-        good.replacen("format_version: 1", "format_version: 99", 1)
+        good.replacen("format_version: 2", "format_version: 99", 1)
             .as_bytes(),
         "newer",
     );

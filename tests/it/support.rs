@@ -1,9 +1,10 @@
 //! Helpers shared by the integration tests: projects built from texts the tests write.
 
 use std::path::{Path, PathBuf};
+use triangulate::analysis::entities::{EntityCache, EntityTable};
 use triangulate::edit::{ClaimDraft, Edit};
-use triangulate::import::{ImportOptions, import_batch};
-use triangulate::model::{Consistency, DocumentId, Grade, Project, Stance};
+use triangulate::import::{ImportOptions, read_batch};
+use triangulate::model::{Consistency, DocumentId, Entity, Grade, Project, Stance};
 
 /// Reports with multi-byte characters of every width: é, ’, « », emoji.
 pub const REPORTS: [(&str, &str); 3] = [
@@ -60,13 +61,13 @@ fn project_of(paths: &[PathBuf]) -> Project {
 
 /// Imports the files into `project`, as one edit that must apply.
 pub fn import_into(project: &mut Project, paths: &[PathBuf]) {
-    let report = import_batch(
-        project,
+    let read = read_batch(
         paths,
         ImportOptions::default(),
         &|_| {},
         &Default::default(),
     );
+    let report = triangulate::workspace::prepare_import(project, read);
     let _undo = report
         .edit
         .expect("something imported")
@@ -101,9 +102,22 @@ pub fn draft(
     }
 }
 
+/// Every entity of the project, derived and curated, as analysis finds them now.
+pub fn entities(project: &Project) -> EntityTable {
+    EntityTable::derive(project, &EntityCache::default())
+}
+
+/// The entity named so (canonical name first, then spellings), as analysis finds it now.
+pub fn entity_named(project: &Project, name: &str) -> Entity {
+    entities(project)
+        .by_name(name)
+        .cloned()
+        .unwrap_or_else(|| panic!("no entity {name:?}"))
+}
+
 /// Tags a claim and applies it.
 pub fn tag(project: &mut Project, draft: &ClaimDraft) {
-    let (edit, _) = Edit::tag_claim(project, draft).expect("tag prepares");
+    let (edit, _) = Edit::tag_claim(project, &entities(project), draft).expect("tag prepares");
     let _undo = edit.apply(project).expect("tag applies");
 }
 

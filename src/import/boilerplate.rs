@@ -1,7 +1,7 @@
 //! Publisher furniture inside article text: subscription offers, app-download lines, reading
 //! times, related-article links, social embeds. Such paragraphs are set aside, never deleted.
 
-use super::fold::fold;
+use crate::text::fold::fold;
 use std::ops::Range;
 
 /// Phrases, folded, that mark a short paragraph as furniture, in English and French.

@@ -10,16 +10,7 @@
 //! names, of kind "other". The first name is the canonical one. Lines starting with `#` and
 //! blank lines are skipped.
 
-use crate::model::EntityKind;
-
-/// One entity of a name list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NameEntry {
-    /// What it is.
-    pub kind: EntityKind,
-    /// The canonical name, then its aliases.
-    pub names: Vec<String>,
-}
+use crate::model::{EntityKind, NameEntry};
 
 /// Reads a kind as a list may write it: person, organisation (organization, org), place
 /// (location, loc, gpe), date, other.
@@ -52,8 +43,8 @@ pub fn read_names_file(path: &std::path::Path) -> Result<(Vec<NameEntry>, Vec<us
     }
     let bytes = std::fs::read(path)
         .map_err(|error| format!("cannot read the name list {name}: {error}"))?;
-    let decoded = crate::import::decode(&bytes)
-        .ok_or_else(|| format!("the name list {name} is not a text file"))?;
+    let decoded =
+        super::decode(&bytes).ok_or_else(|| format!("the name list {name} is not a text file"))?;
     Ok(parse_names(&decoded.text))
 }
 

@@ -1,0 +1,864 @@
+//! Names in one document: capitalised word runs and acronyms, with what their context says.
+//!
+//! Pure and per document: the result depends only on the document's analysed body, its date and
+//! its language, so it is cached by those (see [`super::EntityCache`]). Kinds are not decided
+//! here: each mention only votes, and votes are pooled over the whole corpus.
+
+use super::super::dates::find_dates_in;
+use super::super::lexicon::{Lexicon, lexicon};
+use super::super::words::{Word, words};
+use crate::model::{EntityKind, PartialDate};
+
+/// A name found in a text, with the evidence of its context.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The name exactly as written.
+    pub text: String,
+    /// First byte in the analysed body.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The kind the context suggests (a title before it, "valley" after it), if any.
+    pub cue: Option<EntityKind>,
+    /// A single word at the start of a sentence with no cue: capitalised by grammar, maybe not a
+    /// name. Kept only when the rest of the corpus or the lexicon says it is one.
+    pub sentence_initial: bool,
+    /// Written in capitals, like an acronym.
+    pub all_caps: bool,
+    /// The whole name stands in quotation marks: the title of a work, not a person or a place.
+    pub quoted: bool,
+    /// A single capitalised word in mid-sentence that is a common word in lower case ("the
+    /// Internet", "l'État"): a name only if the corpus gives other evidence.
+    pub common: bool,
+}
+
+/// How much capital letters say in a document's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rules {
+    /// English, French, or a language not detected: a capitalised run is a name.
+    Capitals,
+    /// German capitalises every noun: a run is a name only with evidence beyond its capitals.
+    Nouns,
+    /// A language the analyser has no rules for: only names the lexicon knows.
+    LexiconOnly,
+}
+
+impl Rules {
+    /// The rules for a document in `language` (an ISO 639-1 code).
+    pub fn for_language(language: Option<&str>) -> Self {
+        match language {
+            None | Some("en" | "fr") => Self::Capitals,
+            Some("de") => Self::Nouns,
+            Some(_) => Self::LexiconOnly,
+        }
+    }
+}
+
+/// An acronym given in parentheses after the name it stands for: "(NRF)" after "National
+/// Resistance Front".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AcronymLink {
+    /// The name spelled out.
+    pub expansion: String,
+    /// The acronym.
+    pub acronym: String,
+}
+
+/// What one document contributes to the corpus's entities.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocumentNames {
+    /// Candidate names, in text order.
+    pub candidates: Vec<Candidate>,
+    /// Dates as written, each with the name of its date entity.
+    pub dates: Vec<(String, String)>,
+    /// Acronyms the text spells out.
+    pub acronyms: Vec<AcronymLink>,
+    /// Lower-case words of the text that the lexicon does not list as common, folded and
+    /// hashed, sorted: the corpus's own evidence that a capitalised sentence opener is a
+    /// common word.
+    pub lower_words: Vec<u64>,
+}
+
+/// A stable hash of a word, for [`DocumentNames::lower_words`].
+pub fn word_hash(word: &str) -> u64 {
+    let hash = blake3::hash(word.as_bytes());
+    let mut bytes = [0_u8; 8];
+    bytes.copy_from_slice(&hash.as_bytes()[..8]);
+    u64::from_le_bytes(bytes)
+}
+
+/// Reads one document's analysed body.
+pub fn read_document(
+    body: &str,
+    date: Option<PartialDate>,
+    language: Option<&str>,
+) -> DocumentNames {
+    let words = words(body);
+    let rules = Rules::for_language(language);
+    let lexicon = lexicon();
+    let candidates = candidates_in(body, &words, rules);
+    let acronyms = acronym_links(body, &candidates);
+    let dates = find_dates_in(body, &words, date)
+        .into_iter()
+        .map(|mention| {
+            let text = body[mention.range].to_owned();
+            let name = super::date_entity_name(&text, mention.value);
+            (text, name)
+        })
+        .collect();
+    let mut lower_words: Vec<u64> = words
+        .iter()
+        .filter(|word| {
+            word.text.starts_with(char::is_lowercase) && !lexicon.is_common_word(word.text)
+        })
+        .map(|word| word_hash(&word.text.to_lowercase()))
+        .collect();
+    lower_words.sort_unstable();
+    lower_words.dedup();
+    DocumentNames {
+        candidates,
+        dates,
+        acronyms,
+        lower_words,
+    }
+}
+
+/// Finds candidate names in `text` under the rules of its language.
+pub fn candidates(text: &str, rules: Rules) -> Vec<Candidate> {
+    candidates_in(text, &words(text), rules)
+}
+
+/// [`candidates`] in the words of `text`, split once for all that reads them.
+fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate> {
+    let lexicon = lexicon();
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        if !is_name_word(lexicon, &words[index]) {
+            index += 1;
+            continue;
+        }
+        let mut end = index + 1;
+        while end < words.len() && !words[end].broken_before {
+            if is_name_word(lexicon, &words[end]) {
+                end += 1;
+            } else if joins_name(lexicon, words, index, end)
+                || joins_capitalised(lexicon, text, words, end)
+            {
+                end += 2;
+            } else if end + 2 < words.len()
+                && words[end].text == "of"
+                && words[end + 1].text == "the"
+                && !words[end + 1].broken_before
+                && !words[end + 2].broken_before
+                && is_name_word(lexicon, &words[end + 2])
+                && opens_of_name(lexicon, &words[index..end])
+            {
+                end += 3;
+            } else {
+                break;
+            }
+        }
+        if let Some(longer) = extend_to_acronym(text, words, index, end)
+            .or_else(|| extend_to_known_name(lexicon, words, index, end))
+        {
+            end = longer;
+        }
+        // "sur Twitter Ali Maisam Nazary", "AFP Ahmad Massoud": a platform or an agency
+        // written against a person's name is a name of its own.
+        let mut first = index;
+        if end - index >= 3 && lexicon.organisation(words[index].text).is_some() {
+            found.extend(trim_run(lexicon, text, words, index, index + 1));
+            first = index + 1;
+        }
+        found.extend(trim_run(lexicon, text, words, first, end));
+        index = end;
+    }
+    found.retain(|candidate| keep_under_rules(lexicon, candidate, rules));
+    found
+}
+
+/// Whether `words[end]` is a particle or "of" that joins the run `words[first..end]` to the
+/// capitalised word after it: "Charles de Gaulle", "University of Cape Town".
+fn joins_name(lexicon: &Lexicon, words: &[Word<'_>], first: usize, end: usize) -> bool {
+    let Some(next) = words.get(end + 1) else {
+        return false;
+    };
+    if next.broken_before || !is_name_word(lexicon, next) {
+        return false;
+    }
+    let word = words[end].text;
+    is_particle(lexicon, word) || word == "of" && opens_of_name(lexicon, &words[first..end])
+}
+
+/// Whether `words[end]` is a capitalised function word inside a name written in title case in
+/// running text ("Médecins Sans Frontières", "Doctors Without Borders"), not in a heading, where
+/// title case joins words that are no name.
+fn joins_capitalised(lexicon: &Lexicon, text: &str, words: &[Word<'_>], end: usize) -> bool {
+    let word = &words[end];
+    let Some(next) = words.get(end + 1) else {
+        return false;
+    };
+    word.text.chars().next().is_some_and(char::is_uppercase)
+        && lexicon.is_stop_word(word.text)
+        && !word.sentence_start
+        && !next.broken_before
+        && is_name_word(lexicon, next)
+        && !in_heading(text, word.start)
+}
+
+/// Whether a run may go on with "of": organisations and kinds of places are named so ("Bank of
+/// England", "Ministry of Defence", "Republic of Korea", "Gulf of Aden"); people are not.
+fn opens_of_name(lexicon: &Lexicon, run: &[Word<'_>]) -> bool {
+    run.iter().any(|word| {
+        lexicon.is_organisation_word(word.text)
+            || lexicon.is_place_word(word.text)
+            || matches!(
+                word.text,
+                "Gulf" | "Bay" | "Sea" | "Strait" | "Straits" | "Isle" | "Kingdom" | "Cape"
+            )
+    })
+}
+
+/// A name that goes on in lower case ("Nations unies", "État islamique", "Banque mondiale")
+/// when the lexicon knows it: the run is taken up to the end of the longest such name.
+fn extend_to_known_name(
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    first: usize,
+    end: usize,
+) -> Option<usize> {
+    const MOST_LOWER_CASE: usize = 3;
+    (1..=MOST_LOWER_CASE).rev().find_map(|extra| {
+        let last = end + extra;
+        let added = words.get(end..last)?;
+        if added.iter().any(|word| {
+            word.broken_before || !word.text.chars().next().is_some_and(char::is_lowercase)
+        }) {
+            return None;
+        }
+        let name: Vec<&str> = words[first..last].iter().map(|word| word.text).collect();
+        let name = name.join(" ");
+        (lexicon.organisation(&name).is_some() || lexicon.place(&name).is_some()).then_some(last)
+    })
+}
+
+/// Words skipped when an acronym is spelled from a name's initials.
+fn is_linking_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "la" | "le"
+            | "les"
+            | "d'"
+            | "l'"
+            | "of"
+            | "the"
+            | "and"
+            | "for"
+            | "et"
+            | "pour"
+            | "en"
+            | "de"
+            | "du"
+            | "des"
+            | "al"
+            | "und"
+            | "der"
+            | "die"
+            | "das"
+            | "von"
+    )
+}
+
+/// The initials of a name's words, linking words left out, in capitals.
+fn initials(words: &[Word<'_>]) -> String {
+    words
+        .iter()
+        .filter(|word| !is_linking_word(word.text))
+        .filter_map(|word| word.text.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether `acronym` abbreviates a name whose initials are `initials`: the same letters, or
+/// its letters in order among them, starting with the first ("MUJAO").
+fn abbreviates(acronym: &str, initials: &str) -> bool {
+    let letters: String = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if letters.chars().count() < 2 {
+        return false;
+    }
+    if letters == initials {
+        return true;
+    }
+    let mut wanted = letters.chars().peekable();
+    let mut available = initials.chars();
+    if wanted.peek() != available.clone().next().as_ref() {
+        return false;
+    }
+    for initial in available.by_ref() {
+        if wanted.peek() == Some(&initial) {
+            wanted.next();
+        }
+    }
+    wanted.peek().is_none() && letters.chars().count() >= 3
+}
+
+/// A name that goes on in lower case, as French names do ("Front national de résistance"),
+/// is only taken whole when an acronym in parentheses right after it spells its initials:
+/// "Front national de résistance (FNR)", "Organisation mondiale de la santé (OMS)". Returns
+/// the end of the longer run.
+fn extend_to_acronym(text: &str, words: &[Word<'_>], first: usize, end: usize) -> Option<usize> {
+    const MOST_LOWER_CASE: usize = 6;
+    let mut next = end;
+    while next < words.len() && next - end <= MOST_LOWER_CASE {
+        let word = &words[next];
+        if word.broken_before {
+            break;
+        }
+        if word.text.chars().next().is_some_and(char::is_uppercase) && !is_acronym(word.text) {
+            return None;
+        }
+        next += 1;
+    }
+    if next == end || next >= words.len() {
+        return None;
+    }
+    let acronym = &words[next];
+    let gap = &text[words[next - 1].end..acronym.start];
+    if !gap.trim().starts_with('(') || !is_acronym(acronym.text) {
+        return None;
+    }
+    (initials(&words[first..next]) == acronym_letters(acronym.text)).then_some(next)
+}
+
+fn acronym_letters(acronym: &str) -> String {
+    acronym.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+/// The acronyms a text spells out: a candidate followed by an acronym in parentheses that
+/// abbreviates it ("Syrian Democratic Forces (SDF)", "Forces démocratiques syriennes (FDS)").
+fn acronym_links(text: &str, candidates: &[Candidate]) -> Vec<AcronymLink> {
+    candidates
+        .windows(2)
+        .filter_map(|pair| {
+            let (name, acronym) = (&pair[0], &pair[1]);
+            let gap = text.get(name.end..acronym.start)?;
+            if gap.trim() != "(" || !acronym.all_caps || name.all_caps {
+                return None;
+            }
+            if !text[acronym.end..].trim_start().starts_with(')') {
+                return None;
+            }
+            let name_words = words(&name.text);
+            abbreviates(&acronym.text, &initials(&name_words)).then(|| AcronymLink {
+                expansion: name.text.clone(),
+                acronym: acronym.text.clone(),
+            })
+        })
+        .collect()
+}
+
+fn is_name_word(lexicon: &Lexicon, word: &Word<'_>) -> bool {
+    // "D’autre", "Qu’en": an elided function word before a lower-case word, capitalised only
+    // because it opens a sentence.
+    if let Some((_, after)) = word.text.split_once(['\'', '’'])
+        && after.starts_with(char::is_lowercase)
+        && word
+            .text
+            .chars()
+            .take_while(|c| *c != '\'' && *c != '’')
+            .count()
+            <= 3
+    {
+        return false;
+    }
+    // Every title is capitalised, like every name.
+    word.text.chars().next().is_some_and(char::is_uppercase)
+        && (!lexicon.is_stop_word(word.text) && !lexicon.is_calendar_word(word.text)
+            || lexicon.is_title(word.text))
+}
+
+/// Whether the lexicon knows a name well enough to take it whatever its shape: an organisation,
+/// or a country, region or city of 100,000 people or more (the names of small towns are often
+/// common words or surnames too).
+fn is_well_known(lexicon: &Lexicon, name: &str) -> bool {
+    lexicon.organisation(name).is_some()
+        || lexicon
+            .place(name)
+            .is_some_and(|place| place.weight() >= 2.0)
+}
+
+fn is_particle(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon.is_particle(word) || word.starts_with("al-") || word.starts_with("el-")
+}
+
+/// Whether a word is written like an acronym: capitals (with dots, hyphens or digits), two
+/// letters at least.
+pub fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+}
+
+/// Whether the characters around a run make it part of a hashtag, a handle, a web address or a
+/// file name ("#Panjshir", "@AFP", "appstore-badge_EN", "logo.PNG"), not a name.
+fn is_in_token(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let glued = |c: char| matches!(c, '#' | '@' | '_' | '/' | '\\' | '=' | '&' | '%' | '~');
+    if before.is_some_and(glued) || after.is_some_and(glued) {
+        return true;
+    }
+    // A file extension or a domain right after: "badge.png", "Example.com".
+    let rest = &text[end..];
+    if let Some(extension) = rest.strip_prefix('.') {
+        let letters: String = extension
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if (2..=4).contains(&letters.len())
+            && letters
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && !extension[letters.len()..].starts_with(char::is_alphabetic)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a name stands between quotation marks, whole: a title of a work.
+fn is_quoted(text: &str, start: usize, end: usize) -> bool {
+    let spaces = [' ', '\u{a0}', '\u{202f}'];
+    let mut before = text[..start].trim_end_matches(spaces);
+    // "“The Bird Tribunal”": the article opens the title but is not part of the name.
+    for article in [
+        "The", "A", "An", "Le", "La", "Les", "L'", "L’", "Un", "Une", "Der", "Die", "Das",
+    ] {
+        if let Some(rest) = before.strip_suffix(article)
+            && (article.ends_with(['\'', '’'])
+                || rest.ends_with(spaces)
+                || rest.ends_with(['“', '«', '"', '‘', '„']))
+        {
+            before = rest.trim_end_matches(spaces);
+            break;
+        }
+    }
+    let after = text[end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let opened = before.ends_with(['“', '«', '"', '‘', '„']);
+    let closed = after.starts_with(['”', '»', '"', '’', '“']);
+    opened && closed
+}
+
+/// Whether the paragraph around `position` reads as a heading: short, with no closing
+/// punctuation.
+fn in_heading(text: &str, position: usize) -> bool {
+    let start = text[..position].rfind('\n').map_or(0, |index| index + 1);
+    let end = text[position..]
+        .find('\n')
+        .map_or(text.len(), |index| position + index);
+    let line = text[start..end].trim();
+    line.split_whitespace().count() <= 12 && !line.ends_with(['.', '!', '?', ':', ';', ','])
+}
+
+/// Cuts titles, roles, nationality words and function words off a run and decides whether
+/// what is left is a name.
+fn trim_run(
+    lexicon: &Lexicon,
+    text: &str,
+    words: &[Word<'_>],
+    mut first: usize,
+    last: usize,
+) -> Option<Candidate> {
+    let mut cue = None;
+    // "Commander", "German Chancellor", "Prime Minister", "the Belgian NGO": what comes before
+    // the name itself says what it is, but is not part of it.
+    while first + 1 < last {
+        let word = words[first].text;
+        let two = || format!("{word} {}", words[first + 1].text);
+        if lexicon.is_title(word) {
+            cue = Some(EntityKind::Person);
+            first += 1;
+        } else if lexicon.is_title_prefix(word)
+            && words[first + 1..last]
+                .iter()
+                .take(3)
+                .any(|next| lexicon.is_title(next.text))
+        {
+            first += 1;
+        } else if lexicon.is_organisation_type(word) && is_acronym(word) {
+            cue = Some(EntityKind::Organisation);
+            first += 1;
+        } else if first + 2 < last
+            && lexicon.is_group_word(&two())
+            && introduces_name(lexicon, &words[first + 2])
+        {
+            first += 2;
+        } else if lexicon.is_group_word(word) && introduces_name(lexicon, &words[first + 1])
+            || is_particle(lexicon, word)
+        {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    while first < last && (lexicon.is_title(words[first].text) && last - first == 1) {
+        first += 1;
+    }
+    // A preceding lower-case title or role ("commandant Massoud", "spokesman Mujahid") is a
+    // cue too; so is a kind of organisation ("l'ONG Amnesty", "the group Hamas").
+    if first > 0 && cue.is_none() {
+        let before = words[first - 1].text;
+        if lexicon.is_title(before) || lexicon.is_role(before) {
+            cue = Some(EntityKind::Person);
+        } else if lexicon.is_organisation_type(before) && !is_acronym(before) {
+            cue = Some(EntityKind::Organisation);
+        }
+    }
+    let mut last = last;
+    while last > first && is_particle(lexicon, words[last - 1].text) {
+        last -= 1;
+    }
+    if first >= last {
+        return None;
+    }
+    let run = &words[first..last];
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    let name = &text[start..end];
+    if is_in_token(text, start, end) {
+        return None;
+    }
+    // "Afghans", "Française": a nationality word, unless it is the name of a country too
+    // ("la Suisse").
+    if lexicon.is_group_word(name)
+        && lexicon
+            .place(name)
+            .is_none_or(|place| place.class < super::super::lexicon::PlaceClass::Region)
+    {
+        return None;
+    }
+    if run.len() == 1 {
+        let word = &run[0];
+        if word.text.chars().count() < 2 || word.text.chars().all(char::is_numeric) {
+            return None;
+        }
+        // Link slugs and codes ("Xk3vQ9pLr2") mix letters and digits; names rarely do.
+        let digits = word.text.chars().filter(char::is_ascii_digit).count();
+        if digits > 0 && !is_acronym(word.text) {
+            return None;
+        }
+        if word.text.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+    }
+    // Headlines in title case make long runs; names are rarely longer than six words.
+    if run.len() > 6 {
+        return None;
+    }
+    let all_caps = run.iter().all(|word| is_acronym(word.text));
+    let paragraph_start = first == 0 || text[words[first - 1].end..start].contains('\n');
+    // Capitals for emphasis ("they will NEVER surrender"): a common word, not an acronym.
+    if all_caps && run.len() == 1 {
+        let word = run[0].text;
+        let known = is_well_known(lexicon, word);
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if !known
+            && (letters >= 4 && lexicon.is_common_word(word)
+                || letters <= 3 && lexicon.is_stop_word(word))
+        {
+            return None;
+        }
+    }
+    let sentence_start = run[0].sentence_start;
+    // A run of common words opening a sentence or making a heading ("Pregnant Women", "Cancer
+    // Patients") is title case, not a name, unless a word of it says it is one.
+    if !all_caps
+        && cue.is_none()
+        && (sentence_start || in_heading(text, start))
+        && run
+            .iter()
+            .all(|word| is_common_compound(lexicon, word.text))
+        && !run
+            .iter()
+            .any(|word| lexicon.is_organisation_word(word.text) || lexicon.is_place_word(word.text))
+        && !is_well_known(lexicon, name)
+    {
+        return None;
+    }
+    let next = words.get(last).map(|word| word.text.to_lowercase());
+    let previous = first
+        .checked_sub(1)
+        .map(|index| words[index].text.to_lowercase());
+    let before_previous = first
+        .checked_sub(2)
+        .map(|index| words[index].text.to_lowercase());
+    if cue.is_none() {
+        cue = guess_kind(
+            lexicon,
+            run,
+            previous.as_deref(),
+            before_previous.as_deref(),
+            next.as_deref(),
+        );
+    }
+    let mut sentence_initial = run.len() == 1 && sentence_start && cue.is_none();
+    let mut all_caps = all_caps;
+    // A dateline: "KABUL —", "KABOUL (AFP) -", "PARIS," opening a paragraph names a place,
+    // written in capitals by convention, so its spelling may match "Kabul" or "Kaboul".
+    let after = text[end..].trim_start_matches([' ', '\u{a0}']);
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if all_caps
+        && paragraph_start
+        && letters >= 4
+        && !name.contains('.')
+        && after.starts_with(['—', '–', '-', '(', ','])
+    {
+        all_caps = false;
+        sentence_initial = false;
+        cue = Some(EntityKind::Place);
+    }
+    let common = run.len() == 1
+        && !all_caps
+        && cue.is_none()
+        && is_common_compound(lexicon, name)
+        && !is_well_known(lexicon, name);
+    Some(Candidate {
+        text: name.to_owned(),
+        start,
+        end,
+        cue,
+        sentence_initial,
+        all_caps,
+        quoted: is_quoted(text, start, end),
+        common,
+    })
+}
+
+/// Whether `next`, after a nationality word, shows that the nationality describes a name rather
+/// than being part of one: "German Chancellor Olaf Scholz", "the Belgian NGO Médecins Sans
+/// Frontières", "Afghan Ahmad Shah" (but "Syrian Democratic Forces", "Afghan National Army").
+fn introduces_name(lexicon: &Lexicon, next: &Word<'_>) -> bool {
+    lexicon.is_title(next.text)
+        || lexicon.is_title_prefix(next.text)
+        || lexicon.is_organisation_type(next.text)
+        || lexicon
+            .given_name(next.text)
+            .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+}
+
+/// Whether a word, or every part of a hyphenated word, is a common lower-case word.
+fn is_common_compound(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon.is_common_word(word)
+        || word.contains('-')
+            && word
+                .split('-')
+                .all(|part| !part.is_empty() && lexicon.is_common_word(part))
+}
+
+/// Whether a candidate may stand under the rules of its document's language.
+fn keep_under_rules(lexicon: &Lexicon, candidate: &Candidate, rules: Rules) -> bool {
+    let known = || {
+        lexicon.organisation(&candidate.text).is_some() || lexicon.place(&candidate.text).is_some()
+    };
+    match rules {
+        Rules::Capitals => true,
+        Rules::LexiconOnly => known(),
+        Rules::Nouns => {
+            if known() || candidate.cue == Some(EntityKind::Person) {
+                return true;
+            }
+            let parts: Vec<&str> = candidate.text.split_whitespace().collect();
+            // A first name the lexicon knows, then a surname: "Gottfried Keller".
+            parts.len() >= 2
+                && lexicon
+                    .given_name(parts[0])
+                    .is_some_and(|given| !given.ambiguous)
+                || candidate.all_caps && candidate.text.chars().count() <= 5
+        }
+    }
+}
+
+fn guess_kind(
+    lexicon: &Lexicon,
+    run: &[Word<'_>],
+    previous: Option<&str>,
+    before_previous: Option<&str>,
+    next: Option<&str>,
+) -> Option<EntityKind> {
+    // What the name's own words say ("Front", "Valley") is counted once per spelling, not once
+    // per mention: see `resolve::priors`. Here only the context votes.
+    let _ = run;
+    if next.is_some_and(|word| lexicon.is_place_word(word)) {
+        return Some(EntityKind::Place);
+    }
+    // "Massoud said", "Mujahid told reporters": reporting verbs follow people.
+    if run.len() >= 2 && next.is_some_and(|word| lexicon.is_reporting_verb(word)) {
+        return Some(EntityKind::Person);
+    }
+    let of = |word: &str| matches!(word, "de" | "d'" | "d’" | "du" | "des" | "of");
+    if previous.is_some_and(|word| lexicon.is_place_word(word))
+        || before_previous.is_some_and(|word| lexicon.is_place_word(word))
+            && previous.is_some_and(of)
+    {
+        return Some(EntityKind::Place);
+    }
+    // "in Kabul", "près de Rukha": a preposition of place before a name; also with "de" or "of"
+    // between them ("près de Jabal Saraj", "au nord de Kaboul", "north of Kabul").
+    if previous.is_some_and(|word| lexicon.is_place_preposition(word))
+        || previous.is_some_and(of)
+            && before_previous.is_some_and(|word| {
+                lexicon.is_place_preposition(word) || lexicon.is_direction(word)
+            })
+    {
+        return Some(EntityKind::Place);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<EntityKind>)> {
+        candidates(text, Rules::Capitals)
+            .into_iter()
+            .map(|candidate| (candidate.text, candidate.cue))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        names(text).into_iter().map(|(name, _)| name).collect()
+    }
+
+    #[test]
+    fn people_organisations_and_places_with_their_cues() {
+        assert_eq!(
+            names(
+                "Commander Ahmad Massoud said the National Resistance Front still held the Panjshir valley. \
+                 The NRF spokesman Fahim Dashti told AFP that fighting continued."
+            ),
+            [
+                ("Ahmad Massoud".to_owned(), Some(EntityKind::Person)),
+                // Its own words make it an organisation: that counts once per spelling, in
+                // `resolve`, not as a cue of each mention.
+                ("National Resistance Front".to_owned(), None),
+                ("Panjshir".to_owned(), Some(EntityKind::Place)),
+                ("NRF".to_owned(), None),
+                ("Fahim Dashti".to_owned(), Some(EntityKind::Person)),
+                ("AFP".to_owned(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_roles_and_nationality_words_are_cues_not_parts_of_the_name() {
+        assert_eq!(
+            names(
+                "The German Chancellor Olaf Scholz met Tunisian Prime Minister Habib Essid, \
+                 and the Belgian NGO Médecins Sans Frontières said so."
+            ),
+            [
+                ("Olaf Scholz".to_owned(), Some(EntityKind::Person)),
+                ("Habib Essid".to_owned(), Some(EntityKind::Person)),
+                (
+                    "Médecins Sans Frontières".to_owned(),
+                    Some(EntityKind::Organisation)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn not_names() {
+        // Nationality and group words, capitals of emphasis, a hashtag, a file name, a
+        // sentence-initial common word, a heading of common words.
+        assert_eq!(
+            texts(
+                "Pregnant Women\n\nFighting resumed. Afghans and Islamists said they will NEVER leave \
+                 #Panjshir. See appstore-badge_EN and logo.png. Residents of Kabul fled."
+            ),
+            ["Kabul"]
+        );
+    }
+
+    #[test]
+    fn a_title_in_quotes_is_marked_as_quoted() {
+        let found = candidates(
+            "She wrote “The Bird Tribunal” in 2019, said Ahmad Shah.",
+            Rules::Capitals,
+        );
+        let quoted: Vec<(&str, bool)> = found
+            .iter()
+            .map(|candidate| (candidate.text.as_str(), candidate.quoted))
+            .collect();
+        assert_eq!(quoted, [("Bird Tribunal", true), ("Ahmad Shah", false)]);
+    }
+
+    #[test]
+    fn an_organisation_or_a_place_goes_on_with_of() {
+        assert_eq!(
+            texts("He studied at the University of Cape Town, then at the Bank of England."),
+            ["University of Cape Town", "Bank of England"]
+        );
+    }
+
+    #[test]
+    fn french_particles_elisions_titles_and_acronyms() {
+        assert_eq!(
+            texts(
+                "Selon l’AFP, le commandant Ahmad Shah Massoud a défendu la vallée du Panchir. \
+                 M. Amrullah Saleh est à Bazarak. Le Front national de résistance (FNR) dément."
+            ),
+            [
+                "AFP",
+                "Ahmad Shah Massoud",
+                "Panchir",
+                "Amrullah Saleh",
+                "Bazarak",
+                "Front national de résistance",
+                "FNR"
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_spelled_out_in_either_language_are_linked() {
+        let text = "The Syrian Democratic Forces (SDF) and the Forces démocratiques syriennes (FDS) \
+                    met the National Resistance Front (NRF).";
+        let document = read_document(text, None, Some("en"));
+        let links: Vec<(&str, &str)> = document
+            .acronyms
+            .iter()
+            .map(|link| (link.expansion.as_str(), link.acronym.as_str()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("Syrian Democratic Forces", "SDF"),
+                ("Forces démocratiques syriennes", "FDS"),
+                ("National Resistance Front", "NRF")
+            ]
+        );
+    }
+
+    #[test]
+    fn in_german_capitals_alone_are_no_evidence() {
+        let found: Vec<String> = candidates(
+            "Der Bundesrat hat am Montag in Bern beschlossen, dass Herr Müller die Regierung \
+             berät. Gottfried Keller schrieb Briefe.",
+            Rules::Nouns,
+        )
+        .into_iter()
+        .map(|candidate| candidate.text)
+        .collect();
+        assert_eq!(found, ["Bern", "Müller", "Gottfried Keller"]);
+    }
+}

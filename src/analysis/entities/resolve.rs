@@ -1,0 +1,451 @@
+//! From every document's candidates to the corpus's entities: evidence pooled over all mentions,
+//! kinds decided once, spellings grouped.
+//!
+//! Deterministic and independent of import order: spellings are visited by their number of
+//! mentions in the corpus, then alphabetically, and nothing depends on which document came
+//! first.
+
+use super::super::lexicon::{Lexicon, lexicon};
+use super::super::variants::SpellingIndex;
+use super::candidates::{Candidate, DocumentNames, is_acronym, word_hash};
+use crate::model::EntityKind;
+use crate::text::fold;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What the corpus says about one spelling.
+#[derive(Clone, Debug, Default)]
+struct Spelling {
+    /// Mentions found.
+    count: usize,
+    /// Votes of the mentions' contexts, by kind.
+    votes: [f32; 5],
+    /// Whether some mention stands mid-sentence or has a cue: evidence that it is a name.
+    named: bool,
+    /// Whether every mention is in capitals.
+    all_caps: bool,
+    /// Whether every mention stands in quotation marks.
+    quoted: bool,
+    /// Whether every mention is a common word capitalised (see [`Candidate::common`]).
+    common: bool,
+}
+
+fn kind_index(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organisation => 1,
+        EntityKind::Place => 2,
+        EntityKind::Date => 3,
+        EntityKind::Other => 4,
+    }
+}
+
+const KINDS: [EntityKind; 5] = [
+    EntityKind::Person,
+    EntityKind::Organisation,
+    EntityKind::Place,
+    EntityKind::Date,
+    EntityKind::Other,
+];
+
+/// An entity analysis found: spellings with their counts, a kind and a canonical name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AutoEntity {
+    /// The spelling shown: the most frequent one.
+    pub name: String,
+    /// What it most likely is.
+    pub kind: EntityKind,
+    /// Every spelling, with its number of mentions.
+    pub spellings: BTreeMap<String, usize>,
+}
+
+/// Everything analysis finds in a corpus, before the user's decisions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AutoEntities {
+    /// Names, sorted by canonical name.
+    pub entities: Vec<AutoEntity>,
+    /// Dates: for each date entity's name (its value), the texts that write it and their counts.
+    pub dates: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+/// The lexicon's evidence for a spelling, which counts once, whatever its number of mentions.
+fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool) -> [f32; 5] {
+    let mut votes = [0.0; 5];
+    if lexicon.organisation(spelling).is_some() {
+        votes[kind_index(EntityKind::Organisation)] += 4.0;
+    }
+    if let Some(place) = lexicon.place(spelling) {
+        votes[kind_index(EntityKind::Place)] += place.weight();
+    }
+    let words: Vec<&str> = spelling.split_whitespace().collect();
+    // The name's own words: "National Resistance Front", "Gaza Strip", "Pacific Ocean".
+    if words.iter().any(|word| lexicon.is_organisation_word(word)) {
+        votes[kind_index(EntityKind::Organisation)] += 2.5;
+    }
+    if words.len() >= 2
+        && (lexicon.is_place_word(words[words.len() - 1]) || lexicon.is_place_word(words[0]))
+    {
+        votes[kind_index(EntityKind::Place)] += 2.5;
+    }
+    // "North Africa", "South Korea": a point of the compass before a place.
+    if words.len() >= 2
+        && lexicon.is_direction(words[0])
+        && lexicon.place(&words[1..].join(" ")).is_some()
+    {
+        votes[kind_index(EntityKind::Place)] += 3.0;
+    }
+    // Streets and squares written as one word, as German writes them ("Petersallee").
+    if words.len() == 1 {
+        let folded = fold(spelling);
+        if ["strasse", "platz", "allee", "gasse", "weg", "ufer", "damm"]
+            .iter()
+            .any(|suffix| folded.len() > suffix.len() + 2 && folded.ends_with(suffix))
+        {
+            votes[kind_index(EntityKind::Place)] += 2.0;
+        }
+    }
+    if words.len() >= 2 && !all_caps {
+        if let Some(given) = lexicon.given_name(words[0]) {
+            votes[kind_index(EntityKind::Person)] += if given.ambiguous {
+                1.0
+            } else if given.weight >= 5.0 {
+                2.5
+            } else {
+                1.5
+            };
+        }
+    } else if words.len() == 1
+        && !all_caps
+        && let Some(given) = lexicon.given_name(words[0])
+        && !given.ambiguous
+        && given.weight >= 5.0
+    {
+        votes[kind_index(EntityKind::Person)] += 0.8;
+    }
+    votes
+}
+
+/// The kind that the votes favour; with no vote at all, a guess from the name's shape.
+fn decide_kind(votes: &[f32; 5], name: &str, all_caps: bool, quoted: bool) -> EntityKind {
+    if quoted {
+        return EntityKind::Other;
+    }
+    let best = (0..5)
+        .filter(|index| *index != kind_index(EntityKind::Date))
+        .max_by(|a, b| votes[*a].total_cmp(&votes[*b]).then_with(|| b.cmp(a)))
+        .unwrap_or(4);
+    if votes[best] > 0.0 {
+        return KINDS[best];
+    }
+    if all_caps {
+        EntityKind::Organisation
+    } else if name.split_whitespace().count() >= 2 {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
+/// Whether a spelling is a name the corpus vouches for.
+fn is_named(
+    lexicon: &Lexicon,
+    spelling: &str,
+    evidence: &Spelling,
+    (lower, surnames): (&HashSet<u64>, &HashSet<String>),
+) -> bool {
+    // A common word capitalised mid-sentence ("the Internet") is a name only with a cue, or as
+    // the surname of someone the corpus names in full ("Bush" of "George Bush").
+    let person_or_organisation = |votes: &[f32; 5]| {
+        votes[kind_index(EntityKind::Person)] > 0.0
+            || votes[kind_index(EntityKind::Organisation)] > 0.0
+    };
+    if evidence.common {
+        return person_or_organisation(&evidence.votes) || surnames.contains(&fold(spelling));
+    }
+    // Seen only at the start of sentences, it is a name unless it is a common word in lower
+    // case, in the lexicon or in the corpus ("Formé", "Unverified").
+    let lower_case = spelling.to_lowercase();
+    if !evidence.named
+        && (lexicon.is_common_word(&lower_case) || lower.contains(&word_hash(&lower_case)))
+        && !person_or_organisation(&evidence.votes)
+    {
+        return false;
+    }
+    true
+}
+
+/// The last words, folded, of the names of two words or more that may be people's: what a
+/// surname alone can stand for.
+fn surnames(documents: &[&DocumentNames]) -> HashSet<String> {
+    documents
+        .iter()
+        .flat_map(|document| &document.candidates)
+        .filter(|candidate: &&Candidate| {
+            !candidate.all_caps && candidate.cue != Some(EntityKind::Place)
+        })
+        .filter_map(|candidate| {
+            let words: Vec<&str> = candidate.text.split_whitespace().collect();
+            (words.len() >= 2).then(|| fold(words[words.len() - 1]))
+        })
+        .collect()
+}
+
+/// The name a place word leaves when taken off: "Panjshir" of "Panjshir Valley", "Panchir" of
+/// "vallée du Panchir", "Parwan" of "Parwan province".
+fn without_place_word(lexicon: &Lexicon, spelling: &str) -> Option<String> {
+    let words: Vec<&str> = spelling.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    if lexicon.is_place_word(words[words.len() - 1]) {
+        return Some(words[..words.len() - 1].join(" "));
+    }
+    if lexicon.is_place_word(words[0]) {
+        let rest = words[1..]
+            .iter()
+            .skip_while(|word| matches!(**word, "de" | "du" | "des" | "of" | "d'" | "la"))
+            .copied()
+            .collect::<Vec<_>>();
+        return (!rest.is_empty()).then(|| rest.join(" "));
+    }
+    None
+}
+
+/// A group of spellings being formed.
+#[derive(Debug, Default)]
+struct Cluster {
+    spellings: BTreeMap<String, usize>,
+    votes: [f32; 5],
+    all_caps: bool,
+    quoted: bool,
+}
+
+impl Cluster {
+    fn total(&self) -> usize {
+        self.spellings.values().sum()
+    }
+
+    /// The most frequent spelling; on a tie, one not in capitals ("Kabul", not "KABUL"), then
+    /// the first in alphabetical order.
+    fn most_frequent(&self) -> String {
+        self.spellings
+            .iter()
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then_with(|| is_acronym(b.0).cmp(&is_acronym(a.0)))
+                    .then_with(|| b.0.cmp(a.0))
+            })
+            .map(|(spelling, _)| spelling.clone())
+            .unwrap_or_default()
+    }
+
+    fn kind(&self) -> EntityKind {
+        let acronym = self.all_caps || self.spellings.keys().any(|spelling| is_acronym(spelling));
+        decide_kind(&self.votes, &self.most_frequent(), acronym, self.quoted)
+    }
+
+    /// The name to show: the most frequent spelling, or, when every spelling is in capitals (a
+    /// dateline), the gazetteer's name for the place ("Kabul" for "KABOUL").
+    fn name(&self, lexicon: &Lexicon) -> String {
+        let most = self.most_frequent();
+        if self
+            .spellings
+            .keys()
+            .all(|spelling| is_acronym(spelling) || spelling.chars().all(|c| !c.is_lowercase()))
+            && let Some(place) = lexicon.place(&most)
+            && let Some(name) = lexicon.place_name(place.id)
+        {
+            return name.to_owned();
+        }
+        most
+    }
+}
+
+/// Whether two leaning kinds may be one entity: the same, or one of them without evidence.
+fn compatible(a: Option<EntityKind>, b: Option<EntityKind>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// The kind the votes lean to, if any vote was cast.
+fn leaning(votes: &[f32; 5]) -> Option<EntityKind> {
+    let best = (0..5).max_by(|a, b| votes[*a].total_cmp(&votes[*b]).then_with(|| b.cmp(a)))?;
+    (votes[best] > 0.0).then_some(KINDS[best])
+}
+
+/// Groups the names of every document into entities.
+pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
+    let lexicon = lexicon();
+    let mut pool: BTreeMap<&str, Spelling> = BTreeMap::new();
+    let mut lower: HashSet<u64> = HashSet::new();
+    let mut dates: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for document in documents {
+        lower.extend(document.lower_words.iter().copied());
+        for candidate in &document.candidates {
+            let evidence = pool.entry(&candidate.text).or_insert_with(|| Spelling {
+                all_caps: true,
+                quoted: true,
+                common: true,
+                ..Spelling::default()
+            });
+            evidence.common &= candidate.common;
+            evidence.count += 1;
+            // An acronym is a name wherever it stands, "(FNR)" or at the start of a sentence.
+            evidence.named |= !candidate.sentence_initial || candidate.all_caps;
+            evidence.all_caps &= candidate.all_caps;
+            evidence.quoted &= candidate.quoted;
+            if let Some(kind) = candidate.cue {
+                evidence.votes[kind_index(kind)] += 1.0;
+            }
+        }
+        for (text, name) in &document.dates {
+            *dates
+                .entry(name.clone())
+                .or_default()
+                .entry(text.clone())
+                .or_default() += 1;
+        }
+    }
+    let surnames = surnames(documents);
+    // The spellings that are names, the most frequent first, so that they anchor their
+    // variants; ties in alphabetical order.
+    let mut spellings: Vec<(&str, Spelling)> = pool
+        .into_iter()
+        .filter(|(spelling, evidence)| is_named(lexicon, spelling, evidence, (&lower, &surnames)))
+        .map(|(spelling, mut evidence)| {
+            let prior = priors(lexicon, spelling, evidence.all_caps);
+            for (vote, add) in evidence.votes.iter_mut().zip(prior) {
+                *vote += add;
+            }
+            (spelling, evidence)
+        })
+        .collect();
+    spellings.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_fold: HashMap<String, usize> = HashMap::new();
+    let mut by_place: HashMap<u32, usize> = HashMap::new();
+    let mut by_organisation: HashMap<u32, usize> = HashMap::new();
+    let mut index: SpellingIndex<usize> = SpellingIndex::default();
+    for (spelling, evidence) in spellings {
+        let folded = fold(spelling);
+        // Names of one place in several languages join ("Kaboul", "Kabul"); only places the
+        // gazetteer knows well, since small towns' alternate names include their region's.
+        let places: Vec<u32> = lexicon
+            .places(spelling)
+            .iter()
+            .filter(|place| place.weight() >= 2.0)
+            .map(|place| place.id)
+            .collect();
+        let organisation = lexicon.organisation(spelling);
+        let leans = leaning(&evidence.votes);
+        let target = by_fold
+            .get(&folded)
+            .copied()
+            .or_else(|| places.iter().find_map(|id| by_place.get(id).copied()))
+            .or_else(|| organisation.and_then(|id| by_organisation.get(&id).copied()))
+            .or_else(|| {
+                // Acronyms only match exactly: NRF and NRA are different organisations.
+                if evidence.all_caps {
+                    return None;
+                }
+                let core = without_place_word(lexicon, spelling);
+                let found = core
+                    .as_deref()
+                    .and_then(|core| {
+                        by_fold
+                            .get(&fold(core))
+                            .copied()
+                            .or_else(|| index.find_same(core))
+                    })
+                    .or_else(|| index.find_same(spelling))?;
+                compatible(leans, leaning(&clusters[found].votes)).then_some(found)
+            });
+        let target = target.unwrap_or_else(|| {
+            clusters.push(Cluster {
+                all_caps: true,
+                quoted: true,
+                ..Cluster::default()
+            });
+            clusters.len() - 1
+        });
+        let cluster = &mut clusters[target];
+        *cluster.spellings.entry(spelling.to_owned()).or_default() += evidence.count;
+        for (vote, add) in cluster.votes.iter_mut().zip(evidence.votes) {
+            *vote += add;
+        }
+        cluster.all_caps &= evidence.all_caps;
+        cluster.quoted &= evidence.quoted;
+        by_fold.entry(folded).or_insert(target);
+        for id in places {
+            by_place.entry(id).or_insert(target);
+        }
+        if let Some(id) = organisation {
+            by_organisation.entry(id).or_insert(target);
+        }
+        if !evidence.all_caps {
+            index.insert(spelling, target);
+        }
+    }
+    // An acronym spelled out in any document joins the name it stands for, in every language
+    // it was spelled out in: "SDF" with "Syrian Democratic Forces" and, through "FDS" if a
+    // text gives both, with "Forces démocratiques syriennes".
+    let cluster_of =
+        |spelling: &str, by_fold: &HashMap<String, usize>| by_fold.get(&fold(spelling)).copied();
+    let mut parent: Vec<usize> = (0..clusters.len()).collect();
+    fn root(parent: &mut [usize], mut item: usize) -> usize {
+        while parent[item] != item {
+            parent[item] = parent[parent[item]];
+            item = parent[item];
+        }
+        item
+    }
+    let mut links: Vec<(&str, &str)> = documents
+        .iter()
+        .flat_map(|document| &document.acronyms)
+        .map(|link| (link.expansion.as_str(), link.acronym.as_str()))
+        .collect();
+    links.sort_unstable();
+    links.dedup();
+    for (expansion, acronym) in links {
+        if let (Some(a), Some(b)) = (
+            cluster_of(expansion, &by_fold),
+            cluster_of(acronym, &by_fold),
+        ) {
+            let (a, b) = (root(&mut parent, a), root(&mut parent, b));
+            if a != b {
+                // The smaller index (the more frequent cluster) stays the root: the result does
+                // not depend on the order of the links.
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, Cluster> = BTreeMap::new();
+    for (item, cluster) in clusters.into_iter().enumerate() {
+        let into = root(&mut parent, item);
+        let target = merged.entry(into).or_insert_with(|| Cluster {
+            all_caps: true,
+            quoted: true,
+            ..Cluster::default()
+        });
+        for (spelling, count) in cluster.spellings {
+            *target.spellings.entry(spelling).or_default() += count;
+        }
+        for (vote, add) in target.votes.iter_mut().zip(cluster.votes) {
+            *vote += add;
+        }
+        target.all_caps &= cluster.all_caps;
+        target.quoted &= cluster.quoted;
+    }
+    let mut entities: Vec<AutoEntity> = merged
+        .into_values()
+        .filter(|cluster| cluster.total() > 0)
+        .map(|cluster| AutoEntity {
+            name: cluster.name(lexicon),
+            kind: cluster.kind(),
+            spellings: cluster.spellings,
+        })
+        .collect();
+    entities.sort_by(|a, b| a.name.cmp(&b.name));
+    AutoEntities { entities, dates }
+}

@@ -1,0 +1,375 @@
+//! The word lists and name data recognition leans on, read from the data files in `assets/`.
+//!
+//! - `assets/names/places.tsv`: a gazetteer built from GeoNames (continents, countries,
+//!   first-level divisions, cities above 15,000 inhabitants) with alternate names in many
+//!   languages, so "Kaboul", "Kabul" and "Cabul" are one place;
+//! - `assets/names/given-names.tsv`: first names of many countries, evidence of a person;
+//! - `assets/names/demonyms.tsv` and `assets/words/group-words.txt`: words for the people of a
+//!   country or the members of a group ("Afghans", "Française", "jihadists"), never names;
+//! - `assets/names/organisations.tsv`: agencies, international organisations, armed groups and
+//!   platforms, with their names in several languages;
+//! - `assets/words/*.txt`: titles, roles, function words and the other closed word classes;
+//! - `assets/words/common-*.txt`: the commonest lower-case words of English and French.
+//!
+//! The files are compiled into the binary (they stay data files that `assets/names/build.py`
+//! regenerates) and parsed once, on first use, off the UI thread.
+
+use crate::text::fold;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What kind of place a gazetteer name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlaceClass {
+    /// A city or town.
+    City,
+    /// A first-level division: a state, a region, a province.
+    Region,
+    /// A country or territory.
+    Country,
+    /// A continent.
+    Continent,
+}
+
+/// A place the gazetteer knows under some name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// Its GeoNames id: names with the same id name the same place.
+    pub id: u32,
+    /// What kind of place it is.
+    pub class: PlaceClass,
+    /// Its population, 0 when unknown.
+    pub population: u64,
+}
+
+impl Place {
+    /// How strongly a name of this place says "place": countries and big cities more than
+    /// small towns, whose names are often surnames or common words too.
+    pub fn weight(&self) -> f32 {
+        match self.class {
+            PlaceClass::Continent | PlaceClass::Country => 4.0,
+            PlaceClass::Region => 2.5,
+            PlaceClass::City if self.population >= 1_000_000 => 3.0,
+            PlaceClass::City if self.population >= 100_000 => 2.0,
+            PlaceClass::City => 1.0,
+        }
+    }
+
+    /// Which of two places a shared name most likely means.
+    fn outranks(&self, other: &Self) -> bool {
+        (self.class, self.population, std::cmp::Reverse(self.id))
+            > (other.class, other.population, std::cmp::Reverse(other.id))
+    }
+}
+
+/// A first name, with how common it is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GivenName {
+    /// log10 of bearers per billion people where the name is commonest (8 very common, 2 rare).
+    pub weight: f32,
+    /// Also a common word or a month ("Will", "May", "Grace").
+    pub ambiguous: bool,
+}
+
+/// Every list, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Places by folded name, the likeliest first (a name can be a city's and its
+    /// province's).
+    places: HashMap<String, Vec<Place>>,
+    /// The main name of each place, by id.
+    place_names: HashMap<u32, String>,
+    /// First names by folded name.
+    given_names: HashMap<String, GivenName>,
+    /// Nationality and group words, folded.
+    group_words: HashSet<String>,
+    /// Organisations by folded name: the index of their line, the same for every name of one.
+    organisations: HashMap<String, u32>,
+    /// Closed word classes, each folded unless said otherwise.
+    titles: HashSet<String>,
+    title_prefixes: HashSet<String>,
+    roles: HashSet<String>,
+    organisation_words: HashSet<String>,
+    organisation_types: HashSet<String>,
+    place_words: HashSet<String>,
+    particles: HashSet<String>,
+    reporting_verbs: HashSet<String>,
+    place_prepositions: HashSet<String>,
+    directions: HashSet<String>,
+    calendar: HashSet<String>,
+    stop_words: HashSet<String>,
+    /// Common lower-case words, as written (not folded: "été" is not "ete").
+    common_words: HashSet<String>,
+}
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+    &LEXICON
+}
+
+/// The data lines of a file: neither blank nor a `#` comment.
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+}
+
+fn folded_set(text: &str) -> HashSet<String> {
+    data_lines(text).map(|line| fold(line.trim())).collect()
+}
+
+impl Lexicon {
+    /// Parses every data file.
+    pub fn load() -> Self {
+        let mut lexicon = Self {
+            titles: folded_set(include_str!("../../assets/words/titles.txt")),
+            title_prefixes: folded_set(include_str!("../../assets/words/title-prefixes.txt")),
+            roles: folded_set(include_str!("../../assets/words/roles.txt")),
+            organisation_words: folded_set(include_str!(
+                "../../assets/words/organisation-words.txt"
+            )),
+            organisation_types: folded_set(include_str!(
+                "../../assets/words/organisation-types.txt"
+            )),
+            place_words: folded_set(include_str!("../../assets/words/place-words.txt")),
+            particles: data_lines(include_str!("../../assets/words/particles.txt"))
+                .map(|line| line.trim().to_owned())
+                .collect(),
+            reporting_verbs: folded_set(include_str!("../../assets/words/reporting-verbs.txt")),
+            place_prepositions: folded_set(include_str!(
+                "../../assets/words/place-prepositions.txt"
+            )),
+            directions: folded_set(include_str!("../../assets/words/directions.txt")),
+            calendar: folded_set(include_str!("../../assets/words/calendar.txt")),
+            stop_words: folded_set(include_str!("../../assets/words/stop-words.txt")),
+            group_words: folded_set(include_str!("../../assets/words/group-words.txt")),
+            ..Self::default()
+        };
+        for text in [
+            include_str!("../../assets/words/common-en.txt"),
+            include_str!("../../assets/words/common-fr.txt"),
+        ] {
+            lexicon
+                .common_words
+                .extend(data_lines(text).map(|line| line.trim().to_owned()));
+        }
+        for line in data_lines(include_str!("../../assets/names/demonyms.tsv")) {
+            if let Some(forms) = line.split('\t').nth(2) {
+                lexicon
+                    .group_words
+                    .extend(forms.split('|').map(|form| fold(form.trim())));
+            }
+        }
+        for (index, line) in
+            data_lines(include_str!("../../assets/names/organisations.tsv")).enumerate()
+        {
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
+            for name in line
+                .split('|')
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+            {
+                lexicon.organisations.entry(fold(name)).or_insert(index);
+            }
+        }
+        for line in data_lines(include_str!("../../assets/names/given-names.tsv")) {
+            let mut fields = line.split('\t');
+            let (Some(name), Some(weight)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let Ok(weight) = weight.trim().parse::<f32>() else {
+                continue;
+            };
+            let ambiguous = fields.next().is_some_and(|flag| flag.trim() == "ambiguous");
+            let entry = GivenName { weight, ambiguous };
+            lexicon
+                .given_names
+                .entry(fold(name.trim()))
+                .and_modify(|known| {
+                    if weight > known.weight {
+                        *known = GivenName {
+                            weight,
+                            ambiguous: known.ambiguous || ambiguous,
+                        };
+                    }
+                })
+                .or_insert(entry);
+        }
+        let places = data_lines(include_str!("../../assets/names/places.tsv")).chain(data_lines(
+            include_str!("../../assets/names/places-extra.tsv"),
+        ));
+        for line in places {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [id, class, population, _country, names] = fields[..] else {
+                continue;
+            };
+            let (Ok(id), Ok(population)) = (id.parse::<u32>(), population.parse::<u64>()) else {
+                continue;
+            };
+            let class = match class {
+                "continent" => PlaceClass::Continent,
+                "country" => PlaceClass::Country,
+                "admin1" => PlaceClass::Region,
+                _ => PlaceClass::City,
+            };
+            let place = Place {
+                id,
+                class,
+                population,
+            };
+            if let Some(main) = names.split('|').next() {
+                lexicon
+                    .place_names
+                    .entry(id)
+                    .or_insert_with(|| main.to_owned());
+            }
+            for name in names.split('|').filter(|name| !name.is_empty()) {
+                let entry = lexicon.places.entry(fold(name)).or_default();
+                if !entry.iter().any(|known| known.id == place.id) {
+                    let at = entry
+                        .iter()
+                        .position(|known| place.outranks(known))
+                        .unwrap_or(entry.len());
+                    entry.insert(at, place);
+                }
+            }
+        }
+        lexicon
+    }
+
+    /// The place a name most likely means, if the gazetteer knows it.
+    pub fn place(&self, name: &str) -> Option<Place> {
+        self.places.get(&fold(name))?.first().copied()
+    }
+
+    /// Every place a name may mean, the likeliest first.
+    pub fn places(&self, name: &str) -> &[Place] {
+        self.places.get(&fold(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The main name of the place with this id ("Kabul" for "KABOUL").
+    pub fn place_name(&self, id: u32) -> Option<&str> {
+        self.place_names.get(&id).map(String::as_str)
+    }
+
+    /// The first name `word` is, if it is one.
+    pub fn given_name(&self, word: &str) -> Option<GivenName> {
+        self.given_names.get(&fold(word)).copied()
+    }
+
+    /// Whether a name is a word for a nationality or a group ("Afghans", "jihadistes").
+    pub fn is_group_word(&self, name: &str) -> bool {
+        self.group_words.contains(&fold(name))
+    }
+
+    /// The organisation a name belongs to (one number for all its names), if known.
+    pub fn organisation(&self, name: &str) -> Option<u32> {
+        self.organisations.get(&fold(name)).copied()
+    }
+
+    /// Whether `word` is a title written before a name ("Commander", "M.", "Herr").
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(&fold(word))
+    }
+
+    /// Whether `word` may open a compound title ("Prime" of "Prime Minister").
+    pub fn is_title_prefix(&self, word: &str) -> bool {
+        self.title_prefixes.contains(&fold(word))
+    }
+
+    /// Whether `word` is a role written before a person's name ("spokesman").
+    pub fn is_role(&self, word: &str) -> bool {
+        self.roles.contains(&fold(word))
+    }
+
+    /// Whether `word` makes a name an organisation's ("Front", "Council").
+    pub fn is_organisation_word(&self, word: &str) -> bool {
+        self.organisation_words.contains(&fold(word))
+    }
+
+    /// Whether `word` names a kind of organisation written before its name ("NGO").
+    pub fn is_organisation_type(&self, word: &str) -> bool {
+        self.organisation_types.contains(&fold(word))
+    }
+
+    /// Whether `word` is a kind of place ("valley", "province").
+    pub fn is_place_word(&self, word: &str) -> bool {
+        self.place_words.contains(&fold(word))
+    }
+
+    /// Whether `word` joins the parts of a name ("de", "al"), exactly as written.
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+
+    /// Whether `word` is a verb of saying ("said", "a déclaré").
+    pub fn is_reporting_verb(&self, word: &str) -> bool {
+        self.reporting_verbs.contains(&fold(word))
+    }
+
+    /// Whether `word` is a preposition that puts a name in a place ("in", "à").
+    pub fn is_place_preposition(&self, word: &str) -> bool {
+        self.place_prepositions.contains(&fold(word))
+    }
+
+    /// Whether `word` is a point of the compass ("north", "sud").
+    pub fn is_direction(&self, word: &str) -> bool {
+        self.directions.contains(&fold(word))
+    }
+
+    /// Whether `word` names a month or a weekday.
+    pub fn is_calendar_word(&self, word: &str) -> bool {
+        self.calendar.contains(&fold(word))
+    }
+
+    /// Whether `word` is a function word, never a name alone.
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.stop_words.contains(&fold(word))
+    }
+
+    /// Whether `word`, in lower case, is one of the commonest words of English or French.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words
+            .contains(&word.to_lowercase().replace('’', "'"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_files_load_and_answer() {
+        let lexicon = lexicon();
+        // "Kaboul" is the city, "Kabul" the city and its province: they share the city.
+        let kaboul = lexicon.place("Kaboul").expect("Kaboul");
+        assert_eq!(kaboul.class, PlaceClass::City);
+        assert!(
+            lexicon
+                .places("Kabul")
+                .iter()
+                .any(|place| place.id == kaboul.id)
+        );
+        assert_eq!(
+            lexicon.place("Tadjikistan").map(|place| place.class),
+            Some(PlaceClass::Country)
+        );
+        assert!(lexicon.given_name("Zabihullah").is_some());
+        assert!(lexicon.is_group_word("Afghans") && lexicon.is_group_word("françaises"));
+        assert_eq!(
+            lexicon.organisation("ONU"),
+            lexicon.organisation("United Nations")
+        );
+        assert!(lexicon.is_title("Commander") && lexicon.is_stop_word("The"));
+        // Look-ups ignore case and accents, in any script.
+        assert!(
+            lexicon.is_stop_word("LES")
+                && lexicon.is_stop_word("À")
+                && !lexicon.is_stop_word("Kabul")
+        );
+        assert!(lexicon.is_calendar_word("AOÛT") && lexicon.is_calendar_word("Sunday"));
+        assert!(!lexicon.is_calendar_word("Mayor"));
+        assert!(!lexicon.is_group_word("Taliban"));
+    }
+}
