@@ -51,7 +51,7 @@ impl Place {
             PlaceClass::Region => 2.5,
             PlaceClass::City if self.population >= 1_000_000 => 3.0,
             PlaceClass::City if self.population >= 100_000 => 2.0,
-            PlaceClass::City => 1.0,
+            PlaceClass::City => 0.7,
         }
     }
 
@@ -150,9 +150,12 @@ impl Lexicon {
             include_str!("../../assets/words/common-en.txt"),
             include_str!("../../assets/words/common-fr.txt"),
         ] {
-            lexicon
-                .common_words
-                .extend(data_lines(text).map(|line| line.trim().to_owned()));
+            for word in data_lines(text).map(str::trim) {
+                // Old typography and OCR drop accents on capitals ("Etat" for "État"): the
+                // folded form counts too.
+                lexicon.common_words.insert(fold(word));
+                lexicon.common_words.insert(word.to_owned());
+            }
         }
         for line in data_lines(include_str!("../../assets/names/demonyms.tsv")) {
             if let Some(forms) = line.split('\t').nth(2) {
@@ -330,8 +333,8 @@ impl Lexicon {
 
     /// Whether `word`, in lower case, is one of the commonest words of English or French.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words
-            .contains(&word.to_lowercase().replace('’', "'"))
+        let lower = word.to_lowercase().replace('’', "'");
+        self.common_words.contains(&lower) || self.common_words.contains(&fold(&lower))
     }
 }
 

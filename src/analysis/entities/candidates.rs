@@ -30,6 +30,9 @@ pub struct Candidate {
     /// A single capitalised word in mid-sentence that is a common word in lower case ("the
     /// Internet", "l'État"): a name only if the corpus gives other evidence.
     pub common: bool,
+    /// The cue comes from the words around the name ("in", "valley" after it, "said"), which
+    /// is weaker evidence than a title or a role before it: it counts for less.
+    pub weak_cue: bool,
 }
 
 /// How much capital letters say in a document's language.
@@ -396,6 +399,17 @@ fn is_particle(lexicon: &Lexicon, word: &str) -> bool {
     lexicon.is_particle(word) || word.starts_with("al-") || word.starts_with("el-")
 }
 
+/// Whether a word is a roman numeral in capitals ("II", "XIV").
+fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty()
+        && word.chars().count() <= 6
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+        && word != "MD"
+        && !matches!(word, "CD" | "DC" | "LC" | "MC" | "MI" | "MIX" | "DVD")
+}
+
 /// Whether a word is written like an acronym: capitals (with dots, hyphens or digits), two
 /// letters at least.
 pub fn is_acronym(word: &str) -> bool {
@@ -513,10 +527,16 @@ fn trim_run(
         first += 1;
     }
     // A preceding lower-case title or role ("commandant Massoud", "spokesman Mujahid") is a
-    // cue too; so is a kind of organisation ("l'ONG Amnesty", "the group Hamas").
+    // cue too; so is a kind of organisation ("l'ONG Amnesty", "the group Hamas"), and an initial
+    // ("J. Dupont", "A.-M. Weber").
     if first > 0 && cue.is_none() {
         let before = words[first - 1].text;
-        if lexicon.is_title(before) || lexicon.is_role(before) {
+        let initial = before.chars().count() == 1
+            && before.starts_with(char::is_uppercase)
+            && text[words[first - 1].end..run_start(words, first)]
+                .trim_start()
+                .starts_with('.');
+        if lexicon.is_title(before) || lexicon.is_role(before) || initial {
             cue = Some(EntityKind::Person);
         } else if lexicon.is_organisation_type(before) && !is_acronym(before) {
             cue = Some(EntityKind::Organisation);
@@ -564,6 +584,10 @@ fn trim_run(
         return None;
     }
     let all_caps = run.iter().all(|word| is_acronym(word.text));
+    // "II", "XIV": a number, not a name.
+    if run.len() == 1 && is_roman_numeral(run[0].text) {
+        return None;
+    }
     let paragraph_start = first == 0 || text[words[first - 1].end..start].contains('\n');
     // Capitals for emphasis ("they will NEVER surrender"): a common word, not an acronym.
     if all_caps && run.len() == 1 {
@@ -600,6 +624,14 @@ fn trim_run(
     let before_previous = first
         .checked_sub(2)
         .map(|index| words[index].text.to_lowercase());
+    // Only a title, a role or a kind of organisation before it makes a capitalised common word a
+    // name; a preposition ("dans l'Etat") does not.
+    let common = run.len() == 1
+        && !all_caps
+        && cue.is_none()
+        && is_common_compound(lexicon, name)
+        && !is_well_known(lexicon, name);
+    let strong_cue = cue.is_some();
     if cue.is_none() {
         cue = guess_kind(
             lexicon,
@@ -625,11 +657,6 @@ fn trim_run(
         sentence_initial = false;
         cue = Some(EntityKind::Place);
     }
-    let common = run.len() == 1
-        && !all_caps
-        && cue.is_none()
-        && is_common_compound(lexicon, name)
-        && !is_well_known(lexicon, name);
     Some(Candidate {
         text: name.to_owned(),
         start,
@@ -639,6 +666,7 @@ fn trim_run(
         all_caps,
         quoted: is_quoted(text, start, end),
         common,
+        weak_cue: cue.is_some() && !strong_cue,
     })
 }
 
@@ -652,6 +680,11 @@ fn introduces_name(lexicon: &Lexicon, next: &Word<'_>) -> bool {
         || lexicon
             .given_name(next.text)
             .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+}
+
+/// Where the word at `index` starts.
+fn run_start(words: &[Word<'_>], index: usize) -> usize {
+    words[index].start
 }
 
 /// Whether a word, or every part of a hyphenated word, is a common lower-case word.

@@ -68,8 +68,12 @@ pub struct AutoEntities {
 }
 
 /// The lexicon's evidence for a spelling, which counts once, whatever its number of mentions.
-fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool) -> [f32; 5] {
+fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [f32; 5] {
     let mut votes = [0.0; 5];
+    // The last word of a person's full name elsewhere in the corpus ("Gaulle", "Bismarck").
+    if surname && !all_caps && !spelling.contains(char::is_whitespace) {
+        votes[kind_index(EntityKind::Person)] += 1.5;
+    }
     if lexicon.organisation(spelling).is_some() {
         votes[kind_index(EntityKind::Organisation)] += 4.0;
     }
@@ -124,8 +128,8 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool) -> [f32; 5] {
     votes
 }
 
-/// The kind that the votes favour; with no vote at all, a guess from the name's shape.
-fn decide_kind(votes: &[f32; 5], name: &str, all_caps: bool, quoted: bool) -> EntityKind {
+/// The kind that the votes favour; with no vote at all, a guess from the name's writing.
+fn decide_kind(votes: &[f32; 5], all_caps: bool, quoted: bool) -> EntityKind {
     if quoted {
         return EntityKind::Other;
     }
@@ -136,12 +140,13 @@ fn decide_kind(votes: &[f32; 5], name: &str, all_caps: bool, quoted: bool) -> En
     if votes[best] > 0.0 {
         return KINDS[best];
     }
+    // With nothing to go on, an acronym is most often an organisation's, and a capitalised
+    // name a person's: the gazetteer already placed most places, and names of works and
+    // events are the rarer kind in news.
     if all_caps {
         EntityKind::Organisation
-    } else if name.split_whitespace().count() >= 2 {
-        EntityKind::Person
     } else {
-        EntityKind::Other
+        EntityKind::Person
     }
 }
 
@@ -176,15 +181,26 @@ fn is_named(
 /// The last words, folded, of the names of two words or more that may be people's: what a
 /// surname alone can stand for.
 fn surnames(documents: &[&DocumentNames]) -> HashSet<String> {
+    let lexicon = lexicon();
     documents
         .iter()
         .flat_map(|document| &document.candidates)
-        .filter(|candidate: &&Candidate| {
-            !candidate.all_caps && candidate.cue != Some(EntityKind::Place)
-        })
+        .filter(|candidate: &&Candidate| !candidate.all_caps)
         .filter_map(|candidate| {
             let words: Vec<&str> = candidate.text.split_whitespace().collect();
-            (words.len() >= 2).then(|| fold(words[words.len() - 1]))
+            if words.len() < 2
+                || words
+                    .iter()
+                    .any(|word| lexicon.is_organisation_word(word) || lexicon.is_place_word(word))
+            {
+                return None;
+            }
+            // A person's name: a title or role before it, or a first name the lexicon knows.
+            let person = candidate.cue == Some(EntityKind::Person)
+                || lexicon
+                    .given_name(words[0])
+                    .is_some_and(|given| !given.ambiguous);
+            person.then(|| fold(words[words.len() - 1]))
         })
         .collect()
 }
@@ -240,7 +256,7 @@ impl Cluster {
 
     fn kind(&self) -> EntityKind {
         let acronym = self.all_caps || self.spellings.keys().any(|spelling| is_acronym(spelling));
-        decide_kind(&self.votes, &self.most_frequent(), acronym, self.quoted)
+        decide_kind(&self.votes, acronym, self.quoted)
     }
 
     /// The name to show: the most frequent spelling, or, when every spelling is in capitals (a
@@ -296,7 +312,7 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
             evidence.all_caps &= candidate.all_caps;
             evidence.quoted &= candidate.quoted;
             if let Some(kind) = candidate.cue {
-                evidence.votes[kind_index(kind)] += 1.0;
+                evidence.votes[kind_index(kind)] += if candidate.weak_cue { 0.4 } else { 1.0 };
             }
         }
         for (text, name) in &document.dates {
@@ -314,7 +330,12 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
         .into_iter()
         .filter(|(spelling, evidence)| is_named(lexicon, spelling, evidence, (&lower, &surnames)))
         .map(|(spelling, mut evidence)| {
-            let prior = priors(lexicon, spelling, evidence.all_caps);
+            let prior = priors(
+                lexicon,
+                spelling,
+                evidence.all_caps,
+                surnames.contains(&fold(spelling)),
+            );
             for (vote, add) in evidence.votes.iter_mut().zip(prior) {
                 *vote += add;
             }
