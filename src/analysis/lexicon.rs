@@ -55,10 +55,21 @@ impl Place {
         }
     }
 
+    /// How likely a name shared by several places means this one: countries first, then big
+    /// cities before the regions named after them ("Kabul" the city, not the province).
+    fn rank(&self) -> u8 {
+        match self.class {
+            PlaceClass::Continent | PlaceClass::Country => 4,
+            PlaceClass::City if self.population >= 1_000_000 => 3,
+            PlaceClass::Region => 2,
+            PlaceClass::City => 1,
+        }
+    }
+
     /// Which of two places a shared name most likely means.
     fn outranks(&self, other: &Self) -> bool {
-        (self.class, self.population, std::cmp::Reverse(self.id))
-            > (other.class, other.population, std::cmp::Reverse(other.id))
+        (self.rank(), self.population, std::cmp::Reverse(self.id))
+            > (other.rank(), other.population, std::cmp::Reverse(other.id))
     }
 }
 
@@ -79,6 +90,9 @@ pub struct Lexicon {
     places: HashMap<String, Vec<Place>>,
     /// The main name of each place, by id.
     place_names: HashMap<u32, String>,
+    /// Words that end the name of a country or a region ("Korea" of "South Korea", "Arabia"
+    /// of "Saudi Arabia"), folded.
+    place_name_ends: HashSet<String>,
     /// First names by folded name.
     given_names: HashMap<String, GivenName>,
     /// Nationality and group words, folded.
@@ -249,6 +263,11 @@ impl Lexicon {
     /// Every place a name may mean, the likeliest first.
     pub fn places(&self, name: &str) -> &[Place] {
         self.places.get(&fold(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `word` ends the name of a country or a region ("Korea", "Arabia").
+    pub fn ends_place_name(&self, word: &str) -> bool {
+        self.place_name_ends.contains(&fold(word))
     }
 
     /// The main name of the place with this id ("Kabul" for "KABOUL").

@@ -268,58 +268,86 @@ impl MentionIndex {
 /// A document's mentions by spelling, and the lower-case forms that may count too.
 type Found = (Vec<Mention>, Vec<Mention>);
 
-/// Gives each surname alone of a document to the person its full name names there, when only
-/// one does; returns the mentions and, for each surname left ambiguous, the people it may mean.
+/// Gives each short form of a document ("Massoud", "Mr. Zelensky", "Abu Hatab", and for names
+/// that put the family name first, "Tsai" of "Tsai Ing-wen") to the person its full name names
+/// there, when only one does; returns the mentions and, for each short form left ambiguous, the
+/// people it may mean.
 fn resolve_short_forms(
     text: &str,
     entities: &EntityTable,
     mut mentions: Vec<Mention>,
 ) -> (Vec<Mention>, Vec<(EntityId, Vec<EntityId>)>) {
     let fold = crate::text::fold;
-    // The last word of each person named in full here, and who bears it.
-    let mut surnames: HashMap<String, std::collections::BTreeSet<EntityId>> = HashMap::new();
+    // The last words (one or more, fewer than all) and the first word of each person named in
+    // full here, and who bears them.
+    let mut short_forms: HashMap<String, std::collections::BTreeSet<EntityId>> = HashMap::new();
+    let mut first_words: HashMap<String, std::collections::BTreeSet<EntityId>> = HashMap::new();
     for mention in &mentions {
         let Some(entity) = entities.entity(mention.entity) else {
             continue;
         };
         let written = text.get(mention.range.clone()).unwrap_or_default();
         let words: Vec<&str> = written.split_whitespace().collect();
-        if entity.kind == EntityKind::Person && words.len() >= 2 {
-            surnames
-                .entry(fold(words[words.len() - 1]))
+        if entity.kind != EntityKind::Person || words.len() < 2 {
+            continue;
+        }
+        let first = words[0].split('-').next().unwrap_or(words[0]);
+        first_words
+            .entry(fold(first))
+            .or_default()
+            .insert(entity.id);
+        for start in 1..words.len() {
+            short_forms
+                .entry(fold(&words[start..].join(" ")))
                 .or_default()
                 .insert(entity.id);
         }
     }
-    if surnames.is_empty() {
+    if short_forms.is_empty() {
         return (mentions, Vec::new());
     }
+    // A first word alone stands for the person only when it is no surname of another.
+    for (word, people) in first_words {
+        short_forms.entry(word).or_insert(people);
+    }
+    let lexicon = lexicon();
     let mut ambiguous: std::collections::BTreeMap<EntityId, Vec<EntityId>> =
         std::collections::BTreeMap::new();
     for mention in &mut mentions {
         let written = text.get(mention.range.clone()).unwrap_or_default();
-        if written.contains(char::is_whitespace) {
-            continue;
-        }
-        // Only a surname analysis found on its own is given away; one the user curated
-        // (merged, renamed, kept apart) stays the user's.
+        // Only a short form analysis found on its own is given away; one the user curated
+        // (merged, renamed, kept apart) stays the user's, and so does a country's name.
         let Some(entity) = entities.entity(mention.entity) else {
             continue;
         };
-        // A name the gazetteer knows well ("Kabul", "Jordan") is not taken for a surname; a
-        // small town's name may be one ("Tsai").
-        let weak_place = entity.kind == EntityKind::Place
-            && lexicon()
-                .place(written)
-                .is_none_or(|place| place.weight() < 2.0);
+        let country = lexicon
+            .place(written)
+            .is_some_and(|place| place.class >= super::lexicon::PlaceClass::Country);
         if entities.source(entity.id) != Source::Derived
-            || !(matches!(entity.kind, EntityKind::Person | EntityKind::Other) || weak_place)
+            || country
+            || matches!(entity.kind, EntityKind::Organisation | EntityKind::Date)
         {
             continue;
         }
-        let Some(people) = surnames.get(&fold(written)) else {
+        let Some(people) = short_forms.get(&fold(written)) else {
             continue;
         };
+        // A place's name given to a person as a surname ("Phoenix" of "Joaquin Phoenix"), or
+        // a small town's as the family name some names put first ("Tsai" of "Tsai Ing-wen");
+        // never a city's as a first name ("Paris" of "Paris Hilton" is still the city).
+        let small_town = lexicon
+            .place(written)
+            .is_none_or(|place| place.weight() < 2.0);
+        if entity.kind == EntityKind::Place
+            && !small_town
+            && !people.iter().any(|person| {
+                entities.entity(*person).is_some_and(|person| {
+                    fold(&person.name).ends_with(&format!(" {}", fold(written)))
+                })
+            })
+        {
+            continue;
+        }
         let people: Vec<EntityId> = people
             .iter()
             .copied()

@@ -30,6 +30,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut found = Vec::new();
     let mut chars = text.char_indices().peekable();
     let mut gap_start = 0;
+    let mut after_possessive = false;
     while let Some((start, c)) = chars.next() {
         if !is_word_char(c) {
             continue;
@@ -60,8 +61,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             end: start + text_end,
             sentence_start: opens_sentence(gap, gap_start == 0),
             broken_before: gap.chars().any(|c| !c.is_whitespace())
-                || gap.matches('\n').count() >= 2,
+                || gap.matches('\n').count() >= 2
+                || after_possessive,
         });
+        // "Egypt's Muslim Brotherhood": a possessive ends a name.
+        after_possessive = text_end < raw.len() && raw[text_end..].starts_with(['\'', '’']);
         gap_start = end;
     }
     found.retain(|word| !word.text.is_empty());

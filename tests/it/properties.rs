@@ -131,3 +131,97 @@ proptest! {
         prop_assert_eq!(store::from_ron(&ron, std::path::Path::new("p.ron")).expect("loads"), edited);
     }
 }
+
+/// The sample project's reports and the test reports: English and French, one valley spelled
+/// five ways, a father and a son.
+fn real_reports() -> Vec<(String, Vec<u8>)> {
+    let folder = std::path::Path::new("projects/panjshir-2021/sources");
+    let mut reports: Vec<(String, Vec<u8>)> = std::fs::read_dir(folder)
+        .expect("the sample's sources")
+        .map(|entry| {
+            let path = entry.expect("entry").path();
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            (name, std::fs::read(&path).expect("reads"))
+        })
+        .collect();
+    reports.sort();
+    reports.extend(
+        crate::support::REPORTS
+            .iter()
+            .map(|(name, text)| ((*name).to_owned(), text.as_bytes().to_vec())),
+    );
+    reports
+}
+
+/// The entities of documents imported in this order, in batches split at `split`, each with
+/// its mention count: everything the entity list shows.
+fn entity_list(
+    order: &[usize],
+    split: usize,
+) -> Vec<(u32, String, EntityKind, Vec<String>, usize)> {
+    let reports = real_reports();
+    let mut project = Project::new("order");
+    for batch in [
+        &order[..split.min(order.len())],
+        &order[split.min(order.len())..],
+    ] {
+        let documents: Vec<_> = batch
+            .iter()
+            .zip(project.next_document_id().0..)
+            .map(|(index, id)| {
+                let (name, bytes) = &reports[*index];
+                let mut document = triangulate::import::document_from_bytes(bytes, name)
+                    .expect("imports")
+                    .document;
+                document.id = DocumentId(id);
+                document
+            })
+            .collect();
+        if !documents.is_empty() {
+            let _undo = Edit::add_documents(documents)
+                .apply(&mut project)
+                .expect("applies");
+        }
+    }
+    let index = triangulate::analysis::mentions::MentionIndex::build(
+        &project,
+        crate::support::entities(&project),
+    );
+    index
+        .entities
+        .entities
+        .iter()
+        .map(|entity| {
+            (
+                entity.id.0,
+                entity.name.clone(),
+                entity.kind,
+                entity.variants.clone(),
+                index.mention_count(entity.id),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// The same reports in any order, imported at once or in two batches, give the same
+    /// entities: the same ids, names, kinds, spellings and counts.
+    #[test]
+    fn entities_do_not_depend_on_import_order_or_batches(
+        order in Just((0..real_reports().len()).collect::<Vec<usize>>()).prop_shuffle(),
+        split in 0usize..12,
+    ) {
+        let natural: Vec<usize> = (0..order.len()).collect();
+        let expected = entity_list(&natural, natural.len());
+        prop_assert!(expected.iter().any(|(_, name, kind, variants, _)| {
+            name == "Panjshir" && *kind == EntityKind::Place && variants.len() == 5
+        }), "{expected:?}");
+        prop_assert_eq!(entity_list(&order, split), expected);
+    }
+}

@@ -142,7 +142,9 @@ fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate>
             continue;
         }
         let mut end = index + 1;
-        while end < words.len() && !words[end].broken_before {
+        while end < words.len()
+            && (!words[end].broken_before || after_middle_initial(text, words, end))
+        {
             if is_name_word(lexicon, &words[end]) {
                 end += 1;
             } else if joins_name(lexicon, words, index, end)
@@ -174,11 +176,51 @@ fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate>
             found.extend(trim_run(lexicon, text, words, index, index + 1));
             first = index + 1;
         }
+        // "la Santé Roman Prymula": a capitalised common word before a first name is a name of
+        // its own (here a ministry's), not part of the person's.
+        if end - first >= 3
+            && !words[first].sentence_start
+            && is_common_compound(lexicon, words[first].text)
+            && lexicon
+                .given_name(words[first + 1].text)
+                .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+        {
+            found.extend(trim_run(lexicon, text, words, first, first + 1));
+            first += 1;
+        }
+        // "Zimbabwe President Robert Mugabe", "Taliban spokesman": a title inside a run ends
+        // the name before it and introduces the one after it.
+        if let Some(title) = (first + 1..end.saturating_sub(1))
+            .find(|at| lexicon.is_title(words[*at].text) && !lexicon.is_title(words[*at - 1].text))
+        {
+            let mut before_title = title;
+            while before_title > first && lexicon.is_title_prefix(words[before_title - 1].text) {
+                before_title -= 1;
+            }
+            if before_title > first {
+                found.extend(trim_run(lexicon, text, words, first, before_title));
+                first = before_title;
+            }
+        }
         found.extend(trim_run(lexicon, text, words, first, end));
         index = end;
     }
     found.retain(|candidate| keep_under_rules(lexicon, candidate, rules));
     found
+}
+
+/// Whether `words[end]` follows a middle initial ("Donald J. Trump"): a single capital and a dot
+/// between two capitalised words of a name.
+fn after_middle_initial(text: &str, words: &[Word<'_>], end: usize) -> bool {
+    let Some(initial) = end.checked_sub(1).map(|index| &words[index]) else {
+        return false;
+    };
+    end >= 2
+        && initial.text.chars().count() == 1
+        && initial.text.starts_with(char::is_uppercase)
+        && text[initial.end..words[end].start].trim_end() == "."
+        && words[end].text.starts_with(char::is_uppercase)
+        && words[end - 2].text.chars().count() > 1
 }
 
 /// Whether `words[end]` is a particle or "of" that joins the run `words[first..end]` to the
@@ -191,6 +233,11 @@ fn joins_name(lexicon: &Lexicon, words: &[Word<'_>], first: usize, end: usize) -
         return false;
     }
     let word = words[end].text;
+    // "l'Europe de Stephen Smith": a place, then someone's name, is two names.
+    let left: Vec<&str> = words[first..end].iter().map(|word| word.text).collect();
+    if is_well_known(lexicon, &left.join(" ")) && lexicon.given_name(next.text).is_some() {
+        return false;
+    }
     is_particle(lexicon, word) || word == "of" && opens_of_name(lexicon, &words[first..end])
 }
 
@@ -497,7 +544,12 @@ fn trim_run(
     while first + 1 < last {
         let word = words[first].text;
         let two = || format!("{word} {}", words[first + 1].text);
-        if lexicon.is_title(word) {
+        let hyphenated_title = word
+            .split_once('-')
+            .is_some_and(|(title, _)| lexicon.is_title(title));
+        // A role opening a sentence in capitals ("Actor Joaquin Phoenix") is a title too.
+        let capital_role = lexicon.is_role(word) && word.starts_with(char::is_uppercase);
+        if lexicon.is_title(word) || hyphenated_title || capital_role {
             cue = Some(EntityKind::Person);
             first += 1;
         } else if lexicon.is_title_prefix(word)
@@ -556,13 +608,17 @@ fn trim_run(
     if is_in_token(text, start, end) {
         return None;
     }
-    // "Afghans", "Française": a nationality word, unless it is the name of a country too
-    // ("la Suisse").
-    if lexicon.is_group_word(name)
-        && lexicon
-            .place(name)
-            .is_none_or(|place| place.class < super::super::lexicon::PlaceClass::Region)
-    {
+    // "Afghans", "Française": a nationality word, unless it is the name of a country too and
+    // written as one ("la Suisse", "en Suisse").
+    let country_article = first > 0
+        && matches!(
+            words[first - 1].text.to_lowercase().as_str(),
+            "la" | "le" | "l" | "en" | "de" | "du" | "au"
+        );
+    let country = lexicon
+        .place(name)
+        .is_some_and(|place| place.class >= super::super::lexicon::PlaceClass::Region);
+    if lexicon.is_group_word(name) && !(country_article && country) {
         return None;
     }
     if run.len() == 1 {

@@ -212,7 +212,9 @@ fn without_place_word(lexicon: &Lexicon, spelling: &str) -> Option<String> {
     if words.len() < 2 {
         return None;
     }
-    if lexicon.is_place_word(words[words.len() - 1]) {
+    // "Gaza City" and "Mexico City" are not Gaza and Mexico; "Gaza Strip" is Gaza.
+    let town = |word: &str| matches!(fold(word).as_str(), "city" | "ville" | "town" | "village");
+    if lexicon.is_place_word(words[words.len() - 1]) && !town(words[words.len() - 1]) {
         return Some(words[..words.len() - 1].join(" "));
     }
     if lexicon.is_place_word(words[0]) {
@@ -230,6 +232,8 @@ fn without_place_word(lexicon: &Lexicon, spelling: &str) -> Option<String> {
 #[derive(Debug, Default)]
 struct Cluster {
     spellings: BTreeMap<String, usize>,
+    /// The place the gazetteer says its first spelling is, if it knows it well.
+    place: Option<u32>,
     votes: [f32; 5],
     all_caps: bool,
     quoted: bool,
@@ -350,13 +354,14 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
     let mut index: SpellingIndex<usize> = SpellingIndex::default();
     for (spelling, evidence) in spellings {
         let folded = fold(spelling);
-        // Names of one place in several languages join ("Kaboul", "Kabul"); only places the
-        // gazetteer knows well, since small towns' alternate names include their region's.
+        // Names of one place in several languages join ("Kaboul", "Kabul"): the place each
+        // most likely means, and only a place the gazetteer knows well, since small towns'
+        // alternate names include their region's and "Sudan" is also an old name of South Sudan.
         let places: Vec<u32> = lexicon
-            .places(spelling)
-            .iter()
+            .place(spelling)
             .filter(|place| place.weight() >= 2.0)
             .map(|place| place.id)
+            .into_iter()
             .collect();
         let organisation = lexicon.organisation(spelling);
         let leans = leaning(&evidence.votes);
@@ -370,16 +375,22 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
                 if evidence.all_caps {
                     return None;
                 }
-                let core = without_place_word(lexicon, spelling);
-                let found = core
-                    .as_deref()
-                    .and_then(|core| {
-                        by_fold
-                            .get(&fold(core))
-                            .copied()
-                            .or_else(|| index.find_same(core))
-                    })
-                    .or_else(|| index.find_same(spelling))?;
+                // "Gaza Strip", "la vallée du Panchir": the name without its place word.
+                let core = without_place_word(lexicon, spelling).and_then(|core| {
+                    by_fold
+                        .get(&fold(&core))
+                        .copied()
+                        .or_else(|| index.find_same(&core))
+                });
+                let found = core.or_else(|| {
+                    let found = index.find_same(spelling)?;
+                    // Two places the gazetteer tells apart ("Tunis", "Tunisia") are two places,
+                    // however alike their names.
+                    let distinct_places = places
+                        .first()
+                        .is_some_and(|id| clusters[found].place.is_some_and(|other| other != *id));
+                    (!distinct_places).then_some(found)
+                })?;
                 compatible(leans, leaning(&clusters[found].votes)).then_some(found)
             });
         let target = target.unwrap_or_else(|| {
@@ -391,6 +402,9 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
             clusters.len() - 1
         });
         let cluster = &mut clusters[target];
+        if cluster.spellings.is_empty() {
+            cluster.place = places.first().copied();
+        }
         *cluster.spellings.entry(spelling.to_owned()).or_default() += evidence.count;
         for (vote, add) in cluster.votes.iter_mut().zip(evidence.votes) {
             *vote += add;

@@ -86,3 +86,107 @@ fn a_small_corpus_gives_exactly_these_entities() {
         ]
     );
 }
+
+/// The mentions of a project's entities, derived from scratch.
+fn mentions_of(project: &Project) -> crate::analysis::mentions::MentionIndex {
+    crate::analysis::mentions::MentionIndex::build(
+        project,
+        EntityTable::derive(project, &EntityCache::default()),
+    )
+}
+
+/// Each mention of a document as (text, entity name).
+fn named_mentions(project: &Project, document: u32) -> Vec<(String, String)> {
+    let index = mentions_of(project);
+    let text = &project.documents[document as usize - 1].text;
+    index
+        .in_document(DocumentId(document))
+        .iter()
+        .filter_map(|mention| {
+            let entity = index.entity(mention.entity)?;
+            (entity.kind != EntityKind::Date)
+                .then(|| (text[mention.range.clone()].to_owned(), entity.name.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_surname_alone_joins_the_one_full_name_of_its_document_and_stays_apart_when_two_share_it() {
+    let project = project_of(&[
+        "The son\n\nAhmad Massoud spoke on Sunday. Massoud said the valley would hold.\n",
+        "Father and son\n\nAhmad Shah Massoud was killed in 2001. His son Ahmad Massoud leads the \
+         resistance. Massoud is 32.\n",
+    ]);
+    assert_eq!(
+        named_mentions(&project, 1),
+        [
+            ("Ahmad Massoud".to_owned(), "Ahmad Massoud".to_owned()),
+            ("Massoud".to_owned(), "Ahmad Massoud".to_owned()),
+        ]
+    );
+    let index = mentions_of(&project);
+    let second: Vec<(String, String)> = named_mentions(&project, 2);
+    assert_eq!(
+        second.last(),
+        Some(&("Massoud".to_owned(), "Massoud".to_owned())),
+        "two people share the surname: it is left as it is"
+    );
+    let massoud = index.entities.by_name("Massoud").expect("the surname").id;
+    let father = index
+        .entities
+        .by_name("Ahmad Shah Massoud")
+        .expect("father")
+        .id;
+    let son = index.entities.by_name("Ahmad Massoud").expect("son").id;
+    assert_eq!(
+        index.ambiguous,
+        [crate::analysis::mentions::AmbiguousShortForm {
+            document: DocumentId(2),
+            short: massoud,
+            people: {
+                let mut people = vec![father, son];
+                people.sort();
+                people
+            },
+        }]
+    );
+}
+
+#[test]
+fn an_acronym_joins_its_expansion_in_each_language_and_one_merge_joins_all_four() {
+    let mut project = project_of(&[
+        "Syria\n\nThe Syrian Democratic Forces (SDF) said the SDF held the town.\n",
+        "Syrie\n\nLes Forces démocratiques syriennes (FDS) ont affirmé que les FDS tenaient la ville.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    let english = table.by_name("SDF").expect("SDF").clone();
+    let french = table.by_name("FDS").expect("FDS").clone();
+    assert_eq!(english.variants, ["SDF", "Syrian Democratic Forces"]);
+    assert_eq!(french.variants, ["FDS", "Forces démocratiques syriennes"]);
+    let merge =
+        crate::edit::Edit::merge_entities(&project, &table, english.id, french.id).expect("merge");
+    let _undo = merge.apply(&mut project).expect("applies");
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    let merged = table.entity(english.id).expect("kept");
+    assert_eq!(
+        merged.variants,
+        [
+            "FDS",
+            "Forces démocratiques syriennes",
+            "SDF",
+            "Syrian Democratic Forces"
+        ]
+    );
+}
+
+#[test]
+fn a_place_with_its_place_word_is_the_place() {
+    let project = project_of(&[
+        "Valley\n\nFighting reached the Panjshir Valley. Residents of Panjshir fled.\n",
+        "Vallée\n\nLes combats ont atteint la vallée du Panjshir et la province de Parwan.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    let valley = table.by_name("Panjshir").expect("the valley");
+    assert_eq!(valley.kind, EntityKind::Place);
+    assert_eq!(valley.variants, ["Panjshir", "Panjshir Valley"]);
+}
