@@ -70,6 +70,13 @@ fn main() {
         .skip(1)
         .filter_map(|arg| arg.parse().ok())
         .collect();
+    // The name data and word lists, parsed once per run of the program.
+    let (lexicon, lexicon_ms) = time(triangulate::analysis::lexicon::Lexicon::load);
+    drop(lexicon);
+    println!(
+        "lexicon (gazetteer, first names, demonyms, word lists): parsed in {lexicon_ms:.0} ms"
+    );
+    let _ = triangulate::analysis::lexicon::lexicon();
     let folder =
         std::env::temp_dir().join(format!("triangulate-analysis-bench-{}", std::process::id()));
     std::fs::create_dir_all(&folder).expect("temp folder");

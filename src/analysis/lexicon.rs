@@ -14,8 +14,7 @@
 //! The files are compiled into the binary (they stay data files that `assets/names/build.py`
 //! regenerates) and parsed once, on first use, off the UI thread.
 
-use crate::text::fold;
-use std::collections::{HashMap, HashSet};
+use crate::text::{WordMap as HashMap, WordSet as HashSet, fold};
 use std::sync::LazyLock;
 
 /// What kind of place a gazetteer name is.
@@ -120,6 +119,23 @@ pub struct Lexicon {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
     &LEXICON
+}
+
+/// Calls `look_up` with the folded form of `word` (see [`fold`]), without allocating for the
+/// short ASCII words that make most of a text.
+fn with_folded<T>(word: &str, look_up: impl FnOnce(&str) -> T) -> T {
+    const SHORT: usize = 48;
+    if word.len() <= SHORT && word.is_ascii() {
+        let mut buffer = [0_u8; SHORT];
+        for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        // Lower-cased ASCII is ASCII, so always UTF-8.
+        if let Ok(folded) = std::str::from_utf8(&buffer[..word.len()]) {
+            return look_up(folded);
+        }
+    }
+    look_up(&fold(word))
 }
 
 /// The data lines of a file: neither blank nor a `#` comment.
@@ -257,17 +273,19 @@ impl Lexicon {
 
     /// The place a name most likely means, if the gazetteer knows it.
     pub fn place(&self, name: &str) -> Option<Place> {
-        self.places.get(&fold(name))?.first().copied()
+        with_folded(name, |name| self.places.get(name)?.first().copied())
     }
 
     /// Every place a name may mean, the likeliest first.
     pub fn places(&self, name: &str) -> &[Place] {
-        self.places.get(&fold(name)).map_or(&[], Vec::as_slice)
+        with_folded(name, |name| {
+            self.places.get(name).map_or(&[][..], Vec::as_slice)
+        })
     }
 
     /// Whether `word` ends the name of a country or a region ("Korea", "Arabia").
     pub fn ends_place_name(&self, word: &str) -> bool {
-        self.place_name_ends.contains(&fold(word))
+        with_folded(word, |word| self.place_name_ends.contains(word))
     }
 
     /// The main name of the place with this id ("Kabul" for "KABOUL").
@@ -277,47 +295,47 @@ impl Lexicon {
 
     /// The first name `word` is, if it is one.
     pub fn given_name(&self, word: &str) -> Option<GivenName> {
-        self.given_names.get(&fold(word)).copied()
+        with_folded(word, |word| self.given_names.get(word).copied())
     }
 
     /// Whether a name is a word for a nationality or a group ("Afghans", "jihadistes").
     pub fn is_group_word(&self, name: &str) -> bool {
-        self.group_words.contains(&fold(name))
+        with_folded(name, |name| self.group_words.contains(name))
     }
 
     /// The organisation a name belongs to (one number for all its names), if known.
     pub fn organisation(&self, name: &str) -> Option<u32> {
-        self.organisations.get(&fold(name)).copied()
+        with_folded(name, |name| self.organisations.get(name).copied())
     }
 
     /// Whether `word` is a title written before a name ("Commander", "M.", "Herr").
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&fold(word))
+        with_folded(word, |word| self.titles.contains(word))
     }
 
     /// Whether `word` may open a compound title ("Prime" of "Prime Minister").
     pub fn is_title_prefix(&self, word: &str) -> bool {
-        self.title_prefixes.contains(&fold(word))
+        with_folded(word, |word| self.title_prefixes.contains(word))
     }
 
     /// Whether `word` is a role written before a person's name ("spokesman").
     pub fn is_role(&self, word: &str) -> bool {
-        self.roles.contains(&fold(word))
+        with_folded(word, |word| self.roles.contains(word))
     }
 
     /// Whether `word` makes a name an organisation's ("Front", "Council").
     pub fn is_organisation_word(&self, word: &str) -> bool {
-        self.organisation_words.contains(&fold(word))
+        with_folded(word, |word| self.organisation_words.contains(word))
     }
 
     /// Whether `word` names a kind of organisation written before its name ("NGO").
     pub fn is_organisation_type(&self, word: &str) -> bool {
-        self.organisation_types.contains(&fold(word))
+        with_folded(word, |word| self.organisation_types.contains(word))
     }
 
     /// Whether `word` is a kind of place ("valley", "province").
     pub fn is_place_word(&self, word: &str) -> bool {
-        self.place_words.contains(&fold(word))
+        with_folded(word, |word| self.place_words.contains(word))
     }
 
     /// Whether `word` joins the parts of a name ("de", "al"), exactly as written.
@@ -327,31 +345,35 @@ impl Lexicon {
 
     /// Whether `word` is a verb of saying ("said", "a déclaré").
     pub fn is_reporting_verb(&self, word: &str) -> bool {
-        self.reporting_verbs.contains(&fold(word))
+        with_folded(word, |word| self.reporting_verbs.contains(word))
     }
 
     /// Whether `word` is a preposition that puts a name in a place ("in", "à").
     pub fn is_place_preposition(&self, word: &str) -> bool {
-        self.place_prepositions.contains(&fold(word))
+        with_folded(word, |word| self.place_prepositions.contains(word))
     }
 
     /// Whether `word` is a point of the compass ("north", "sud").
     pub fn is_direction(&self, word: &str) -> bool {
-        self.directions.contains(&fold(word))
+        with_folded(word, |word| self.directions.contains(word))
     }
 
     /// Whether `word` names a month or a weekday.
     pub fn is_calendar_word(&self, word: &str) -> bool {
-        self.calendar.contains(&fold(word))
+        with_folded(word, |word| self.calendar.contains(word))
     }
 
     /// Whether `word` is a function word, never a name alone.
     pub fn is_stop_word(&self, word: &str) -> bool {
-        self.stop_words.contains(&fold(word))
+        with_folded(word, |word| self.stop_words.contains(word))
     }
 
     /// Whether `word`, in lower case, is one of the commonest words of English or French.
     pub fn is_common_word(&self, word: &str) -> bool {
+        // Most words of a text are ASCII: looked up lower-cased, without allocating.
+        if word.is_ascii() {
+            return with_folded(word, |word| self.common_words.contains(word));
+        }
         let lower = word.to_lowercase().replace('’', "'");
         self.common_words.contains(&lower) || self.common_words.contains(&fold(&lower))
     }

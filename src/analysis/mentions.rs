@@ -102,8 +102,11 @@ impl MentionIndex {
         let automaton = if patterns.is_empty() {
             None
         } else {
+            // A full DFA: the texts are long and many, so scanning speed matters more than the
+            // few megabytes the automaton takes.
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&patterns)
                 .ok()
         };
@@ -134,12 +137,27 @@ impl MentionIndex {
                 }
             }
             if !dates.is_empty() {
-                for date in find_dates(body, document.date) {
-                    let name = date_entity_name(&body[date.range.clone()], date.value);
+                // The dates analysis already read in this document, or read them now.
+                let found: Vec<(String, std::ops::Range<usize>)> =
+                    match entities.readings.get(&document.id) {
+                        Some(reading) => reading
+                            .dates
+                            .iter()
+                            .map(|(_, name, range)| (name.clone(), range.clone()))
+                            .collect(),
+                        None => find_dates(body, document.date)
+                            .into_iter()
+                            .map(|date| {
+                                let name = date_entity_name(&body[date.range.clone()], date.value);
+                                (name, date.range)
+                            })
+                            .collect(),
+                    };
+                for (name, range) in found {
                     let Some(&entity) = dates.get(name.as_str()) else {
                         continue;
                     };
-                    let range = offset + date.range.start..offset + date.range.end;
+                    let range = offset + range.start..offset + range.end;
                     if !mentions.iter().any(|mention: &Mention| {
                         mention.range.start < range.end && range.start < mention.range.end
                     }) {
@@ -184,12 +202,14 @@ impl MentionIndex {
             };
             for mention in &mentions {
                 let spelling = &document.text[mention.range.clone()];
-                *index
-                    .variant_counts
-                    .entry(mention.entity)
-                    .or_default()
-                    .entry(spelling.to_owned())
-                    .or_default() += 1;
+                let counts = index.variant_counts.entry(mention.entity).or_default();
+                // Counting a spelling already seen copies nothing.
+                match counts.get_mut(spelling) {
+                    Some(count) => *count += 1,
+                    None => {
+                        counts.insert(spelling.to_owned(), 1);
+                    }
+                }
             }
             for entity in mentions
                 .iter()
@@ -278,86 +298,82 @@ fn resolve_short_forms(
     mut mentions: Vec<Mention>,
 ) -> (Vec<Mention>, Vec<(EntityId, Vec<EntityId>)>) {
     let fold = crate::text::fold;
-    // The last words (one or more, fewer than all) and the first word of each person named in
-    // full here, and who bears them.
-    let mut short_forms: HashMap<String, std::collections::BTreeSet<EntityId>> = HashMap::new();
-    let mut first_words: HashMap<String, std::collections::BTreeSet<EntityId>> = HashMap::new();
+    // Each person named in full here, with the forms that may stand for them: their last words
+    // (one or more, fewer than all), and their first word.
+    let mut people: Vec<(EntityId, Vec<String>, String)> = Vec::new();
     for mention in &mentions {
         let Some(entity) = entities.entity(mention.entity) else {
             continue;
         };
+        if entity.kind != EntityKind::Person {
+            continue;
+        }
         let written = text.get(mention.range.clone()).unwrap_or_default();
         let words: Vec<&str> = written.split_whitespace().collect();
-        if entity.kind != EntityKind::Person || words.len() < 2 {
+        if words.len() < 2 || people.iter().any(|(id, ..)| *id == entity.id) {
             continue;
         }
         let first = words[0].split('-').next().unwrap_or(words[0]);
-        first_words
-            .entry(fold(first))
-            .or_default()
-            .insert(entity.id);
-        for start in 1..words.len() {
-            short_forms
-                .entry(fold(&words[start..].join(" ")))
-                .or_default()
-                .insert(entity.id);
-        }
+        let endings = (1..words.len())
+            .map(|start| fold(&words[start..].join(" ")))
+            .collect();
+        people.push((entity.id, endings, fold(first)));
     }
-    if short_forms.is_empty() {
+    if people.is_empty() {
         return (mentions, Vec::new());
-    }
-    // A first word alone stands for the person only when it is no surname of another.
-    for (word, people) in first_words {
-        short_forms.entry(word).or_insert(people);
     }
     let lexicon = lexicon();
     let mut ambiguous: std::collections::BTreeMap<EntityId, Vec<EntityId>> =
         std::collections::BTreeMap::new();
     for mention in &mut mentions {
-        let written = text.get(mention.range.clone()).unwrap_or_default();
         // Only a short form analysis found on its own is given away; one the user curated
         // (merged, renamed, kept apart) stays the user's, and so does a country's name.
         let Some(entity) = entities.entity(mention.entity) else {
             continue;
         };
-        let country = lexicon
-            .place(written)
-            .is_some_and(|place| place.class >= super::lexicon::PlaceClass::Country);
         if entities.source(entity.id) != Source::Derived
-            || country
             || matches!(entity.kind, EntityKind::Organisation | EntityKind::Date)
+            || people.iter().any(|(id, ..)| *id == entity.id)
         {
             continue;
         }
-        let Some(people) = short_forms.get(&fold(written)) else {
-            continue;
-        };
-        // A place's name given to a person as a surname ("Phoenix" of "Joaquin Phoenix"), or
-        // a small town's as the family name some names put first ("Tsai" of "Tsai Ing-wen");
-        // never a city's as a first name ("Paris" of "Paris Hilton" is still the city).
-        let small_town = lexicon
-            .place(written)
-            .is_none_or(|place| place.weight() < 2.0);
-        if entity.kind == EntityKind::Place
-            && !small_town
-            && !people.iter().any(|person| {
-                entities.entity(*person).is_some_and(|person| {
-                    fold(&person.name).ends_with(&format!(" {}", fold(written)))
-                })
-            })
-        {
-            continue;
-        }
-        let people: Vec<EntityId> = people
+        let written = text.get(mention.range.clone()).unwrap_or_default();
+        let folded = fold(written);
+        let as_surname: Vec<EntityId> = people
             .iter()
-            .copied()
-            .filter(|person| *person != entity.id)
+            .filter(|(_, endings, _)| endings.contains(&folded))
+            .map(|(id, ..)| *id)
             .collect();
-        match people.as_slice() {
-            [] => {}
+        // A first word alone stands for the person only when it is no one's surname.
+        let candidates: Vec<EntityId> = if as_surname.is_empty() {
+            people
+                .iter()
+                .filter(|(.., first)| *first == folded)
+                .map(|(id, ..)| *id)
+                .collect()
+        } else {
+            as_surname.clone()
+        };
+        if candidates.is_empty() {
+            continue;
+        }
+        let place = lexicon.place(written);
+        if place.is_some_and(|place| place.class >= super::lexicon::PlaceClass::Country) {
+            continue;
+        }
+        // A place's name given to a person as a surname ("Phoenix" of "Joaquin Phoenix"), or a
+        // small town's as the family name some names put first ("Tsai" of "Tsai Ing-wen");
+        // never a city's as a first name ("Paris" of "Paris Hilton" is still the city).
+        let small_town = place.is_none_or(|place| place.weight() < 2.0);
+        if entity.kind == EntityKind::Place && !small_town && as_surname.is_empty() {
+            continue;
+        }
+        match candidates.as_slice() {
             [person] => mention.entity = *person,
             _ => {
-                ambiguous.insert(entity.id, people);
+                let mut candidates = candidates;
+                candidates.sort_unstable();
+                ambiguous.insert(entity.id, candidates);
             }
         }
     }

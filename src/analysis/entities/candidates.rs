@@ -72,22 +72,26 @@ pub struct AcronymLink {
 pub struct DocumentNames {
     /// Candidate names, in text order.
     pub candidates: Vec<Candidate>,
-    /// Dates as written, each with the name of its date entity.
-    pub dates: Vec<(String, String)>,
+    /// Dates as written, each with the name of its date entity and where it is in the analysed
+    /// body.
+    pub dates: Vec<(String, String, std::ops::Range<usize>)>,
     /// Acronyms the text spells out.
     pub acronyms: Vec<AcronymLink>,
     /// Lower-case words of the text that the lexicon does not list as common, folded and
     /// hashed, sorted: the corpus's own evidence that a capitalised sentence opener is a
     /// common word.
     pub lower_words: Vec<u64>,
+    /// The last words, folded, of the people's full names in the text (a title before them or
+    /// a first name the lexicon knows): what a surname alone may stand for. Sorted.
+    pub surnames: Vec<String>,
 }
 
-/// A stable hash of a word, for [`DocumentNames::lower_words`].
+/// A stable hash of a word (64-bit FNV-1a), for [`DocumentNames::lower_words`] and derived
+/// entity ids: the same in every run and on every platform, and cheap for short words.
 pub fn word_hash(word: &str) -> u64 {
-    let hash = blake3::hash(word.as_bytes());
-    let mut bytes = [0_u8; 8];
-    bytes.copy_from_slice(&hash.as_bytes()[..8]);
-    u64::from_le_bytes(bytes)
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Reads one document's analysed body.
@@ -104,9 +108,9 @@ pub fn read_document(
     let dates = find_dates_in(body, &words, date)
         .into_iter()
         .map(|mention| {
-            let text = body[mention.range].to_owned();
+            let text = body[mention.range.clone()].to_owned();
             let name = super::date_entity_name(&text, mention.value);
-            (text, name)
+            (text, name, mention.range)
         })
         .collect();
     let mut lower_words: Vec<u64> = words
@@ -118,12 +122,40 @@ pub fn read_document(
         .collect();
     lower_words.sort_unstable();
     lower_words.dedup();
+    let mut surnames: Vec<String> = candidates
+        .iter()
+        .filter_map(|candidate| surname(lexicon, candidate))
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
     DocumentNames {
         candidates,
         dates,
         acronyms,
         lower_words,
+        surnames,
     }
+}
+
+/// The surname of a candidate that names a person in full, folded.
+fn surname(lexicon: &Lexicon, candidate: &Candidate) -> Option<String> {
+    if candidate.all_caps {
+        return None;
+    }
+    let words: Vec<&str> = candidate.text.split_whitespace().collect();
+    if words.len() < 2
+        || words
+            .iter()
+            .any(|word| lexicon.is_organisation_word(word) || lexicon.is_place_word(word))
+    {
+        return None;
+    }
+    // A person's name: a title or role before it, or a first name the lexicon knows.
+    let person = candidate.cue == Some(EntityKind::Person)
+        || lexicon
+            .given_name(words[0])
+            .is_some_and(|given| !given.ambiguous);
+    person.then(|| crate::text::fold(words[words.len() - 1]))
 }
 
 /// Finds candidate names in `text` under the rules of its language.
@@ -250,9 +282,9 @@ fn joins_capitalised(lexicon: &Lexicon, text: &str, words: &[Word<'_>], end: usi
         return false;
     };
     word.text.chars().next().is_some_and(char::is_uppercase)
-        && lexicon.is_stop_word(word.text)
         && !word.sentence_start
         && !next.broken_before
+        && lexicon.is_stop_word(word.text)
         && is_name_word(lexicon, next)
         && !in_heading(text, word.start)
 }

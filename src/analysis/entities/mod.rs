@@ -112,7 +112,17 @@ impl EntityCache {
 
     /// What analysis finds in the corpus of `project`, before the user's decisions.
     pub fn auto_entities(&self, project: &Project) -> Arc<AutoEntities> {
+        self.auto_entities_and_readings(project).0
+    }
+
+    /// [`Self::auto_entities`], with each document's reading, in document order.
+    fn auto_entities_and_readings(
+        &self,
+        project: &Project,
+    ) -> (Arc<AutoEntities>, Vec<Arc<DocumentNames>>) {
         let read = self.read(project);
+        let readings: Vec<Arc<DocumentNames>> =
+            read.iter().map(|(_, names)| names.clone()).collect();
         let mut keys: Vec<DocumentKey> = read.iter().map(|(key, _)| key.clone()).collect();
         // The corpus is a set of documents: their order and their ids do not matter.
         keys.sort_by(|a, b| {
@@ -129,13 +139,13 @@ impl EntityCache {
             if let Some((known, auto)) = corpus.as_ref()
                 && *known == keys
             {
-                return auto.clone();
+                return (auto.clone(), readings);
             }
         }
         let documents: Vec<&DocumentNames> = read.iter().map(|(_, names)| names.as_ref()).collect();
         let auto = Arc::new(resolve::resolve(&documents));
         *self.corpus.lock().unwrap_or_else(PoisonError::into_inner) = Some((keys, auto.clone()));
-        auto
+        (auto, readings)
     }
 }
 
@@ -156,12 +166,23 @@ pub struct EntityTable {
     pub entities: Vec<Entity>,
     /// The derived ones, sorted.
     derived: BTreeSet<EntityId>,
+    /// Each document's reading, when the table was derived from the documents: the mention
+    /// index takes their dates from it instead of reading every text again.
+    pub readings: HashMap<crate::model::DocumentId, Arc<DocumentNames>>,
 }
 
 impl EntityTable {
     /// Derives the entities of `project`, reading each document through `cache`.
     pub fn derive(project: &Project, cache: &EntityCache) -> Self {
-        Self::build(project, &cache.auto_entities(project))
+        let (auto, readings) = cache.auto_entities_and_readings(project);
+        let mut table = Self::build(project, &auto);
+        table.readings = project
+            .documents
+            .iter()
+            .map(|document| document.id)
+            .zip(readings)
+            .collect();
+        table
     }
 
     /// The entities of `project` from what analysis found in its corpus.

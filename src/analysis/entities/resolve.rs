@@ -7,10 +7,11 @@
 
 use super::super::lexicon::{Lexicon, lexicon};
 use super::super::variants::SpellingIndex;
-use super::candidates::{Candidate, DocumentNames, is_acronym, word_hash};
+use super::candidates::{DocumentNames, is_acronym, word_hash};
 use crate::model::EntityKind;
 use crate::text::fold;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::text::{WordMap as HashMap, WordSet as HashSet};
+use std::collections::BTreeMap;
 
 /// What the corpus says about one spelling.
 #[derive(Clone, Debug, Default)]
@@ -178,30 +179,12 @@ fn is_named(
     true
 }
 
-/// The last words, folded, of the names of two words or more that may be people's: what a
-/// surname alone can stand for.
+/// The last words, folded, of the people's full names in the corpus: what a surname alone
+/// can stand for.
 fn surnames(documents: &[&DocumentNames]) -> HashSet<String> {
-    let lexicon = lexicon();
     documents
         .iter()
-        .flat_map(|document| &document.candidates)
-        .filter(|candidate: &&Candidate| !candidate.all_caps)
-        .filter_map(|candidate| {
-            let words: Vec<&str> = candidate.text.split_whitespace().collect();
-            if words.len() < 2
-                || words
-                    .iter()
-                    .any(|word| lexicon.is_organisation_word(word) || lexicon.is_place_word(word))
-            {
-                return None;
-            }
-            // A person's name: a title or role before it, or a first name the lexicon knows.
-            let person = candidate.cue == Some(EntityKind::Person)
-                || lexicon
-                    .given_name(words[0])
-                    .is_some_and(|given| !given.ambiguous);
-            person.then(|| fold(words[words.len() - 1]))
-        })
+        .flat_map(|document| document.surnames.iter().cloned())
         .collect()
 }
 
@@ -297,11 +280,9 @@ fn leaning(votes: &[f32; 5]) -> Option<EntityKind> {
 /// Groups the names of every document into entities.
 pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
     let lexicon = lexicon();
-    let mut pool: BTreeMap<&str, Spelling> = BTreeMap::new();
-    let mut lower: HashSet<u64> = HashSet::new();
+    let mut pool: HashMap<&str, Spelling> = HashMap::default();
     let mut dates: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for document in documents {
-        lower.extend(document.lower_words.iter().copied());
         for candidate in &document.candidates {
             let evidence = pool.entry(&candidate.text).or_insert_with(|| Spelling {
                 all_caps: true,
@@ -319,7 +300,7 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
                 evidence.votes[kind_index(kind)] += if candidate.weak_cue { 0.4 } else { 1.0 };
             }
         }
-        for (text, name) in &document.dates {
+        for (text, name, _) in &document.dates {
             *dates
                 .entry(name.clone())
                 .or_default()
@@ -328,6 +309,25 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
         }
     }
     let surnames = surnames(documents);
+    // Whether a word a sentence opens with is written in lower case somewhere in the corpus is
+    // asked of the few spellings seen only there, against each document's sorted words.
+    let wanted: HashSet<u64> = pool
+        .iter()
+        .filter(|(_, evidence)| !evidence.named && !evidence.common)
+        .map(|(spelling, _)| word_hash(&spelling.to_lowercase()))
+        .collect();
+    let mut lower: HashSet<u64> = HashSet::default();
+    if !wanted.is_empty() {
+        for document in documents {
+            lower.extend(
+                document
+                    .lower_words
+                    .iter()
+                    .filter(|hash| wanted.contains(hash))
+                    .copied(),
+            );
+        }
+    }
     // The spellings that are names, the most frequent first, so that they anchor their
     // variants; ties in alphabetical order.
     let mut spellings: Vec<(&str, Spelling)> = pool
@@ -348,9 +348,9 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
         .collect();
     spellings.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_fold: HashMap<String, usize> = HashMap::new();
-    let mut by_place: HashMap<u32, usize> = HashMap::new();
-    let mut by_organisation: HashMap<u32, usize> = HashMap::new();
+    let mut by_fold: HashMap<String, usize> = HashMap::default();
+    let mut by_place: HashMap<u32, usize> = HashMap::default();
+    let mut by_organisation: HashMap<u32, usize> = HashMap::default();
     let mut index: SpellingIndex<usize> = SpellingIndex::default();
     for (spelling, evidence) in spellings {
         let folded = fold(spelling);
