@@ -27,7 +27,9 @@ pub use html::document_from_html;
 pub use office::{document_from_docx, document_from_odt};
 pub use pdf::document_from_pdf;
 pub use rtf::document_from_rtf;
-pub use text::{DecodedText, byline, decode, detect_language, headline, metadata_date};
+pub use text::{
+    DecodedText, Header, byline, decode, detect_language, headline, metadata_date, metadata_header,
+};
 
 use crate::model::{ByteSpan, Document, DocumentId, PartialDate, is_language_code};
 use rayon::prelude::*;
@@ -321,9 +323,9 @@ pub(crate) fn declared_language(declared: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Builds a document from its text, as every reader does: a leading `date` line, the title
-/// (given, else the headline, else the file name), the language (given, else detected), and
-/// the paragraphs to set aside.
+/// Builds a document from its text, as every reader does: a leading metadata header, the title
+/// (given, else the header's, else the headline, else the file name), the language (given,
+/// else detected), and the paragraphs to set aside.
 pub fn build_document(
     text: &str,
     file: &str,
@@ -338,11 +340,11 @@ pub fn build_document(
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let (line_date, body_start) = match metadata_date(&text) {
-        Some((date, end)) => (Some(date), end),
-        None => (None, 0),
-    };
-    // The body span starts on a char boundary: `metadata_date` returns the end of a line.
+    // A metadata header (` date 2021-08`, `Title: …`) sets what the format did not say, and is
+    // not body text.
+    let header = metadata_header(&text).unwrap_or_default();
+    let body_start = header.body_start;
+    // The body span starts on a char boundary: the header ends at a line end or before a word.
     let body = ByteSpan::new(&text, body_start, text.len()).map_err(|_| ImportError::Binary)?;
     let body_text = &text[body_start..];
     if body_text.trim().is_empty() {
@@ -352,9 +354,17 @@ pub fn build_document(
         || file.to_owned(),
         |stem| stem.to_string_lossy().into_owned(),
     );
-    let title = Some(metadata.title.trim().to_owned())
-        .filter(|title| !title.is_empty())
-        .or_else(|| headline(body_text).map(str::to_owned))
+    let boilerplate = set_aside(&text, body);
+    // The title is never a metadata header or a line set aside as furniture.
+    let headline_text = without_set_aside(&text, body, &boilerplate);
+    let given = |value: String, from_header: Option<String>| {
+        Some(value.trim().to_owned())
+            .filter(|value| !value.is_empty())
+            .or_else(|| from_header.map(|value| value.trim().to_owned()))
+            .filter(|value| !value.is_empty())
+    };
+    let title = given(metadata.title, header.title)
+        .or_else(|| headline(&headline_text).map(str::to_owned))
         .unwrap_or(stem);
     let language = metadata
         .language
@@ -362,24 +372,39 @@ pub fn build_document(
     let document = Document {
         id: DocumentId(0),
         title,
-        outlet: metadata.outlet.trim().to_owned(),
-        author: Some(metadata.author.trim().to_owned())
-            .filter(|author| !author.is_empty())
+        outlet: given(metadata.outlet, header.outlet).unwrap_or_default(),
+        author: given(metadata.author, header.author)
             .or_else(|| byline(body_text))
             .unwrap_or_default(),
-        url: metadata.url.trim().to_owned(),
-        date: line_date.or(metadata.date),
+        url: given(metadata.url, header.url).unwrap_or_default(),
+        date: header.date.or(metadata.date),
         language,
         file: file.to_owned(),
         imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         encoding: encoding.to_owned(),
         content_hash: Document::hash_text(&text),
-        boilerplate: set_aside(&text, body),
+        boilerplate,
         note: String::new(),
         body,
         text: text.into(),
     };
     Ok(Imported { document, replaced })
+}
+
+/// The body with its set-aside paragraphs left out, to find a headline in.
+fn without_set_aside(text: &str, body: ByteSpan, set_aside: &[ByteSpan]) -> String {
+    let mut kept = String::new();
+    let mut at = body.start();
+    for span in set_aside {
+        if span.start() > at {
+            kept.push_str(&text[at..span.start()]);
+        }
+        at = at.max(span.end());
+    }
+    if at < body.end() {
+        kept.push_str(&text[at..body.end()]);
+    }
+    kept
 }
 
 /// The paragraphs of the body that read as publisher furniture.
@@ -457,6 +482,47 @@ mod tests {
         );
         assert!(document.text.starts_with(" date 2021-08"));
         assert_eq!(document.title, "Taliban claim Panjshir");
+    }
+
+    #[test]
+    fn a_header_before_the_first_words_sets_the_date_and_is_neither_body_nor_title() {
+        let document = document_from_bytes(
+            " date 2021-09 Reading time: 3 minutes\n\nThe Taliban said on Monday that they had taken the valley, which the resistance denied.\n"
+                .as_bytes(),
+            "panjshir report.txt",
+        )
+        .expect("imports")
+        .document;
+        assert_eq!(
+            document.date.map(|date| date.to_string()).as_deref(),
+            Some("2021-09")
+        );
+        assert_eq!(
+            document.body_text(),
+            "Reading time: 3 minutes\n\nThe Taliban said on Monday that they had taken the valley, which the resistance denied.\n"
+        );
+        // The furniture line after the header is set aside, and neither is the title.
+        assert_eq!(
+            document
+                .boilerplate
+                .iter()
+                .map(|span| &document.text[span.range()])
+                .collect::<Vec<_>>(),
+            ["Reading time: 3 minutes"]
+        );
+        assert_eq!(document.title, "panjshir report");
+        let document = document_from_bytes(
+            "Date: 2021-08-22 Taliban fighters head north\n\nKABUL — Fighters moved.\n\nAuthor: nobody\n".as_bytes(),
+            "a.txt",
+        )
+        .expect("imports")
+        .document;
+        assert!(
+            document
+                .body_text()
+                .starts_with("Taliban fighters head north\n")
+        );
+        assert_eq!(document.title, "Taliban fighters head north");
     }
 
     #[test]

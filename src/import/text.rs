@@ -129,18 +129,116 @@ fn normalise_line_endings(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Reads a leading metadata line such as ` date 2021-08`: the date and the byte where the body starts.
-///
-/// The line may be indented and may say `Date:`; blank lines after it belong to it.
-pub fn metadata_date(text: &str) -> Option<(PartialDate, usize)> {
-    let line_end = text.find('\n').unwrap_or(text.len());
-    let line = text[..line_end].trim();
-    let (keyword, value) = line.split_once(|c: char| c.is_whitespace() || c == ':')?;
-    if !keyword.eq_ignore_ascii_case("date") {
+/// What a metadata header at the start of a plain-text report says, and where its body starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Header {
+    /// `date`: the publication date.
+    pub date: Option<PartialDate>,
+    /// `title`.
+    pub title: Option<String>,
+    /// `source` or `outlet`.
+    pub outlet: Option<String>,
+    /// `author`.
+    pub author: Option<String>,
+    /// `url`.
+    pub url: Option<String>,
+    /// The byte where the body starts: after the header, on the same line when text follows it
+    /// there (` date 2021-08 First words…`), and after any blank lines.
+    pub body_start: usize,
+}
+
+/// Reads a metadata header at the start of a text: one or more lines of `key value` or `Key:
+/// value`, the keys being `date`, `title`, `source` or `outlet`, `author` and `url`, indented
+/// or not. A date (and a URL) may be followed by the article's first words on the same line;
+/// those words are the body. A first line that does not read as such a key and value ("date of
+/// the attack is unknown", "Dated reports") is not a header; `title`, `source` and `author`
+/// need a colon unless a `date` line came first, so "Author Jane Doe wrote" stays text.
+pub fn metadata_header(text: &str) -> Option<Header> {
+    let mut header = Header::default();
+    let mut at = 0;
+    let mut lines = 0;
+    loop {
+        let rest = &text[at..];
+        let line_end = rest.find('\n').map_or(rest.len(), |end| end);
+        let line = &rest[..line_end];
+        let indent = line.len() - line.trim_start().len();
+        let content = &line[indent..];
+        let Some((key, after)) = content.split_once(|c: char| c.is_whitespace() || c == ':') else {
+            break;
+        };
+        let colon = after.starts_with(':') || content[key.len()..].starts_with(':');
+        let value = after.trim_start_matches(':').trim_start();
+        let value_offset = at + indent + (content.len() - value.len());
+        let lowered = key.to_ascii_lowercase();
+        // The body starts on this line, after the value (`date`, `url`), or on the next one.
+        let mut same_line_body = None;
+        match lowered.as_str() {
+            "date" if header.date.is_none() => {
+                let token = value.split_whitespace().next().unwrap_or("");
+                let Ok(date) = token
+                    .trim_end_matches([',', ';', '.'])
+                    .parse::<PartialDate>()
+                else {
+                    break;
+                };
+                header.date = Some(date);
+                let after_token = &value[token.len()..];
+                if !after_token.trim().is_empty() {
+                    same_line_body = Some(
+                        value_offset
+                            + token.len()
+                            + (after_token.len() - after_token.trim_start().len()),
+                    );
+                }
+            }
+            "url" if header.url.is_none() => {
+                let token = value.split_whitespace().next().unwrap_or("");
+                if !(token.starts_with("http://")
+                    || token.starts_with("https://")
+                    || token.starts_with("www."))
+                {
+                    break;
+                }
+                header.url = Some(token.to_owned());
+                let after_token = &value[token.len()..];
+                if !after_token.trim().is_empty() {
+                    same_line_body = Some(
+                        value_offset
+                            + token.len()
+                            + (after_token.len() - after_token.trim_start().len()),
+                    );
+                }
+            }
+            "title" | "source" | "outlet" | "author"
+                if (colon || header.date.is_some()) && !value.trim().is_empty() =>
+            {
+                let slot = match lowered.as_str() {
+                    "title" => &mut header.title,
+                    "author" => &mut header.author,
+                    _ => &mut header.outlet,
+                };
+                if slot.is_some() {
+                    break;
+                }
+                *slot = Some(value.trim().to_owned());
+            }
+            _ => break,
+        }
+        lines += 1;
+        if let Some(body) = same_line_body {
+            header.body_start = body;
+            return Some(header);
+        }
+        at = (at + line_end + 1).min(text.len());
+        if at >= text.len() {
+            break;
+        }
+    }
+    if lines == 0 {
         return None;
     }
-    let date: PartialDate = value.trim_start_matches(':').trim().parse().ok()?;
-    let mut body_start = (line_end + 1).min(text.len());
+    // Blank lines after the header belong to it.
+    let mut body_start = at;
     while let Some(rest) = text.get(body_start..) {
         let next_end = rest.find('\n').map_or(rest.len(), |end| end + 1);
         if next_end == 0 || !rest[..next_end].trim().is_empty() {
@@ -148,7 +246,15 @@ pub fn metadata_date(text: &str) -> Option<(PartialDate, usize)> {
         }
         body_start += next_end;
     }
-    Some((date, body_start))
+    header.body_start = body_start.min(text.len());
+    Some(header)
+}
+
+/// Reads a leading metadata line such as ` date 2021-08`: the date and the byte where the body
+/// starts (see [`metadata_header`]).
+pub fn metadata_date(text: &str) -> Option<(PartialDate, usize)> {
+    let header = metadata_header(text)?;
+    Some((header.date?, header.body_start))
 }
 
 /// The first line of `body` if it reads as a headline: short, alone in its paragraph, and not
@@ -323,6 +429,41 @@ mod tests {
         }
         assert!(metadata_date("Dated reports from Kabul\n").is_none());
         assert!(metadata_date("date of the attack is unknown\n").is_none());
+    }
+
+    #[test]
+    fn metadata_headers_on_their_own_lines_or_before_the_first_words() {
+        let text = " date 2021-08 Reading time: 3 minutes\n\nThe valley held.\n";
+        let header = metadata_header(text).expect("a header");
+        assert_eq!(
+            header.date.map(|date| date.to_string()).as_deref(),
+            Some("2021-08")
+        );
+        assert_eq!(
+            &text[header.body_start..],
+            "Reading time: 3 minutes\n\nThe valley held.\n"
+        );
+        let text = "Date: 2021-09-06\nTitle: Panchir : la résistance\nSource: La Dépêche\nAuthor: Claire Martin\nurl https://example.org/a\n\nLe texte.\n";
+        assert_eq!(
+            metadata_header(text),
+            Some(Header {
+                date: "2021-09-06".parse().ok(),
+                title: Some("Panchir : la résistance".into()),
+                outlet: Some("La Dépêche".into()),
+                author: Some("Claire Martin".into()),
+                url: Some("https://example.org/a".into()),
+                body_start: text.find("Le texte").expect("body"),
+            })
+        );
+        // Prose is not a header.
+        for prose in [
+            "date of the attack is unknown\n",
+            "Author Jane Doe wrote the report.\n",
+            "Source close to the group said so.\n",
+            "Title fights are planned.\n",
+        ] {
+            assert_eq!(metadata_header(prose), None, "{prose}");
+        }
     }
 
     #[test]
