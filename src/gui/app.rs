@@ -177,6 +177,8 @@ pub struct TriangulateApp {
     pub hidden_codes: std::collections::BTreeSet<crate::model::CodeId>,
     commands: Vec<AppCommand>,
     pending_after_save: Option<Pending>,
+    /// The last save asked for, and what waited on it, in case the file changed meanwhile.
+    pending_save_check: Option<(PathBuf, Option<Pending>)>,
     notes_draft: Option<String>,
     /// What the central area shows.
     pub central: CentralView,
@@ -250,6 +252,7 @@ impl TriangulateApp {
             hidden_codes: std::collections::BTreeSet::new(),
             commands: Vec::new(),
             pending_after_save: None,
+            pending_save_check: None,
             notes_draft: None,
             central: CentralView::Reader,
             search: SearchState::default(),
@@ -850,13 +853,19 @@ impl TriangulateApp {
             self.modal = Some(Modal::ChangedOnDisk(path, then));
             return;
         }
-        self.pending_after_save = then;
+        self.pending_after_save = then.clone();
         self.status = format!("Saving {}…", path.display());
+        // The check is made again under the file's lock, where no other writer can slip in.
+        let expected = (same_file && !force).then_some(self.workspace.stamp);
+        self.pending_save_check = Some((path.clone(), then));
         self.jobs.save(
             self.session,
-            self.workspace.project.clone(),
+            (
+                self.workspace.project.clone(),
+                self.workspace.history.revision(),
+            ),
             path,
-            self.workspace.history.revision(),
+            expected,
         );
     }
 
@@ -959,6 +968,12 @@ impl TriangulateApp {
                             // Only a save of the current state lets a waiting action go ahead.
                             self.guard(pending);
                         }
+                    }
+                    Err(crate::workspace::WorkspaceError::ChangedOnDisk { path }) => {
+                        // Another program saved it between the check and the save: ask.
+                        let then = self.pending_save_check.take().and_then(|(_, then)| then);
+                        self.pending_after_save = None;
+                        self.modal = Some(Modal::ChangedOnDisk(path, then));
                     }
                     Err(error) => {
                         self.pending_after_save = None;

@@ -74,8 +74,9 @@ pub enum JobResult {
         path: PathBuf,
         /// The project revision that was written.
         revision: u64,
-        /// The new stamp, or why it failed.
-        result: Result<Option<DiskStamp>, SaveError>,
+        /// The new stamp, or why it failed (another writer held the file, or changed it since
+        /// it was read).
+        result: Result<Option<DiskStamp>, crate::workspace::WorkspaceError>,
     },
     /// An import finished or was cancelled.
     Imported {
@@ -302,11 +303,29 @@ impl Jobs {
         });
     }
 
-    /// Saves a snapshot of the project on its own thread.
-    pub fn save(&mut self, session: u64, project: Project, path: PathBuf, revision: u64) {
+    /// Saves a snapshot of the project on its own thread, under the file's lock. With
+    /// `expected`, the file must still be as it was then (the stamp the project was read or last
+    /// written with), or nothing is written.
+    pub fn save(
+        &mut self,
+        session: u64,
+        (project, revision): (Project, u64),
+        path: PathBuf,
+        expected: Option<Option<DiskStamp>>,
+    ) {
         self.saving = Some(path.clone());
         self.spawn("save-project", move || {
-            let result = store::save(&project, &path);
+            let result = (|| {
+                let _lock = store::lock(&path)?;
+                if let Some(stamp) = expected
+                    && store::changed_on_disk(&path, stamp)
+                {
+                    return Err(crate::workspace::WorkspaceError::ChangedOnDisk {
+                        path: path.clone(),
+                    });
+                }
+                Ok(store::save(&project, &path)?)
+            })();
             JobResult::Saved {
                 session,
                 path,

@@ -872,3 +872,44 @@ fn a_generated_corpus_is_the_same_for_the_same_seed_and_imports_in_two_languages
         "test",
     ]);
 }
+
+#[test]
+fn commands_saving_one_project_at_once_lose_no_work() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = folder.path().join("shared.ron");
+    let project = path_str(&project).to_owned();
+    let reports = write_reports(folder.path());
+    succeeds(&["import", &project, path_str(&reports[0])]);
+    // Two writers, each adding its own hypotheses one command at a time, at the same time.
+    let writers: Vec<std::thread::JoinHandle<()>> = ["first", "second"]
+        .into_iter()
+        .map(|writer| {
+            let project = project.clone();
+            std::thread::spawn(move || {
+                for step in 0..6 {
+                    let text = format!("Hypothesis {step} of the {writer} writer");
+                    succeeds(&["hypotheses", &project, "--add", &text]);
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().expect("the writer finished");
+    }
+    let listed = ok_json(&["hypotheses", &project, "--json"]);
+    let mut texts: Vec<String> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|hypothesis| hypothesis["text"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    texts.sort();
+    let mut expected: Vec<String> = ["first", "second"]
+        .into_iter()
+        .flat_map(|writer| {
+            (0..6).map(move |step| format!("Hypothesis {step} of the {writer} writer"))
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(texts, expected, "every command's work is in the file");
+}
