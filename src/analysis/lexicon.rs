@@ -232,6 +232,8 @@ impl Lexicon {
         let places = data_lines(include_str!("../../assets/names/places.tsv")).chain(data_lines(
             include_str!("../../assets/names/places-extra.tsv"),
         ));
+        let mut main_names: std::collections::HashSet<(String, u32)> =
+            std::collections::HashSet::new();
         for line in places {
             let fields: Vec<&str> = line.split('\t').collect();
             let [id, class, population, _country, names] = fields[..] else {
@@ -257,12 +259,28 @@ impl Lexicon {
                     .entry(id)
                     .or_insert_with(|| main.to_owned());
             }
-            for name in names.split('|').filter(|name| !name.is_empty()) {
-                let entry = lexicon.places.entry(fold(name)).or_default();
+            // A place's own name (its main name and that name in ASCII) outranks another place's
+            // alternate name: "Tunis" is the city, although it is also an old name of Tunisia.
+            for (position, name) in names
+                .split('|')
+                .enumerate()
+                .filter(|(_, name)| !name.is_empty())
+            {
+                let folded = fold(name);
+                let main = position < 2;
+                if main {
+                    main_names.insert((folded.clone(), id));
+                }
+                let entry = lexicon.places.entry(folded.clone()).or_default();
                 if !entry.iter().any(|known| known.id == place.id) {
                     let at = entry
                         .iter()
-                        .position(|known| place.outranks(known))
+                        .position(|known| {
+                            let known_main = main_names.contains(&(folded.clone(), known.id));
+                            (main, place.rank()) > (known_main, known.rank())
+                                || (main, place.rank()) == (known_main, known.rank())
+                                    && place.outranks(known)
+                        })
                         .unwrap_or(entry.len());
                     entry.insert(at, place);
                 }

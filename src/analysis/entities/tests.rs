@@ -190,3 +190,19 @@ fn a_place_with_its_place_word_is_the_place() {
     assert_eq!(valley.kind, EntityKind::Place);
     assert_eq!(valley.variants, ["Panjshir", "Panjshir Valley"]);
 }
+
+#[test]
+fn a_country_and_its_capital_stay_two_places() {
+    let project = project_of(&[
+        "Report\n\nIn Tunisia, the capital Tunis was calm. Tunisia voted.\n",
+        "Dépêche\n\nEn Tunisie, la capitale Tunis était calme. La Tunisie a voté.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("Tunis", EntityKind::Place, &["Tunis"]),
+            entity("Tunisia", EntityKind::Place, &["Tunisia", "Tunisie"]),
+        ]
+    );
+}
