@@ -1,0 +1,430 @@
+//! Commands that read a project and print what they find, or write it to a report; they never
+//! change the project.
+
+use super::json::{
+    ClaimInfo, ClaimPassage, DocumentInfo, EntityInfo, HitInfo, MentionInfo, PairInfo, PassageInfo,
+    ProjectInfo, SetAside, SuggestionInfo, VariantInfo, print_json, rounded,
+};
+use super::load;
+use crate::model::EntityKind;
+use anyhow::{Context, Result, anyhow};
+use std::io::Write;
+use std::path::Path;
+
+pub(super) fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let documents = project
+        .documents
+        .iter()
+        .map(|document| DocumentInfo {
+            id: document.id.0,
+            title: &document.title,
+            outlet: &document.outlet,
+            date: document.date.map(|date| date.to_string()),
+            language: document.language.as_deref(),
+            chars: document.char_count(),
+            file: &document.file,
+            author: &document.author,
+            url: &document.url,
+            boilerplate: document
+                .boilerplate
+                .iter()
+                .map(|span| SetAside {
+                    start: span.start(),
+                    end: span.end(),
+                    text: span.slice(&document.text).unwrap_or(""),
+                })
+                .collect(),
+            encoding: &document.encoding,
+        })
+        .collect();
+    let info = ProjectInfo {
+        name: &project.name,
+        documents,
+    };
+    if json {
+        return print_json(out, &info);
+    }
+    writeln!(
+        out,
+        "{}: {} documents, {} entities, {} codes, {} claims",
+        info.name,
+        info.documents.len(),
+        workspace.mentions().entities.entities.len(),
+        project.codes.len(),
+        project.claims.len()
+    )?;
+    for document in &info.documents {
+        writeln!(
+            out,
+            "{:>4}  {:<10}  {:<2}  {:<24}  {}",
+            document.id,
+            document.date.as_deref().unwrap_or("-"),
+            document.language.unwrap_or("-"),
+            if document.outlet.is_empty() {
+                "-"
+            } else {
+                document.outlet
+            },
+            document.title
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn entities(path: &Path, json: bool, all: bool, out: &mut dyn Write) -> Result<()> {
+    let workspace = load(path)?;
+    let index = workspace.mentions();
+    let mut list: Vec<EntityInfo<'_>> = index
+        .entities
+        .entities
+        .iter()
+        .filter(|entity| all || index.is_listed(entity))
+        .map(|entity| {
+            let counts = index.variant_counts.get(&entity.id);
+            // Lower-case forms found in another language ("talibans") are listed after the
+            // stored spellings.
+            let variants = entity
+                .variants
+                .iter()
+                .chain(index.derived_spellings(entity))
+                .map(|text| VariantInfo {
+                    text: text.clone(),
+                    count: counts
+                        .and_then(|counts| counts.get(text))
+                        .copied()
+                        .unwrap_or(0),
+                    value: (entity.kind == EntityKind::Date).then(|| {
+                        entity
+                            .name
+                            .parse::<crate::model::PartialDate>()
+                            .ok()
+                            .map(|date| date.to_string())
+                    }),
+                })
+                .collect();
+            EntityInfo {
+                id: entity.id.0,
+                name: &entity.name,
+                kind: entity.kind.as_str(),
+                variants,
+                mentions: index.mention_count(entity.id),
+                documents: index.document_count(entity.id),
+                hidden: entity.hidden,
+            }
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    if json {
+        return print_json(out, &list);
+    }
+    for entity in &list {
+        let variants: Vec<String> = entity
+            .variants
+            .iter()
+            .map(|variant| format!("{} ({})", variant.text, variant.count))
+            .collect();
+        writeln!(
+            out,
+            "{:>4}  {:<12}  {:>4} in {:>3} docs  {}  [{}]",
+            entity.id,
+            entity.kind,
+            entity.mentions,
+            entity.documents,
+            entity.name,
+            variants.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn mentions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let index = workspace.mentions();
+    let mut list = Vec::new();
+    for document in &project.documents {
+        for mention in index.in_document(document.id) {
+            let Some(entity) = index.entity(mention.entity) else {
+                continue;
+            };
+            list.push(MentionInfo {
+                document: document.id.0,
+                file: &document.file,
+                start: mention.range.start,
+                end: mention.range.end,
+                text: document.text.get(mention.range.clone()).unwrap_or_default(),
+                entity: entity.id.0,
+                kind: entity.kind.as_str(),
+            });
+        }
+    }
+    if json {
+        return print_json(out, &list);
+    }
+    for mention in &list {
+        writeln!(
+            out,
+            "{:>4}  {:>7}..{:<7}  {:<12}  {:>5}  {}",
+            mention.document,
+            mention.start,
+            mention.end,
+            mention.kind,
+            mention.entity,
+            mention.text
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn list_suggestions(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let index = workspace.mentions();
+    let found = crate::analysis::suggestions::suggestions(project, &index);
+    let name = |id| index.entity(id).map_or("", |entity| entity.name.as_str());
+    let list: Vec<SuggestionInfo<'_>> = found
+        .iter()
+        .map(|suggestion| SuggestionInfo {
+            a: suggestion.keep.0,
+            b: suggestion.other.0,
+            a_name: name(suggestion.keep),
+            b_name: name(suggestion.other),
+            score: rounded(suggestion.score.into(), 2),
+            reason: suggestion.reason.as_str(),
+        })
+        .collect();
+    if json {
+        return print_json(out, &list);
+    }
+    for suggestion in &list {
+        writeln!(
+            out,
+            "{:.2}  {:<12}  {} ({}) ~ {} ({})",
+            suggestion.score,
+            suggestion.reason,
+            suggestion.a_name,
+            suggestion.a,
+            suggestion.b_name,
+            suggestion.b
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn search(
+    path: &Path,
+    query: &str,
+    options: &crate::analysis::search::SearchOptions,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let index = workspace.mentions();
+    let results =
+        crate::analysis::search::search(project, &index.entities.entities, query, options)?;
+    let hits: Vec<HitInfo> = results
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let shown = hit.in_context(project)?;
+            Some(HitInfo {
+                document: hit.document.0,
+                start: hit.range.start,
+                end: hit.range.end,
+                before: shown.before,
+                hit: shown.hit,
+                after: shown.after,
+            })
+        })
+        .collect();
+    if json {
+        return print_json(out, &hits);
+    }
+    if !results.also_searched.is_empty() {
+        writeln!(out, "also searched: {}", results.also_searched.join(", "))?;
+    }
+    for hit in &hits {
+        writeln!(
+            out,
+            "{:>4}  {:>50} [{}] {}",
+            hit.document, hit.before, hit.hit, hit.after
+        )?;
+    }
+    writeln!(out, "{} hits", hits.len())?;
+    Ok(())
+}
+
+/// Prints the passages that documents share or, with `pairs`, the document pairs that share
+/// text, near-duplicates marked from the share given (in percent) or the project's own.
+pub(super) fn passages(
+    path: &Path,
+    pairs: Option<Option<u8>>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let found = crate::analysis::passages::shared_passages(&project.documents);
+    if let Some(percent) = pairs {
+        let threshold = match percent {
+            None => project.near_duplicate,
+            Some(percent) => crate::model::NearDuplicate::new(percent).with_context(|| {
+                format!("--near-duplicate {percent}: give a share from 1 to 100 percent")
+            })?,
+        };
+        let list: Vec<PairInfo> =
+            crate::analysis::passages::shared_pairs(&project.documents, &found)
+                .iter()
+                .map(|pair| PairInfo {
+                    a: pair.a.0,
+                    b: pair.b.0,
+                    passages: pair.passages,
+                    a_covered: rounded(pair.a_covered.into(), 3),
+                    b_covered: rounded(pair.b_covered.into(), 3),
+                    near_duplicate: pair.is_near_duplicate(threshold),
+                })
+                .collect();
+        if json {
+            return print_json(out, &list);
+        }
+        for pair in &list {
+            writeln!(
+                out,
+                "doc {} ~ doc {}  {} passage(s), {:.0}% / {:.0}% shared{}",
+                pair.a,
+                pair.b,
+                pair.passages,
+                pair.a_covered * 100.0,
+                pair.b_covered * 100.0,
+                if pair.near_duplicate {
+                    "  near-duplicate"
+                } else {
+                    ""
+                }
+            )?;
+        }
+        return Ok(());
+    }
+    let list: Vec<PassageInfo> = found
+        .iter()
+        .map(|passage| PassageInfo {
+            a: passage.a.0,
+            b: passage.b.0,
+            a_start: passage.a_range.start,
+            a_end: passage.a_range.end,
+            b_start: passage.b_range.start,
+            b_end: passage.b_range.end,
+            score: rounded(passage.score.into(), 3),
+        })
+        .collect();
+    if json {
+        return print_json(out, &list);
+    }
+    for passage in &found {
+        let excerpt = project
+            .document(passage.a)
+            .and_then(|document| document.text.get(passage.a_range.clone()))
+            .map(|text| {
+                text.split_whitespace()
+                    .take(12)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:.2}  doc {} ~ doc {}  “{excerpt}…”",
+            passage.score, passage.a, passage.b
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let list: Vec<ClaimInfo<'_>> = project
+        .claims
+        .iter()
+        .map(|claim| ClaimInfo {
+            id: claim.id.0,
+            document: claim.document.0,
+            quote: &claim.quote.exact,
+            start: claim.quote.span.start(),
+            end: claim.quote.span.end(),
+            more_passages: claim
+                .more_passages
+                .iter()
+                .map(|quote| ClaimPassage {
+                    quote: &quote.exact,
+                    start: quote.span.start(),
+                    end: quote.span.end(),
+                })
+                .collect(),
+            codes: project.code_names(claim),
+            stance: claim.stance.as_str(),
+            speaker: project.speaker_name(claim),
+            outlet: project.claim_outlet(claim),
+            date: claim
+                .date
+                .or_else(|| {
+                    project
+                        .document(claim.document)
+                        .and_then(|document| document.date)
+                })
+                .map(|date| date.to_string()),
+            note: &claim.note,
+            grade: project.claim_grade(claim).to_string(),
+            ratings: claim
+                .ratings
+                .iter()
+                .map(|(hypothesis, rating)| (hypothesis.0, rating.as_str()))
+                .collect(),
+        })
+        .collect();
+    if json {
+        return print_json(out, &list);
+    }
+    for claim in &list {
+        let more: String = claim
+            .more_passages
+            .iter()
+            .map(|passage| format!(" […] “{}”", passage.quote))
+            .collect();
+        writeln!(
+            out,
+            "{:>4}  doc {:>3}  {:<9}  {:<24}  {}: “{}”{more}",
+            claim.id,
+            claim.document,
+            claim.stance,
+            claim.codes.join(", "),
+            claim.speaker.unwrap_or("-"),
+            claim.quote
+        )?;
+    }
+    Ok(())
+}
+
+pub(super) fn export(path: &Path, format: &str, output: &Path, out: &mut dyn Write) -> Result<()> {
+    let format = crate::export::Format::parse(format)
+        .ok_or_else(|| anyhow!("unknown format {format:?}: use csv, md or html"))?;
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    let report = crate::export::render(project, format);
+    std::fs::write(output, report)
+        .with_context(|| format!("cannot write the report to {}", output.display()))?;
+    writeln!(
+        out,
+        "wrote {} ({} claims)",
+        output.display(),
+        project.claims.len()
+    )?;
+    Ok(())
+}

@@ -1,0 +1,174 @@
+//! Headless commands: import, inspect and tag a project from a shell or a script.
+//!
+//! Each command prints to the writer it is given and returns an error that says what failed and
+//! names the file; the binary prints it and exits with a non-zero status.
+
+mod args;
+mod change;
+mod inspect;
+mod json;
+
+pub use crate::workspace::name_from_path;
+pub use args::{Arguments, Command};
+
+use crate::model::{Document, Project, Stance};
+use anyhow::{Result, anyhow, bail};
+use std::io::Write;
+use std::path::Path;
+
+/// Runs a headless command, printing its output to `out`.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Import {
+            project,
+            files,
+            json,
+        } => change::import(&project, &files, json, out),
+        Command::Info { project, json } => inspect::info(&project, json, out),
+        Command::Entities {
+            project,
+            json,
+            all,
+            suggestions,
+        } => {
+            if suggestions {
+                inspect::list_suggestions(&project, json, out)
+            } else {
+                inspect::entities(&project, json, all, out)
+            }
+        }
+        Command::Claims { project, json } => inspect::claims(&project, json, out),
+        Command::Mentions { project, json } => inspect::mentions(&project, json, out),
+        Command::GenerateCorpus {
+            folder,
+            documents,
+            seed,
+        } => change::generate_corpus(&folder, documents, seed, out),
+        Command::Grade {
+            project,
+            outlet,
+            claim,
+            grade,
+        } => change::set_grade(&project, outlet.as_deref(), claim, &grade, out),
+        Command::Hypotheses { project, add, json } => {
+            change::hypotheses(&project, add.as_deref(), json, out)
+        }
+        Command::Rate {
+            project,
+            claim,
+            hypothesis,
+            rating,
+        } => change::rate(&project, claim, hypothesis, &rating, out),
+        Command::Passages {
+            project,
+            pairs,
+            near_duplicate,
+            json,
+        } => inspect::passages(&project, pairs.then_some(near_duplicate), json, out),
+        Command::Export {
+            project,
+            format,
+            output,
+        } => inspect::export(&project, &format, &output, out),
+        Command::SaveLoop { project } => change::save_loop(&project, out),
+        Command::Names { project, list } => change::names(&project, &list, out),
+        Command::Contradict {
+            project,
+            first,
+            second,
+            undo,
+        } => change::contradict(&project, &first, &second, !undo, out),
+        Command::Search {
+            project,
+            query,
+            regex,
+            case,
+            words,
+            json,
+        } => {
+            let options = crate::analysis::search::SearchOptions {
+                exact_case: case,
+                whole_words: words,
+                regex,
+                document: None,
+            };
+            inspect::search(&project, &query, &options, json, out)
+        }
+        Command::Set {
+            project,
+            document,
+            title,
+            outlet,
+            date,
+            language,
+        } => change::set(
+            &project,
+            &document,
+            &change::DocumentFields {
+                title,
+                outlet,
+                date,
+                language,
+            },
+            out,
+        ),
+        Command::Tag {
+            project,
+            document,
+            quote,
+            codes,
+            stance,
+            speaker,
+            via,
+            note,
+            occurrence,
+        } => {
+            let stance = Stance::parse(&stance).ok_or_else(|| {
+                anyhow!("unknown stance {stance:?}: use asserts, denies, reports or questions")
+            })?;
+            let request = change::TagRequest {
+                document,
+                quote,
+                codes,
+                stance,
+                speaker,
+                via,
+                note,
+                occurrence,
+            };
+            change::tag(&project, &request, out)
+        }
+    }
+}
+
+fn load(path: &Path) -> Result<crate::workspace::Workspace> {
+    Ok(crate::workspace::Workspace::open(path)?)
+}
+
+/// Finds the document a user names by id, file name or title.
+pub fn find_document<'p>(project: &'p Project, name: &str) -> Result<&'p Document> {
+    let name = name.trim();
+    if let Ok(id) = name.parse::<u32>()
+        && let Some(document) = project.document(crate::model::DocumentId(id))
+    {
+        return Ok(document);
+    }
+    let lower = name.to_lowercase();
+    let matches: Vec<&Document> = project
+        .documents
+        .iter()
+        .filter(|document| {
+            document.file.to_lowercase() == lower || document.title.to_lowercase() == lower
+        })
+        .collect();
+    match matches.as_slice() {
+        [document] => Ok(document),
+        [] => bail!(
+            "no document {name:?} in the project: give its id, file name or title (see `triangulate info`)"
+        ),
+        _ => bail!(
+            "{} documents match {name:?}: give the id instead",
+            matches.len()
+        ),
+    }
+}

@@ -1,0 +1,227 @@
+//! Commands from the menus, the shortcuts and the palette, and what they lead to: tagging, showing
+//! a passage or a claim, and the guard that asks before unsaved changes are dropped.
+
+use super::{CentralView, LeftTab, MAX_PANES, Modal, Pending, TriangulateApp};
+use crate::edit::{ClaimDraft, Edit};
+use crate::gui::commands::AppCommand;
+use crate::gui::jobs::DialogPurpose;
+use crate::gui::palette::{Choice, Palette};
+use crate::gui::panes::Arrangement;
+use crate::gui::tag::TagDialog;
+use crate::model::{ClaimId, DocumentId, Project};
+use egui::ViewportCommand;
+use std::ops::Range;
+
+impl TriangulateApp {
+    /// Runs a menu or keyboard command.
+    pub fn run_command(&mut self, command: AppCommand) {
+        match command {
+            AppCommand::NewProject => self.guard(Pending::New),
+            AppCommand::OpenProject => self.guard(Pending::OpenDialog),
+            AppCommand::OpenPath => {
+                self.modal = Some(Modal::TypedPath(DialogPurpose::OpenProject, String::new()));
+            }
+            AppCommand::Save | AppCommand::SaveAs if self.jobs.saving.is_some() => {
+                self.status = "A save is already running".into();
+            }
+            AppCommand::Save => match self.workspace.path.clone() {
+                Some(path) => self.save_to(path, None, false),
+                None => self.dialog(DialogPurpose::SaveAs),
+            },
+            AppCommand::SaveAs => self.dialog(DialogPurpose::SaveAs),
+            AppCommand::ImportDocuments => self.dialog(DialogPurpose::ImportFiles),
+            AppCommand::ImportFolder => self.dialog(DialogPurpose::ImportFolder),
+            AppCommand::Quit => self.guard(Pending::Quit),
+            AppCommand::Undo => self.undo(),
+            AppCommand::Redo => self.redo(),
+            AppCommand::TagSelection => self.start_tagging(),
+            AppCommand::AddPane => {
+                let next = self
+                    .workspace
+                    .project
+                    .documents
+                    .iter()
+                    .find(|document| !self.panes.iter().any(|pane| pane.document == document.id))
+                    .map(|d| d.id);
+                match next {
+                    Some(id) if self.panes.len() < MAX_PANES => {
+                        self.open_document(id, true);
+                    }
+                    _ => {
+                        self.status =
+                            format!("At most {MAX_PANES} panes, each with a different document");
+                    }
+                }
+            }
+            AppCommand::ClosePane => {
+                if self.focused_pane < self.panes.len() {
+                    self.panes.remove(self.focused_pane);
+                    self.focused_pane = self.focused_pane.saturating_sub(1);
+                }
+            }
+            AppCommand::ArrangeColumns => self.arrange(Arrangement::Columns),
+            AppCommand::ArrangeRows => self.arrange(Arrangement::Rows),
+            AppCommand::ArrangeGrid => self.arrange(Arrangement::Grid),
+            AppCommand::ArrangeTabs => self.arrange(Arrangement::Tabs),
+            AppCommand::ToggleSyncScroll => {
+                self.sync_scroll = !self.sync_scroll;
+                self.status = if self.sync_scroll {
+                    "Sync scroll on".into()
+                } else {
+                    "Sync scroll off".into()
+                };
+            }
+            AppCommand::ExportReport => self.dialog(DialogPurpose::ExportReport),
+            AppCommand::CommandPalette => self.palette = Some(Palette::default()),
+            AppCommand::ShowShared => {
+                self.central = if self.central == CentralView::Shared {
+                    CentralView::Reader
+                } else {
+                    CentralView::Shared
+                };
+            }
+            AppCommand::ShowHypotheses => {
+                self.central = if self.central == CentralView::Hypotheses {
+                    CentralView::Reader
+                } else {
+                    CentralView::Hypotheses
+                };
+            }
+            AppCommand::ShowTimeline => {
+                self.central = if self.central == CentralView::Timeline {
+                    CentralView::Reader
+                } else {
+                    CentralView::Timeline
+                };
+            }
+            AppCommand::ToggleMatrix => {
+                self.central = if self.central == CentralView::Matrix {
+                    CentralView::Reader
+                } else {
+                    CentralView::Matrix
+                };
+            }
+            AppCommand::SearchProject | AppCommand::SearchDocument => {
+                self.left_tab = LeftTab::Search;
+                self.search.focus_query = true;
+                self.search.options.document = if command == AppCommand::SearchDocument {
+                    self.panes.get(self.focused_pane).map(|pane| pane.document)
+                } else {
+                    None
+                };
+            }
+        }
+    }
+
+    pub(super) fn show_passage(&mut self, document: DocumentId, range: Range<usize>) {
+        self.central = CentralView::Reader;
+        if let Some(pane) = self.open_document(document, false) {
+            pane.scroll_to = Some(range.start);
+            pane.flash = Some(range);
+        }
+    }
+
+    pub(super) fn show_claim(&mut self, id: ClaimId) {
+        if let Some(claim) = self.workspace.project.claim(id) {
+            let (document, range) = (claim.document, claim.quote.span.range());
+            self.show_passage(document, range);
+        }
+    }
+
+    /// Selects the first code of `claim`, in place of any selected entity: each pane's header
+    /// then counts that code's claims and steps through them.
+    pub(super) fn select_code_of(&mut self, claim: ClaimId) {
+        if let Some(code) = self
+            .workspace
+            .project
+            .claim(claim)
+            .and_then(|claim| claim.codes.first().copied())
+        {
+            self.selected_code = Some(code);
+            self.selected_entity = None;
+        }
+    }
+
+    /// Tags every hit of the last search as a claim with one code and stance, in one edit.
+    pub(super) fn tag_all_hits(&mut self, code: &str, stance: crate::model::Stance) {
+        let Some((_, _, Ok(results))) = &self.search.results else {
+            return;
+        };
+        let drafts: Vec<ClaimDraft> = results
+            .hits
+            .iter()
+            .map(|hit| ClaimDraft {
+                document: hit.document,
+                start: hit.range.start,
+                end: hit.range.end,
+                codes: vec![code.to_owned()],
+                stance,
+                speaker: None,
+                via_outlet: None,
+                date: None,
+                note: String::new(),
+            })
+            .collect();
+        let (edit, added) = Edit::tag_many(
+            &self.workspace.project,
+            &self.derived.mentions.entities,
+            &drafts,
+        );
+        if added > 0 && self.apply(edit) {
+            self.status = format!("Tagged {added} hits as “{code}”");
+        }
+    }
+
+    /// Runs or opens what the user chose in the command palette.
+    pub(super) fn choose(&mut self, choice: Choice) {
+        match choice {
+            Choice::Command(command) => self.commands.push(command),
+            Choice::Document(id) => {
+                self.central = CentralView::Reader;
+                self.open_document(id, false);
+            }
+            Choice::Entity(id) => {
+                self.left_tab = LeftTab::Entities;
+                self.selected_entity = Some(id);
+            }
+            Choice::Code(_) => self.left_tab = LeftTab::Claims,
+        }
+    }
+
+    /// Opens the tagging dialog for the focused pane's selection.
+    pub fn start_tagging(&mut self) {
+        let selection = self
+            .panes
+            .get(self.focused_pane)
+            .and_then(|pane| pane.selected_range().map(|range| (pane.document, range)));
+        match selection {
+            Some((document, range)) => self.tag_dialog = Some(TagDialog::new(document, range)),
+            None => self.status = "Select a passage in a document first".into(),
+        }
+    }
+
+    /// Runs `pending` now, or first asks what to do with unsaved changes.
+    pub(super) fn guard(&mut self, pending: Pending) {
+        self.commit_notes();
+        if self.workspace.history.is_dirty() && self.discarded_generation != Some(self.generation) {
+            self.modal = Some(Modal::UnsavedChanges(pending));
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    pub(super) fn proceed(&mut self, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.set_project(Project::new("Untitled"), None, None);
+                self.status = "New project".into();
+            }
+            Pending::Open(path) => self.open(path),
+            Pending::OpenDialog => self.dialog(DialogPurpose::OpenProject),
+            Pending::Quit => {
+                self.allow_close = true;
+                self.jobs.ctx().send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+}

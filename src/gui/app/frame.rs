@@ -1,0 +1,244 @@
+//! The frame loop: work between frames, one frame drawn, and the window's title.
+
+use super::{AUTOSAVE_EVERY, CentralView, Modal, Pending, Persisted, TriangulateApp};
+use crate::edit::Edit;
+use crate::gui::commands::consume_shortcuts;
+use crate::gui::hypotheses::{HypothesesAction, hypotheses_ui};
+use crate::gui::matrix::{MatrixAction, matrix_ui};
+use crate::gui::palette::Outcome as PaletteOutcome;
+use crate::gui::shared::{SharedAction, shared_ui};
+use crate::gui::tag::TagOutcome;
+use crate::gui::theme;
+use crate::gui::timeline::{TimelineAction, timeline_ui};
+use egui::{Ui, ViewportCommand};
+use std::time::Duration;
+
+impl eframe::App for TriangulateApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.tick(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.keep_layout();
+        eframe::set_value(
+            storage,
+            eframe::APP_KEY,
+            &Persisted {
+                recent: self.recent.clone(),
+                layouts: self.layouts.clone(),
+            },
+        );
+    }
+}
+
+impl TriangulateApp {
+    /// Work between frames: finished jobs, close requests, stale analysis.
+    pub fn tick(&mut self, ctx: &egui::Context) {
+        // A no-op once the font is in; tests hand the app a context of their own.
+        theme::install_fonts(ctx);
+        for result in self.jobs.poll() {
+            self.handle_job(result);
+        }
+        if ctx.input(|input| input.viewport().close_requested()) {
+            self.commit_notes();
+        }
+        if ctx.input(|input| input.viewport().close_requested())
+            && !self.allow_close
+            && self.workspace.history.is_dirty()
+            && self.discarded_generation != Some(self.generation)
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.modal = Some(Modal::UnsavedChanges(Pending::Quit));
+        }
+        if self.workspace.history.is_dirty() && self.workspace.path.is_some() {
+            // Unsaved changes get a recovery copy every AUTOSAVE_EVERY, even while idle.
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+            if self.last_autosave.elapsed() >= AUTOSAVE_EVERY {
+                self.autosave_now();
+            }
+        }
+        // Derived data is brought up to date off the UI thread when its inputs changed; an
+        // edit that changes none of them (notes, claims, codes) costs only the check.
+        if self.analysed_generation != Some(self.generation) && self.jobs.analysing.is_none() {
+            if self.derived.is_current(&self.workspace.project) {
+                self.analysed_generation = Some(self.generation);
+            } else {
+                self.jobs.analyse(
+                    (self.session, self.generation),
+                    self.workspace.project.clone(),
+                    self.derived.clone(),
+                    self.workspace.entity_cache.clone(),
+                );
+            }
+        }
+    }
+
+    /// Draws one frame. Separate from [`eframe::App::ui`] so tests and benchmarks can call it.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        self.update_title(&ctx);
+        self.commands.extend(consume_shortcuts(&ctx));
+        self.handle_dropped_files(&ctx);
+
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("side-panel")
+            .default_size(380.0)
+            .min_size(260.0)
+            .show(ui, |ui| self.side_panel_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut self.central, CentralView::Reader, "Reader");
+                ui.selectable_value(&mut self.central, CentralView::Matrix, "Claim matrix");
+                ui.selectable_value(&mut self.central, CentralView::Timeline, "Timeline");
+                ui.selectable_value(&mut self.central, CentralView::Hypotheses, "Hypotheses");
+                ui.selectable_value(&mut self.central, CentralView::Shared, "Shared text");
+            });
+            match self.central {
+                CentralView::Reader => self.panes_ui(ui),
+                CentralView::Timeline => {
+                    for action in timeline_ui(
+                        ui,
+                        &mut self.timeline,
+                        (&self.workspace.project, &self.derived.mentions),
+                        self.generation,
+                        self.selected_entity,
+                    ) {
+                        match action {
+                            TimelineAction::OpenClaim(id) => {
+                                self.central = CentralView::Reader;
+                                self.show_claim(id);
+                            }
+                            TimelineAction::OpenDocument(document, entity) => {
+                                self.central = CentralView::Reader;
+                                let first = self
+                                    .derived
+                                    .mentions
+                                    .in_document(document)
+                                    .iter()
+                                    .find(|mention| mention.entity == entity)
+                                    .map(|mention| mention.range.clone());
+                                if let Some(pane) = self.open_document(document, false)
+                                    && let Some(range) = first
+                                {
+                                    pane.scroll_to = Some(range.start);
+                                    pane.flash = Some(range);
+                                }
+                            }
+                        }
+                    }
+                }
+                CentralView::Shared => {
+                    let pairs = self.derived.pairs.clone();
+                    let analysed = self.is_analysed();
+                    for action in shared_ui(ui, &self.workspace.project, &pairs, analysed) {
+                        match action {
+                            SharedAction::Compare(first, second) => self.compare(first, second),
+                            SharedAction::SetNearDuplicate(threshold) => {
+                                if let Some(edit) =
+                                    Edit::set_near_duplicate(&self.workspace.project, threshold)
+                                {
+                                    self.apply(edit);
+                                }
+                            }
+                        }
+                    }
+                }
+                CentralView::Hypotheses => {
+                    for action in hypotheses_ui(ui, &mut self.hypotheses, &self.workspace.project) {
+                        match action {
+                            HypothesesAction::OpenClaim(id) => {
+                                self.central = CentralView::Reader;
+                                self.show_claim(id);
+                            }
+                            HypothesesAction::Edit(edit) => {
+                                self.apply(edit);
+                            }
+                        }
+                    }
+                }
+                CentralView::Matrix => {
+                    for action in matrix_ui(
+                        ui,
+                        &mut self.matrix,
+                        &self.workspace.project,
+                        self.generation,
+                    ) {
+                        match action {
+                            MatrixAction::OpenClaim(id) => {
+                                self.central = CentralView::Reader;
+                                self.show_claim(id);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+
+        if let Some(dialog) = &mut self.tag_dialog
+            && let Some(outcome) = dialog.ui(
+                &ctx,
+                &self.workspace.project,
+                &self.derived.mentions.entities.entities,
+            )
+        {
+            self.tag_dialog = None;
+            if let TagOutcome::Tag(draft) = outcome {
+                match Edit::tag_claim(
+                    &self.workspace.project,
+                    &self.derived.mentions.entities,
+                    &draft,
+                ) {
+                    Ok((edit, _)) => {
+                        self.apply(edit);
+                        if let Some(pane) = self
+                            .panes
+                            .iter_mut()
+                            .find(|pane| pane.document == draft.document)
+                        {
+                            pane.selection = None;
+                        }
+                    }
+                    Err(error) => self.modal = Some(Modal::Error(error.to_string())),
+                }
+            }
+        }
+        self.modal_ui(&ctx);
+        if let Some(palette) = &mut self.palette
+            && let Some(outcome) = palette.ui(
+                &ctx,
+                &self.workspace.project,
+                &self.derived.mentions.entities.entities,
+            )
+        {
+            self.palette = None;
+            if let PaletteOutcome::Chose(choice) = outcome {
+                self.choose(choice);
+            }
+        }
+        for command in std::mem::take(&mut self.commands) {
+            self.run_command(command);
+        }
+        if self.jobs.busy() {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let dirty = if self.workspace.history.is_dirty() {
+            " *"
+        } else {
+            ""
+        };
+        let title = format!("{}{dirty} — Triangulate", self.workspace.project.name);
+        // Sending a viewport command repaints; send it only when the title changes.
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}

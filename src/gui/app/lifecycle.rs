@@ -1,0 +1,376 @@
+//! A project's life in the window: opening, saving, autosaving, importing, the file dialogs and
+//! what the background jobs report.
+
+use super::{Modal, Pending, TriangulateApp};
+use crate::edit::Edit;
+use crate::gui::jobs::{DialogPurpose, JobResult};
+use crate::import::ImportError;
+use crate::store;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Recent projects remembered.
+const MAX_RECENT: usize = 10;
+
+/// A dialog that returns faster than this never opened (no portal, no zenity).
+const DIALOG_MISSING: Duration = Duration::from_millis(400);
+
+impl TriangulateApp {
+    /// Loads a project file in the background.
+    pub fn open(&mut self, path: PathBuf) {
+        self.status = format!("Opening {}…", path.display());
+        self.jobs.load(path);
+    }
+
+    pub(super) fn dialog(&mut self, purpose: DialogPurpose) {
+        let folder = self
+            .workspace
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        let name = self
+            .workspace
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|name| name.to_string_lossy().into_owned());
+        self.jobs.open_dialog(
+            purpose,
+            folder,
+            name.or_else(|| Some(format!("{}.ron", self.workspace.project.name))),
+        );
+    }
+
+    pub(super) fn save_to(&mut self, path: PathBuf, then: Option<Pending>, force: bool) {
+        self.commit_notes();
+        let same_file = self.workspace.path.as_deref() == Some(path.as_path());
+        if same_file && !force && store::changed_on_disk(&path, self.workspace.stamp) {
+            self.modal = Some(Modal::ChangedOnDisk(path, then));
+            return;
+        }
+        self.pending_after_save = then.clone();
+        self.status = format!("Saving {}…", path.display());
+        // The check is made again under the file's lock, where no other writer can slip in.
+        let expected = (same_file && !force).then_some(self.workspace.stamp);
+        self.pending_save_check = Some((path.clone(), then));
+        self.jobs.save(
+            self.session,
+            (
+                self.workspace.project.clone(),
+                self.workspace.history.revision(),
+            ),
+            path,
+            expected,
+        );
+    }
+
+    pub(super) fn import(&mut self, paths: Vec<PathBuf>) {
+        if self.jobs.import.is_some() {
+            self.status = "An import is already running".into();
+            return;
+        }
+        self.jobs.import(self.session, paths);
+    }
+
+    pub(super) fn remember(&mut self, path: PathBuf) {
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        self.recent.retain(|known| *known != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    pub(super) fn handle_job(&mut self, result: JobResult) {
+        match result {
+            JobResult::Dialog {
+                purpose,
+                paths,
+                open_for,
+            } => {
+                if paths.is_empty() {
+                    self.discarded_generation = None;
+                    if open_for < DIALOG_MISSING {
+                        self.modal = Some(Modal::TypedPath(purpose, String::new()));
+                    } else if purpose == DialogPurpose::SaveAs {
+                        // Cancelling Save as also cancels what was waiting for the save.
+                        self.pending_after_save = None;
+                    }
+                    return;
+                }
+                self.chosen(purpose, paths);
+            }
+            JobResult::Loaded {
+                path,
+                recovery,
+                result,
+            } => match result {
+                Ok((mut workspace, index)) => {
+                    // Edits made while the file was loading are not dropped without asking.
+                    if self.workspace.history.is_dirty()
+                        && self.discarded_generation != Some(self.generation)
+                    {
+                        self.modal = Some(Modal::UnsavedChanges(Pending::Open(path)));
+                        return;
+                    }
+                    // A restored recovery keeps the project file's stamp: saving writes over it.
+                    if recovery {
+                        workspace.stamp = store::DiskStamp::read(&path);
+                    }
+                    workspace.path = Some(path.clone());
+                    let migrated = workspace.is_dirty();
+                    self.set_analysed_project(workspace, index);
+                    if migrated {
+                        // An older format was converted: saving writes the current one.
+                        self.workspace.history.mark_unsaved();
+                    }
+                    if recovery {
+                        self.workspace.history.mark_unsaved();
+                        self.status = format!("Restored unsaved changes of {}", path.display());
+                    } else {
+                        self.status = format!("Opened {}", path.display());
+                        if store::has_newer_recovery(&path) {
+                            self.modal = Some(Modal::Recovery(path));
+                        }
+                    }
+                }
+                Err(error) => {
+                    // The project stays: so does the question about its unsaved changes.
+                    self.discarded_generation = None;
+                    self.modal = Some(Modal::Error(error.to_string()));
+                }
+            },
+            JobResult::Saved {
+                session,
+                path,
+                revision,
+                result,
+            } => {
+                if session != self.session {
+                    // The project was replaced while it was being saved; the result is not ours.
+                    return;
+                }
+                match result {
+                    Ok(stamp) => {
+                        self.workspace.history.mark_saved_revision(revision);
+                        self.workspace.stamp = stamp;
+                        if revision == self.workspace.history.revision() {
+                            // Everything is saved: the recovery copy has nothing more to offer.
+                            let _ = std::fs::remove_file(store::recovery_path(&path));
+                        }
+                        self.workspace.path = Some(path.clone());
+                        self.remember(path.clone());
+                        self.status = format!("Saved {}", path.display());
+                        if let Some(pending) = self.pending_after_save.take() {
+                            // Only a save of the current state lets a waiting action go ahead.
+                            self.guard(pending);
+                        }
+                    }
+                    Err(crate::workspace::WorkspaceError::ChangedOnDisk { path }) => {
+                        // Another program saved it between the check and the save: ask.
+                        let then = self.pending_save_check.take().and_then(|(_, then)| then);
+                        self.pending_after_save = None;
+                        self.modal = Some(Modal::ChangedOnDisk(path, then));
+                    }
+                    Err(error) => {
+                        self.pending_after_save = None;
+                        self.modal = Some(Modal::Error(error.to_string()));
+                    }
+                }
+            }
+            JobResult::Imported { session, read } => {
+                if session == self.session {
+                    self.imported(read);
+                } else {
+                    self.status =
+                        "An import finished after its project was closed; nothing was added".into();
+                }
+            }
+            JobResult::Exported { path, result } => match result {
+                Ok(()) => self.status = format!("Wrote {}", path.display()),
+                Err(message) => self.modal = Some(Modal::Error(message)),
+            },
+            JobResult::Autosaved {
+                session,
+                revision,
+                result,
+            } => {
+                if session == self.session {
+                    match result {
+                        Ok(()) => self.autosaved_revision = Some(revision),
+                        Err(error) => {
+                            self.status = format!("Automatic recovery copy failed: {error}");
+                        }
+                    }
+                }
+            }
+            JobResult::Searched {
+                session,
+                query,
+                options,
+                result,
+            } => {
+                if session == self.session {
+                    self.search.receive(query, options, result);
+                }
+            }
+            JobResult::Analysed {
+                session,
+                generation,
+                index,
+            } => {
+                if session == self.session
+                    && self
+                        .analysed_generation
+                        .is_none_or(|known| generation > known)
+                {
+                    self.derived = index;
+                    self.analysed_generation = Some(generation);
+                }
+            }
+        }
+    }
+
+    pub(super) fn chosen(&mut self, purpose: DialogPurpose, mut paths: Vec<PathBuf>) {
+        match purpose {
+            DialogPurpose::OpenProject => {
+                if let Some(path) = paths.pop() {
+                    self.open(path);
+                }
+            }
+            DialogPurpose::SaveAs => {
+                if let Some(mut path) = paths.pop() {
+                    if path.extension().is_none() {
+                        path.set_extension(store::EXTENSION);
+                    }
+                    self.save_as(path);
+                }
+            }
+            DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => self.import(paths),
+            DialogPurpose::LoadNames => {
+                if let Some(path) = paths.pop() {
+                    match crate::import::names::read_names_file(&path) {
+                        Ok((entries, skipped)) => {
+                            let edit = Edit::load_names(
+                                &self.workspace.project,
+                                &self.derived.mentions.entities,
+                                &entries,
+                            );
+                            if !edit.is_empty() {
+                                self.apply(edit);
+                            }
+                            let skipped = if skipped.is_empty() {
+                                String::new()
+                            } else {
+                                format!("; {} lines not read", skipped.len())
+                            };
+                            self.status = format!(
+                                "Loaded {} names from {}{skipped}",
+                                entries.len(),
+                                path.display()
+                            );
+                        }
+                        Err(message) => self.modal = Some(Modal::Error(message)),
+                    }
+                }
+            }
+            DialogPurpose::ExportReport => {
+                if let Some(path) = paths.pop() {
+                    self.status = format!("Writing {}…", path.display());
+                    self.jobs.export(self.workspace.project.clone(), path);
+                }
+            }
+        }
+    }
+
+    /// Saves to a file the user chose (a native dialog has already asked about overwriting).
+    pub(super) fn save_as(&mut self, path: PathBuf) {
+        // A new project takes the name of its file, as an undoable edit saved with it.
+        if self.workspace.project.name == "Untitled"
+            && let Some(edit) =
+                Edit::rename_project(&self.workspace.project, &crate::cli::name_from_path(&path))
+        {
+            self.apply(edit);
+        }
+        let then = self.pending_after_save.take();
+        self.save_to(path, then, true);
+    }
+
+    pub(super) fn imported(&mut self, read: crate::import::BatchRead) {
+        // The files were read on a worker; they join the project as it is now.
+        let report = crate::workspace::prepare_import(&self.workspace.project, read);
+        let mut lines = Vec::new();
+        let mut imported = 0;
+        for outcome in &report.outcomes {
+            let name = outcome.path.display();
+            match &outcome.result {
+                Ok(_) => imported += 1,
+                Err(error @ ImportError::Duplicate { .. }) => {
+                    lines.push(format!("Skipped {name}: {error}"));
+                }
+                Err(error) => lines.push(format!("Failed {name}: {error}")),
+            }
+        }
+        if let Some(edit) = report.edit {
+            let first_new = self.workspace.project.next_document_id();
+            if !self.apply(edit) {
+                let message = format!(
+                    "The import could not be added to the project: {}",
+                    self.status
+                );
+                self.modal = Some(Modal::Error(message));
+                return;
+            }
+            if self.panes.is_empty() {
+                self.open_document(first_new, false);
+            }
+        }
+        let cancelled = if report.cancelled { " (cancelled)" } else { "" };
+        self.status = format!(
+            "Imported {imported} of {} files{cancelled}",
+            report.outcomes.len()
+        );
+        if !lines.is_empty() {
+            self.modal = Some(Modal::ImportReport(lines));
+        }
+    }
+
+    /// Writes the recovery copy of unsaved changes now, on a worker thread, unless one is
+    /// already being written or the current state is already in it.
+    pub fn autosave_now(&mut self) {
+        self.last_autosave = std::time::Instant::now();
+        let Some(path) = self.workspace.path.clone() else {
+            return;
+        };
+        let revision = self.workspace.history.revision();
+        let busy = self.jobs.autosaving || self.jobs.saving.is_some();
+        if busy || self.autosaved_revision == Some(revision) || !self.workspace.history.is_dirty() {
+            return;
+        }
+        self.jobs
+            .autosave(self.session, self.workspace.project.clone(), path, revision);
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        let (projects, documents): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|path| {
+                path.extension()
+                    .is_some_and(|extension| extension.eq_ignore_ascii_case(store::EXTENSION))
+            });
+        if let Some(project) = projects.into_iter().next() {
+            self.guard(Pending::Open(project));
+        } else {
+            self.import(documents);
+        }
+    }
+}

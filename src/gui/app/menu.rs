@@ -1,0 +1,433 @@
+//! The window's furniture around the panes: menu bar, status bar, side panel with its tabs, the
+//! start screen, project notes, and the filter bar above the panes.
+
+use super::{LeftTab, MAX_PANES, Pending, TriangulateApp};
+use crate::edit::Edit;
+use crate::gui::claims::{ClaimsAction, claims_ui};
+use crate::gui::commands::AppCommand;
+use crate::gui::entities::{EntitiesAction, entities_ui};
+use crate::gui::jobs::DialogPurpose;
+use crate::gui::library::{LibraryAction, library_ui};
+use crate::gui::search::{SearchAction, search_ui};
+use crate::gui::theme;
+use egui::Ui;
+use std::sync::atomic::Ordering;
+
+impl TriangulateApp {
+    pub(super) fn menu_item(&mut self, ui: &mut Ui, command: AppCommand, enabled: bool) {
+        let shortcut = command
+            .shortcuts()
+            .first()
+            .map(|shortcut| ui.ctx().format_shortcut(shortcut))
+            .unwrap_or_default();
+        let button = egui::Button::new(command.label()).shortcut_text(shortcut);
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
+            self.commands.push(command);
+        }
+    }
+
+    pub(super) fn menu_bar_ui(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                self.menu_item(ui, AppCommand::NewProject, true);
+                self.menu_item(ui, AppCommand::OpenProject, true);
+                self.menu_item(ui, AppCommand::OpenPath, true);
+                ui.menu_button("Open recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.weak("No recent projects");
+                    }
+                    for path in self.recent.clone() {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |name| name.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            self.guard(Pending::Open(path));
+                        }
+                    }
+                });
+                ui.separator();
+                self.menu_item(ui, AppCommand::ImportDocuments, self.jobs.import.is_none());
+                self.menu_item(ui, AppCommand::ImportFolder, self.jobs.import.is_none());
+                ui.separator();
+                self.menu_item(ui, AppCommand::Save, self.jobs.saving.is_none());
+                self.menu_item(ui, AppCommand::SaveAs, self.jobs.saving.is_none());
+                self.menu_item(
+                    ui,
+                    AppCommand::ExportReport,
+                    !self.workspace.project.claims.is_empty(),
+                );
+                ui.separator();
+                self.menu_item(ui, AppCommand::Quit, true);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.workspace.history.undo_label().map(str::to_owned);
+                let redo = self.workspace.history.redo_label().map(str::to_owned);
+                self.menu_item(ui, AppCommand::Undo, undo.is_some());
+                if let Some(label) = undo {
+                    ui.weak(format!("  {label}"));
+                }
+                self.menu_item(ui, AppCommand::Redo, redo.is_some());
+                ui.separator();
+                let selection = self
+                    .panes
+                    .get(self.focused_pane)
+                    .is_some_and(|pane| pane.selected_range().is_some());
+                self.menu_item(ui, AppCommand::TagSelection, selection);
+                ui.separator();
+                self.menu_item(ui, AppCommand::SearchProject, true);
+                self.menu_item(ui, AppCommand::SearchDocument, !self.panes.is_empty());
+            });
+            ui.menu_button("View", |ui| {
+                self.menu_item(
+                    ui,
+                    AppCommand::AddPane,
+                    self.panes.len() < MAX_PANES && self.panes.len() < self.workspace.project.documents.len(),
+                );
+                self.menu_item(ui, AppCommand::ClosePane, !self.panes.is_empty());
+                ui.menu_button("Arrange panes", |ui| {
+                    for command in [
+                        AppCommand::ArrangeColumns,
+                        AppCommand::ArrangeRows,
+                        AppCommand::ArrangeGrid,
+                        AppCommand::ArrangeTabs,
+                    ] {
+                        self.menu_item(ui, command, self.panes.len() > 1);
+                    }
+                });
+                ui.separator();
+                self.menu_item(ui, AppCommand::ToggleMatrix, true);
+                self.menu_item(ui, AppCommand::ShowTimeline, true);
+                self.menu_item(ui, AppCommand::ShowHypotheses, true);
+                self.menu_item(ui, AppCommand::ShowShared, true);
+                self.menu_item(ui, AppCommand::CommandPalette, true);
+                ui.checkbox(&mut self.sync_scroll, "Sync scroll")
+                    .on_hover_text("Scrolling one pane scrolls the others to the same place, aligned on the passages they share");
+                ui.separator();
+                ui.horizontal(|ui| {
+                    let label = ui.label("Text size");
+                    ui.add(egui::Slider::new(&mut self.text_size, 11.0..=24.0))
+                        .labelled_by(label.id);
+                });
+                ui.separator();
+                // Worded choices: the stock theme buttons use emoji the bundled fonts lack.
+                let mut preference = ui.ctx().options(|options| options.theme_preference);
+                ui.horizontal(|ui| {
+                    ui.label("Theme");
+                    ui.selectable_value(&mut preference, egui::ThemePreference::System, "System");
+                    ui.selectable_value(&mut preference, egui::ThemePreference::Light, "Light");
+                    ui.selectable_value(&mut preference, egui::ThemePreference::Dark, "Dark");
+                });
+                if preference != ui.ctx().options(|options| options.theme_preference) {
+                    ui.ctx().set_theme(preference);
+                }
+            });
+        });
+    }
+
+    pub(super) fn status_bar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(job) = &self.jobs.import {
+                let progress = job
+                    .progress
+                    .lock()
+                    .map(|progress| progress.clone())
+                    .unwrap_or_default();
+                let fraction = if progress.total == 0 {
+                    0.0
+                } else {
+                    progress.done as f32 / progress.total as f32
+                };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(180.0)
+                        .text(format!("{} / {}", progress.done, progress.total)),
+                );
+                ui.label(format!("Importing {}", progress.current));
+                if progress.failed > 0 {
+                    ui.colored_label(
+                        theme::error_text(ui.visuals().dark_mode),
+                        format!("{} failed", progress.failed),
+                    );
+                }
+                if ui.button("Cancel import").clicked() {
+                    job.cancel.store(true, Ordering::Relaxed);
+                }
+            } else if self.jobs.saving.is_some() || self.jobs.loading.is_some() {
+                ui.spinner();
+                ui.label(&self.status);
+            } else {
+                ui.label(&self.status);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let entities = self
+                    .derived
+                    .mentions
+                    .entities
+                    .entities
+                    .iter()
+                    .filter(|entity| self.derived.mentions.is_listed(entity))
+                    .count();
+                ui.weak(format!(
+                    "{} documents · {} entities · {} claims",
+                    self.workspace.project.documents.len(),
+                    entities,
+                    self.workspace.project.claims.len()
+                ));
+                if self.analysed_generation != Some(self.generation) {
+                    ui.weak("Analysing…");
+                }
+            });
+        });
+    }
+
+    pub(super) fn side_panel_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
+            ui.selectable_value(&mut self.left_tab, LeftTab::Entities, "Entities");
+            ui.selectable_value(&mut self.left_tab, LeftTab::Claims, "Claims");
+            ui.selectable_value(&mut self.left_tab, LeftTab::Search, "Search");
+            ui.selectable_value(&mut self.left_tab, LeftTab::Notes, "Notes");
+        });
+        ui.separator();
+        if self.left_tab != LeftTab::Notes {
+            self.commit_notes();
+        }
+        match self.left_tab {
+            LeftTab::Library => {
+                let near = self.derived.near_duplicates.clone();
+                for action in library_ui(ui, &mut self.library, &self.workspace.project, &near) {
+                    match action {
+                        LibraryAction::Open(id) => {
+                            self.open_document(id, false);
+                        }
+                        LibraryAction::Compare(first, second) => self.compare(first, second),
+                        LibraryAction::OpenBeside(id) => {
+                            self.open_document(id, true);
+                        }
+                        LibraryAction::Edit(edit) => {
+                            self.apply(edit);
+                        }
+                        LibraryAction::Error(message) => self.status = message,
+                    }
+                }
+            }
+            LeftTab::Entities => {
+                let mentions = self.derived.mentions.clone();
+                let suggestions = self.derived.suggestions.clone();
+                for action in entities_ui(
+                    ui,
+                    &mut self.entities,
+                    &self.workspace.project,
+                    (&mentions, &suggestions),
+                    self.selected_entity,
+                ) {
+                    match action {
+                        EntitiesAction::Select(id) => self.selected_entity = id,
+                        EntitiesAction::LoadNames => self.dialog(DialogPurpose::LoadNames),
+                        EntitiesAction::OpenMention(document, range) => {
+                            self.show_passage(document, range);
+                        }
+                        EntitiesAction::Edit(edit) => {
+                            self.apply(edit);
+                        }
+                    }
+                }
+            }
+            LeftTab::Notes => self.notes_ui(ui),
+            LeftTab::Search => {
+                let current = self.panes.get(self.focused_pane).map(|pane| pane.document);
+                for action in search_ui(ui, &mut self.search, &self.workspace.project, current) {
+                    match action {
+                        SearchAction::Run => {
+                            let request = (
+                                self.search.query.trim().to_owned(),
+                                self.search.options.clone(),
+                            );
+                            self.search.requested = Some(request.clone());
+                            self.jobs.search(
+                                (self.session, self.generation),
+                                (
+                                    self.workspace.project.clone(),
+                                    self.derived.mentions.clone(),
+                                ),
+                                self.folded.clone(),
+                                request,
+                            );
+                        }
+                        SearchAction::Open(document, range) => self.show_passage(document, range),
+                        SearchAction::TagAll(code, stance) => self.tag_all_hits(&code, stance),
+                    }
+                }
+            }
+            LeftTab::Claims => {
+                for action in claims_ui(ui, &mut self.claims, &self.workspace.project) {
+                    match action {
+                        ClaimsAction::Open(id) => {
+                            self.select_code_of(id);
+                            self.show_claim(id);
+                        }
+                        ClaimsAction::Edit(edit) => {
+                            self.apply(edit);
+                        }
+                        ClaimsAction::HoverCode(code) => self.code_hovered_in_panel = Some(code),
+                    }
+                }
+            }
+        }
+    }
+
+    /// What an empty project offers: the first steps and the recent projects.
+    pub(super) fn start_ui(&mut self, ui: &mut Ui) {
+        ui.add_space(ui.available_height() * 0.2);
+        ui.vertical_centered(|ui| {
+            ui.heading("Triangulate");
+            ui.label("Import reports from many outlets, see the same names across them, tag and compare claims.");
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                // Centre the row of buttons: the layout has no width to centre in otherwise.
+                ui.add_space((ui.available_width() - 420.0).max(0.0) / 2.0);
+                for command in [AppCommand::ImportDocuments, AppCommand::ImportFolder, AppCommand::OpenProject] {
+                    if ui.button(command.label()).on_hover_text(command.tooltip()).clicked() {
+                        self.commands.push(command);
+                    }
+                }
+            });
+            ui.weak("or drop documents, folders or a project (.ron) on the window");
+            if !self.recent.is_empty() {
+                ui.add_space(16.0);
+                ui.strong("Recent projects");
+                for path in self.recent.clone() {
+                    let name = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned());
+                    if ui.link(name).on_hover_text(path.display().to_string()).clicked() {
+                        self.guard(Pending::Open(path));
+                    }
+                }
+            }
+        });
+    }
+
+    /// The project notes; typing is one undo step, recorded when the field loses focus.
+    pub(super) fn notes_ui(&mut self, ui: &mut Ui) {
+        let draft = self
+            .notes_draft
+            .get_or_insert_with(|| self.workspace.project.notes.clone());
+        let label = ui.label("Project notes");
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(draft)
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(20)
+                    .hint_text("Sources to check, open questions, decisions…"),
+            )
+            .labelled_by(label.id);
+        if !response.has_focus() {
+            self.commit_notes();
+        }
+    }
+
+    /// Records notes being typed as an edit, so that saving or leaving the tab keeps them.
+    pub(super) fn commit_notes(&mut self) {
+        if let Some(text) = self.notes_draft.take()
+            && let Some(edit) = Edit::set_notes(&self.workspace.project, &text)
+        {
+            self.apply(edit);
+        }
+    }
+
+    /// The filter bar above the panes: which kinds of names and which codes' claims are
+    /// highlighted in every pane, and sync scroll.
+    pub(super) fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Highlight");
+            for (index, kind) in crate::model::EntityKind::ALL.into_iter().enumerate() {
+                ui.add_space(4.0);
+                theme::kind_swatch_ui(ui, kind);
+                ui.checkbox(&mut self.highlight_kinds[index], kind.label())
+                    .on_hover_text(format!(
+                        "Show or hide the highlights of kind {} in every pane",
+                        kind.label()
+                    ));
+            }
+            ui.separator();
+            ui.checkbox(&mut self.highlight_claims, "Claims")
+                .on_hover_text("Underline tagged claims in every pane");
+            if let Some(title) = self.code_filter_title() {
+                ui.add_enabled_ui(self.highlight_claims, |ui| {
+                    egui::containers::menu::MenuButton::new(title)
+                        .config(stay_open())
+                        .ui(ui, |ui| self.code_filter_items_ui(ui));
+                });
+            }
+            if self.panes.len() > 1 {
+                ui.separator();
+                ui.checkbox(&mut self.sync_scroll, "Sync scroll")
+                    .on_hover_text(AppCommand::ToggleSyncScroll.tooltip());
+            }
+        });
+    }
+
+    /// "Claims by code (3 of 5)", after forgetting codes deleted since they were hidden; none
+    /// when the project has no codes.
+    pub(super) fn code_filter_title(&mut self) -> Option<String> {
+        if self.workspace.project.codes.is_empty() {
+            return None;
+        }
+        self.hidden_codes
+            .retain(|code| self.workspace.project.code(*code).is_some());
+        let shown = self.workspace.project.codes.len() - self.hidden_codes.len();
+        Some(format!(
+            "Claims by code ({shown} of {})",
+            self.workspace.project.codes.len()
+        ))
+    }
+
+    /// Which codes' claims the reader underlines: a switch per code, with show and hide all.
+    pub(super) fn code_filter_items_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if ui.button("Show all").clicked() {
+                self.hidden_codes.clear();
+            }
+            if ui.button("Hide all").clicked() {
+                self.hidden_codes = self
+                    .workspace
+                    .project
+                    .codes
+                    .iter()
+                    .map(|code| code.id)
+                    .collect();
+            }
+        });
+        ui.separator();
+        for code in &self.workspace.project.codes {
+            let mut visible = !self.hidden_codes.contains(&code.id);
+            ui.horizontal(|ui| {
+                let (swatch, _) =
+                    ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                ui.painter()
+                    .rect_filled(swatch, 2.0, theme::code_colour(code.colour));
+                if ui.checkbox(&mut visible, &code.name).changed() {
+                    if visible {
+                        self.hidden_codes.remove(&code.id);
+                    } else {
+                        self.hidden_codes.insert(code.id);
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// A menu that stays open while several of its switches are clicked, until a click outside.
+fn stay_open() -> egui::containers::menu::MenuConfig {
+    egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+}

@@ -1,0 +1,211 @@
+//! Modal questions and messages: unsaved changes, a file changed on disk, a typed path, recovery,
+//! overwriting, errors and import reports.
+
+use super::TriangulateApp;
+use crate::gui::jobs::DialogPurpose;
+use crate::store;
+use std::path::PathBuf;
+
+/// Something that would drop unsaved changes, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Start an empty project.
+    New,
+    /// Open this project.
+    Open(PathBuf),
+    /// Choose a project to open.
+    OpenDialog,
+    /// Close the window.
+    Quit,
+}
+
+/// A modal question or message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// Unsaved changes would be lost by `Pending`.
+    UnsavedChanges(Pending),
+    /// The file changed on disk since it was opened; overwrite it?
+    ChangedOnDisk(PathBuf, Option<Pending>),
+    /// No file dialog could open; type a path instead.
+    TypedPath(DialogPurpose, String),
+    /// Something failed; the message names the file.
+    Error(String),
+    /// Per-file results of an import that had failures.
+    ImportReport(Vec<String>),
+    /// A recovery file with unsaved changes is newer than the project just opened.
+    Recovery(PathBuf),
+    /// Saving as this existing file would replace it.
+    Overwrite(PathBuf),
+}
+
+/// Work a modal decides on, run once the modal is closed.
+type Deferred = Box<dyn FnOnce(&mut TriangulateApp)>;
+
+impl TriangulateApp {
+    pub(super) fn modal_ui(&mut self, ctx: &egui::Context) {
+        let Some(modal) = self.modal.clone() else {
+            return;
+        };
+        let mut close = false;
+        let mut then: Option<Deferred> = None;
+        let response = egui::Modal::new(egui::Id::unique("app-modal")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            match &modal {
+                Modal::UnsavedChanges(pending) => {
+                    ui.heading("Unsaved changes");
+                    ui.label(format!("Save the changes to “{}” first?", self.workspace.project.name));
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            let pending = pending.clone();
+                            then = Some(Box::new(move |app: &mut Self| match app.workspace.path.clone() {
+                                Some(path) => app.save_to(path, Some(pending), false),
+                                None => {
+                                    app.pending_after_save = Some(pending);
+                                    app.dialog(DialogPurpose::SaveAs);
+                                }
+                            }));
+                        }
+                        if ui.button("Don't save").clicked() {
+                            let pending = pending.clone();
+                            then = Some(Box::new(move |app: &mut Self| {
+                                // The changes stay marked unsaved until another project replaces them;
+                                // their recovery copy goes, since the user chose to drop them.
+                                app.discarded_generation = Some(app.generation);
+                                if let Some(path) = &app.workspace.path {
+                                    let _ = std::fs::remove_file(store::recovery_path(path));
+                                }
+                                app.proceed(pending);
+                            }));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::ChangedOnDisk(path, pending) => {
+                    ui.heading("The file changed on disk");
+                    ui.label(format!("{} was changed by another program since it was opened. Overwrite it with this project?", path.display()));
+                    ui.horizontal(|ui| {
+                        if ui.button("Overwrite").clicked() {
+                            let (path, pending) = (path.clone(), pending.clone());
+                            then = Some(Box::new(move |app: &mut Self| app.save_to(path, pending, true)));
+                        }
+                        if ui.button("Save as…").clicked() {
+                            then = Some(Box::new(|app: &mut Self| app.dialog(DialogPurpose::SaveAs)));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::TypedPath(purpose, text) => {
+                    ui.heading(purpose.title());
+                    ui.label("No file dialog is available here. Type the path:");
+                    let mut text = text.clone();
+                    let label = ui.label("Path");
+                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0)).labelled_by(label.id);
+                    let enter = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                    if text != *match &modal { Modal::TypedPath(_, old) => old, _ => &text } {
+                        let purpose = *purpose;
+                        let updated = text.clone();
+                        then = Some(Box::new(move |app: &mut Self| app.modal = Some(Modal::TypedPath(purpose, updated))));
+                    }
+                    ui.horizontal(|ui| {
+                        if (ui.button("OK").clicked() || enter) && !text.trim().is_empty() {
+                            let purpose = *purpose;
+                            let path = PathBuf::from(text.trim());
+                            then = Some(Box::new(move |app: &mut Self| {
+                                app.modal = None;
+                                if purpose == DialogPurpose::OpenProject {
+                                    app.guard(Pending::Open(path));
+                                } else if purpose == DialogPurpose::SaveAs
+                                    && path.exists()
+                                    && app.workspace.path.as_deref() != Some(path.as_path())
+                                {
+                                    // No native dialog asked about replacing the file: ask here.
+                                    app.modal = Some(Modal::Overwrite(path));
+                                } else {
+                                    app.chosen(purpose, vec![path]);
+                                }
+                            }));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Recovery(path) => {
+                    ui.heading("Unsaved changes were recovered");
+                    let when = std::fs::metadata(store::recovery_path(path))
+                        .and_then(|metadata| metadata.modified())
+                        .ok()
+                        .map(|time| chrono::DateTime::<chrono::Local>::from(time).format("%Y-%m-%d %H:%M").to_string())
+                        .unwrap_or_default();
+                    ui.label(format!(
+                        "A copy of unsaved changes to this project, made automatically at {when}, is newer than the project file. Restore it?"
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore").clicked() {
+                            let path = path.clone();
+                            then = Some(Box::new(move |app: &mut Self| app.jobs.load_recovery(path)));
+                        }
+                        if ui.button("Discard the copy").clicked() {
+                            let path = path.clone();
+                            then = Some(Box::new(move |app: &mut Self| {
+                                if let Err(error) = std::fs::remove_file(store::recovery_path(&path)) {
+                                    app.status = format!("Could not delete the recovery copy: {error}");
+                                }
+                            }));
+                        }
+                        if ui.button("Decide later").on_hover_text("Keep the copy; you will be asked again next time").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Overwrite(path) => {
+                    ui.heading("Replace the file?");
+                    ui.label(format!("{} already exists. Replace it with this project?", path.display()));
+                    ui.horizontal(|ui| {
+                        if ui.button("Replace").clicked() {
+                            let path = path.clone();
+                            then = Some(Box::new(move |app: &mut Self| app.save_as(path)));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Error(message) => {
+                    ui.heading("Something went wrong");
+                    ui.label(message);
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+                Modal::ImportReport(lines) => {
+                    ui.heading("Some files were not imported");
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for line in lines {
+                            ui.label(line);
+                        }
+                    });
+                    if ui.button("OK").clicked() {
+                        close = true;
+                    }
+                }
+            }
+        });
+        if response.should_close() {
+            close = true;
+        }
+        if let Some(action) = then {
+            let keep_open = matches!(modal, Modal::TypedPath(..));
+            if !keep_open {
+                self.modal = None;
+            }
+            action(self);
+        } else if close {
+            self.modal = None;
+        }
+    }
+}

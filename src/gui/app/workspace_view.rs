@@ -1,0 +1,475 @@
+//! The central area in reader view: the open panes with their headers, documents dropped on
+//! them, and what the panes asked for in a frame.
+
+use super::links::shared_with_open;
+use super::{MAX_PANES, TriangulateApp};
+use crate::edit::Edit;
+use crate::gui::reader::{Pane, ReaderContext, Shared};
+use crate::gui::theme;
+use crate::model::{ClaimId, DocumentId};
+use egui::{RichText, Ui};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+impl TriangulateApp {
+    pub(super) fn panes_ui(&mut self, ui: &mut Ui) {
+        if ui.input(|input| !input.raw.hovered_files.is_empty()) {
+            ui.centered_and_justified(|ui| {
+                ui.heading("Drop a project (.ron) to open it, or documents to import them")
+            });
+            return;
+        }
+        if self.panes.is_empty() {
+            if self.workspace.project.documents.is_empty() {
+                self.start_ui(ui);
+            } else {
+                ui.centered_and_justified(|ui| ui.label("Choose a document in the library"));
+            }
+            return;
+        }
+        self.filter_bar_ui(ui);
+        ui.separator();
+        let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
+        let links = self.links_between(&open);
+        let mentions = self.derived.mentions.clone();
+        let context = ReaderContext {
+            project: &self.workspace.project,
+            mentions: &mentions,
+            hovered_entity: self.hovered_entity,
+            selected_entity: self.selected_entity,
+            text_size: self.text_size,
+            highlight_kinds: self.highlight_kinds,
+            highlight_claims: self.highlight_claims,
+            hidden_codes: &self.hidden_codes,
+            focus_code: self.focus_code,
+            selected_code: self.selected_code,
+        };
+        let count = self.panes.len();
+        let shared: Vec<Vec<Shared>> = open
+            .iter()
+            .map(|document| shared_with_open(&links, *document, &open))
+            .collect();
+        // Panes opened since the last frame get a place; closed ones go as the tree is drawn.
+        for pane in &self.panes {
+            if !self.layout.contains(pane.salt) {
+                self.layout.add(pane.salt, None);
+            }
+        }
+        let alive: HashSet<u64> = self.panes.iter().map(|pane| pane.salt).collect();
+        let titles: HashMap<u64, String> = self
+            .panes
+            .iter()
+            .filter_map(|pane| {
+                let document = context.project.document(pane.document)?;
+                Some((pane.salt, document.title.clone()))
+            })
+            .collect();
+        let mut clicked_shared = None;
+        let mut hovered = None;
+        let mut focus = None;
+        let mut tag = false;
+        let mut toggle_set_aside = None;
+        let mut clicked_entity = None;
+        let mut clicked_claim = None;
+        let mut dropped = None;
+        let mut add_to_claim = None;
+        let mut hovered_claim = None;
+        let focused = self.focused_pane;
+        let panes = &mut self.panes;
+        let mut show = |ui: &mut Ui, salt: u64| -> bool {
+            let Some(index) = panes.iter().position(|pane| pane.salt == salt) else {
+                return false;
+            };
+            let pane = &mut panes[index];
+            let Some(document) = context.project.document(pane.document) else {
+                return false;
+            };
+            let frame =
+                egui::Frame::new()
+                    .inner_margin(4.0)
+                    .stroke(if index == focused && count > 1 {
+                        egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
+                    } else {
+                        egui::Stroke::NONE
+                    });
+            frame.show(ui, |ui| {
+                let header = pane_header_ui(ui, document, &context, &mut pane.show_set_aside);
+                // The buttons step through the selected entity's mentions or, with no entity
+                // selected, through the claims of the selected code.
+                if let Some(forward) = header.step {
+                    let ranges: Vec<Range<usize>> = if let Some(entity) = context.selected_entity {
+                        context
+                            .mentions
+                            .in_document(document.id)
+                            .iter()
+                            .filter(|mention| mention.entity == entity)
+                            .map(|mention| mention.range.clone())
+                            .collect()
+                    } else if let Some(code) = context.selected_code {
+                        let mut ranges: Vec<Range<usize>> = context
+                            .project
+                            .claims
+                            .iter()
+                            .filter(|claim| {
+                                claim.document == document.id && claim.codes.contains(&code)
+                            })
+                            .flat_map(|claim| claim.quotes().map(|quote| quote.span.range()))
+                            .collect();
+                        ranges.sort_by_key(|range| range.start);
+                        ranges
+                    } else {
+                        Vec::new()
+                    };
+                    pane.step_through(&ranges, forward);
+                }
+                ui.separator();
+                let output = pane.ui(ui, &context, &shared[index]);
+                if output.clicked_shared.is_some() {
+                    clicked_shared.clone_from(&output.clicked_shared);
+                }
+                hovered = hovered.or(output.hovered_entity);
+                hovered_claim = hovered_claim.or(output.hovered_claim);
+                clicked_entity = clicked_entity.or(output.clicked_entity);
+                clicked_claim = clicked_claim.or(output.clicked_claim);
+                if output.interacted {
+                    focus = Some(index);
+                }
+                if output.tag_requested {
+                    focus = Some(index);
+                    tag = true;
+                }
+                if let Some(range) = output.toggle_set_aside {
+                    toggle_set_aside = Some((document.id, range));
+                }
+                if output.add_to_claim.is_some() {
+                    add_to_claim.clone_from(&output.add_to_claim);
+                }
+            });
+            if let Some(drop) = document_drop_ui(ui, salt) {
+                dropped = Some(drop);
+            }
+            false
+        };
+        let closed = self.layout.ui(ui, &alive, &titles, &mut show);
+        self.draw_bands(ui, &shared);
+        self.hovered_entity = hovered;
+        // A claim under the pointer, or a code or claim in the Claims tab, lights up its code.
+        self.focus_code = hovered_claim
+            .and_then(|claim| self.workspace.project.claim(claim))
+            .and_then(|claim| claim.codes.first().copied())
+            .or(self.code_hovered_in_panel.take())
+            .or(self.selected_code);
+        if let Some(index) = focus {
+            self.focused_pane = index;
+        }
+        self.sync_panes();
+        if let Some(entity) = clicked_entity {
+            self.selected_entity = Some(entity);
+        }
+        if let Some(claim) = clicked_claim {
+            self.status = self.describe_claim(claim);
+            if clicked_entity.is_none() {
+                self.select_code_of(claim);
+            }
+        }
+        if tag {
+            self.start_tagging();
+        }
+        // A shared passage clicked in one pane is shown in the pane that holds its copy.
+        if let Some((document, range)) = clicked_shared
+            && let Some(pane) = self.panes.iter_mut().find(|pane| pane.document == document)
+        {
+            pane.scroll_to = Some(range.start);
+            pane.flash = Some(range);
+        }
+        if let Some((document, range)) = toggle_set_aside {
+            self.toggle_set_aside(document, range);
+        }
+        if !closed.is_empty() {
+            let focused = self.panes.get(self.focused_pane).map(|pane| pane.salt);
+            self.panes.retain(|pane| !closed.contains(&pane.salt));
+            self.focused_pane = focused
+                .and_then(|salt| self.panes.iter().position(|pane| pane.salt == salt))
+                .unwrap_or(0);
+        }
+        if let Some((claim, range)) = add_to_claim {
+            match Edit::add_claim_passage(&self.workspace.project, claim, range.start, range.end) {
+                Ok(edit) => {
+                    if self.apply(edit)
+                        && let Some(pane) = self.panes.get_mut(self.focused_pane)
+                    {
+                        pane.selection = None;
+                    }
+                }
+                Err(problem) => self.status = format!("Not added: {problem}"),
+            }
+        }
+        if let Some((salt, document, beside)) = dropped {
+            self.drop_document(salt, document, beside);
+        }
+    }
+
+    /// A document dragged from the library onto a pane: shown in that pane, or, dropped near
+    /// its left or right edge, in a new pane on that side.
+    pub(super) fn drop_document(&mut self, salt: u64, document: DocumentId, beside: Option<bool>) {
+        match beside {
+            None => {
+                self.open_in(document, Some(salt), false);
+            }
+            Some(_) if self.panes.len() >= MAX_PANES => {
+                self.status = format!(
+                    "At most {MAX_PANES} panes: drop on the middle of a pane to show the document there"
+                );
+            }
+            Some(before) => {
+                if let Some(index) = self.panes.iter().position(|pane| pane.document == document) {
+                    // Already open: moved beside the pane it was dropped on.
+                    let moved = self.panes[index].salt;
+                    if moved == salt {
+                        return;
+                    }
+                    self.layout.remove(moved);
+                    self.layout.insert_beside(moved, salt, before);
+                    self.focused_pane = index;
+                } else if let Some(opened) = self.workspace.project.document(document) {
+                    self.next_pane_salt += 1;
+                    self.panes.push(Pane::new(opened, self.next_pane_salt));
+                    self.layout.insert_beside(self.next_pane_salt, salt, before);
+                    self.focused_pane = self.panes.len() - 1;
+                }
+                self.library.selected = Some(document);
+            }
+        }
+    }
+
+    /// Sets a paragraph aside as publisher furniture, or restores it as article text.
+    pub(super) fn toggle_set_aside(&mut self, document: DocumentId, range: Range<usize>) {
+        let Some(current) = self.workspace.project.document(document) else {
+            return;
+        };
+        let restoring = current.is_set_aside(&range);
+        let label = if restoring {
+            "Restore paragraph"
+        } else {
+            "Set paragraph aside"
+        };
+        let edit = Edit::update_document(&self.workspace.project, document, label, |document| {
+            if restoring {
+                document
+                    .boilerplate
+                    .retain(|span| !(span.start() <= range.start && range.end <= span.end()));
+            } else if let Ok(span) =
+                crate::model::ByteSpan::new(&document.text, range.start, range.end)
+            {
+                document.boilerplate.push(span);
+                document.boilerplate.sort();
+            }
+        });
+        if let Some(edit) = edit {
+            self.apply(edit);
+        }
+    }
+
+    pub(super) fn describe_claim(&self, id: ClaimId) -> String {
+        let Some(claim) = self.workspace.project.claim(id) else {
+            return String::new();
+        };
+        let codes = self.workspace.project.code_names(claim);
+        let speaker = self
+            .workspace
+            .project
+            .speaker_name(claim)
+            .unwrap_or("unattributed");
+        format!(
+            "Claim {}: {} ({}), {}",
+            claim.id,
+            codes.join(", "),
+            claim.stance.as_str(),
+            speaker
+        )
+    }
+}
+
+/// What the user did in a pane's header.
+#[derive(Default)]
+struct HeaderAction {
+    /// Step to the next (`true`) or previous mention of the selected entity.
+    step: Option<bool>,
+}
+
+/// The title, metadata, grading and entity count above a pane and, for the selected entity,
+/// buttons that step through its mentions. The pane's tab closes it.
+fn pane_header_ui(
+    ui: &mut Ui,
+    document: &crate::model::Document,
+    context: &ReaderContext<'_>,
+    show_set_aside: &mut bool,
+) -> HeaderAction {
+    let mut action = HeaderAction::default();
+    egui::Sides::new().shrink_left().show(
+        ui,
+        |ui| {
+            ui.add(egui::Label::new(RichText::new(&document.title).strong()).truncate())
+                .on_hover_text(&document.title);
+        },
+        |ui| {
+            let set_aside = document.boilerplate.len();
+            if set_aside > 0 {
+                ui.toggle_value(show_set_aside, format!("Set aside ({set_aside})"))
+                    .on_hover_text("Show the paragraphs set aside as publisher furniture (offers, app lines, related links)");
+            }
+        },
+    );
+    let outlet = if document.outlet.is_empty() {
+        "Unknown outlet".to_owned()
+    } else {
+        document.outlet.clone()
+    };
+    let mut meta = vec![outlet];
+    meta.extend(document.date.map(|date| date.to_string()));
+    meta.extend(document.language.clone());
+    let grade = context
+        .project
+        .outlet_grades
+        .get(&document.outlet)
+        .copied()
+        .unwrap_or_default();
+    ui.horizontal(|ui| {
+        if !grade.is_open() {
+            let (reliability, credibility) = grade.settled();
+            ui.label(RichText::new(grade.to_string()).strong().monospace())
+                .on_hover_text(format!(
+                    "Outlet graded {grade}: {} source, {} information",
+                    reliability.meaning(),
+                    credibility.meaning()
+                ));
+        }
+        ui.add(egui::Label::new(RichText::new(meta.join(" · ")).weak()).truncate());
+    });
+    // The line is always there and always as high, so the text below does not move when the
+    // pointer does: text moving under a resting pointer would change what it hovers, and the
+    // line with it, frame after frame.
+    let focus = context
+        .hovered_entity
+        .or(context.selected_entity)
+        .and_then(|id| context.mentions.entity(id));
+    let height = ui.spacing().interact_size.y;
+    let width = ui.available_width();
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(egui::vec2(width, height));
+            ui.set_max_height(height);
+            match focus {
+                Some(entity) => {
+                    let here = context
+                        .mentions
+                        .in_document(document.id)
+                        .iter()
+                        .filter(|mention| mention.entity == entity.id)
+                        .count();
+                    let selected = context.selected_entity == Some(entity.id);
+                    if selected && here > 0 {
+                        action.step = step_buttons_ui(ui, "mention");
+                    }
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("{here} × {}", entity.name))
+                                .color(theme::kind_colour(entity.kind)),
+                        )
+                        .truncate(),
+                    );
+                }
+                None if context.focus_code.is_some() => {
+                    let code = context
+                        .focus_code
+                        .and_then(|code| context.project.code(code));
+                    if let Some(code) = code {
+                        let here = context
+                            .project
+                            .claims
+                            .iter()
+                            .filter(|claim| {
+                                claim.document == document.id && claim.codes.contains(&code.id)
+                            })
+                            .count();
+                        if context.selected_code == Some(code.id) && here > 0 {
+                            action.step = step_buttons_ui(ui, "claim with this code");
+                        }
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(format!("{here} × {}", code.name))
+                                    .color(theme::code_colour(code.colour)),
+                            )
+                            .truncate(),
+                        );
+                    }
+                }
+                None => {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new("Hover or select a name to count it here")
+                                .weak()
+                                .small(),
+                        )
+                        .truncate(),
+                    );
+                }
+            }
+        },
+    );
+    action
+}
+
+/// The previous and next buttons of a pane header, for stepping through `what` in the pane:
+/// `Some(true)` when next was clicked, `Some(false)` for previous.
+fn step_buttons_ui(ui: &mut Ui, what: &str) -> Option<bool> {
+    let previous = ui
+        .small_button("<")
+        .on_hover_text(format!("Previous {what} here"))
+        .clicked();
+    let next = ui
+        .small_button(">")
+        .on_hover_text(format!("Next {what} here"))
+        .clicked();
+    (previous || next).then_some(next)
+}
+
+/// Where a document dragged from the library would land on the pane drawn in `ui`: the
+/// middle shows it in the pane, the outer sixths open it in a new pane on that side. Draws
+/// where, and returns the pane, the document and the side once it is dropped.
+fn document_drop_ui(ui: &Ui, salt: u64) -> Option<(u64, DocumentId, Option<bool>)> {
+    let ctx = ui.ctx();
+    let dragged = egui::DragAndDrop::payload::<DocumentId>(ctx)?;
+    let rect = ui.max_rect();
+    let pointer = ctx.pointer_hover_pos().filter(|pos| rect.contains(*pos))?;
+    let edge = rect.width() / 6.0;
+    let (side, zone) = if pointer.x < rect.left() + edge {
+        (Some(true), rect.with_max_x(rect.center().x))
+    } else if pointer.x > rect.right() - edge {
+        (Some(false), rect.with_min_x(rect.center().x))
+    } else {
+        (None, rect)
+    };
+    let colour = ui.visuals().selection.bg_fill;
+    ui.painter()
+        .rect_filled(zone.shrink(2.0), 4.0, colour.gamma_multiply(0.35));
+    let hint = if side.is_some() {
+        "Open beside"
+    } else {
+        "Show here"
+    };
+    ui.painter().text(
+        zone.center(),
+        egui::Align2::CENTER_CENTER,
+        hint,
+        egui::FontId::proportional(16.0),
+        ui.visuals().strong_text_color(),
+    );
+    if ui.input(|input| input.pointer.any_released()) {
+        egui::DragAndDrop::clear_payload(ctx);
+        return Some((salt, *dragged, side));
+    }
+    None
+}
