@@ -458,6 +458,9 @@ fn is_name_word(lexicon: &Lexicon, word: &Word<'_>) -> bool {
     {
         return false;
     }
+    if opens_with_article(word.text) {
+        return true;
+    }
     // Every title is capitalised, like every name.
     word.text.chars().next().is_some_and(char::is_uppercase)
         && (!lexicon.is_stop_word(word.text) && !lexicon.is_calendar_word(word.text)
@@ -472,6 +475,17 @@ fn is_well_known(lexicon: &Lexicon, name: &str) -> bool {
         || lexicon
             .place(name)
             .is_some_and(|place| place.weight() >= 2.0)
+}
+
+/// Whether a word is a name that opens with a transliterated Arabic article before a capital:
+/// "al-Qaeda", "el-Sisi", "ash-Sharq".
+fn opens_with_article(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(article, rest)| {
+        matches!(
+            article,
+            "al" | "el" | "ad" | "ash" | "as" | "an" | "ar" | "at" | "az" | "ul"
+        ) && rest.starts_with(char::is_uppercase)
+    })
 }
 
 fn is_particle(lexicon: &Lexicon, word: &str) -> bool {
@@ -600,7 +614,7 @@ fn trim_run(
         {
             first += 2;
         } else if lexicon.is_group_word(word) && introduces_name(lexicon, &words[first + 1])
-            || is_particle(lexicon, word)
+            || lexicon.is_particle(word)
         {
             first += 1;
         } else {
@@ -627,7 +641,7 @@ fn trim_run(
         }
     }
     let mut last = last;
-    while last > first && is_particle(lexicon, words[last - 1].text) {
+    while last > first && lexicon.is_particle(words[last - 1].text) {
         last -= 1;
     }
     if first >= last {
@@ -663,7 +677,9 @@ fn trim_run(
         if digits > 0 && !is_acronym(word.text) {
             return None;
         }
-        if word.text.chars().next().is_some_and(char::is_lowercase) {
+        if word.text.chars().next().is_some_and(char::is_lowercase)
+            && !opens_with_article(word.text)
+        {
             return None;
         }
     }
@@ -921,6 +937,14 @@ mod tests {
             .map(|candidate| (candidate.text.as_str(), candidate.quoted))
             .collect();
         assert_eq!(quoted, [("Bird Tribunal", true), ("Ahmad Shah", false)]);
+    }
+
+    #[test]
+    fn a_transliterated_article_opens_a_name() {
+        assert_eq!(
+            texts("He was killed by al-Qaeda bombers sent by Ayman al-Zawahiri."),
+            ["al-Qaeda", "Ayman al-Zawahiri"]
+        );
     }
 
     #[test]
