@@ -1,0 +1,146 @@
+//! Candidates of sentences as reports write them, whole outputs.
+
+use super::*;
+
+fn names(text: &str) -> Vec<(String, Option<EntityKind>)> {
+    candidates(text, Rules::Capitals)
+        .into_iter()
+        .map(|candidate| (candidate.text, candidate.cue))
+        .collect()
+}
+
+fn texts(text: &str) -> Vec<String> {
+    names(text).into_iter().map(|(name, _)| name).collect()
+}
+
+#[test]
+fn people_organisations_and_places_with_their_cues() {
+    assert_eq!(
+        names(
+            "Commander Ahmad Massoud said the National Resistance Front still held the Panjshir valley. \
+             The NRF spokesman Fahim Dashti told AFP that fighting continued."
+        ),
+        [
+            ("Ahmad Massoud".to_owned(), Some(EntityKind::Person)),
+            // Its own words make it an organisation: that counts once per spelling, in
+            // `resolve`, not as a cue of each mention.
+            ("National Resistance Front".to_owned(), None),
+            ("Panjshir".to_owned(), Some(EntityKind::Place)),
+            ("NRF".to_owned(), None),
+            ("Fahim Dashti".to_owned(), Some(EntityKind::Person)),
+            ("AFP".to_owned(), None),
+        ]
+    );
+}
+
+#[test]
+fn titles_roles_and_nationality_words_are_cues_not_parts_of_the_name() {
+    assert_eq!(
+        names(
+            "The German Chancellor Olaf Scholz met Tunisian Prime Minister Habib Essid, \
+             and the Belgian NGO Médecins Sans Frontières said so."
+        ),
+        [
+            ("Olaf Scholz".to_owned(), Some(EntityKind::Person)),
+            ("Habib Essid".to_owned(), Some(EntityKind::Person)),
+            (
+                "Médecins Sans Frontières".to_owned(),
+                Some(EntityKind::Organisation)
+            ),
+        ]
+    );
+}
+
+#[test]
+fn not_names() {
+    // Nationality and group words, capitals of emphasis, a hashtag, a file name, a
+    // sentence-initial common word, a heading of common words.
+    assert_eq!(
+        texts(
+            "Pregnant Women\n\nFighting resumed. Afghans and Islamists said they will NEVER leave \
+             #Panjshir. See appstore-badge_EN and logo.png. Residents of Kabul fled."
+        ),
+        ["Kabul"]
+    );
+}
+
+#[test]
+fn a_title_in_quotes_is_marked_as_quoted() {
+    let found = candidates(
+        "She wrote “The Bird Tribunal” in 2019, said Ahmad Shah.",
+        Rules::Capitals,
+    );
+    let quoted: Vec<(&str, bool)> = found
+        .iter()
+        .map(|candidate| (candidate.text.as_str(), candidate.quoted))
+        .collect();
+    assert_eq!(quoted, [("Bird Tribunal", true), ("Ahmad Shah", false)]);
+}
+
+#[test]
+fn a_transliterated_article_opens_a_name() {
+    assert_eq!(
+        texts("He was killed by al-Qaeda bombers sent by Ayman al-Zawahiri."),
+        ["al-Qaeda", "Ayman al-Zawahiri"]
+    );
+}
+
+#[test]
+fn an_organisation_or_a_place_goes_on_with_of() {
+    assert_eq!(
+        texts("He studied at the University of Cape Town, then at the Bank of England."),
+        ["University of Cape Town", "Bank of England"]
+    );
+}
+
+#[test]
+fn french_particles_elisions_titles_and_acronyms() {
+    assert_eq!(
+        texts(
+            "Selon l’AFP, le commandant Ahmad Shah Massoud a défendu la vallée du Panchir. \
+             M. Amrullah Saleh est à Bazarak. Le Front national de résistance (FNR) dément."
+        ),
+        [
+            "AFP",
+            "Ahmad Shah Massoud",
+            "Panchir",
+            "Amrullah Saleh",
+            "Bazarak",
+            "Front national de résistance",
+            "FNR"
+        ]
+    );
+}
+
+#[test]
+fn acronyms_spelled_out_in_either_language_are_linked() {
+    let text = "The Syrian Democratic Forces (SDF) and the Forces démocratiques syriennes (FDS) \
+                met the National Resistance Front (NRF).";
+    let document = read_document(text, None, Some("en"));
+    let links: Vec<(&str, &str)> = document
+        .acronyms
+        .iter()
+        .map(|link| (link.expansion.as_str(), link.acronym.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Syrian Democratic Forces", "SDF"),
+            ("Forces démocratiques syriennes", "FDS"),
+            ("National Resistance Front", "NRF")
+        ]
+    );
+}
+
+#[test]
+fn in_german_capitals_alone_are_no_evidence() {
+    let found: Vec<String> = candidates(
+        "Der Bundesrat hat am Montag in Bern beschlossen, dass Herr Müller die Regierung \
+         berät. Gottfried Keller schrieb Briefe.",
+        Rules::Nouns,
+    )
+    .into_iter()
+    .map(|candidate| candidate.text)
+    .collect();
+    assert_eq!(found, ["Bern", "Müller", "Gottfried Keller"]);
+}
