@@ -40,11 +40,19 @@ pub fn render(project: &Project, format: Format) -> String {
     }
 }
 
+/// One CSV cell. Imported pages are untrusted: a cell that a spreadsheet would read as a
+/// formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is given a leading
+/// apostrophe, as OWASP advises, so it shows as the text it is.
 fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value.to_owned()
+        value.into_owned()
     }
 }
 
@@ -426,6 +434,15 @@ mod tests {
         assert_eq!(csv_field("a, b"), "\"a, b\"");
         assert_eq!(csv_field("he said \"no\""), "\"he said \"\"no\"\"\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        // Formulas from untrusted pages are neutralised.
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-2"), "'-2");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\tcmd"), "'\tcmd");
     }
 
     #[test]

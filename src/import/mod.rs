@@ -86,6 +86,9 @@ pub enum ImportError {
         /// The limit.
         limit: u64,
     },
+    /// Not a regular file: a folder, a device or a pipe.
+    #[error("it is not a regular file (a folder, a device or a pipe)")]
+    NotAFile,
     /// The file holds no text (a metadata line alone does not count).
     #[error("it has no text")]
     Empty,
@@ -219,16 +222,35 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 
 /// Reads one file into a document whose id is not yet assigned.
 pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, ImportError> {
-    let size = std::fs::metadata(path)
-        .map_err(|source| ImportError::Io { source })?
-        .len();
+    let io = |source| ImportError::Io { source };
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    // A pipe or a device (`/dev/zero`) would hang or read forever: only regular files are read.
+    if !metadata.is_file() {
+        return Err(ImportError::NotAFile);
+    }
+    let size = metadata.len();
     if size > options.max_bytes {
         return Err(ImportError::TooLarge {
             size,
             limit: options.max_bytes,
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io { source })?;
+    // Read no more than the limit, even if the file grows while it is read.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    {
+        use std::io::Read;
+        std::fs::File::open(path)
+            .map_err(io)?
+            .take(options.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    }
+    if bytes.len() as u64 > options.max_bytes {
+        return Err(ImportError::TooLarge {
+            size: bytes.len() as u64,
+            limit: options.max_bytes,
+        });
+    }
     let file = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())

@@ -207,7 +207,20 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, LoadError> {
 }
 
 /// [`from_ron`], with the format version the file was written in.
+///
+/// A byte-order mark, which some editors add, is skipped. Line endings of CRLF, which a git
+/// checkout with `autocrlf` makes of the file, are read back as the LF the file was written
+/// with: document texts are stored with LF line endings only (the importers normalise them),
+/// so the conversion is exact and every text still matches its hash.
 pub fn from_ron_versioned(text: &str, path: &Path) -> Result<(Project, u32), LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let unix;
+    let text = if text.contains("\r\n") {
+        unix = text.replace("\r\n", "\n");
+        unix.as_str()
+    } else {
+        text
+    };
     let syntax = |error: ron::error::SpannedError| LoadError::Syntax {
         path: path.to_owned(),
         line: error.span.start.line,
@@ -244,6 +257,9 @@ pub fn from_ron_versioned(text: &str, path: &Path) -> Result<(Project, u32), Loa
     Ok((project, version))
 }
 
+/// The largest project file read: a bigger file is refused before it is read.
+pub const MAX_PROJECT_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
 /// Loads a project and returns it with the file's stamp.
 pub fn load(path: &Path) -> Result<(Project, Option<DiskStamp>), LoadError> {
     load_versioned(path).map(|(project, stamp, _)| (project, stamp))
@@ -252,10 +268,26 @@ pub fn load(path: &Path) -> Result<(Project, Option<DiskStamp>), LoadError> {
 /// [`load`], with the format version the file was written in, which may be older than
 /// [`FORMAT_VERSION`] and need migrating.
 pub fn load_versioned(path: &Path) -> Result<(Project, Option<DiskStamp>, u32), LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    // Only a regular file is read, and only up to the limit: a FIFO or a device would hang or
+    // read forever.
+    let metadata = std::fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(io(std::io::Error::other(
+            "it is not a regular file (a folder, a device or a pipe)",
+        )));
+    }
+    if metadata.len() > MAX_PROJECT_BYTES {
+        return Err(io(std::io::Error::other(format!(
+            "it is {} MB, over the limit of {} MB for a project",
+            metadata.len() / 1_000_000,
+            MAX_PROJECT_BYTES / 1_000_000
+        ))));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
     let stamp = DiskStamp::read(path);
     let text = std::str::from_utf8(&bytes).map_err(|error| LoadError::NotText {
         path: path.to_owned(),

@@ -193,3 +193,48 @@ fn inconsistent_projects_are_refused() {
         "missing hypothesis",
     );
 }
+
+#[test]
+fn a_project_with_a_byte_order_mark_or_crlf_line_endings_loads_unchanged() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = tagged_project(folder.path());
+    let text = store::to_ron(&project).expect("serialises");
+    // An editor's byte-order mark, and a git checkout with autocrlf.
+    for (name, bytes) in [
+        ("bom.ron", format!("\u{feff}{text}").into_bytes()),
+        ("crlf.ron", text.replace('\n', "\r\n").into_bytes()),
+        (
+            "both.ron",
+            format!("\u{feff}{}", text.replace('\n', "\r\n")).into_bytes(),
+        ),
+    ] {
+        let path = folder.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        let (loaded, _) = store::load(&path).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(loaded, project, "{name}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_refused_as_a_project_and_as_an_import_without_hanging() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let pipe = folder.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let error = store::load(&pipe).expect_err("a pipe is no project");
+    let message = error.to_string();
+    assert!(
+        message.contains("not a regular file") && message.contains("pipe.ron"),
+        "{message}"
+    );
+    let read =
+        triangulate::import::read_document(&pipe, triangulate::import::ImportOptions::default());
+    assert!(
+        matches!(read, Err(triangulate::import::ImportError::NotAFile)),
+        "{read:?}"
+    );
+}
