@@ -145,6 +145,7 @@ impl Credibility {
 
 /// A grade as the user set it; either part may be left open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Grade {
     /// How reliable the source is.
     #[serde(default)]

@@ -23,6 +23,7 @@ use std::sync::Arc;
 
 /// A project: one investigation, saved as one RON file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     /// The name shown in the window title.
     pub name: String,
@@ -94,6 +95,7 @@ impl Default for NearDuplicate {
 
 /// An explanation the analyst weighs against the evidence ("the resistance fights on").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Hypothesis {
     /// Stable id.
     pub id: HypothesisId,
@@ -103,6 +105,7 @@ pub struct Hypothesis {
 
 /// One imported report. Its text never changes after import.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// Stable id.
     pub id: DocumentId,
@@ -246,6 +249,7 @@ pub enum EntityOrigin {
 
 /// One person, organisation, place or date, under all the spellings that name it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entity {
     /// Stable id.
     pub id: EntityId,
@@ -325,6 +329,7 @@ pub const CODE_PALETTE: [Rgb; 8] = [
 
 /// A code of the codebook, such as "surrender rumors". Codes form a tree.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Code {
     /// Stable id.
     pub id: CodeId,
@@ -379,6 +384,7 @@ impl Stance {
 
 /// A coded passage: who said what, through which outlet, when, and with which stance.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     /// Stable id.
     pub id: ClaimId,

@@ -8,6 +8,7 @@ use std::ops::Range;
 /// Constructed only through [`ByteSpan::new`], which checks the boundaries against the text;
 /// a span read from a file is checked again when the project loads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ByteSpan {
     start: usize,
     end: usize,
@@ -132,6 +133,7 @@ pub const QUOTE_CONTEXT_CHARS: usize = 32;
 /// The context lets a loader confirm that the span still points at the words the user chose
 /// (the W3C TextQuoteSelector idea). A quote that no longer matches is reported, never moved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     /// Where the passage is.
     pub span: ByteSpan,

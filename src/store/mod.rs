@@ -34,6 +34,7 @@ struct FileOut<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FileIn {
     format_version: u32,
     project: Project,

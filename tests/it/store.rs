@@ -238,3 +238,26 @@ fn a_pipe_is_refused_as_a_project_and_as_an_import_without_hanging() {
         "{read:?}"
     );
 }
+
+#[test]
+fn a_field_this_version_does_not_know_is_refused_not_dropped() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = tagged_project(folder.path());
+    let text = store::to_ron(&project).expect("serialises").replacen(
+        "        notes: ",
+        "        reviewer: \"Sam\",\n        notes: ",
+        1,
+    );
+    let path = folder.path().join("hand edited.ron");
+    std::fs::write(&path, &text).expect("write");
+    let message = store::load(&path).expect_err("refused").to_string();
+    assert!(
+        message.contains("reviewer") && message.contains("hand edited.ron"),
+        "the message names the field and the file: {message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text,
+        "nothing written"
+    );
+}
