@@ -44,6 +44,25 @@ impl DialogPurpose {
     }
 }
 
+/// Whether a native file dialog can open here. Windows and macOS always have one; elsewhere rfd
+/// needs the desktop portal (over a D-Bus session bus) or `zenity`.
+pub fn dialogs_available() -> bool {
+    #[cfg(any(target_os = "windows", target_os = "macos"))]
+    {
+        true
+    }
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    {
+        let session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+            || std::env::var_os("XDG_RUNTIME_DIR")
+                .is_some_and(|folder| std::path::Path::new(&folder).join("bus").exists());
+        let zenity = std::env::var_os("PATH").is_some_and(|path| {
+            std::env::split_paths(&path).any(|folder| folder.join("zenity").is_file())
+        });
+        session_bus || zenity
+    }
+}
+
 /// A finished job.
 #[allow(clippy::large_enum_variant)] // Each result crosses the channel once; a box would only add an allocation.
 pub enum JobResult {

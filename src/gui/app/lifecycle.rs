@@ -23,6 +23,13 @@ impl TriangulateApp {
     }
 
     pub(super) fn dialog(&mut self, purpose: DialogPurpose) {
+        // Where no dialog can open at all, the typed path is offered at once rather than after
+        // a dialog that "closes" too fast (which a loaded machine can make slow enough to look
+        // like a cancel).
+        if !super::super::jobs::dialogs_available() {
+            self.modal = Some(Modal::TypedPath(purpose, String::new()));
+            return;
+        }
         let folder = self
             .workspace
             .path
