@@ -1,0 +1,69 @@
+//! The project file: a damaged one is named in the error, and commands saving one project at
+//! once lose no work.
+
+use super::{ok_json, path_str, succeeds, triangulate};
+use crate::support::write_reports;
+
+#[test]
+fn a_damaged_project_gives_an_error_naming_it() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = folder.path().join("broken.ron");
+    std::fs::write(
+        &project,
+        "(format_version: 1, project: (name: \"x\", documents: [",
+    )
+    .expect("write");
+    for command in ["info", "entities", "claims"] {
+        let output = triangulate(&[command, path_str(&project), "--json"]);
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("broken.ron") && stderr.contains(":1:"),
+            "{stderr}"
+        );
+    }
+    let missing = triangulate(&["info", path_str(&folder.path().join("nowhere.ron"))]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere.ron"));
+}
+
+#[test]
+fn commands_saving_one_project_at_once_lose_no_work() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = folder.path().join("shared.ron");
+    let project = path_str(&project).to_owned();
+    let reports = write_reports(folder.path());
+    succeeds(&["import", &project, path_str(&reports[0])]);
+    // Two writers, each adding its own hypotheses one command at a time, at the same time.
+    let writers: Vec<std::thread::JoinHandle<()>> = ["first", "second"]
+        .into_iter()
+        .map(|writer| {
+            let project = project.clone();
+            std::thread::spawn(move || {
+                for step in 0..6 {
+                    let text = format!("Hypothesis {step} of the {writer} writer");
+                    succeeds(&["hypotheses", &project, "--add", &text]);
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().expect("the writer finished");
+    }
+    let listed = ok_json(&["hypotheses", &project, "--json"]);
+    let mut texts: Vec<String> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|hypothesis| hypothesis["text"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    texts.sort();
+    let mut expected: Vec<String> = ["first", "second"]
+        .into_iter()
+        .flat_map(|writer| {
+            (0..6).map(move |step| format!("Hypothesis {step} of the {writer} writer"))
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(texts, expected, "every command's work is in the file");
+}

@@ -1,0 +1,47 @@
+//! The command palette.
+
+use super::harness;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn the_command_palette_finds_documents_and_commands_by_a_few_letters() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_ok();
+    harness.get_by_label("Go to").type_text("famlose");
+    harness.run_ok();
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    let app = harness.state();
+    let title = &app
+        .workspace
+        .project
+        .document(app.panes[app.focused_pane].document)
+        .expect("document")
+        .title;
+    assert!(title.starts_with("Families lose contact"), "{title}");
+    // A command, run from the palette.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run_ok();
+    harness.get_by_label("Go to").type_text("claim matr");
+    harness.run_ok();
+    assert!(
+        harness.query_by_label("Command palette…").is_none(),
+        "only matches are listed"
+    );
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    assert_eq!(
+        harness.state().central,
+        triangulate::gui::app::CentralView::Matrix
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_ok();
+    harness.key_press(Key::Escape);
+    harness.run_ok();
+    assert!(
+        harness.query_by_label("Go to").is_none(),
+        "Escape closes the palette"
+    );
+}

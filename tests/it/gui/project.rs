@@ -1,0 +1,268 @@
+//! The project as a whole: saving, closing, opening, recovery copies, dropped files, the report
+//! export and the notes.
+
+use super::{harness, harness_on_copy, run_until, sample_path};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+use triangulate::gui::app::LeftTab;
+use triangulate::store;
+
+#[test]
+fn ctrl_s_saves_in_the_background_and_the_project_reopens_identical() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("copy of sample é.ron");
+    let mut harness = harness_on_copy(&path);
+    let edit = triangulate::edit::Edit::rename_project(
+        &harness.state().workspace.project,
+        "Renamed in the window",
+    )
+    .expect("rename");
+    harness.state_mut().apply(edit);
+    harness.run_ok();
+    assert!(harness.state().workspace.history.is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    run_until(&mut harness, |app| !app.workspace.history.is_dirty());
+    let (reopened, _) = store::load(&path).expect("the saved file loads");
+    assert_eq!(reopened, harness.state().workspace.project);
+    assert!(
+        store::backup_path(&path).exists(),
+        "the previous version is kept"
+    );
+    assert!(!harness.state().title().contains('*'));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut harness = harness();
+    let edit =
+        triangulate::edit::Edit::set_notes(&harness.state().workspace.project, "unsaved thought")
+            .expect("notes");
+    harness.state_mut().apply(edit);
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_ok();
+    assert!(matches!(
+        harness.state().modal,
+        Some(triangulate::gui::app::Modal::UnsavedChanges(_))
+    ));
+    assert!(harness.query_by_label("Don't save").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+    assert!(harness.state().modal.is_none());
+    assert!(
+        harness.state().workspace.history.is_dirty(),
+        "cancelling keeps the changes"
+    );
+}
+
+#[test]
+fn a_note_typed_in_the_notes_tab_is_one_undoable_edit() {
+    let mut harness = harness();
+    harness.state_mut().left_tab = LeftTab::Notes;
+    harness.run_ok();
+    harness.get_by_label("Project notes").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Project notes")
+        .type_text("Check the wire copy");
+    harness.run_ok();
+    // Leaving the field records the edit.
+    harness.state_mut().left_tab = LeftTab::Library;
+    harness.run_ok();
+    harness.state_mut().left_tab = LeftTab::Notes;
+    harness.run_ok();
+    assert_eq!(
+        harness.state().workspace.project.notes,
+        "Check the wire copy"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(harness.state().workspace.project.notes, "");
+}
+
+/// A file dropped on the window, as the platform reports it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn dropping_text_files_imports_them_in_the_background() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let report = folder.path().join("dropped report.txt");
+    std::fs::write(&report, "Fresh report from Charikar\n\nResidents of Charikar said the road to Kabul was open again on Tuesday.\n").expect("write");
+    let binary = folder.path().join("not text.txt");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1]).expect("write");
+    let mut harness = harness();
+    let before = harness.state().workspace.project.documents.len();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(report)));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(binary)));
+    run_until(&mut harness, |app| {
+        app.workspace.project.documents.len() == before + 1 && app.modal.is_some()
+    });
+    let app = harness.state();
+    assert!(
+        app.workspace
+            .project
+            .documents
+            .iter()
+            .any(|document| document.title == "Fresh report from Charikar")
+    );
+    // The file that failed is listed with its reason.
+    assert!(
+        matches!(&app.modal, Some(triangulate::gui::app::Modal::ImportReport(lines)) if lines.iter().any(|line| line.contains("not text.txt") && line.contains("not a text file")))
+    );
+    assert!(app.workspace.history.is_dirty());
+}
+
+#[test]
+fn dont_save_then_a_failed_open_keeps_the_changes_marked_unsaved() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let damaged = folder.path().join("damaged.ron");
+    std::fs::write(&damaged, "(format_version: 1, project: (").expect("write");
+    let mut harness = harness();
+    let edit =
+        triangulate::edit::Edit::rename_project(&harness.state().workspace.project, "Edited")
+            .expect("rename");
+    harness.state_mut().apply(edit);
+    harness
+        .state_mut()
+        .run_command(triangulate::gui::commands::AppCommand::OpenPath);
+    harness.run_ok();
+    harness.get_by_label("Path").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Path")
+        .type_text(damaged.to_str().expect("UTF-8 path"));
+    harness.run_ok();
+    harness.get_by_label("OK").click();
+    harness.run_ok();
+    harness.get_by_label("Don't save").click();
+    run_until(&mut harness, |app| {
+        matches!(app.modal, Some(triangulate::gui::app::Modal::Error(_)))
+    });
+    let app = harness.state();
+    assert!(
+        matches!(&app.modal, Some(triangulate::gui::app::Modal::Error(message)) if message.contains("damaged.ron"))
+    );
+    assert_eq!(
+        app.workspace.project.name, "Edited",
+        "the edited project stays open"
+    );
+    assert!(
+        app.workspace.history.is_dirty() && app.title().contains('*'),
+        "and its changes are still unsaved"
+    );
+    harness.get_by_label("OK").click();
+    harness.run_ok();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run_ok();
+    assert!(
+        matches!(
+            harness.state().modal,
+            Some(triangulate::gui::app::Modal::UnsavedChanges(_))
+        ),
+        "quitting still asks"
+    );
+}
+
+#[test]
+fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("recover me.ron");
+    let mut harness = harness_on_copy(&path);
+    let edit = triangulate::edit::Edit::set_notes(
+        &harness.state().workspace.project,
+        "work the crash must not take",
+    )
+    .expect("notes");
+    harness.state_mut().apply(edit);
+    harness.state_mut().autosave_now();
+    let recovery = store::recovery_path(&path);
+    run_until(&mut harness, |_| recovery.exists());
+    assert_eq!(
+        std::fs::read(&path).ok(),
+        std::fs::read(sample_path()).ok(),
+        "the project file itself is untouched"
+    );
+    // As after a crash: a new window opens the project again from disk.
+    drop(harness);
+    let mut harness = self::harness();
+    harness.state_mut().open(path.clone());
+    run_until(&mut harness, |app| {
+        matches!(app.modal, Some(triangulate::gui::app::Modal::Recovery(_)))
+    });
+    harness.get_by_label("Restore").click();
+    run_until(&mut harness, |app| {
+        app.workspace.project.notes == "work the crash must not take"
+    });
+    let app = harness.state();
+    assert!(
+        app.workspace.history.is_dirty(),
+        "restored changes are still unsaved"
+    );
+    assert_eq!(
+        app.workspace.path.as_deref(),
+        Some(path.as_path()),
+        "saving goes to the project, not the copy"
+    );
+}
+
+#[test]
+fn export_report_falls_back_to_a_typed_path_and_writes_the_report() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let target = folder.path().join("report é.html");
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    // No file dialog can open here: the typed-path fallback appears instead.
+    run_until(&mut harness, |app| {
+        matches!(app.modal, Some(triangulate::gui::app::Modal::TypedPath(..)))
+    });
+    harness.get_by_label("Path").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Path")
+        .type_text(target.to_str().expect("UTF-8 path"));
+    harness.run_ok();
+    harness.get_by_label("OK").click();
+    run_until(&mut harness, |_| target.exists());
+    let report = std::fs::read_to_string(&target).expect("report");
+    assert!(report.starts_with("<!DOCTYPE html>"));
+    assert!(
+        harness
+            .state()
+            .workspace
+            .project
+            .claims
+            .iter()
+            .all(|claim| {
+                report.contains(
+                    &claim
+                        .quote
+                        .exact
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;")
+                        .replace('"', "&quot;"),
+                )
+            })
+    );
+}
