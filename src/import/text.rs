@@ -182,14 +182,7 @@ pub fn metadata_header(text: &str) -> Option<Header> {
                     break;
                 };
                 header.date = Some(date);
-                let after_token = &value[token.len()..];
-                if !after_token.trim().is_empty() {
-                    same_line_body = Some(
-                        value_offset
-                            + token.len()
-                            + (after_token.len() - after_token.trim_start().len()),
-                    );
-                }
+                same_line_body = text_after(value, token).map(|start| value_offset + start);
             }
             "url" if header.url.is_none() => {
                 let token = value.split_whitespace().next().unwrap_or("");
@@ -200,14 +193,7 @@ pub fn metadata_header(text: &str) -> Option<Header> {
                     break;
                 }
                 header.url = Some(token.to_owned());
-                let after_token = &value[token.len()..];
-                if !after_token.trim().is_empty() {
-                    same_line_body = Some(
-                        value_offset
-                            + token.len()
-                            + (after_token.len() - after_token.trim_start().len()),
-                    );
-                }
+                same_line_body = text_after(value, token).map(|start| value_offset + start);
             }
             "title" | "source" | "outlet" | "author"
                 if (colon || header.date.is_some()) && !value.trim().is_empty() =>
@@ -248,6 +234,12 @@ pub fn metadata_header(text: &str) -> Option<Header> {
     }
     header.body_start = body_start.min(text.len());
     Some(header)
+}
+
+/// Where text starts after `token` at the start of `value`, if any follows it on the line.
+fn text_after(value: &str, token: &str) -> Option<usize> {
+    let after = &value[token.len()..];
+    (!after.trim().is_empty()).then(|| token.len() + (after.len() - after.trim_start().len()))
 }
 
 /// Reads a leading metadata line such as ` date 2021-08`: the date and the byte where the body

@@ -447,6 +447,20 @@ keyed!(Entity, EntityId);
 keyed!(Code, CodeId);
 keyed!(Claim, ClaimId);
 
+/// The entity of `entities` whose canonical name or one of whose spellings is `name`, ignoring
+/// case; canonical names first.
+pub fn entity_by_name<'a>(entities: &'a [Entity], name: &str) -> Option<&'a Entity> {
+    let name = name.trim().to_lowercase();
+    entities
+        .iter()
+        .find(|entity| entity.name.to_lowercase() == name)
+        .or_else(|| {
+            entities
+                .iter()
+                .find(|entity| entity.variants.iter().any(|v| v.to_lowercase() == name))
+        })
+}
+
 /// Finds an item in a collection sorted by id.
 pub fn find<T: Keyed>(items: &[T], id: T::Id) -> Option<&T> {
     items
@@ -494,15 +508,7 @@ impl Project {
 
     /// The entity whose canonical name or one of whose variants is `name`, ignoring case.
     pub fn entity_by_name(&self, name: &str) -> Option<&Entity> {
-        let name = name.trim().to_lowercase();
-        self.entities
-            .iter()
-            .find(|entity| entity.name.to_lowercase() == name)
-            .or_else(|| {
-                self.entities
-                    .iter()
-                    .find(|entity| entity.variants.iter().any(|v| v.to_lowercase() == name))
-            })
+        entity_by_name(&self.entities, name)
     }
 
     /// The id a new document will get.

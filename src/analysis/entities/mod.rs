@@ -310,15 +310,7 @@ impl EntityTable {
     /// The entity whose canonical name or one of whose spellings is `name`, ignoring case;
     /// canonical names first.
     pub fn by_name(&self, name: &str) -> Option<&Entity> {
-        let name = name.trim().to_lowercase();
-        self.entities
-            .iter()
-            .find(|entity| entity.name.to_lowercase() == name)
-            .or_else(|| {
-                self.entities
-                    .iter()
-                    .find(|entity| entity.variants.iter().any(|v| v.to_lowercase() == name))
-            })
+        crate::model::entity_by_name(&self.entities, name)
     }
 
     /// The visible entities, in id order.
