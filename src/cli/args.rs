@@ -89,6 +89,9 @@ pub enum Command {
         /// Where to write the report.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Write even over a project file, its backup or its recovery copy.
+        #[arg(long)]
+        force: bool,
     },
     /// Search the documents: hits with the words around them; a name also finds its other spellings.
     Search {

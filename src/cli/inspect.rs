@@ -7,7 +7,7 @@ use super::json::{
 };
 use super::load;
 use crate::model::EntityKind;
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 use std::io::Write;
 use std::path::Path;
 
@@ -412,9 +412,44 @@ pub(super) fn claims(path: &Path, json: bool, out: &mut dyn Write) -> Result<()>
     Ok(())
 }
 
-pub(super) fn export(path: &Path, format: &str, output: &Path, out: &mut dyn Write) -> Result<()> {
+/// What `output` is, if writing a report there would destroy a project: the project itself,
+/// its backup, its recovery copy, or any project file.
+fn guarded_file(project: &Path, output: &Path) -> Option<&'static str> {
+    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    if same(project, output) {
+        return Some("the project");
+    }
+    if same(&crate::store::backup_path(project), output) {
+        return Some("the project's backup");
+    }
+    if same(&crate::store::recovery_path(project), output) {
+        return Some("the project's recovery copy");
+    }
+    let is_project = output.is_file()
+        && std::fs::read(output).is_ok_and(|bytes| {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned();
+            head.contains("format_version")
+        });
+    is_project.then_some("a project file")
+}
+
+pub(super) fn export(
+    path: &Path,
+    format: &str,
+    (output, force): (&Path, bool),
+    out: &mut dyn Write,
+) -> Result<()> {
     let format = crate::export::Format::parse(format)
         .ok_or_else(|| anyhow!("unknown format {format:?}: use csv, md or html"))?;
+    if !force && let Some(what) = guarded_file(path, output) {
+        bail!(
+            "{} is {what}: a report would replace it; choose another file, or pass --force",
+            output.display()
+        );
+    }
     let workspace = load(path)?;
     let project = &workspace.project;
     let report = crate::export::render(project, format);

@@ -69,7 +69,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             project,
             format,
             output,
-        } => inspect::export(&project, &format, &output, out),
+            force,
+        } => inspect::export(&project, &format, (&output, force), out),
         Command::SaveLoop { project } => change::save_loop(&project, out),
         Command::Names { project, list } => change::names(&project, &list, out),
         Command::Contradict {

@@ -1,5 +1,5 @@
-//! The project file: a damaged one is named in the error, and commands saving one project at
-//! once lose no work.
+//! The project file: a damaged one is named in the error, commands saving one project at once
+//! lose no work, and a report never replaces a project unasked.
 
 use super::{ok_json, path_str, succeeds, triangulate};
 use crate::support::write_reports;
@@ -66,4 +66,53 @@ fn commands_saving_one_project_at_once_lose_no_work() {
         .collect();
     expected.sort();
     assert_eq!(texts, expected, "every command's work is in the file");
+}
+
+#[test]
+fn a_report_never_replaces_a_project_its_backup_or_its_recovery_copy() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = folder.path().join("valley.ron");
+    let project = path_str(&project).to_owned();
+    let reports = write_reports(folder.path());
+    succeeds(&["import", &project, path_str(&reports[0])]);
+    succeeds(&["import", &project, path_str(&reports[1])]);
+    let other = folder.path().join("other.ron");
+    succeeds(&["import", path_str(&other), path_str(&reports[2])]);
+    let before = std::fs::read(&project).expect("read");
+    for target in [
+        project.clone(),
+        format!("{project}.bak"),
+        format!("{project}.recovery"),
+        path_str(&other).to_owned(),
+    ] {
+        if !std::path::Path::new(&target).exists() {
+            std::fs::write(&target, &before).expect("a copy to guard");
+        }
+        let guarded = std::fs::read(&target).expect("read");
+        let output = triangulate(&["export", &project, "--format", "csv", "-o", &target]);
+        assert!(!output.status.success(), "{target} was overwritten");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(message.contains("--force"), "{message}");
+        assert_eq!(
+            std::fs::read(&target).expect("read"),
+            guarded,
+            "{target} unchanged"
+        );
+    }
+    // Asked for, it is done.
+    succeeds(&[
+        "export",
+        &project,
+        "--format",
+        "csv",
+        "-o",
+        path_str(&other),
+        "--force",
+    ]);
+    assert!(
+        !std::fs::read_to_string(&other)
+            .expect("read")
+            .contains("format_version"),
+        "the report replaced the project it was told to"
+    );
 }
