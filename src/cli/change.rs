@@ -189,10 +189,44 @@ pub(super) fn set_grade(
             )
         })?;
         let (edit, what) = match (outlet, claim) {
-            (Some(outlet), _) => (
-                Edit::set_outlet_grade(project, outlet, parsed),
-                outlet.to_owned(),
-            ),
+            (Some(outlet), _) => {
+                // A grade for an outlet no document or claim names would be saved and never
+                // used: a typo is refused, naming the outlets there are.
+                let mut known: Vec<&str> = project
+                    .documents
+                    .iter()
+                    .map(|document| document.outlet.as_str())
+                    .chain(
+                        project
+                            .claims
+                            .iter()
+                            .filter_map(|claim| claim.via_outlet.as_deref()),
+                    )
+                    .chain(project.outlet_grades.keys().map(String::as_str))
+                    .filter(|known| !known.trim().is_empty())
+                    .collect();
+                known.sort_unstable();
+                known.dedup();
+                if !known.contains(&outlet) {
+                    bail!(
+                        "no outlet {outlet:?} in {}: the outlets are {}",
+                        path.display(),
+                        if known.is_empty() {
+                            "none yet (set a document's with `set --outlet`)".to_owned()
+                        } else {
+                            known
+                                .iter()
+                                .map(|known| format!("{known:?}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        }
+                    );
+                }
+                (
+                    Edit::set_outlet_grade(project, outlet, parsed),
+                    outlet.to_owned(),
+                )
+            }
             (None, Some(claim)) => {
                 let id = ClaimId(claim);
                 if project.claim(id).is_none() {
@@ -415,7 +449,12 @@ pub(super) fn tag(path: &Path, request: &TagRequest, out: &mut dyn Write) -> Res
             document: document.id,
             start: offset + start,
             end: offset + end,
-            codes: request.codes.clone(),
+            codes: {
+                if request.codes.iter().any(|code| code.trim().is_empty()) {
+                    bail!("a code needs a name: --code \"\" is not one");
+                }
+                request.codes.clone()
+            },
             stance: request.stance,
             speaker: request.speaker.clone(),
             via_outlet: request.via.clone(),

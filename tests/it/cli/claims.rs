@@ -224,6 +224,32 @@ fn graded_claims_rank_hypotheses_and_reach_the_report() {
     let refused = triangulate(&["grade", &project, "--outlet", "Wire", "G9"]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("not a grade"));
+    // An outlet no document names, and a code without a name, are refused, naming what is known.
+    let unchanged = std::fs::read(&project).expect("read");
+    let refused = triangulate(&["grade", &project, "--outlet", "No such outlet", "B2"]);
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("No such outlet") && message.contains("\"Wire\""),
+        "{message}"
+    );
+    let refused = triangulate(&[
+        "tag",
+        &project,
+        "--document",
+        "wire.txt",
+        "--quote",
+        "talks had failed",
+        "--code",
+        "",
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("a code needs a name"));
+    assert_eq!(
+        std::fs::read(&project).expect("read"),
+        unchanged,
+        "nothing saved"
+    );
 
     succeeds(&[
         "hypotheses",
