@@ -136,7 +136,18 @@ impl TriangulateApp {
                     } else {
                         self.status = format!("Opened {}", path.display());
                         if store::has_newer_recovery(&path) {
-                            self.modal = Some(Modal::Recovery(path));
+                            // When the copy was made is read once, here, not on every frame the
+                            // question is shown.
+                            let when = std::fs::metadata(store::recovery_path(&path))
+                                .and_then(|metadata| metadata.modified())
+                                .ok()
+                                .map(|time| {
+                                    chrono::DateTime::<chrono::Local>::from(time)
+                                        .format("%Y-%m-%d %H:%M")
+                                        .to_string()
+                                })
+                                .unwrap_or_default();
+                            self.modal = Some(Modal::Recovery(path, when));
                         }
                     }
                 }

@@ -32,8 +32,9 @@ pub enum Modal {
     Error(String),
     /// Per-file results of an import that had failures.
     ImportReport(Vec<String>),
-    /// A recovery file with unsaved changes is newer than the project just opened.
-    Recovery(PathBuf),
+    /// A recovery file with unsaved changes is newer than the project just opened, and when it
+    /// was written.
+    Recovery(PathBuf, String),
     /// Saving as this existing file would replace it.
     Overwrite(PathBuf),
 }
@@ -134,13 +135,8 @@ impl TriangulateApp {
                         }
                     });
                 }
-                Modal::Recovery(path) => {
+                Modal::Recovery(path, when) => {
                     ui.heading("Unsaved changes were recovered");
-                    let when = std::fs::metadata(store::recovery_path(path))
-                        .and_then(|metadata| metadata.modified())
-                        .ok()
-                        .map(|time| chrono::DateTime::<chrono::Local>::from(time).format("%Y-%m-%d %H:%M").to_string())
-                        .unwrap_or_default();
                     ui.label(format!(
                         "A copy of unsaved changes to this project, made automatically at {when}, is newer than the project file. Restore it?"
                     ));

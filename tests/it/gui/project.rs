@@ -205,7 +205,7 @@ fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
     let mut harness = self::harness();
     harness.state_mut().open(path.clone());
     run_until(&mut harness, |app| {
-        matches!(app.modal, Some(triangulate::gui::app::Modal::Recovery(_)))
+        matches!(app.modal, Some(triangulate::gui::app::Modal::Recovery(..)))
     });
     harness.get_by_label("Restore").click();
     run_until(&mut harness, |app| {
