@@ -291,7 +291,11 @@ impl Lexicon {
 
     /// The place a name most likely means, if the gazetteer knows it.
     pub fn place(&self, name: &str) -> Option<Place> {
-        with_folded(name, |name| self.places.get(name)?.first().copied())
+        with_folded(name, |folded| self.places.get(folded)?.first().copied()).or_else(|| {
+            // Eighteenth-century print's long s reads as an f in OCR ("Ruffia", "Long-Ifland").
+            let long_s = name.contains('f').then(|| name.replace('f', "s"))?;
+            with_folded(&long_s, |folded| self.places.get(folded)?.first().copied())
+        })
     }
 
     /// Every place a name may mean, the likeliest first.

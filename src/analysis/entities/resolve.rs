@@ -78,7 +78,11 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     if lexicon.organisation(spelling).is_some() {
         votes[kind_index(EntityKind::Organisation)] += 4.0;
     }
-    if let Some(place) = lexicon.place(spelling) {
+    // "U. S", "N. Y": initials written with spaces are the initials the gazetteer knows.
+    let place = lexicon
+        .place(spelling)
+        .or_else(|| lexicon.place(&spelling.replace(". ", ".")));
+    if let Some(place) = place {
         votes[kind_index(EntityKind::Place)] += place.weight();
     }
     let words: Vec<&str> = spelling.split_whitespace().collect();
@@ -98,17 +102,27 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     {
         votes[kind_index(EntityKind::Place)] += 3.0;
     }
-    // Streets and squares written as one word, as German writes them ("Petersallee").
+    // Streets and squares written as one word, as German writes them ("Petersallee"), and the
+    // endings of towns' and countries' names ("Cookeville", "Pittsburgh", "Stalingrad",
+    // "Kurdistan", "Yorkshire").
     if words.len() == 1 {
         let folded = fold(spelling);
-        if ["strasse", "platz", "allee", "gasse", "weg", "ufer", "damm"]
-            .iter()
-            .any(|suffix| folded.len() > suffix.len() + 2 && folded.ends_with(suffix))
-        {
+        let ends = |suffixes: &[&str]| {
+            suffixes
+                .iter()
+                .any(|suffix| folded.len() > suffix.len() + 2 && folded.ends_with(suffix))
+        };
+        if ends(&["strasse", "platz", "allee", "gasse", "weg", "ufer", "damm"]) {
             votes[kind_index(EntityKind::Place)] += 2.0;
+        } else if ends(&[
+            "ville", "burg", "burgh", "bourg", "borough", "polis", "grad", "istan", "shire",
+            "dorf", "hausen",
+        ]) {
+            votes[kind_index(EntityKind::Place)] += 1.5;
         }
     }
-    if words.len() >= 2 && !all_caps {
+    // A first name opens a person's name, also in capitals ("JOHN BRINK" in a list).
+    if words.len() >= 2 {
         if let Some(given) = lexicon.given_name(words[0]) {
             votes[kind_index(EntityKind::Person)] += if given.ambiguous {
                 1.0
@@ -118,13 +132,17 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
                 1.5
             };
         }
-    } else if words.len() == 1
-        && !all_caps
-        && let Some(given) = lexicon.given_name(words[0])
-        && !given.ambiguous
-        && given.weight >= 5.0
-    {
-        votes[kind_index(EntityKind::Person)] += 0.8;
+    } else if words.len() == 1 && !all_caps {
+        // A word that ends a country's name ("Korea" of "South Korea") leans to a place.
+        if lexicon.ends_place_name(words[0]) {
+            votes[kind_index(EntityKind::Place)] += 1.0;
+        }
+        if let Some(given) = lexicon.given_name(words[0])
+            && !given.ambiguous
+            && given.weight >= 5.0
+        {
+            votes[kind_index(EntityKind::Person)] += if given.weight >= 6.5 { 1.5 } else { 0.8 };
+        }
     }
     votes
 }

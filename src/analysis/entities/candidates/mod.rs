@@ -241,7 +241,25 @@ fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate>
                 first = before_title;
             }
         }
-        found.extend(trim_run(lexicon, text, words, first, end));
+        // A headline in capitals ("MEETS OLD FRIEND IN ROME") is words, not a name: only the
+        // names the lexicon knows in it are taken, one by one.
+        let run = &words[first..end];
+        let capitals = run.len() >= 2 && run.iter().all(|word| is_acronym(word.text));
+        let common = run
+            .iter()
+            .filter(|word| {
+                is_common_compound(lexicon, word.text) || lexicon.is_stop_word(word.text)
+            })
+            .count();
+        if capitals && common * 2 >= run.len() {
+            for at in first..end {
+                if is_well_known(lexicon, words[at].text) {
+                    found.extend(trim_run(lexicon, text, words, at, at + 1));
+                }
+            }
+        } else {
+            found.extend(trim_run(lexicon, text, words, first, end));
+        }
         index = end;
     }
     found.retain(|candidate| keep_under_rules(lexicon, candidate, rules));
@@ -535,6 +553,25 @@ fn trim_run(
             before_previous.as_deref(),
             next.as_deref(),
         );
+    }
+    // French puts an article before the names of countries, regions, rivers and mountains ("la
+    // Prusse", "le Rhin", "l'Amérique", "les Vosges") and not before people's: a weak cue of a
+    // place for a name of one word that is neither an acronym nor a first name.
+    if cue.is_none()
+        && run.len() == 1
+        && !all_caps
+        && lexicon.given_name(name).is_none_or(|given| given.ambiguous)
+        && (matches!(previous.as_deref(), Some("la" | "le" | "les" | "du"))
+            || text[..start].ends_with(['\'', '’'])
+                && text[..start]
+                    .trim_end_matches(['\'', '’'])
+                    .ends_with(['l', 'L'])
+                && text[..start]
+                    .trim_end_matches(['\'', '’'])
+                    .trim_end_matches(['l', 'L'])
+                    .ends_with(|c: char| !c.is_alphanumeric()))
+    {
+        cue = Some(EntityKind::Place);
     }
     let mut sentence_initial = run.len() == 1 && sentence_start && cue.is_none();
     let mut all_caps = all_caps;

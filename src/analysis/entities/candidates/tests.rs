@@ -144,3 +144,23 @@ fn in_german_capitals_alone_are_no_evidence() {
     .collect();
     assert_eq!(found, ["Bern", "Müller", "Gottfried Keller"]);
 }
+
+#[test]
+fn a_headline_in_capitals_gives_only_the_names_it_holds() {
+    assert_eq!(
+        texts("MEETS OLD FRIEND IN ROME\n\nThe talks went well."),
+        ["ROME"]
+    );
+}
+
+#[test]
+fn french_puts_an_article_before_places() {
+    assert_eq!(
+        names("Les troupes ont passé le Rhin et gagné la Prusse, puis l'Amérique."),
+        [
+            ("Rhin".to_owned(), Some(EntityKind::Place)),
+            ("Prusse".to_owned(), Some(EntityKind::Place)),
+            ("Amérique".to_owned(), Some(EntityKind::Place)),
+        ]
+    );
+}
