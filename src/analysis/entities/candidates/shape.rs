@@ -61,7 +61,8 @@ pub(super) fn in_heading(text: &str, position: usize) -> bool {
         .find('\n')
         .map_or(text.len(), |index| position + index);
     let line = text[start..end].trim();
-    line.split_whitespace().count() <= 12 && !line.ends_with(['.', '!', '?', ':', ';', ','])
+    // Asked of every name in a paragraph: the count stops at the thirteenth word.
+    !line.ends_with(['.', '!', '?', ':', ';', ',']) && line.split_whitespace().nth(12).is_none()
 }
 
 /// Whether `words[end]` follows a middle initial ("Donald J. Trump"): a single capital and a dot
