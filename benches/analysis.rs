@@ -211,12 +211,13 @@ fn main() {
             .apply(&mut larger)
             .expect("applies");
         let (_, one_ms) = time(|| {
-            MentionIndex::build(&larger, EntityTable::derive(&larger, &cache)).mention_count(
-                table
-                    .entities
-                    .first()
-                    .map_or(triangulate::model::EntityId(0), |entity| entity.id),
-            )
+            MentionIndex::build_with(&larger, EntityTable::derive(&larger, &cache), cache.scans())
+                .mention_count(
+                    table
+                        .entities
+                        .first()
+                        .map_or(triangulate::model::EntityId(0), |entity| entity.id),
+                )
         });
         // A decision (merging the two most mentioned names) laid over the cached corpus.
         let (_, decision_ms) = {
@@ -235,9 +236,13 @@ fn main() {
                 let _undo = edit.apply(&mut decided).expect("merge applies");
             }
             time(|| {
-                MentionIndex::build(&decided, EntityTable::derive(&decided, &cache))
-                    .documents
-                    .len()
+                MentionIndex::build_with(
+                    &decided,
+                    EntityTable::derive(&decided, &cache),
+                    cache.scans(),
+                )
+                .documents
+                .len()
             })
         };
         let path = folder.join(format!("bench-{count}.ron"));

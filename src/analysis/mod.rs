@@ -99,7 +99,11 @@ impl Derived {
         let table = entities::EntityTable::derive(project, cache);
         Self {
             inputs: Inputs::of(project),
-            mentions: Arc::new(mentions::MentionIndex::build(project, table)),
+            mentions: Arc::new(mentions::MentionIndex::build_with(
+                project,
+                table,
+                cache.scans(),
+            )),
             has_mentions: true,
             ..Self::default()
         }
@@ -113,7 +117,11 @@ impl Derived {
             previous.mentions.clone()
         } else {
             let table = entities::EntityTable::derive(project, cache);
-            Arc::new(mentions::MentionIndex::build(project, table))
+            Arc::new(mentions::MentionIndex::build_with(
+                project,
+                table,
+                cache.scans(),
+            ))
         };
         let suggestions = if previous.complete && Arc::ptr_eq(&mentions, &previous.mentions) {
             previous.suggestions.clone()

@@ -321,9 +321,9 @@ pub struct SpellingIndex<T> {
 /// First-letter class of the first content word, and the number of content words.
 type BucketKey = (char, usize);
 
-/// A spelling split into parts, the shapes and total length of its content words, and what it
-/// stands for.
-type Indexed<T> = (Vec<Part>, Vec<Shape>, usize, T);
+/// A spelling split into parts, the shapes and total length of its content words, what it
+/// stands for, and the spelling itself.
+type Indexed<T> = (Vec<Part>, Vec<Shape>, usize, T, String);
 
 /// A content word's first-letter class and its length in letters.
 type Shape = (char, usize);
@@ -382,10 +382,13 @@ impl<T: Copy> SpellingIndex<T> {
     /// Adds a spelling that stands for `target`.
     pub fn insert(&mut self, spelling: &str, target: T) {
         if let Some((parts, key, shapes, length)) = Self::key(spelling) {
-            self.buckets
-                .entry(key)
-                .or_default()
-                .push((parts, shapes, length, target));
+            self.buckets.entry(key).or_default().push((
+                parts,
+                shapes,
+                length,
+                target,
+                spelling.to_owned(),
+            ));
         }
     }
 
@@ -401,7 +404,7 @@ impl<T: Copy> SpellingIndex<T> {
         let mut best: Option<(f32, T)> = None;
         // Each added or dropped letter costs at least 0.3 of an allowance of at most 1 a word.
         let slack = 3 * key.1;
-        for (other, other_shapes, other_length, target) in self.buckets.get(&key)? {
+        for (other, other_shapes, other_length, target, _) in self.buckets.get(&key)? {
             if length.abs_diff(*other_length) > slack || !shapes_may_match(&shapes, other_shapes) {
                 continue;
             }
@@ -412,6 +415,36 @@ impl<T: Copy> SpellingIndex<T> {
             }
         }
         best
+    }
+
+    /// Every indexed spelling that `name` is the same name as, with the score, in the order
+    /// they were indexed. Each pair is compared with its two spellings in alphabetical order,
+    /// so a score depends only on the two spellings, never on which was indexed first.
+    pub fn all_same(&self, name: &str) -> Vec<(T, f32)> {
+        let Some((parts, key, shapes, length)) = Self::key(name) else {
+            return Vec::new();
+        };
+        let slack = 3 * key.1;
+        let Some(bucket) = self.buckets.get(&key) else {
+            return Vec::new();
+        };
+        bucket
+            .iter()
+            .filter(|(_, other_shapes, other_length, ..)| {
+                length.abs_diff(*other_length) <= slack && shapes_may_match(&shapes, other_shapes)
+            })
+            .filter_map(|(other, _, _, target, spelling)| {
+                let likeness = if name <= spelling.as_str() {
+                    likeness_of_parts(&parts, other)
+                } else {
+                    likeness_of_parts(other, &parts)
+                };
+                match likeness {
+                    Likeness::Same { score } => Some((*target, score)),
+                    _ => None,
+                }
+            })
+            .collect()
     }
 }
 

@@ -78,7 +78,7 @@ impl Workspace {
     /// Every entity of the project, derived and curated, and where each is mentioned.
     pub fn mentions(&self) -> MentionIndex {
         let table = EntityTable::derive(&self.project, &self.entity_cache);
-        MentionIndex::build(&self.project, table)
+        MentionIndex::build_with(&self.project, table, self.entity_cache.scans())
     }
 
     /// Opens the project file at `path`. A file of an older format is migrated: the project

@@ -8,6 +8,7 @@ mod crash;
 mod edits;
 #[cfg(feature = "gui")]
 mod gui;
+mod incremental;
 mod migration;
 mod properties;
 mod store;

@@ -134,7 +134,7 @@ proptest! {
 
 /// The sample project's reports and the test reports: English and French, one valley spelled
 /// five ways, a father and a son.
-fn real_reports() -> Vec<(String, Vec<u8>)> {
+pub fn real_reports() -> Vec<(String, Vec<u8>)> {
     let folder = std::path::Path::new("projects/panjshir-2021/sources");
     let mut reports: Vec<(String, Vec<u8>)> = std::fs::read_dir(folder)
         .expect("the sample's sources")

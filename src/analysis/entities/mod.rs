@@ -16,8 +16,10 @@
 //! Derived entities get ids from [`EntityId::DERIVED_BASE`] up, computed from their name, so an
 //! entity keeps its id from one analysis to the next while its name stays.
 
+mod alike;
 pub mod candidates;
 mod migrate;
+mod pool;
 pub mod resolve;
 
 pub use candidates::{Candidate, DocumentNames, Rules};
@@ -39,7 +41,7 @@ pub fn date_entity_name(text: &str, value: Option<PartialDate>) -> String {
 
 /// What one document's reading depends on: its text, which paragraphs are set aside, its date
 /// (dates without a year are read against it) and its language (which rules apply).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct DocumentKey {
     content_hash: String,
     body: (usize, usize),
@@ -69,10 +71,24 @@ impl DocumentKey {
 #[derive(Debug, Default)]
 pub struct EntityCache {
     documents: Mutex<HashMap<DocumentKey, Arc<DocumentNames>>>,
+    /// The last corpus, as its documents' keys sorted, and what analysis found in it.
     corpus: Mutex<Option<(Vec<DocumentKey>, Arc<AutoEntities>)>>,
+    /// The last corpus's pooled evidence, with its documents' keys sorted: documents added to
+    /// it add their own.
+    pool: Mutex<Option<(Vec<DocumentKey>, pool::Pool)>>,
+    /// Which spellings seen so far are written alike.
+    alike: Mutex<alike::Alike>,
+    /// The last search for the entities' spellings in the documents.
+    scans: crate::analysis::mentions::ScanCache,
 }
 
 impl EntityCache {
+    /// The last search for the entities' spellings in the documents, for
+    /// [`crate::analysis::mentions::MentionIndex::build_with`].
+    pub fn scans(&self) -> &crate::analysis::mentions::ScanCache {
+        &self.scans
+    }
+
     /// The reading of every document of `project`, from the cache where it is there.
     fn read(&self, project: &Project) -> Vec<(DocumentKey, Arc<DocumentNames>)> {
         let keys: Vec<DocumentKey> = project.documents.iter().map(DocumentKey::of).collect();
@@ -125,15 +141,7 @@ impl EntityCache {
             read.iter().map(|(_, names)| names.clone()).collect();
         let mut keys: Vec<DocumentKey> = read.iter().map(|(key, _)| key.clone()).collect();
         // The corpus is a set of documents: their order and their ids do not matter.
-        keys.sort_by(|a, b| {
-            (&a.content_hash, a.body, &a.set_aside, a.date, &a.language).cmp(&(
-                &b.content_hash,
-                b.body,
-                &b.set_aside,
-                b.date,
-                &b.language,
-            ))
-        });
+        keys.sort();
         {
             let corpus = self.corpus.lock().unwrap_or_else(PoisonError::into_inner);
             if let Some((known, auto)) = corpus.as_ref()
@@ -142,11 +150,58 @@ impl EntityCache {
                 return (auto.clone(), readings);
             }
         }
-        let documents: Vec<&DocumentNames> = read.iter().map(|(_, names)| names.as_ref()).collect();
-        let auto = Arc::new(resolve::resolve(&documents));
+        let pool = self.pool(&keys, &read);
+        let auto = {
+            let mut alike = self.alike.lock().unwrap_or_else(PoisonError::into_inner);
+            Arc::new(resolve::resolve_pool(&pool, &mut alike))
+        };
+        *self.pool.lock().unwrap_or_else(PoisonError::into_inner) = Some((keys.clone(), pool));
         *self.corpus.lock().unwrap_or_else(PoisonError::into_inner) = Some((keys, auto.clone()));
         (auto, readings)
     }
+
+    /// The pooled evidence of the corpus whose documents have these keys (sorted), with their
+    /// readings: the last corpus's pool with the new documents added, when it had no document
+    /// this one lacks; else pooled again.
+    fn pool(&self, keys: &[DocumentKey], read: &[(DocumentKey, Arc<DocumentNames>)]) -> pool::Pool {
+        let previous = self
+            .pool
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some((known, mut pool)) = previous
+            && let Some(added) = added_to(&known, keys)
+        {
+            let mut readings: HashMap<&DocumentKey, &DocumentNames> = HashMap::new();
+            for (key, names) in read {
+                readings.insert(key, names);
+            }
+            for key in added {
+                if let Some(names) = readings.get(key) {
+                    pool.add(names);
+                }
+            }
+            return pool;
+        }
+        pool::Pool::of(read.iter().map(|(_, names)| names.as_ref()))
+    }
+}
+
+/// The keys of `now` that `before` lacks, counting repeats, if `now` holds every key of
+/// `before`; both sorted.
+fn added_to<'a>(before: &[DocumentKey], now: &'a [DocumentKey]) -> Option<Vec<&'a DocumentKey>> {
+    let mut added = Vec::new();
+    let mut before = before.iter().peekable();
+    for key in now {
+        match before.peek() {
+            Some(known) if *known == key => {
+                before.next();
+            }
+            Some(known) if *known < key => return None,
+            _ => added.push(key),
+        }
+    }
+    before.peek().is_none().then_some(added)
 }
 
 /// Where an entity of the table comes from.

@@ -6,47 +6,13 @@
 //! first.
 
 use super::super::lexicon::{Lexicon, lexicon};
-use super::super::variants::SpellingIndex;
+use super::alike::{Alike, Placed};
 use super::candidates::{DocumentNames, is_acronym, word_hash};
+use super::pool::{Evidence, KINDS, Pool, kind_index};
 use crate::model::EntityKind;
 use crate::text::fold;
 use crate::text::{WordMap as HashMap, WordSet as HashSet};
 use std::collections::BTreeMap;
-
-/// What the corpus says about one spelling.
-#[derive(Clone, Debug, Default)]
-struct Spelling {
-    /// Mentions found.
-    count: usize,
-    /// Votes of the mentions' contexts, by kind.
-    votes: [f32; 5],
-    /// Whether some mention stands mid-sentence or has a cue: evidence that it is a name.
-    named: bool,
-    /// Whether every mention is in capitals.
-    all_caps: bool,
-    /// Whether every mention stands in quotation marks.
-    quoted: bool,
-    /// Whether every mention is a common word capitalised (see [`Candidate::common`]).
-    common: bool,
-}
-
-fn kind_index(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Person => 0,
-        EntityKind::Organisation => 1,
-        EntityKind::Place => 2,
-        EntityKind::Date => 3,
-        EntityKind::Other => 4,
-    }
-}
-
-const KINDS: [EntityKind; 5] = [
-    EntityKind::Person,
-    EntityKind::Organisation,
-    EntityKind::Place,
-    EntityKind::Date,
-    EntityKind::Other,
-];
 
 /// An entity analysis found: spellings with their counts, a kind and a canonical name.
 #[derive(Clone, Debug, PartialEq)]
@@ -173,8 +139,9 @@ fn decide_kind(votes: &[f32; 5], all_caps: bool, quoted: bool) -> EntityKind {
 fn is_named(
     lexicon: &Lexicon,
     spelling: &str,
-    evidence: &Spelling,
+    evidence: &Evidence,
     (lower, surnames): (&HashSet<u64>, &HashSet<String>),
+    votes: &[f32; 5],
 ) -> bool {
     // A common word capitalised mid-sentence ("the Internet") is a name only with a cue, or as
     // the surname of someone the corpus names in full ("Bush" of "George Bush").
@@ -183,27 +150,18 @@ fn is_named(
             || votes[kind_index(EntityKind::Organisation)] > 0.0
     };
     if evidence.common {
-        return person_or_organisation(&evidence.votes) || surnames.contains(&fold(spelling));
+        return person_or_organisation(votes) || surnames.contains(&fold(spelling));
     }
     // Seen only at the start of sentences, it is a name unless it is a common word in lower
     // case, in the lexicon or in the corpus ("Formé", "Unverified").
     let lower_case = spelling.to_lowercase();
     if !evidence.named
         && (lexicon.is_common_word(&lower_case) || lower.contains(&word_hash(&lower_case)))
-        && !person_or_organisation(&evidence.votes)
+        && !person_or_organisation(votes)
     {
         return false;
     }
     true
-}
-
-/// The last words, folded, of the people's full names in the corpus: what a surname alone
-/// can stand for.
-fn surnames(documents: &[&DocumentNames]) -> HashSet<String> {
-    documents
-        .iter()
-        .flat_map(|document| document.surnames.iter().cloned())
-        .collect()
 }
 
 /// The name a place word leaves when taken off: "Panjshir" of "Panjshir Valley", "Panchir" of
@@ -297,71 +255,43 @@ fn leaning(votes: &[f32; 5]) -> Option<EntityKind> {
 
 /// Groups the names of every document into entities.
 pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
+    resolve_pool(&Pool::of(documents.iter().copied()), &mut Alike::default())
+}
+
+/// Groups the spellings of a corpus's pool into entities; `alike` holds which spellings are
+/// written alike, from earlier analyses, and learns the new ones.
+pub(super) fn resolve_pool(pool: &Pool, alike: &mut Alike) -> AutoEntities {
     let lexicon = lexicon();
-    let mut pool: HashMap<&str, Spelling> = HashMap::default();
-    let mut dates: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for document in documents {
-        for candidate in &document.candidates {
-            let evidence = pool.entry(&candidate.text).or_insert_with(|| Spelling {
-                all_caps: true,
-                quoted: true,
-                common: true,
-                ..Spelling::default()
-            });
-            evidence.common &= candidate.common;
-            evidence.count += 1;
-            // An acronym is a name wherever it stands, "(FNR)" or at the start of a sentence.
-            evidence.named |= !candidate.sentence_initial || candidate.all_caps;
-            evidence.all_caps &= candidate.all_caps;
-            evidence.quoted &= candidate.quoted;
-            if let Some(kind) = candidate.cue {
-                evidence.votes[kind_index(kind)] += if candidate.weak_cue { 0.4 } else { 1.0 };
-            }
-        }
-        for (text, name, _) in &document.dates {
-            *dates
-                .entry(name.clone())
-                .or_default()
-                .entry(text.clone())
-                .or_default() += 1;
-        }
-    }
-    let surnames = surnames(documents);
-    // Whether a word a sentence opens with is written in lower case somewhere in the corpus is
-    // asked of the few spellings seen only there, against each document's sorted words.
-    let wanted: HashSet<u64> = pool
-        .iter()
-        .filter(|(_, evidence)| !evidence.named && !evidence.common)
-        .map(|(spelling, _)| word_hash(&spelling.to_lowercase()))
-        .collect();
-    let mut lower: HashSet<u64> = HashSet::default();
-    if !wanted.is_empty() {
-        for document in documents {
-            lower.extend(
-                document
-                    .lower_words
-                    .iter()
-                    .filter(|hash| wanted.contains(hash))
-                    .copied(),
-            );
-        }
+    // Spellings of corpora long gone are forgotten now and then.
+    if alike.len() > 4 * pool.spellings.len() + 20_000 {
+        *alike = Alike::default();
     }
     // The spellings that are names, the most frequent first, so that they anchor their
     // variants; ties in alphabetical order.
-    let mut spellings: Vec<(&str, Spelling)> = pool
-        .into_iter()
-        .filter(|(spelling, evidence)| is_named(lexicon, spelling, evidence, (&lower, &surnames)))
-        .map(|(spelling, mut evidence)| {
+    let mut spellings: Vec<(&str, &Evidence, [f32; 5])> = pool
+        .spellings
+        .iter()
+        .filter_map(|(spelling, evidence)| {
+            let mut votes = evidence.votes();
+            if !is_named(
+                lexicon,
+                spelling,
+                evidence,
+                (&pool.lower, &pool.surnames),
+                &votes,
+            ) {
+                return None;
+            }
             let prior = priors(
                 lexicon,
                 spelling,
                 evidence.all_caps,
-                surnames.contains(&fold(spelling)),
+                pool.surnames.contains(&fold(spelling)),
             );
-            for (vote, add) in evidence.votes.iter_mut().zip(prior) {
+            for (vote, add) in votes.iter_mut().zip(prior) {
                 *vote += add;
             }
-            (spelling, evidence)
+            Some((spelling.as_str(), evidence, votes))
         })
         .collect();
     spellings.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
@@ -369,8 +299,8 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
     let mut by_fold: HashMap<String, usize> = HashMap::default();
     let mut by_place: HashMap<u32, usize> = HashMap::default();
     let mut by_organisation: HashMap<u32, usize> = HashMap::default();
-    let mut index: SpellingIndex<usize> = SpellingIndex::default();
-    for (spelling, evidence) in spellings {
+    let mut placed = Placed::default();
+    for (spelling, evidence, votes) in spellings {
         let folded = fold(spelling);
         // Names of one place in several languages join ("Kaboul", "Kabul"): the place each
         // most likely means, and only a place the gazetteer knows well, since small towns'
@@ -382,7 +312,7 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
             .into_iter()
             .collect();
         let organisation = lexicon.organisation(spelling);
-        let leans = leaning(&evidence.votes);
+        let leans = leaning(&votes);
         let target = by_fold
             .get(&folded)
             .copied()
@@ -398,10 +328,10 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
                     by_fold
                         .get(&fold(&core))
                         .copied()
-                        .or_else(|| index.find_same(&core))
+                        .or_else(|| placed.find_same(alike, &core))
                 });
                 let found = core.or_else(|| {
-                    let found = index.find_same(spelling)?;
+                    let found = placed.find_same(alike, spelling)?;
                     // Two places the gazetteer tells apart ("Tunis", "Tunisia") are two places,
                     // however alike their names.
                     let distinct_places = places
@@ -424,7 +354,7 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
             cluster.place = places.first().copied();
         }
         *cluster.spellings.entry(spelling.to_owned()).or_default() += evidence.count;
-        for (vote, add) in cluster.votes.iter_mut().zip(evidence.votes) {
+        for (vote, add) in cluster.votes.iter_mut().zip(votes) {
             *vote += add;
         }
         cluster.all_caps &= evidence.all_caps;
@@ -437,7 +367,7 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
             by_organisation.entry(id).or_insert(target);
         }
         if !evidence.all_caps {
-            index.insert(spelling, target);
+            placed.insert(alike.id(spelling), target);
         }
     }
     // An acronym spelled out in any document joins the name it stands for, in every language
@@ -453,14 +383,7 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
         }
         item
     }
-    let mut links: Vec<(&str, &str)> = documents
-        .iter()
-        .flat_map(|document| &document.acronyms)
-        .map(|link| (link.expansion.as_str(), link.acronym.as_str()))
-        .collect();
-    links.sort_unstable();
-    links.dedup();
-    for (expansion, acronym) in links {
+    for (expansion, acronym) in &pool.acronyms {
         if let (Some(a), Some(b)) = (
             cluster_of(expansion, &by_fold),
             cluster_of(acronym, &by_fold),
@@ -500,5 +423,8 @@ pub fn resolve(documents: &[&DocumentNames]) -> AutoEntities {
         })
         .collect();
     entities.sort_by(|a, b| a.name.cmp(&b.name));
-    AutoEntities { entities, dates }
+    AutoEntities {
+        entities,
+        dates: pool.dates.clone(),
+    }
 }

@@ -1,13 +1,20 @@
 //! Where each entity is mentioned: every spelling of every visible entity, found in every body.
 
+mod scan;
+mod short_forms;
+
+pub use scan::ScanCache;
+
 use super::dates::find_dates;
-use super::entities::{EntityTable, Source, date_entity_name};
+use super::entities::{EntityTable, date_entity_name};
 use super::lexicon::lexicon;
 use crate::model::{DocumentId, EntityId, EntityKind, Project};
-use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
+use short_forms::SpellingShape;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One mention of an entity in a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,7 +26,7 @@ pub struct Mention {
 }
 
 /// The entities of a project, where each is mentioned, and their counts.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MentionIndex {
     /// Every entity, the user's and those analysis derives.
     pub entities: EntityTable,
@@ -45,18 +52,39 @@ pub struct AmbiguousShortForm {
     pub people: Vec<EntityId>,
 }
 
+/// A mention being found: the entity, where, and which spelling searched for it is (an index
+/// into the spellings, or `u32::MAX` for a date).
+#[derive(Clone, Debug)]
+struct Hit {
+    entity: EntityId,
+    range: Range<usize>,
+    spelling: u32,
+}
+
+/// A date mention: no spelling was searched for it.
+const NO_SPELLING: u32 = u32::MAX;
+
 impl MentionIndex {
     /// Finds every spelling of every visible entity of `entities` in the body of every document.
     ///
-    /// One automaton holds all spellings; the longest match wins, and a match counts only when it
+    /// One search holds all spellings; the longest match wins, and a match counts only when it
     /// is a whole word ("Front" is not found inside "Frontline"). A surname alone, or a title
     /// and a surname, stands for the one person named in full with that surname in the same
     /// document; where the document names two such people, it is left as it is and reported in
     /// [`Self::ambiguous`].
     pub fn build(project: &Project, table: EntityTable) -> Self {
+        Self::build_with(project, table, &ScanCache::default())
+    }
+
+    /// [`Self::build`], searching again only the documents that the last search of `scans`
+    /// does not answer for (see [`ScanCache`]).
+    pub fn build_with(project: &Project, table: EntityTable, scans: &ScanCache) -> Self {
         let entities = &table;
-        let mut patterns: Vec<&str> = Vec::new();
+        // Each spelling searched for, once, with the entity it stands for: the first visible
+        // entity, in id order, that has it.
+        let mut spellings: Vec<&str> = Vec::new();
         let mut owners: Vec<EntityId> = Vec::new();
+        let mut spelled: HashSet<&str> = HashSet::new();
         // Dates are found by the date extractor, which resolves each against its document.
         let mut dates: HashMap<&str, EntityId> = HashMap::new();
         for entity in entities
@@ -78,148 +106,216 @@ impl MentionIndex {
                 .iter()
                 .filter(|variant| !variant.trim().is_empty())
             {
-                patterns.push(variant);
-                owners.push(entity.id);
+                if spelled.insert(variant) {
+                    spellings.push(variant);
+                    owners.push(entity.id);
+                }
             }
         }
         // Lower-case forms ("les talibans" beside "the Taliban") come after the spellings, so
-        // a pattern index at or past `exact_patterns` is one of them.
-        let exact_patterns = patterns.len();
-        let spelled: HashSet<&str> = patterns.iter().copied().collect();
-        let mut lower_forms: Vec<String> = Vec::new();
+        // a spelling index at or past `exact` is one of them.
+        let exact = spellings.len();
+        let mut lower_forms: Vec<(String, EntityId)> = Vec::new();
+        let mut lowered: HashSet<String> = HashSet::new();
         for entity in visible().filter(|entity| entity.kind != EntityKind::Person) {
             for variant in &entity.variants {
                 for form in lower_case_forms(variant) {
-                    if !spelled.contains(form.as_str()) {
-                        lower_forms.push(form);
-                        owners.push(entity.id);
+                    if !spelled.contains(form.as_str()) && lowered.insert(form.clone()) {
+                        lower_forms.push((form, entity.id));
                     }
                 }
             }
         }
-        patterns.extend(lower_forms.iter().map(String::as_str));
-        let mut index = Self::default();
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            // A full DFA: the texts are long and many, so scanning speed matters more than the
-            // few megabytes the automaton takes.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&patterns)
-                .ok()
-        };
+        // The entities a lower-case form may count for.
+        let lower_case_owners: HashSet<EntityId> =
+            lower_forms.iter().map(|(_, entity)| *entity).collect();
+        spellings.extend(lower_forms.iter().map(|(form, _)| form.as_str()));
+        owners.extend(lower_forms.iter().map(|(_, entity)| *entity));
+        let lexicon = lexicon();
+        let shapes = SpellingShape::all(lexicon, entities, &spellings, &owners);
+        let searched = scans.search(project, &spellings);
         // Finding mentions in one document is independent of the others: it runs on every core.
-        let find = |document: &crate::model::Document| -> (Vec<Mention>, Vec<Mention>) {
+        let find = |(document, found): (&crate::model::Document, &Arc<Vec<scan::Found>>)| {
             let offset = document.body.start();
-            // Set-aside paragraphs are blank here: their names are neither highlighted nor counted.
-            let analysed = document.analysed_body();
-            let body: &str = &analysed;
             let mut mentions = Vec::new();
             let mut lower = Vec::new();
-            for found in automaton
-                .iter()
-                .flat_map(|automaton| automaton.find_iter(body))
-            {
-                if !is_whole_word(body, found.start(), found.end()) {
-                    continue;
-                }
-                let pattern = found.pattern().as_usize();
-                let mention = Mention {
-                    entity: owners[pattern],
-                    range: offset + found.start()..offset + found.end(),
+            for found in found.iter().filter(|found| found.whole_word) {
+                let spelling = searched.positions[found.spelling as usize];
+                let hit = Hit {
+                    entity: owners[spelling as usize],
+                    range: offset + found.start..offset + found.end,
+                    spelling,
                 };
-                if pattern < exact_patterns {
-                    mentions.push(mention);
+                if (spelling as usize) < exact {
+                    mentions.push(hit);
                 } else {
-                    lower.push(mention);
+                    lower.push(hit);
                 }
             }
             if !dates.is_empty() {
                 // The dates analysis already read in this document, or read them now.
-                let found: Vec<(String, std::ops::Range<usize>)> =
+                let found: Vec<(Cow<'_, str>, Range<usize>)> =
                     match entities.readings.get(&document.id) {
                         Some(reading) => reading
                             .dates
                             .iter()
-                            .map(|(_, name, range)| (name.clone(), range.clone()))
+                            .map(|(_, name, range)| (Cow::Borrowed(name.as_str()), range.clone()))
                             .collect(),
-                        None => find_dates(body, document.date)
-                            .into_iter()
-                            .map(|date| {
-                                let name = date_entity_name(&body[date.range.clone()], date.value);
-                                (name, date.range)
-                            })
-                            .collect(),
+                        None => {
+                            let analysed = document.analysed_body();
+                            find_dates(&analysed, document.date)
+                                .into_iter()
+                                .map(|date| {
+                                    let name =
+                                        date_entity_name(&analysed[date.range.clone()], date.value);
+                                    (Cow::Owned(name), date.range)
+                                })
+                                .collect()
+                        }
                     };
+                // The spellings found are in text order and never overlap.
+                let spelled = mentions.len();
                 for (name, range) in found {
-                    let Some(&entity) = dates.get(name.as_str()) else {
+                    let Some(&entity) = dates.get(name.as_ref()) else {
                         continue;
                     };
                     let range = offset + range.start..offset + range.end;
-                    if !mentions.iter().any(|mention: &Mention| {
+                    let overlaps = |mention: &Hit| {
                         mention.range.start < range.end && range.start < mention.range.end
-                    }) {
-                        mentions.push(Mention { entity, range });
+                    };
+                    let next = mentions[..spelled]
+                        .partition_point(|mention| mention.range.end <= range.start);
+                    if !mentions[..spelled].get(next).is_some_and(overlaps)
+                        && !mentions[spelled..].iter().any(overlaps)
+                    {
+                        mentions.push(Hit {
+                            entity,
+                            range,
+                            spelling: NO_SPELLING,
+                        });
                     }
                 }
                 mentions.sort_by_key(|mention| mention.range.start);
             }
-            (mentions, lower)
+            (document.id, (mentions, lower))
         };
         let found: Vec<(DocumentId, Found)> = project
             .documents
             .par_iter()
-            .map(|document| (document.id, find(document)))
+            .zip(searched.documents.par_iter())
+            .map(find)
             .collect();
-        let found = keep_lower_case_where_the_language_writes_it_so(project, found);
-        let found: Vec<(DocumentId, Vec<Mention>)> = found
-            .into_iter()
-            .map(|(document, mentions)| {
-                let text = project
+        let capitalised = capitalised_in(project, &found, &lower_case_owners);
+        // Per document: its mentions, the entities it mentions (sorted), and its short forms
+        // left ambiguous.
+        type Finished = (
+            DocumentId,
+            Vec<Hit>,
+            Vec<EntityId>,
+            Vec<(EntityId, Vec<EntityId>)>,
+        );
+        let found: Vec<Finished> = found
+            .into_par_iter()
+            .map(|(document, (mentions, lower))| {
+                let language = project
                     .document(document)
-                    .map_or("", |document| &*document.text);
-                let (mentions, ambiguous) = resolve_short_forms(text, entities, mentions);
+                    .and_then(|document| document.language.as_deref());
+                let mut hits = keep_lower_case_where_the_language_writes_it_so(
+                    language,
+                    mentions,
+                    lower,
+                    &capitalised,
+                );
+                let ambiguous = short_forms::resolve(entities, &shapes, &mut hits);
+                let mut mentioned: Vec<EntityId> = hits.iter().map(|hit| hit.entity).collect();
+                mentioned.sort_unstable();
+                mentioned.dedup();
+                (document, hits, mentioned, ambiguous)
+            })
+            .collect();
+        let mut index = Self::default();
+        // Mentions counted by entity and spelling searched for (dates by their text), then
+        // written out once per spelling.
+        // Most mentions are of the entity the spelling was searched for: counted by spelling.
+        let mut by_spelling: Vec<usize> = vec![0; spellings.len()];
+        let mut counts: HashMap<(EntityId, u32), usize> = HashMap::new();
+        let mut date_counts: HashMap<(EntityId, &str), usize> = HashMap::new();
+        for (document_id, hits, mentioned, ambiguous) in &found {
+            let Some(document) = project.document(*document_id) else {
+                continue;
+            };
+            index
+                .ambiguous
+                .extend(ambiguous.iter().map(|(short, people)| AmbiguousShortForm {
+                    document: *document_id,
+                    short: *short,
+                    people: people.clone(),
+                }));
+            for hit in hits {
+                if hit.spelling == NO_SPELLING {
+                    *date_counts
+                        .entry((hit.entity, &document.text[hit.range.clone()]))
+                        .or_default() += 1;
+                } else if owners[hit.spelling as usize] == hit.entity {
+                    by_spelling[hit.spelling as usize] += 1;
+                } else {
+                    *counts.entry((hit.entity, hit.spelling)).or_default() += 1;
+                }
+            }
+            for entity in mentioned {
                 index
-                    .ambiguous
-                    .extend(
-                        ambiguous
-                            .into_iter()
-                            .map(|(short, people)| AmbiguousShortForm {
-                                document,
-                                short,
-                                people,
-                            }),
-                    );
+                    .documents
+                    .entry(*entity)
+                    .or_default()
+                    .push(*document_id);
+            }
+        }
+        index.ambiguous.sort();
+        let by_owner = by_spelling
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+            .map(|(spelling, count)| {
+                (
+                    (
+                        owners[spelling],
+                        u32::try_from(spelling).unwrap_or(u32::MAX),
+                    ),
+                    *count,
+                )
+            });
+        for ((entity, spelling), count) in counts.into_iter().chain(by_owner) {
+            *index
+                .variant_counts
+                .entry(entity)
+                .or_default()
+                .entry(spellings[spelling as usize].to_owned())
+                .or_default() += count;
+        }
+        for ((entity, text), count) in date_counts {
+            *index
+                .variant_counts
+                .entry(entity)
+                .or_default()
+                .entry(text.to_owned())
+                .or_default() += count;
+        }
+        for list in index.documents.values_mut() {
+            list.sort_unstable();
+        }
+        index.by_document = found
+            .into_iter()
+            .map(|(document, hits, ..)| {
+                let mentions = hits
+                    .into_iter()
+                    .map(|hit| Mention {
+                        entity: hit.entity,
+                        range: hit.range,
+                    })
+                    .collect();
                 (document, mentions)
             })
             .collect();
-        index.ambiguous.sort();
-        for (document_id, mentions) in found {
-            let Some(document) = project.document(document_id) else {
-                continue;
-            };
-            for mention in &mentions {
-                let spelling = &document.text[mention.range.clone()];
-                let counts = index.variant_counts.entry(mention.entity).or_default();
-                // Counting a spelling already seen copies nothing.
-                match counts.get_mut(spelling) {
-                    Some(count) => *count += 1,
-                    None => {
-                        counts.insert(spelling.to_owned(), 1);
-                    }
-                }
-            }
-            for entity in mentions
-                .iter()
-                .map(|mention| mention.entity)
-                .collect::<std::collections::BTreeSet<_>>()
-            {
-                index.documents.entry(entity).or_default().push(document.id);
-            }
-            index.by_document.insert(document.id, mentions);
-        }
         index.entities = table;
         index
     }
@@ -286,99 +382,7 @@ impl MentionIndex {
 }
 
 /// A document's mentions by spelling, and the lower-case forms that may count too.
-type Found = (Vec<Mention>, Vec<Mention>);
-
-/// Gives each short form of a document ("Massoud", "Mr. Zelensky", "Abu Hatab", and for names
-/// that put the family name first, "Tsai" of "Tsai Ing-wen") to the person its full name names
-/// there, when only one does; returns the mentions and, for each short form left ambiguous, the
-/// people it may mean.
-fn resolve_short_forms(
-    text: &str,
-    entities: &EntityTable,
-    mut mentions: Vec<Mention>,
-) -> (Vec<Mention>, Vec<(EntityId, Vec<EntityId>)>) {
-    let fold = crate::text::fold;
-    // Each person named in full here, with the forms that may stand for them: their last words
-    // (one or more, fewer than all), and their first word.
-    let mut people: Vec<(EntityId, Vec<String>, String)> = Vec::new();
-    for mention in &mentions {
-        let Some(entity) = entities.entity(mention.entity) else {
-            continue;
-        };
-        if entity.kind != EntityKind::Person {
-            continue;
-        }
-        let written = text.get(mention.range.clone()).unwrap_or_default();
-        let words: Vec<&str> = written.split_whitespace().collect();
-        if words.len() < 2 || people.iter().any(|(id, ..)| *id == entity.id) {
-            continue;
-        }
-        let first = words[0].split('-').next().unwrap_or(words[0]);
-        let endings = (1..words.len())
-            .map(|start| fold(&words[start..].join(" ")))
-            .collect();
-        people.push((entity.id, endings, fold(first)));
-    }
-    if people.is_empty() {
-        return (mentions, Vec::new());
-    }
-    let lexicon = lexicon();
-    let mut ambiguous: std::collections::BTreeMap<EntityId, Vec<EntityId>> =
-        std::collections::BTreeMap::new();
-    for mention in &mut mentions {
-        // Only a short form analysis found on its own is given away; one the user curated
-        // (merged, renamed, kept apart) stays the user's, and so does a country's name.
-        let Some(entity) = entities.entity(mention.entity) else {
-            continue;
-        };
-        if entities.source(entity.id) != Source::Derived
-            || matches!(entity.kind, EntityKind::Organisation | EntityKind::Date)
-            || people.iter().any(|(id, ..)| *id == entity.id)
-        {
-            continue;
-        }
-        let written = text.get(mention.range.clone()).unwrap_or_default();
-        let folded = fold(written);
-        let as_surname: Vec<EntityId> = people
-            .iter()
-            .filter(|(_, endings, _)| endings.contains(&folded))
-            .map(|(id, ..)| *id)
-            .collect();
-        // A first word alone stands for the person only when it is no one's surname.
-        let candidates: Vec<EntityId> = if as_surname.is_empty() {
-            people
-                .iter()
-                .filter(|(.., first)| *first == folded)
-                .map(|(id, ..)| *id)
-                .collect()
-        } else {
-            as_surname.clone()
-        };
-        if candidates.is_empty() {
-            continue;
-        }
-        let place = lexicon.place(written);
-        if place.is_some_and(|place| place.class >= super::lexicon::PlaceClass::Country) {
-            continue;
-        }
-        // A place's name given to a person as a surname ("Phoenix" of "Joaquin Phoenix"), or a
-        // small town's as the family name some names put first ("Tsai" of "Tsai Ing-wen");
-        // never a city's as a first name ("Paris" of "Paris Hilton" is still the city).
-        let small_town = place.is_none_or(|place| place.weight() < 2.0);
-        if entity.kind == EntityKind::Place && !small_town && as_surname.is_empty() {
-            continue;
-        }
-        match candidates.as_slice() {
-            [person] => mention.entity = *person,
-            _ => {
-                let mut candidates = candidates;
-                candidates.sort_unstable();
-                ambiguous.insert(entity.id, candidates);
-            }
-        }
-    }
-    (mentions, ambiguous.into_iter().collect())
-}
+type Found = (Vec<Hit>, Vec<Hit>);
 
 /// The lower-case forms a one-word name may take in a language that does not capitalise it:
 /// "talibans" and "taliban" for "Taliban". People's names, acronyms, short words, function
@@ -420,52 +424,64 @@ fn lower_case_forms(spelling: &str) -> Vec<String> {
 /// English writes "the Taliban", but an English "nice" beside an English "Nice" is not the
 /// city. Documents with no language give no such evidence and keep none.
 fn keep_lower_case_where_the_language_writes_it_so(
-    project: &Project,
-    found: Vec<(DocumentId, Found)>,
-) -> Vec<(DocumentId, Vec<Mention>)> {
-    let language = |id: DocumentId| {
-        project
-            .document(id)
-            .and_then(|document| document.language.as_deref())
-    };
-    let mut capitalised: HashMap<EntityId, HashSet<Option<&str>>> = HashMap::new();
-    for (document, (mentions, _)) in &found {
-        for mention in mentions {
-            capitalised
-                .entry(mention.entity)
-                .or_default()
-                .insert(language(*document));
+    language: Option<&str>,
+    mut mentions: Vec<Hit>,
+    lower: Vec<Hit>,
+    capitalised: &HashMap<EntityId, HashSet<Option<&str>>>,
+) -> Vec<Hit> {
+    let before = mentions.len();
+    for mention in lower.into_iter().filter(|mention| {
+        language.is_some()
+            && capitalised
+                .get(&mention.entity)
+                .is_some_and(|capital| !capital.contains(&language))
+    }) {
+        // The spellings found are in text order and never overlap.
+        let next =
+            mentions[..before].partition_point(|known| known.range.end <= mention.range.start);
+        if mentions[..before]
+            .get(next)
+            .is_none_or(|known| known.range.start >= mention.range.end)
+        {
+            mentions.push(mention);
         }
     }
-    found
-        .into_iter()
-        .map(|(document, (mut mentions, lower))| {
-            let written = language(document);
-            let before = mentions.len();
-            for mention in lower.into_iter().filter(|mention| {
-                written.is_some()
-                    && capitalised
-                        .get(&mention.entity)
-                        .is_some_and(|capital| !capital.contains(&written))
-            }) {
-                if !mentions[..before].iter().any(|known| {
-                    known.range.start < mention.range.end && mention.range.start < known.range.end
-                }) {
-                    mentions.push(mention);
-                }
-            }
-            if mentions.len() > before {
-                mentions.sort_by_key(|mention| mention.range.start);
-            }
-            (document, mentions)
-        })
-        .collect()
+    if mentions.len() > before {
+        mentions.sort_by_key(|mention| mention.range.start);
+    }
+    mentions
 }
 
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// For each entity that has lower-case forms, the languages of the documents that write it
+/// capitalised (`None` for documents of no known language).
+fn capitalised_in<'a>(
+    project: &'a Project,
+    found: &[(DocumentId, Found)],
+    lower_case_owners: &HashSet<EntityId>,
+) -> HashMap<EntityId, HashSet<Option<&'a str>>> {
+    let mut capitalised: HashMap<EntityId, HashSet<Option<&str>>> = HashMap::new();
+    let per_document: Vec<(Option<&str>, Vec<EntityId>)> = found
+        .par_iter()
+        .map(|(document, (mentions, _))| {
+            let mut entities: Vec<EntityId> = mentions
+                .iter()
+                .map(|mention| mention.entity)
+                .filter(|entity| lower_case_owners.contains(entity))
+                .collect();
+            entities.sort_unstable();
+            entities.dedup();
+            let language = project
+                .document(*document)
+                .and_then(|document| document.language.as_deref());
+            (language, entities)
+        })
+        .collect();
+    for (language, entities) in per_document {
+        for entity in entities {
+            capitalised.entry(entity).or_default().insert(language);
+        }
+    }
+    capitalised
 }
 
 #[cfg(test)]

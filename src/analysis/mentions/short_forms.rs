@@ -1,0 +1,173 @@
+//! Short forms: a surname alone, or a title and a surname, stands for the one person its
+//! document names in full with it.
+
+use super::Hit;
+use crate::analysis::entities::{EntityTable, Source};
+use crate::analysis::lexicon::{Lexicon, Place, PlaceClass};
+use crate::model::{EntityId, EntityKind};
+use crate::text::fold;
+use std::collections::BTreeMap;
+
+/// What short forms ask of a spelling searched for, worked out once per analysis.
+#[derive(Debug)]
+pub(super) struct SpellingShape {
+    /// The spelling, folded.
+    folded: String,
+    /// For a name of two words or more, the forms that may stand for it: its last words (one
+    /// or more, fewer than all), folded.
+    endings: Vec<String>,
+    /// For a name of two words or more, its first word (before a hyphen), folded.
+    first: Option<String>,
+    /// The place the gazetteer says it is.
+    place: Option<Place>,
+    /// Whether it is a person's name in full, of two words or more.
+    pub person: bool,
+    /// Whether it may be a short form: an entity analysis found, neither an organisation nor
+    /// a date, written as the last words or the first word of some person's full name.
+    pub short: bool,
+}
+
+impl SpellingShape {
+    pub fn of(lexicon: &Lexicon, spelling: &str) -> Self {
+        let words: Vec<&str> = spelling.split_whitespace().collect();
+        let (endings, first) = if words.len() >= 2 {
+            let first = words[0].split('-').next().unwrap_or(words[0]);
+            let endings = (1..words.len())
+                .map(|start| fold(&words[start..].join(" ")))
+                .collect();
+            (endings, Some(fold(first)))
+        } else {
+            (Vec::new(), None)
+        };
+        Self {
+            folded: fold(spelling),
+            endings,
+            first,
+            place: lexicon.place(spelling),
+            person: false,
+            short: false,
+        }
+    }
+
+    /// The shapes of `spellings`, each standing for the entity of `owners` at its index.
+    pub fn all(
+        lexicon: &Lexicon,
+        entities: &EntityTable,
+        spellings: &[&str],
+        owners: &[EntityId],
+    ) -> Vec<Self> {
+        use rayon::prelude::*;
+        let kind = |id: EntityId| entities.entity(id).map(|entity| entity.kind);
+        let mut shapes: Vec<Self> = spellings
+            .par_iter()
+            .zip(owners)
+            .map(|(spelling, owner)| {
+                let mut shape = Self::of(lexicon, spelling);
+                shape.person = shape.first.is_some() && kind(*owner) == Some(EntityKind::Person);
+                shape
+            })
+            .collect();
+        let forms: std::collections::HashSet<&str> = shapes
+            .iter()
+            .filter(|shape| shape.person)
+            .flat_map(|shape| shape.endings.iter().chain(&shape.first))
+            .map(String::as_str)
+            .collect();
+        let short: Vec<bool> = shapes
+            .iter()
+            .zip(owners)
+            .map(|(shape, owner)| {
+                forms.contains(shape.folded.as_str())
+                    && entities.source(*owner) == Source::Derived
+                    && !matches!(
+                        kind(*owner),
+                        Some(EntityKind::Organisation | EntityKind::Date) | None
+                    )
+            })
+            .collect();
+        for (shape, short) in shapes.iter_mut().zip(short) {
+            shape.short = short;
+        }
+        shapes
+    }
+}
+
+/// Gives each short form of a document ("Massoud", "Mr. Zelensky", "Abu Hatab", and for names
+/// that put the family name first, "Tsai" of "Tsai Ing-wen") to the person its full name names
+/// there, when only one does; returns, for each short form left ambiguous, the people it may
+/// mean.
+pub(super) fn resolve(
+    entities: &EntityTable,
+    shapes: &[SpellingShape],
+    hits: &mut [Hit],
+) -> Vec<(EntityId, Vec<EntityId>)> {
+    let shape = |hit: &Hit| shapes.get(hit.spelling as usize);
+    // Each person named in full here, with the forms that may stand for them.
+    let mut people: Vec<(EntityId, &SpellingShape)> = Vec::new();
+    for hit in hits.iter() {
+        if let Some(shape) = shape(hit)
+            && shape.person
+            && !people.iter().any(|(id, _)| *id == hit.entity)
+        {
+            people.push((hit.entity, shape));
+        }
+    }
+    if people.is_empty() {
+        return Vec::new();
+    }
+    let mut ambiguous: BTreeMap<EntityId, Vec<EntityId>> = BTreeMap::new();
+    let mut candidates: Vec<EntityId> = Vec::new();
+    for hit in hits.iter_mut() {
+        // Only a short form analysis found on its own is given away; one the user curated
+        // (merged, renamed, kept apart) stays the user's, and so does a country's name.
+        let Some(written) = shape(hit).filter(|shape| shape.short) else {
+            continue;
+        };
+        if people.iter().any(|(id, _)| *id == hit.entity) {
+            continue;
+        }
+        candidates.clear();
+        candidates.extend(
+            people
+                .iter()
+                .filter(|(_, person)| person.endings.contains(&written.folded))
+                .map(|(id, _)| *id),
+        );
+        let as_surname = !candidates.is_empty();
+        // A first word alone stands for the person only when it is no one's surname.
+        if !as_surname {
+            candidates.extend(
+                people
+                    .iter()
+                    .filter(|(_, person)| person.first.as_ref() == Some(&written.folded))
+                    .map(|(id, _)| *id),
+            );
+        }
+        if candidates.is_empty() {
+            continue;
+        }
+        let place = written.place;
+        if place.is_some_and(|place| place.class >= PlaceClass::Country) {
+            continue;
+        }
+        // A place's name given to a person as a surname ("Phoenix" of "Joaquin Phoenix"), or a
+        // small town's as the family name some names put first ("Tsai" of "Tsai Ing-wen");
+        // never a city's as a first name ("Paris" of "Paris Hilton" is still the city).
+        let small_town = place.is_none_or(|place| place.weight() < 2.0);
+        let is_place = entities
+            .entity(hit.entity)
+            .is_some_and(|entity| entity.kind == EntityKind::Place);
+        if is_place && !small_town && !as_surname {
+            continue;
+        }
+        match candidates.as_slice() {
+            [person] => hit.entity = *person,
+            _ => {
+                let mut people = candidates.clone();
+                people.sort_unstable();
+                ambiguous.insert(hit.entity, people);
+            }
+        }
+    }
+    ambiguous.into_iter().collect()
+}
