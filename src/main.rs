@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use std::process::ExitCode;
-use triangulate::cli::{Arguments, run};
+use triangulate::cli::{Arguments, PartlyImported, run};
 
 fn main() -> ExitCode {
     let arguments = Arguments::parse();
@@ -14,7 +14,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
-            ExitCode::FAILURE
+            if error.downcast_ref::<PartlyImported>().is_some() {
+                ExitCode::from(PartlyImported::EXIT_STATUS)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -96,15 +96,66 @@ pub(super) fn import(
         }
     }
     let failed = lines.iter().filter(|line| line.status == "failed").count();
-    if failed > 0 {
+    let imported = lines
+        .iter()
+        .filter(|line| line.status == "imported")
+        .count();
+    if failed > 0 && imported == 0 {
         bail!(
-            "{failed} of {} files could not be imported into {}",
+            "{failed} of {} files could not be imported into {}; nothing was imported",
             lines.len(),
             path.display()
         );
     }
+    if failed > 0 {
+        return Err(PartlyImported {
+            failed,
+            imported,
+            path: path.to_owned(),
+        }
+        .into());
+    }
     Ok(())
 }
+
+/// An import that kept the files it could read and saved them, while others failed: the
+/// binary exits with [`PartlyImported::EXIT_STATUS`], apart from success and failure, so that a
+/// batch can tell "some files failed" from "nothing happened".
+#[derive(Debug)]
+pub struct PartlyImported {
+    /// Files that failed.
+    pub failed: usize,
+    /// Files imported.
+    pub imported: usize,
+    /// The project.
+    pub path: PathBuf,
+}
+
+impl PartlyImported {
+    /// The exit status of a partly failed import.
+    pub const EXIT_STATUS: u8 = 3;
+}
+
+impl std::fmt::Display for PartlyImported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let files = |count: usize| {
+            if count == 1 {
+                "1 file".to_owned()
+            } else {
+                format!("{count} files")
+            }
+        };
+        write!(
+            f,
+            "{} could not be imported into {}; {} imported and saved",
+            files(self.failed),
+            self.path.display(),
+            files(self.imported)
+        )
+    }
+}
+
+impl std::error::Error for PartlyImported {}
 
 pub(super) fn names(path: &Path, list: &Path, out: &mut dyn Write) -> Result<()> {
     crate::workspace::modify(path, false, |workspace| -> Result<()> {

@@ -10,6 +10,7 @@ mod json;
 
 pub use crate::workspace::name_from_path;
 pub use args::{Arguments, Command};
+pub use change::PartlyImported;
 
 use crate::model::{Document, Project, Stance};
 use anyhow::{Result, anyhow, bail};

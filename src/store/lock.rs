@@ -40,12 +40,26 @@ pub struct ProjectLock {
     _file: File,
 }
 
-/// The lock file beside a project: `.NAME.ron.lock`.
+/// The lock file beside a project: `.NAME.ron.lock`, beside the file a link leads to, so that
+/// writers through the link and through the file take one lock.
 pub fn lock_path(path: &Path) -> PathBuf {
+    let path = &super::real_path(path).unwrap_or_else(|_| path.to_owned());
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
     name.push(".lock");
     path.with_file_name(name)
+}
+
+/// The project's lock if no one holds it now; never waits.
+pub fn try_lock(path: &Path) -> Option<ProjectLock> {
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path(path))
+        .ok()?;
+    file.try_lock().ok()?;
+    Some(ProjectLock { _file: file })
 }
 
 /// Takes the project's lock, waiting up to [`LOCK_WAIT`] for another writer to let go.

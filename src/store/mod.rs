@@ -5,9 +5,11 @@
 //! either the old or the new project on disk. Loading checks every invariant the editor relies
 //! on; a file that fails is reported with its path and never written to.
 
+mod files;
 mod lock;
 
-pub use lock::{LOCK_WAIT, LockError, ProjectLock, lock, lock_path};
+pub use files::{real_path, remove_stale_temporaries};
+pub use lock::{LOCK_WAIT, LockError, ProjectLock, lock, lock_path, try_lock};
 
 use crate::model::{Document, Keyed, Project};
 use serde::{Deserialize, Serialize};
@@ -108,6 +110,12 @@ pub enum SaveError {
         /// The system's reason.
         source: std::io::Error,
     },
+    /// The project file is read-only: the user made it so, and a save must not replace it.
+    #[error("cannot save the project: the file is read-only (make it writable, or save a copy under another name): {}", path.display())]
+    ReadOnly {
+        /// The project file.
+        path: PathBuf,
+    },
     /// Serialising failed (a bug, never the user's doing).
     #[error("cannot write the project as RON: {message}: {}", path.display())]
     Serialize {
@@ -160,6 +168,10 @@ pub fn recovery_path(path: &Path) -> PathBuf {
 /// Writes unsaved changes to the project's recovery file, atomically; the project file itself
 /// and its backup are not touched.
 pub fn write_recovery(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let path = &real_path(path).map_err(|source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     let recovery = recovery_path(path);
     let io = |source| SaveError::Io {
         path: recovery.clone(),
@@ -170,6 +182,7 @@ pub fn write_recovery(project: &Project, path: &Path) -> Result<(), SaveError> {
         message: error.to_string(),
     })?;
     let mut file = atomic_write_file::AtomicWriteFile::open(&recovery).map_err(io)?;
+    files::copy_permissions(path, file.as_file()).map_err(io)?;
     file.write_all(text.as_bytes()).map_err(io)?;
     file.commit().map_err(io)
 }
@@ -299,11 +312,26 @@ pub fn load_versioned(path: &Path) -> Result<(Project, Option<DiskStamp>, u32), 
 }
 
 /// Saves a project atomically, keeping the previous file as a backup; returns the new stamp.
+///
+/// Through a symbolic link, the file it leads to is saved and the link stays. The new file
+/// keeps the project's permissions, and so does the backup; a read-only project is not
+/// replaced. Temporary files that earlier saves left when killed midway are removed (the
+/// caller holds the project's lock).
 pub fn save(project: &Project, path: &Path) -> Result<Option<DiskStamp>, SaveError> {
+    let given = path;
+    let path = &real_path(given).map_err(|source| SaveError::Io {
+        path: given.to_owned(),
+        source,
+    })?;
     let io = |source| SaveError::Io {
         path: path.to_owned(),
         source,
     };
+    if std::fs::metadata(path).is_ok_and(|metadata| metadata.permissions().readonly()) {
+        return Err(SaveError::ReadOnly {
+            path: given.to_owned(),
+        });
+    }
     let text = to_ron(project).map_err(|error| SaveError::Serialize {
         path: path.to_owned(),
         message: error.to_string(),
@@ -322,6 +350,7 @@ pub fn save(project: &Project, path: &Path) -> Result<Option<DiskStamp>, SaveErr
     }
     // `commit` syncs the file, renames it over the project and syncs the folder.
     file.commit().map_err(io)?;
+    remove_stale_temporaries(path);
     Ok(DiskStamp::read(path))
 }
 
@@ -329,6 +358,7 @@ pub fn save(project: &Project, path: &Path) -> Result<Option<DiskStamp>, SaveErr
 fn keep_backup(path: &Path) -> std::io::Result<()> {
     let backup = backup_path(path);
     let mut temporary = atomic_write_file::AtomicWriteFile::open(&backup)?;
+    files::copy_permissions(path, temporary.as_file())?;
     let mut current = std::fs::File::open(path)?;
     std::io::copy(&mut current, &mut temporary)?;
     temporary.commit()

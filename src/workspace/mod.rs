@@ -85,6 +85,12 @@ impl Workspace {
     /// then has unsaved changes, and the next save writes the current format.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let (mut project, stamp, version) = store::load_versioned(path)?;
+        // What saves killed midway left behind goes, unless another writer is at work.
+        if let Some(_lock) = store::try_lock(path) {
+            store::remove_stale_temporaries(
+                &store::real_path(path).unwrap_or_else(|_| path.to_owned()),
+            );
+        }
         let migrated = migrate(&mut project, version);
         let mut workspace = Self::new(project, Some(path.to_owned()), stamp);
         if migrated {

@@ -261,3 +261,111 @@ fn a_field_this_version_does_not_know_is_refused_not_dropped() {
         "nothing written"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_save_through_a_link_replaces_the_file_it_leads_to_and_keeps_the_link() {
+    use std::os::unix::fs::symlink;
+    let folder = tempfile::tempdir().expect("temp dir");
+    let real = folder.path().join("real.ron");
+    let link = folder.path().join("link.ron");
+    store::save(&Project::new("before"), &real).expect("saves");
+    symlink(&real, &link).expect("links");
+    store::save(&Project::new("after"), &link).expect("saves through the link");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(store::load(&real).expect("loads").0.name, "after");
+    assert_eq!(
+        store::load(&store::backup_path(&real))
+            .expect("backup")
+            .0
+            .name,
+        "before",
+        "the backup is beside the real file"
+    );
+    // Two writers, one through the link and one through the file, take one lock.
+    assert_eq!(store::lock_path(&link), store::lock_path(&real));
+    // A link that leads nowhere is an error naming it, and nothing is written.
+    let dangling = folder.path().join("dangling.ron");
+    symlink(folder.path().join("gone.ron"), &dangling).expect("links");
+    let error = store::save(&Project::new("lost"), &dangling).expect_err("refused");
+    assert!(error.to_string().contains("dangling.ron"), "{error}");
+    assert!(error.to_string().contains("gone.ron"), "{error}");
+    assert!(!folder.path().join("gone.ron").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_keeps_the_project_private_and_a_read_only_project_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("private.ron");
+    store::save(&Project::new("one"), &path).expect("saves");
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    store::save(&Project::new("two"), &path).expect("saves");
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&store::backup_path(&path)), 0o600);
+    store::write_recovery(&Project::new("three"), &path).expect("recovery");
+    assert_eq!(mode(&store::recovery_path(&path)), 0o600);
+    // Read-only: refused, and the file is as it was.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).expect("chmod");
+    let before = std::fs::read(&path).expect("read");
+    let error = store::save(&Project::new("four"), &path).expect_err("refused");
+    assert!(
+        matches!(error, store::SaveError::ReadOnly { .. })
+            && error.to_string().contains("read-only"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn temporary_files_a_killed_save_left_are_removed_at_the_next_open_or_save() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("p.ron");
+    store::save(&Project::new("p"), &path).expect("saves");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let make = |name: &str, old: bool| {
+        let file_path = folder.path().join(name);
+        let file = std::fs::File::create(&file_path).expect("create");
+        if old {
+            file.set_modified(hour_ago).expect("set time");
+        }
+        file_path
+    };
+    let stale = [
+        make(".p.ron.a1B2c3", true),
+        make(".p.ron.bak.zz9zz9", true),
+        make(".p.ron.recovery.000000", true),
+    ];
+    // A save in progress (just written), another project's, and names that only look alike.
+    let kept = [
+        make(".p.ron.qwe456", false),
+        make(".q.ron.abc123", true),
+        make(".p.ron.abc12", true),
+        make("p.ron.abc123", true),
+    ];
+    triangulate::workspace::Workspace::open(&path).expect("opens");
+    for file in &stale {
+        assert!(!file.exists(), "{} removed at open", file.display());
+    }
+    for file in &kept {
+        assert!(file.exists(), "{} kept", file.display());
+    }
+    let again = make(".p.ron.x1y2z3", true);
+    store::save(&Project::new("p"), &path).expect("saves");
+    assert!(!again.exists(), "removed at save");
+    assert!(kept.iter().all(|file| file.exists()));
+}
