@@ -9,6 +9,7 @@ use super::dates::find_dates;
 use super::entities::{EntityTable, date_entity_name};
 use super::lexicon::lexicon;
 use crate::model::{DocumentId, EntityId, EntityKind, Project};
+use crate::text::{WordMap, WordSet};
 use rayon::prelude::*;
 use short_forms::SpellingShape;
 use std::borrow::Cow;
@@ -84,9 +85,9 @@ impl MentionIndex {
         // entity, in id order, that has it.
         let mut spellings: Vec<&str> = Vec::new();
         let mut owners: Vec<EntityId> = Vec::new();
-        let mut spelled: HashSet<&str> = HashSet::new();
+        let mut spelled: WordSet<&str> = WordSet::default();
         // Dates are found by the date extractor, which resolves each against its document.
-        let mut dates: HashMap<&str, EntityId> = HashMap::new();
+        let mut dates: WordMap<&str, EntityId> = WordMap::default();
         for entity in entities
             .entities
             .iter()
@@ -116,7 +117,7 @@ impl MentionIndex {
         // a spelling index at or past `exact` is one of them.
         let exact = spellings.len();
         let mut lower_forms: Vec<(String, EntityId)> = Vec::new();
-        let mut lowered: HashSet<String> = HashSet::new();
+        let mut lowered: WordSet<String> = WordSet::default();
         for entity in visible().filter(|entity| entity.kind != EntityKind::Person) {
             for variant in &entity.variants {
                 for form in lower_case_forms(variant) {
@@ -127,7 +128,7 @@ impl MentionIndex {
             }
         }
         // The entities a lower-case form may count for.
-        let lower_case_owners: HashSet<EntityId> =
+        let lower_case_owners: WordSet<EntityId> =
             lower_forms.iter().map(|(_, entity)| *entity).collect();
         spellings.extend(lower_forms.iter().map(|(form, _)| form.as_str()));
         owners.extend(lower_forms.iter().map(|(_, entity)| *entity));
@@ -238,8 +239,8 @@ impl MentionIndex {
         // written out once per spelling.
         // Most mentions are of the entity the spelling was searched for: counted by spelling.
         let mut by_spelling: Vec<usize> = vec![0; spellings.len()];
-        let mut counts: HashMap<(EntityId, u32), usize> = HashMap::new();
-        let mut date_counts: HashMap<(EntityId, &str), usize> = HashMap::new();
+        let mut counts: WordMap<(EntityId, u32), usize> = WordMap::default();
+        let mut date_counts: WordMap<(EntityId, &str), usize> = WordMap::default();
         for (document_id, hits, mentioned, ambiguous) in &found {
             let Some(document) = project.document(*document_id) else {
                 continue;
@@ -427,7 +428,7 @@ fn keep_lower_case_where_the_language_writes_it_so(
     language: Option<&str>,
     mut mentions: Vec<Hit>,
     lower: Vec<Hit>,
-    capitalised: &HashMap<EntityId, HashSet<Option<&str>>>,
+    capitalised: &WordMap<EntityId, HashSet<Option<&str>>>,
 ) -> Vec<Hit> {
     let before = mentions.len();
     for mention in lower.into_iter().filter(|mention| {
@@ -457,9 +458,9 @@ fn keep_lower_case_where_the_language_writes_it_so(
 fn capitalised_in<'a>(
     project: &'a Project,
     found: &[(DocumentId, Found)],
-    lower_case_owners: &HashSet<EntityId>,
-) -> HashMap<EntityId, HashSet<Option<&'a str>>> {
-    let mut capitalised: HashMap<EntityId, HashSet<Option<&str>>> = HashMap::new();
+    lower_case_owners: &WordSet<EntityId>,
+) -> WordMap<EntityId, HashSet<Option<&'a str>>> {
+    let mut capitalised: WordMap<EntityId, HashSet<Option<&str>>> = WordMap::default();
     let per_document: Vec<(Option<&str>, Vec<EntityId>)> = found
         .par_iter()
         .map(|(document, (mentions, _))| {

@@ -9,9 +9,10 @@
 //! again, and a merge, which moves spellings between entities without changing any, searches
 //! none.
 
+use crate::text::{WordMap, WordSet};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// One occurrence the search chose.
@@ -57,9 +58,9 @@ pub struct ScanCache {
 #[derive(Debug, Default)]
 struct State {
     /// Every spelling searched for since the cache was made, by id.
-    ids: HashMap<String, u32>,
+    ids: WordMap<String, u32>,
     /// The ids of the spellings of the last search.
-    searched: HashSet<u32>,
+    searched: WordSet<u32>,
     /// What the last search found in each document.
     found: HashMap<ScanKey, Arc<Vec<Found>>>,
 }
@@ -91,8 +92,8 @@ impl ScanCache {
         for (position, id) in ids.iter().enumerate() {
             positions[*id as usize] = u32::try_from(position).unwrap_or(u32::MAX);
         }
-        let current: HashSet<u32> = ids.iter().copied().collect();
-        let removed: HashSet<u32> = state.searched.difference(&current).copied().collect();
+        let current: WordSet<u32> = ids.iter().copied().collect();
+        let removed: WordSet<u32> = state.searched.difference(&current).copied().collect();
         let added: Vec<&str> = ids
             .iter()
             .zip(spellings)

@@ -6,6 +6,7 @@ use crate::analysis::entities::{EntityTable, Source};
 use crate::analysis::lexicon::{Lexicon, Place, PlaceClass};
 use crate::model::{EntityId, EntityKind};
 use crate::text::fold;
+use crate::text::{WordMap, WordSet};
 use std::collections::BTreeMap;
 
 /// What short forms ask of a spelling searched for, worked out once per analysis.
@@ -103,49 +104,48 @@ pub(super) fn resolve(
 ) -> Vec<(EntityId, Vec<EntityId>)> {
     let shape = |hit: &Hit| shapes.get(hit.spelling as usize);
     // Each person named in full here, with the forms that may stand for them.
-    let mut people: Vec<(EntityId, &SpellingShape)> = Vec::new();
-    for hit in hits.iter() {
-        if let Some(shape) = shape(hit)
-            && shape.person
-            && !people.iter().any(|(id, _)| *id == hit.entity)
-        {
-            people.push((hit.entity, shape));
-        }
-    }
+    let mut people: Vec<(EntityId, &SpellingShape)> = hits
+        .iter()
+        .filter_map(|hit| Some((hit.entity, shape(hit).filter(|shape| shape.person)?)))
+        .collect();
     if people.is_empty() {
         return Vec::new();
     }
+    // The first spelling of each person found, then sorted by entity for look-ups.
+    let mut seen = WordSet::default();
+    people.retain(|(id, _)| seen.insert(*id));
+    people.sort_by_key(|(id, _)| *id);
+    let is_person = |id: EntityId| people.binary_search_by_key(&id, |(id, _)| *id).is_ok();
+    // Who each surname and each first word may stand for, people in entity order.
+    let mut by_surname: WordMap<&str, Vec<EntityId>> = WordMap::default();
+    let mut by_first: WordMap<&str, Vec<EntityId>> = WordMap::default();
+    for (id, shape) in &people {
+        for ending in &shape.endings {
+            let ids = by_surname.entry(ending.as_str()).or_default();
+            if !ids.contains(id) {
+                ids.push(*id);
+            }
+        }
+        if let Some(first) = &shape.first {
+            by_first.entry(first.as_str()).or_default().push(*id);
+        }
+    }
     let mut ambiguous: BTreeMap<EntityId, Vec<EntityId>> = BTreeMap::new();
-    let mut candidates: Vec<EntityId> = Vec::new();
     for hit in hits.iter_mut() {
         // Only a short form analysis found on its own is given away; one the user curated
         // (merged, renamed, kept apart) stays the user's, and so does a country's name.
         let Some(written) = shape(hit).filter(|shape| shape.short) else {
             continue;
         };
-        if people.iter().any(|(id, _)| *id == hit.entity) {
+        if is_person(hit.entity) {
             continue;
         }
-        candidates.clear();
-        candidates.extend(
-            people
-                .iter()
-                .filter(|(_, person)| person.endings.contains(&written.folded))
-                .map(|(id, _)| *id),
-        );
-        let as_surname = !candidates.is_empty();
+        let as_surname = by_surname.get(written.folded.as_str());
         // A first word alone stands for the person only when it is no one's surname.
-        if !as_surname {
-            candidates.extend(
-                people
-                    .iter()
-                    .filter(|(_, person)| person.first.as_ref() == Some(&written.folded))
-                    .map(|(id, _)| *id),
-            );
-        }
-        if candidates.is_empty() {
+        let Some(candidates) = as_surname.or_else(|| by_first.get(written.folded.as_str())) else {
             continue;
-        }
+        };
+        let as_surname = as_surname.is_some();
         let place = written.place;
         if place.is_some_and(|place| place.class >= PlaceClass::Country) {
             continue;
