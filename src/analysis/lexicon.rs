@@ -320,9 +320,17 @@ impl Lexicon {
         with_folded(word, |word| self.given_names.get(word).copied())
     }
 
-    /// Whether a name is a word for a nationality or a group ("Afghans", "jihadistes").
+    /// Whether a name is a word for a nationality or a group ("Afghans", "jihadistes"), or one
+    /// such word made a noun for a person in English ("Frenchwoman", "Englishmen", "Scotsman").
     pub fn is_group_word(&self, name: &str) -> bool {
-        with_folded(name, |name| self.group_words.contains(name))
+        with_folded(name, |name| {
+            self.group_words.contains(name)
+                || ["woman", "women", "man", "men"].iter().any(|suffix| {
+                    name.strip_suffix(suffix).is_some_and(|stem| {
+                        stem.chars().count() >= 4 && self.group_words.contains(stem)
+                    })
+                })
+        })
     }
 
     /// The organisation a name belongs to (one number for all its names), if known.
@@ -423,6 +431,18 @@ mod tests {
         );
         assert!(lexicon.given_name("Zabihullah").is_some());
         assert!(lexicon.is_group_word("Afghans") && lexicon.is_group_word("françaises"));
+        for person_of in [
+            "Frenchwoman",
+            "Englishmen",
+            "Scotsman",
+            "Dutchman",
+            "Irishwomen",
+        ] {
+            assert!(lexicon.is_group_word(person_of), "{person_of}");
+        }
+        for name in ["Newman", "Truman", "Chairman", "Hermann", "Oman"] {
+            assert!(!lexicon.is_group_word(name), "{name}");
+        }
         assert_eq!(
             lexicon.organisation("ONU"),
             lexicon.organisation("United Nations")

@@ -206,3 +206,41 @@ fn a_country_and_its_capital_stay_two_places() {
         ]
     );
 }
+
+#[test]
+fn people_of_a_nation_are_not_names_and_a_title_makes_one_a_surname() {
+    let project = project_of(&[
+        "A Frenchwoman and two Englishmen met the Scottish delegation in Kabul. The Welsh and \
+         the Scots agreed, an Englishman wrote. Mr. English said so.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("English", EntityKind::Person, &["English"]),
+            entity("Kabul", EntityKind::Place, &["Kabul"]),
+        ]
+    );
+}
+
+#[test]
+fn a_town_that_opens_a_business_name_stays_the_town() {
+    let project = project_of(&[
+        "The Cookeville Roller Mills furnish flour. Come to Cookeville and see; I left \
+         Cookeville in May, and Tsai Ing-wen spoke in Taipei, where Tsai lives.\n",
+    ]);
+    assert_eq!(
+        named_mentions(&project, 1),
+        [
+            (
+                "Cookeville Roller Mills".into(),
+                "Cookeville Roller Mills".into()
+            ),
+            ("Cookeville".into(), "Cookeville".into()),
+            ("Cookeville".into(), "Cookeville".into()),
+            ("Tsai Ing-wen".into(), "Tsai Ing-wen".into()),
+            ("Taipei".into(), "Taipei".into()),
+            ("Tsai".into(), "Tsai Ing-wen".into()),
+        ]
+    );
+}

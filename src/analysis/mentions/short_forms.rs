@@ -17,8 +17,11 @@ pub(super) struct SpellingShape {
     /// For a name of two words or more, the forms that may stand for it: its last words (one
     /// or more, fewer than all), folded.
     endings: Vec<String>,
-    /// For a name of two words or more, its first word (before a hyphen), folded.
+    /// For a name of two words or more whose other words are not all common words, its first
+    /// word (before a hyphen), folded.
     first: Option<String>,
+    /// Whether it has two words or more.
+    full: bool,
     /// The place the gazetteer says it is.
     place: Option<Place>,
     /// Whether it is a person's name in full, of two words or more.
@@ -36,12 +39,20 @@ impl SpellingShape {
             let endings = (1..words.len())
                 .map(|start| fold(&words[start..].join(" ")))
                 .collect();
-            (endings, Some(fold(first)))
+            // A name that puts the family name first has given names after it ("Tsai
+            // Ing-wen"); a name whose other words are all common words ("Cookeville Roller
+            // Mills") is a business's or a place's in title case, and its first word alone is
+            // not short for it.
+            let given_names_after = words[1..]
+                .iter()
+                .any(|word| !lexicon.is_common_word(&word.to_lowercase()));
+            (endings, given_names_after.then(|| fold(first)))
         } else {
             (Vec::new(), None)
         };
         Self {
             folded: fold(spelling),
+            full: words.len() >= 2,
             endings,
             first,
             place: lexicon.place(spelling),
@@ -64,7 +75,7 @@ impl SpellingShape {
             .zip(owners)
             .map(|(spelling, owner)| {
                 let mut shape = Self::of(lexicon, spelling);
-                shape.person = shape.first.is_some() && kind(*owner) == Some(EntityKind::Person);
+                shape.person = shape.full && kind(*owner) == Some(EntityKind::Person);
                 shape
             })
             .collect();

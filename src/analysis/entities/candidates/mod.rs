@@ -473,7 +473,9 @@ fn trim_run(
     let country = lexicon
         .place(name)
         .is_some_and(|place| place.class >= super::super::lexicon::PlaceClass::Region);
-    if lexicon.is_group_word(name) && !(country_article && country) {
+    // A title makes it a surname ("M. Catalan", "Mr. English").
+    let after_title = first > 0 && lexicon.is_title(words[first - 1].text);
+    if lexicon.is_group_word(name) && !(country_article && country) && !after_title {
         return None;
     }
     if run.len() == 1 {
