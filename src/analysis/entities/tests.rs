@@ -244,3 +244,22 @@ fn a_town_that_opens_a_business_name_stays_the_town() {
         ]
     );
 }
+
+#[test]
+fn words_of_a_role_before_a_first_name_end_the_name_before_them_and_are_not_part_of_the_next() {
+    let project = project_of(&[
+        "Hong Kong Chief Executive Carrie Lam Cheng Yuet-ngor said on Monday that the city would reopen.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity(
+                "Carrie Lam Cheng Yuet-ngor",
+                EntityKind::Person,
+                &["Carrie Lam Cheng Yuet-ngor"]
+            ),
+            entity("Hong Kong", EntityKind::Place, &["Hong Kong"]),
+        ]
+    );
+}

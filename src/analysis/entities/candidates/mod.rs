@@ -229,9 +229,16 @@ fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate>
         }
         // "Zimbabwe President Robert Mugabe", "Taliban spokesman": a title inside a run ends
         // the name before it and introduces the one after it.
-        if let Some(title) = (first + 1..end.saturating_sub(1))
-            .find(|at| lexicon.is_title(words[*at].text) && !lexicon.is_title(words[*at - 1].text))
-        {
+        // So do words of a role before a first name ("Hong Kong Chief Executive Carrie Lam").
+        let opens_role = |at: usize| {
+            !lexicon.is_title_prefix(words[at - 1].text)
+                && !lexicon.is_title(words[at - 1].text)
+                && role_before_first_name(lexicon, words, at, end)
+        };
+        if let Some(title) = (first + 1..end.saturating_sub(1)).find(|at| {
+            lexicon.is_title(words[*at].text) && !lexicon.is_title(words[*at - 1].text)
+                || opens_role(*at)
+        }) {
             let mut before_title = title;
             while before_title > first && lexicon.is_title_prefix(words[before_title - 1].text) {
                 before_title -= 1;
@@ -264,6 +271,20 @@ fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate>
     }
     found.retain(|candidate| keep_under_rules(lexicon, candidate, rules));
     found
+}
+
+/// Whether `words[at..]` opens with words of a role ("Chief Executive", "Deputy") and goes on,
+/// before `end`, with a first name and at least one more word: "Chief Executive Carrie Lam".
+fn role_before_first_name(lexicon: &Lexicon, words: &[Word<'_>], at: usize, end: usize) -> bool {
+    let mut next = at;
+    while next < end && lexicon.is_title_prefix(words[next].text) {
+        next += 1;
+    }
+    next > at
+        && next + 1 < end
+        && lexicon
+            .given_name(words[next].text)
+            .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
 }
 
 /// Whether `words[end]` is a particle or "of" that joins the run `words[first..end]` to the
@@ -413,6 +434,9 @@ fn trim_run(
                 .take(3)
                 .any(|next| lexicon.is_title(next.text))
         {
+            first += 1;
+        } else if role_before_first_name(lexicon, words, first, last) {
+            cue = Some(EntityKind::Person);
             first += 1;
         } else if lexicon.is_organisation_type(word) && is_acronym(word) {
             cue = Some(EntityKind::Organisation);
