@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
+            eprint!("{}", triangulate::cli::fallback_hint(&error));
             if error.downcast_ref::<PartlyImported>().is_some() {
                 ExitCode::from(PartlyImported::EXIT_STATUS)
             } else {

@@ -93,6 +93,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Put the project's backup (or, with --from recovery, its recovery copy) in place of a
+    /// project that cannot be read; the damaged file is kept as NAME.ron.damaged.
+    Restore {
+        /// The project file.
+        project: PathBuf,
+        /// backup or recovery.
+        #[arg(long, default_value = "backup")]
+        from: String,
+    },
     /// Search the documents: hits with the words around them; a name also finds its other spellings.
     Search {
         /// The project file.

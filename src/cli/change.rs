@@ -568,3 +568,39 @@ pub(super) fn generate_corpus(
     )?;
     Ok(())
 }
+
+pub(super) fn restore(path: &Path, from: &str, out: &mut dyn Write) -> Result<()> {
+    let kind = match from {
+        "backup" => crate::store::FallbackKind::Backup,
+        "recovery" => crate::store::FallbackKind::Recovery,
+        other => bail!("--from {other:?}: write backup or recovery"),
+    };
+    let _lock = crate::store::lock(path)?;
+    if crate::store::load(path).is_ok() {
+        bail!(
+            "{} loads: there is nothing to restore (open it, or copy the {} by hand)",
+            path.display(),
+            kind.label()
+        );
+    }
+    let Some(fallback) = crate::store::fallbacks(path)
+        .into_iter()
+        .find(|fallback| fallback.kind == kind)
+    else {
+        bail!("{} has no {} that loads", path.display(), kind.label());
+    };
+    let kept = crate::store::restore(path, &fallback.path)
+        .with_context(|| format!("cannot restore {}", path.display()))?;
+    write!(
+        out,
+        "restored {} from its {} of {}",
+        path.display(),
+        kind.label(),
+        fallback.when()
+    )?;
+    match kept {
+        Some(kept) => writeln!(out, "; the damaged file is kept as {}", kept.display())?,
+        None => writeln!(out)?,
+    }
+    Ok(())
+}

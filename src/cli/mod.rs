@@ -12,6 +12,34 @@ pub use crate::workspace::name_from_path;
 pub use args::{Arguments, Command};
 pub use change::PartlyImported;
 
+/// What the command line adds to an error that a project could not be read: the copies that
+/// load and how to put one in its place. Empty for any other error.
+pub fn fallback_hint(error: &anyhow::Error) -> String {
+    let Some(path) = error.chain().find_map(|cause| {
+        cause
+            .downcast_ref::<crate::store::LoadError>()
+            .map(crate::store::LoadError::path)
+    }) else {
+        return String::new();
+    };
+    crate::store::fallbacks(path)
+        .iter()
+        .map(|fallback| {
+            let from = match fallback.kind {
+                crate::store::FallbackKind::Backup => "",
+                crate::store::FallbackKind::Recovery => " --from recovery",
+            };
+            format!(
+                "hint: the {} of {} loads ({}); `triangulate restore {}{from}` puts it in place and keeps the damaged file\n",
+                fallback.kind.label(),
+                fallback.when(),
+                fallback.path.display(),
+                path.display()
+            )
+        })
+        .collect()
+}
+
 use crate::model::{Document, Project, Stance};
 use anyhow::{Result, anyhow, bail};
 use std::io::Write;
@@ -72,6 +100,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             output,
             force,
         } => inspect::export(&project, &format, (&output, force), out),
+        Command::Restore { project, from } => change::restore(&project, &from, out),
         Command::SaveLoop { project } => change::save_loop(&project, out),
         Command::Names { project, list } => change::names(&project, &list, out),
         Command::Contradict {

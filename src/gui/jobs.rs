@@ -84,6 +84,10 @@ pub enum JobResult {
         /// The project in its workspace (migrated if its file was of an older format) and its
         /// entities, or why it failed.
         result: Result<(crate::workspace::Workspace, Derived), LoadError>,
+        /// When it failed: the project's backup and recovery copy that load.
+        fallbacks: Vec<store::Fallback>,
+        /// What to tell the user once it is open, if more than that it opened.
+        note: Option<String>,
     },
     /// A project was written.
     Saved {
@@ -314,10 +318,56 @@ impl Jobs {
                 let index = Derived::mentions_only(&workspace.project, &workspace.entity_cache);
                 (workspace, index)
             });
+            let fallbacks = if result.is_err() && !recovery {
+                store::fallbacks(&path)
+            } else {
+                Vec::new()
+            };
             JobResult::Loaded {
                 path,
                 recovery,
                 result,
+                fallbacks,
+                note: None,
+            }
+        });
+    }
+
+    /// Puts a copy of a project that cannot be read (its backup or recovery copy) in its place,
+    /// keeping the damaged file aside, and opens it, on its own thread.
+    pub fn restore(&mut self, path: PathBuf, copy: store::Fallback) {
+        self.loading = Some(path.clone());
+        self.spawn("restore-project", move || {
+            let restored = store::restore(&path, &copy.path).map_err(|source| LoadError::Io {
+                path: path.clone(),
+                source,
+            });
+            let (result, note) = match restored {
+                Ok(kept) => {
+                    let result = crate::workspace::Workspace::open(&path).map(|workspace| {
+                        let index =
+                            Derived::mentions_only(&workspace.project, &workspace.entity_cache);
+                        (workspace, index)
+                    });
+                    let kept = kept.map_or_else(String::new, |kept| {
+                        format!("; the damaged file is kept as {}", kept.display())
+                    });
+                    let note = format!(
+                        "Restored {} from its {} of {}{kept}",
+                        path.display(),
+                        copy.kind.label(),
+                        copy.when()
+                    );
+                    (result, Some(note))
+                }
+                Err(error) => (Err(error), None),
+            };
+            JobResult::Loaded {
+                path,
+                recovery: false,
+                result,
+                fallbacks: Vec::new(),
+                note,
             }
         });
     }

@@ -7,9 +7,11 @@
 
 mod files;
 mod lock;
+mod restore;
 
 pub use files::{real_path, remove_stale_temporaries};
 pub use lock::{LOCK_WAIT, LockError, ProjectLock, lock, lock_path, try_lock};
+pub use restore::{Fallback, FallbackKind, fallbacks, restore};
 
 use crate::model::{Document, Keyed, Project};
 use serde::{Deserialize, Serialize};
@@ -124,6 +126,19 @@ pub enum SaveError {
         /// The serialiser's message.
         message: String,
     },
+}
+
+impl LoadError {
+    /// The file that could not be read.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::NotText { path, .. }
+            | Self::Syntax { path, .. }
+            | Self::NewerVersion { path, .. }
+            | Self::Invalid { path, .. } => path,
+        }
+    }
 }
 
 /// What a project file looked like on disk when it was last read or written.

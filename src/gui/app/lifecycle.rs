@@ -110,6 +110,8 @@ impl TriangulateApp {
                 path,
                 recovery,
                 result,
+                fallbacks,
+                note,
             } => match result {
                 Ok((mut workspace, index)) => {
                     // Edits made while the file was loading are not dropped without asking.
@@ -133,6 +135,8 @@ impl TriangulateApp {
                     if recovery {
                         self.workspace.history.mark_unsaved();
                         self.status = format!("Restored unsaved changes of {}", path.display());
+                    } else if let Some(note) = note {
+                        self.status = note;
                     } else {
                         self.status = format!("Opened {}", path.display());
                         if store::has_newer_recovery(&path) {
@@ -154,7 +158,12 @@ impl TriangulateApp {
                 Err(error) => {
                     // The project stays: so does the question about its unsaved changes.
                     self.discarded_generation = None;
-                    self.modal = Some(Modal::Error(error.to_string()));
+                    self.status = format!("Could not open {}", path.display());
+                    self.modal = Some(if fallbacks.is_empty() {
+                        Modal::Error(error.to_string())
+                    } else {
+                        Modal::Damaged(path, error.to_string(), fallbacks)
+                    });
                 }
             },
             JobResult::Saved {

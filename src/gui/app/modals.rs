@@ -37,6 +37,8 @@ pub enum Modal {
     Recovery(PathBuf, String),
     /// Saving as this existing file would replace it.
     Overwrite(PathBuf),
+    /// The project could not be read (why, in the message), and these copies of it load.
+    Damaged(PathBuf, String, Vec<store::Fallback>),
 }
 
 /// Work a modal decides on, run once the modal is closed.
@@ -154,6 +156,26 @@ impl TriangulateApp {
                             }));
                         }
                         if ui.button("Decide later").on_hover_text("Keep the copy; you will be asked again next time").clicked() {
+                            close = true;
+                        }
+                    });
+                }
+                Modal::Damaged(path, message, fallbacks) => {
+                    ui.heading("The project cannot be opened");
+                    ui.label(message);
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    ui.label(format!(
+                        "Restoring a copy puts it in the project's place; the damaged file is kept beside it, unchanged, as {name}.damaged."
+                    ));
+                    ui.horizontal(|ui| {
+                        for fallback in fallbacks {
+                            let label = format!("Restore the {} of {}", fallback.kind.label(), fallback.when());
+                            if ui.button(label).on_hover_text(fallback.path.display().to_string()).clicked() {
+                                let (path, fallback) = (path.clone(), fallback.clone());
+                                then = Some(Box::new(move |app: &mut Self| app.jobs.restore(path, fallback)));
+                            }
+                        }
+                        if ui.button("Cancel").clicked() {
                             close = true;
                         }
                     });

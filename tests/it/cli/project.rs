@@ -116,3 +116,47 @@ fn a_report_never_replaces_a_project_its_backup_or_its_recovery_copy() {
         "the report replaced the project it was told to"
     );
 }
+
+#[test]
+fn a_damaged_project_names_its_backup_and_restore_puts_it_in_place_keeping_the_damaged_file() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = folder.path().join("hurt.ron");
+    let sources = folder.path().join("report.txt");
+    std::fs::write(&sources, "Report\n\nThe valley held on Sunday.\n").expect("write");
+    ok_json(&["import", "--json", path_str(&project), path_str(&sources)]);
+    // A second save, so that the backup holds the imported report.
+    succeeds(&[
+        "set",
+        path_str(&project),
+        "--document",
+        "1",
+        "--title",
+        "Renamed",
+    ]);
+    let damaged = b"(format_version: 2, project: (".to_vec();
+    std::fs::write(&project, &damaged).expect("damage");
+    let output = triangulate(&["info", path_str(&project)]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("hint: the backup of") && stderr.contains("triangulate restore"),
+        "{stderr}"
+    );
+    let output = triangulate(&["restore", path_str(&project)]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("the damaged file is kept as"));
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    assert_eq!(info["documents"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        std::fs::read(folder.path().join("hurt.ron.damaged")).expect("kept"),
+        damaged
+    );
+    // A project that loads has nothing to restore.
+    let again = triangulate(&["restore", path_str(&project)]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing to restore"));
+}

@@ -182,6 +182,55 @@ fn dont_save_then_a_failed_open_keeps_the_changes_marked_unsaved() {
 }
 
 #[test]
+fn a_damaged_project_offers_its_backup_and_restoring_it_keeps_the_damaged_file() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("hurt.ron");
+    let mut good = triangulate::model::Project::new("Good");
+    good.notes = "the last good save".into();
+    store::save(&good, &path).expect("saves");
+    store::save(&triangulate::model::Project::new("Good"), &path).expect("saves again");
+    let damaged = b"(format_version: 2, project: (".to_vec();
+    std::fs::write(&path, &damaged).expect("damage");
+    let mut harness = harness();
+    harness.state_mut().open(path.clone());
+    run_until(&mut harness, |app| {
+        matches!(app.modal, Some(triangulate::gui::app::Modal::Damaged(..)))
+    });
+    harness.get_by_label("The project cannot be opened");
+    let restore = harness
+        .query_all_by_label_contains("Restore the backup of")
+        .next()
+        .expect("the backup is offered with its date");
+    restore.click();
+    run_until(&mut harness, |app| {
+        app.workspace.project.notes == "the last good save"
+    });
+    harness.run_ok();
+    assert!(
+        harness
+            .query_all_by_label_contains("the damaged file is kept as")
+            .next()
+            .is_some(),
+        "the status bar says where the damaged file is"
+    );
+    let app = harness.state();
+    assert_eq!(app.workspace.path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        std::fs::read(folder.path().join("hurt.ron.damaged")).expect("kept"),
+        damaged,
+        "the damaged file is kept aside, unchanged"
+    );
+    assert_eq!(
+        store::load(&store::backup_path(&path))
+            .expect("the backup")
+            .0
+            .notes,
+        "the last good save",
+        "and the backup is still there"
+    );
+}
+
+#[test]
 fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("recover me.ron");
