@@ -13,8 +13,11 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
-            eprint!("{}", triangulate::cli::fallback_hint(&error));
+            let message = format!(
+                "error: {error:#}\n{}",
+                triangulate::cli::fallback_hint(&error)
+            );
+            eprint!("{}", triangulate::cli::terminal_safe(&message));
             if error.downcast_ref::<PartlyImported>().is_some() {
                 ExitCode::from(PartlyImported::EXIT_STATUS)
             } else {

@@ -74,7 +74,7 @@ pub(super) fn import(
                     write!(
                         out,
                         "imported {}: document {} {title:?}",
-                        line.file,
+                        super::terminal_safe(&line.file),
                         line.id.unwrap_or_default()
                     )?;
                     if line.replaced_characters > 0 {
@@ -89,8 +89,8 @@ pub(super) fn import(
                 (status, _, reason) => writeln!(
                     out,
                     "{status} {}: {}",
-                    line.file,
-                    reason.as_deref().unwrap_or("")
+                    super::terminal_safe(&line.file),
+                    super::terminal_safe(reason.as_deref().unwrap_or(""))
                 )?,
             }
         }

@@ -12,6 +12,26 @@ pub use crate::workspace::name_from_path;
 pub use args::{Arguments, Command};
 pub use change::PartlyImported;
 
+/// `text` safe to print to a terminal: control characters other than a line break (which a
+/// hostile file name may carry to move the cursor, recolour or retitle the terminal) are written
+/// as `\u{1b}` escapes.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' {
+                    format!("\\u{{{:x}}}", u32::from(c))
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// What the command line adds to an error that a project could not be read: the copies that
 /// load and how to put one in its place. Empty for any other error.
 pub fn fallback_hint(error: &anyhow::Error) -> String {

@@ -261,3 +261,33 @@ Les talibans l\u8217?ont ni\'e9.\par}",
     assert_eq!(denied[0]["document"], dispatch["id"], "{denied}");
     assert_eq!(hits("fonttbl").as_array().map(Vec::len), Some(0));
 }
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_are_printed_escaped() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let hostile = folder
+        .path()
+        .join("report\u{1b}]0;owned\u{7}\u{1b}[31m.txt");
+    std::fs::write(&hostile, "Report\n\nThe valley held on Sunday.\n").expect("write");
+    let project = folder.path().join("p.ron");
+    let output = succeeds(&["import", path_str(&project), path_str(&hostile)]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains(r"report\u{1b}]0;owned\u{7}\u{1b}[31m.txt"),
+        "{stdout}"
+    );
+    // In errors too.
+    let missing = folder.path().join("gone\u{1b}[2J.ron");
+    let output = triangulate(&["info", path_str(&missing)]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success() && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains(r"gone\u{1b}[2J.ron"), "{stderr}");
+}
