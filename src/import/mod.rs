@@ -86,6 +86,15 @@ pub enum ImportError {
         /// The limit.
         limit: u64,
     },
+    /// The text the file holds is larger than the limit once extracted (a small compressed
+    /// document may hold a great deal of text).
+    #[error("its text is {:.1} MB once extracted, over the limit of {:.1} MB", *size as f64 / 1e6, *limit as f64 / 1e6)]
+    TextTooLarge {
+        /// The text's size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// Not a regular file: a folder, a device or a pipe.
     #[error("it is not a regular file (a folder, a device or a pipe)")]
     NotAFile,
@@ -255,7 +264,16 @@ pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, Im
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    document_from_file_bytes(&bytes, &file)
+    let imported = document_from_file_bytes(&bytes, &file)?;
+    // The file's limit holds for its text too: a 250 KB office document can inflate to 50 MB.
+    let text = imported.document.text.len() as u64;
+    if text > options.max_bytes {
+        return Err(ImportError::TextTooLarge {
+            size: text,
+            limit: options.max_bytes,
+        });
+    }
+    Ok(imported)
 }
 
 /// Builds a document from the bytes of the file named `file`, read as its extension says (HTML,

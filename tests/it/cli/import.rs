@@ -291,3 +291,43 @@ fn control_characters_in_file_names_are_printed_escaped() {
     );
     assert!(stderr.contains(r"gone\u{1b}[2J.ron"), "{stderr}");
 }
+
+#[test]
+fn a_small_document_whose_text_inflates_past_the_limit_is_refused() {
+    use std::io::Write;
+    let folder = tempfile::tempdir().expect("temp dir");
+    let docx = folder.path().join("bomb.docx");
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    writer
+        .start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .expect("entry");
+    writer.write_all(b"<w:document><w:body>").expect("write");
+    let paragraph = format!(
+        "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+        "The valley held on Sunday. ".repeat(40)
+    );
+    for _ in 0..2_000 {
+        writer.write_all(paragraph.as_bytes()).expect("write");
+    }
+    writer.write_all(b"</w:body></w:document>").expect("write");
+    std::fs::write(&docx, writer.finish().expect("zip").into_inner()).expect("write");
+    let size = std::fs::metadata(&docx).expect("size").len();
+    let options = triangulate::import::ImportOptions {
+        max_bytes: 1_000_000,
+    };
+    assert!(size < options.max_bytes, "the file itself is small: {size}");
+    let error = triangulate::import::read_document(&docx, options).expect_err("refused");
+    assert!(
+        matches!(error, triangulate::import::ImportError::TextTooLarge { .. })
+            && error.to_string().contains("once extracted"),
+        "{error}"
+    );
+    // Under the limit, the same document imports.
+    let roomy = triangulate::import::ImportOptions {
+        max_bytes: 10_000_000,
+    };
+    assert!(triangulate::import::read_document(&docx, roomy).is_ok());
+}
