@@ -6,6 +6,17 @@ use pdf_oxide::PdfDocument;
 /// Reads the text layer of a PDF. A scan without text, an encrypted file or a damaged one gets
 /// a message instead of an empty document; a reader failure on a hostile file is caught.
 pub fn document_from_pdf(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
+    // The reader follows nested arrays and dictionaries by recursion: nested deep enough, a
+    // small hostile file would overflow the stack, which aborts the whole program and which no
+    // `catch_unwind` catches. Real files nest a few levels deep.
+    let depth = nesting_depth(bytes);
+    if depth > MAX_NESTING {
+        return Err(ImportError::Damaged {
+            reason: format!(
+                "it nests arrays or dictionaries {depth} levels deep, more than the {MAX_NESTING} a PDF reader can safely follow"
+            ),
+        });
+    }
     let owned = bytes.to_vec();
     let read = std::panic::catch_unwind(move || -> Result<String, ImportError> {
         let document = PdfDocument::from_bytes(owned).map_err(|error| ImportError::Damaged {
@@ -43,9 +54,94 @@ pub fn document_from_pdf(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
     build_document(&text, file, "PDF", 0, Metadata::default())
 }
 
+/// The deepest nesting of arrays and dictionaries a PDF may have to be read.
+const MAX_NESTING: usize = 256;
+
+/// How deep the arrays (`[ ]`) and dictionaries (`<< >>`) of a PDF's objects nest, outside
+/// strings, comments and stream data; one pass over the bytes.
+fn nesting_depth(bytes: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0_usize, 0_usize);
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'%' => {
+                while at < bytes.len() && bytes[at] != b'\n' && bytes[at] != b'\r' {
+                    at += 1;
+                }
+            }
+            b'(' => {
+                // A literal string: balanced parentheses, backslash escapes.
+                let mut open = 1_usize;
+                at += 1;
+                while at < bytes.len() && open > 0 {
+                    match bytes[at] {
+                        b'\\' => at += 1,
+                        b'(' => open += 1,
+                        b')' => open -= 1,
+                        _ => {}
+                    }
+                    at += 1;
+                }
+                continue;
+            }
+            b'<' if bytes.get(at + 1) == Some(&b'<') => {
+                depth += 1;
+                at += 1;
+            }
+            b'<' => {
+                // A hexadecimal string.
+                while at < bytes.len() && bytes[at] != b'>' {
+                    at += 1;
+                }
+            }
+            b'>' if bytes.get(at + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                at += 1;
+            }
+            b'[' => depth += 1,
+            b']' => depth = depth.saturating_sub(1),
+            b's' if bytes[at..].starts_with(b"stream") => {
+                // Stream data is binary: skip to its end.
+                let rest = &bytes[at..];
+                at += rest
+                    .windows(9)
+                    .position(|window| window == b"endstream")
+                    .map_or(rest.len(), |end| end + 9);
+                continue;
+            }
+            _ => {}
+        }
+        deepest = deepest.max(depth);
+        at += 1;
+    }
+    deepest
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn a_pdf_nested_too_deep_is_refused_before_it_is_parsed() {
+        let mut hostile = b"%PDF-1.7\n1 0 obj\n".to_vec();
+        hostile.extend(std::iter::repeat_n(b'[', 60_000));
+        hostile.extend(std::iter::repeat_n(b']', 60_000));
+        hostile.extend(b"\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        let error = document_from_pdf(&hostile, "deep.pdf").expect_err("refused");
+        assert!(error.to_string().contains("60000 levels deep"), "{error}");
+        // Brackets inside strings, comments and streams are not nesting; a real page is read.
+        assert_eq!(
+            nesting_depth(b"1 0 obj << /A [(]]][[[[) <5B5B>] >> % [[[[\nendobj"),
+            2
+        );
+        assert_eq!(
+            nesting_depth(b"<< /Length 4 >>\nstream\n[[[[\nendstream"),
+            1
+        );
+        assert!(
+            document_from_pdf(&pdf(&["The valley held on Sunday, they said."]), "ok.pdf").is_ok()
+        );
+    }
 
     /// A one-page PDF whose page shows `lines`, built by hand with a correct cross-reference table.
     pub(crate) fn pdf(lines: &[&str]) -> Vec<u8> {
