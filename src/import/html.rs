@@ -11,6 +11,15 @@ use chrono::Datelike;
 /// Nothing is fetched: scripts, styles and images referenced by the page are ignored.
 pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
     let decoded = decode(bytes).ok_or(ImportError::Binary)?;
+    let depth = super::depth::html_depth(&decoded.text);
+    if depth > super::depth::MAX_HTML_DEPTH {
+        return Err(ImportError::Damaged {
+            reason: format!(
+                "its elements nest {depth} levels deep, more than the {} a page is read with",
+                super::depth::MAX_HTML_DEPTH
+            ),
+        });
+    }
     let options = trafilatura::Options::default().with_exclude_comments(true);
     let extracted =
         trafilatura::extract(&decoded.text, &options).map_err(|error| ImportError::NoArticle {

@@ -9,6 +9,7 @@
 
 mod archive;
 pub mod boilerplate;
+mod depth;
 mod epub;
 #[cfg(test)]
 mod fuzz;
