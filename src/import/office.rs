@@ -71,28 +71,27 @@ fn notes(
             Some((id_of(&found[1])?, content))
         })
         .collect();
-    // Number the notes in the order they are referred to.
-    let mut order: Vec<String> = Vec::new();
+    // Number the notes in the order they are referred to. Looked up by id, not searched: a
+    // document may have a hundred thousand notes.
+    let known: std::collections::HashSet<String> = notes.iter().map(|(id, _)| id.clone()).collect();
+    let mut order: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for found in reference.captures_iter(body) {
         if let Some(id) = id_of(&found[1])
-            && !order.contains(&id)
-            && notes.iter().any(|(note, _)| *note == id)
+            && known.contains(&id)
         {
-            order.push(id);
+            let next = order.len();
+            order.entry(id).or_insert(next);
         }
     }
-    notes.sort_by_key(|(id, _)| {
-        order
-            .iter()
-            .position(|known| known == id)
-            .unwrap_or(usize::MAX)
-    });
-    let marker = |id: &str| {
-        notes
-            .iter()
-            .position(|(note, _)| note == id)
-            .map(|index| format!("[{}]", number(index + 1)))
-    };
+    // A stable sort: notes never referred to keep their order, after the others.
+    notes.sort_by_key(|(id, _)| order.get(id).copied().unwrap_or(usize::MAX));
+    let numbers: std::collections::HashMap<&str, usize> = notes
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(index, (id, _))| (id.as_str(), index + 1))
+        .collect();
+    let marker = |id: &str| numbers.get(id).map(|index| format!("[{}]", number(*index)));
     let body = reference
         .replace_all(body, |found: &regex::Captures| {
             id_of(&found[1])
