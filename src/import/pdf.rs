@@ -17,41 +17,79 @@ pub fn document_from_pdf(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
             ),
         });
     }
-    let owned = bytes.to_vec();
-    let read = std::panic::catch_unwind(move || -> Result<String, ImportError> {
-        let document = PdfDocument::from_bytes(owned).map_err(|error| ImportError::Damaged {
-            reason: format!("not a readable PDF ({error})"),
-        })?;
-        let pages = document
-            .page_count()
-            .map_err(|error| ImportError::Damaged {
-                reason: format!("its pages cannot be read ({error})"),
-            })?;
-        let mut text = String::new();
-        for page in 0..pages {
-            if let Ok(page_text) = document.extract_text(page) {
-                text.push_str(page_text.trim_end());
-                text.push_str("\n\n");
-            }
-        }
-        if text.trim().is_empty() && document.is_encrypted() {
-            return Err(ImportError::NoText {
-                reason: "the PDF is encrypted".into(),
-            });
-        }
-        Ok(text)
-    });
-    let text = read.unwrap_or_else(|_| {
-        Err(ImportError::Damaged {
-            reason: "the PDF reader failed on this file".into(),
-        })
-    })?;
+    let text = read_on_worker(bytes.to_vec())?;
     if text.split_whitespace().count() < 3 {
         return Err(ImportError::NoText {
             reason: "the PDF has no text layer (a scanned page?)".into(),
         });
     }
     build_document(&text, file, "PDF", 0, Metadata::default())
+}
+
+/// How long one PDF may take to read: a real 1,000-page report takes a few seconds.
+const READ_BUDGET: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Reads the text of a PDF's pages on a worker of its own, with a large stack, and waits for it
+/// at most [`READ_BUDGET`]. A reader that takes longer (a page tree listing one page tens of
+/// thousands of times makes the reader walk the whole tree for every page) is abandoned: the
+/// file is refused at once, and the worker stops at the next page it would read.
+fn read_on_worker(bytes: Vec<u8>) -> Result<String, ImportError> {
+    let deadline = std::time::Instant::now() + READ_BUDGET;
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let worker = std::thread::Builder::new()
+        .name("pdf-reader".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            let read = std::panic::catch_unwind(move || read_pages(bytes, deadline));
+            let _ = sender.send(read);
+        });
+    if worker.is_err() {
+        return Err(ImportError::Damaged {
+            reason: "no worker could be started to read it".into(),
+        });
+    }
+    match receiver.recv_timeout(READ_BUDGET) {
+        Ok(Ok(read)) => read,
+        Ok(Err(_)) => Err(ImportError::Damaged {
+            reason: "the PDF reader failed on this file".into(),
+        }),
+        Err(_) => Err(ImportError::Damaged {
+            reason: format!(
+                "reading it took longer than {} s and was given up",
+                READ_BUDGET.as_secs()
+            ),
+        }),
+    }
+}
+
+/// The text of every page, one paragraph break between pages; stops at `deadline`.
+fn read_pages(bytes: Vec<u8>, deadline: std::time::Instant) -> Result<String, ImportError> {
+    let document = PdfDocument::from_bytes(bytes).map_err(|error| ImportError::Damaged {
+        reason: format!("not a readable PDF ({error})"),
+    })?;
+    let pages = document
+        .page_count()
+        .map_err(|error| ImportError::Damaged {
+            reason: format!("its pages cannot be read ({error})"),
+        })?;
+    let mut text = String::new();
+    for page in 0..pages {
+        if std::time::Instant::now() > deadline {
+            return Err(ImportError::Damaged {
+                reason: format!("reading its pages takes too long: {page} of {pages} read"),
+            });
+        }
+        if let Ok(page_text) = document.extract_text(page) {
+            text.push_str(page_text.trim_end());
+            text.push_str("\n\n");
+        }
+    }
+    if text.trim().is_empty() && document.is_encrypted() {
+        return Err(ImportError::NoText {
+            reason: "the PDF is encrypted".into(),
+        });
+    }
+    Ok(text)
 }
 
 /// The deepest nesting of arrays and dictionaries a PDF may have to be read.
