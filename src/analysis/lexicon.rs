@@ -189,9 +189,20 @@ impl Lexicon {
         }
         for line in data_lines(include_str!("../../assets/names/demonyms.tsv")) {
             if let Some(forms) = line.split('\t').nth(2) {
-                lexicon
-                    .group_words
-                    .extend(forms.split('|').map(|form| fold(form.trim())));
+                for form in forms.split('|').map(|form| fold(form.trim())) {
+                    // "Hong Kongers" is also written "Hongkongers"; "South Korean" and
+                    // "Nord-coréen" name a people of a nation whose word alone ("Korean",
+                    // "coréen") the source does not list.
+                    if form.contains(' ') {
+                        lexicon.group_words.insert(form.replace(' ', ""));
+                    }
+                    if let Some((first, rest)) = form.split_once([' ', '-'])
+                        && lexicon.directions.contains(first)
+                    {
+                        lexicon.group_words.insert(rest.to_owned());
+                    }
+                    lexicon.group_words.insert(form);
+                }
             }
         }
         for (index, line) in
@@ -323,13 +334,26 @@ impl Lexicon {
     /// Whether a name is a word for a nationality or a group ("Afghans", "jihadistes"), or one
     /// such word made a noun for a person in English ("Frenchwoman", "Englishmen", "Scotsman").
     pub fn is_group_word(&self, name: &str) -> bool {
-        with_folded(name, |name| {
+        let one = |name: &str| {
             self.group_words.contains(name)
                 || ["woman", "women", "man", "men"].iter().any(|suffix| {
                     name.strip_suffix(suffix).is_some_and(|stem| {
                         stem.chars().count() >= 4 && self.group_words.contains(stem)
                     })
                 })
+        };
+        with_folded(name, |name| {
+            if one(name) {
+                return true;
+            }
+            // "North African", "East Asian", "Tunisian Islamists": group words, each but the
+            // last perhaps a point of the compass.
+            let words: Vec<&str> = name.split(' ').collect();
+            words.len() >= 2
+                && words.last().is_some_and(|last| one(last))
+                && words[..words.len() - 1]
+                    .iter()
+                    .all(|word| self.directions.contains(*word) || one(word))
         })
     }
 
@@ -437,10 +461,24 @@ mod tests {
             "Scotsman",
             "Dutchman",
             "Irishwomen",
+            "Korean",
+            "Hongkongers",
+            "North African",
+            "East Asian",
+            "Tunisian Islamists",
+            "coréens",
         ] {
             assert!(lexicon.is_group_word(person_of), "{person_of}");
         }
-        for name in ["Newman", "Truman", "Chairman", "Hermann", "Oman"] {
+        for name in [
+            "Newman",
+            "Truman",
+            "Chairman",
+            "Hermann",
+            "Oman",
+            "North Korea",
+            "West",
+        ] {
             assert!(!lexicon.is_group_word(name), "{name}");
         }
         assert_eq!(
