@@ -424,7 +424,9 @@ pub(super) fn set(
             Some(code) if code.is_empty() => Some(None),
             Some(code) if crate::model::is_language_code(&code) => Some(Some(code)),
             Some(code) => {
-                bail!("{code:?} is not a two-letter ISO 639-1 language code such as en or fr")
+                bail!(
+                    "{code:?} is not an ISO 639-1 language code: write two letters such as en, fr, de, ar, fa, ps or ru, or \"\" to clear it"
+                )
             }
         };
         let id = document.id;

@@ -374,7 +374,7 @@ fn properties_ui(
             Err(error) => actions.push(LibraryAction::Error(error.to_string())),
             Ok(_) if !language.is_empty() && !crate::model::is_language_code(&language) => {
                 actions.push(LibraryAction::Error(format!(
-                    "{language:?} is not a two-letter language code such as en or fr"
+                    "{language:?} is not an ISO 639-1 language code: two letters such as en, fr, de, ar, fa, ps or ru"
                 )));
             }
             Ok(date) => {

@@ -160,3 +160,46 @@ fn a_damaged_project_names_its_backup_and_restore_puts_it_in_place_keeping_the_d
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("nothing to restore"));
 }
+
+#[test]
+fn a_language_code_iso_639_1_does_not_define_is_refused() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let project = folder.path().join("languages.ron");
+    let report = folder.path().join("report.txt");
+    std::fs::write(
+        &report,
+        "Report\n\nThe valley held on Sunday, the spokesman said.\n",
+    )
+    .expect("write");
+    succeeds(&["import", path_str(&project), path_str(&report)]);
+    let before = std::fs::read(&project).expect("read");
+    let refused = triangulate(&[
+        "set",
+        path_str(&project),
+        "--document",
+        "1",
+        "--language",
+        "xx",
+    ]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("\"xx\" is not an ISO 639-1 language code"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&project).expect("read"),
+        before,
+        "nothing changed"
+    );
+    succeeds(&[
+        "set",
+        path_str(&project),
+        "--document",
+        "1",
+        "--language",
+        "PS",
+    ]);
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    assert_eq!(info["documents"][0]["language"], "ps");
+}
