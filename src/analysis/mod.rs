@@ -23,6 +23,29 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+/// What the analysed body of a document depends on: its text, its body and which of its
+/// paragraphs are set aside. Caches of per-document work are keyed by it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct BodyKey {
+    content_hash: String,
+    body: (usize, usize),
+    set_aside: Vec<(usize, usize)>,
+}
+
+impl BodyKey {
+    pub(crate) fn of(document: &crate::model::Document) -> Self {
+        Self {
+            content_hash: document.content_hash.clone(),
+            body: (document.body.start(), document.body.end()),
+            set_aside: document
+                .boilerplate
+                .iter()
+                .map(|span| (span.start(), span.end()))
+                .collect(),
+        }
+    }
+}
+
 /// What each part of the derived data depends on, as fingerprints of parts of the project: a
 /// part is recomputed only when its own inputs change, so editing the notes, a claim or a code
 /// recomputes nothing.

@@ -43,9 +43,7 @@ pub fn date_entity_name(text: &str, value: Option<PartialDate>) -> String {
 /// (dates without a year are read against it) and its language (which rules apply).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct DocumentKey {
-    content_hash: String,
-    body: (usize, usize),
-    set_aside: Vec<(usize, usize)>,
+    body: crate::analysis::BodyKey,
     date: Option<PartialDate>,
     language: Option<String>,
 }
@@ -53,13 +51,7 @@ struct DocumentKey {
 impl DocumentKey {
     fn of(document: &Document) -> Self {
         Self {
-            content_hash: document.content_hash.clone(),
-            body: (document.body.start(), document.body.end()),
-            set_aside: document
-                .boilerplate
-                .iter()
-                .map(|span| (span.start(), span.end()))
-                .collect(),
+            body: crate::analysis::BodyKey::of(document),
             date: document.date,
             language: document.language.clone(),
         }

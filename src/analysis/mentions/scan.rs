@@ -9,6 +9,7 @@
 //! again, and a merge, which moves spellings between entities without changing any, searches
 //! none.
 
+use crate::analysis::BodyKey;
 use crate::text::{WordMap, WordSet};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
@@ -27,28 +28,6 @@ pub(super) struct Found {
     pub whole_word: bool,
 }
 
-/// What a document's search depends on: its text and which of its paragraphs are set aside.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct ScanKey {
-    content_hash: String,
-    body: (usize, usize),
-    set_aside: Vec<(usize, usize)>,
-}
-
-impl ScanKey {
-    fn of(document: &crate::model::Document) -> Self {
-        Self {
-            content_hash: document.content_hash.clone(),
-            body: (document.body.start(), document.body.end()),
-            set_aside: document
-                .boilerplate
-                .iter()
-                .map(|span| (span.start(), span.end()))
-                .collect(),
-        }
-    }
-}
-
 /// The last search, kept for the next.
 #[derive(Debug, Default)]
 pub struct ScanCache {
@@ -62,7 +41,7 @@ struct State {
     /// The ids of the spellings of the last search.
     searched: WordSet<u32>,
     /// What the last search found in each document.
-    found: HashMap<ScanKey, Arc<Vec<Found>>>,
+    found: HashMap<BodyKey, Arc<Vec<Found>>>,
 }
 
 /// The result of a search: what was found in each document, in the project's order, and the
@@ -105,7 +84,7 @@ impl ScanCache {
         } else {
             AhoCorasick::new(&added).ok()
         };
-        let keys: Vec<ScanKey> = project.documents.iter().map(ScanKey::of).collect();
+        let keys: Vec<BodyKey> = project.documents.iter().map(BodyKey::of).collect();
         // What still holds of the last search in each document.
         let kept: Vec<Option<Arc<Vec<Found>>>> = project
             .documents

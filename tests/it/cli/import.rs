@@ -132,20 +132,13 @@ fn a_saved_web_page_imports_as_its_article_with_metadata() {
 
 #[test]
 fn word_processor_files_import_and_unsupported_formats_say_so() {
-    use std::io::Write;
     let folder = tempfile::tempdir().expect("temp dir");
     let docx = folder.path().join("note de synthèse.docx");
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    writer
-        .start_file(
-            "word/document.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .expect("entry");
-    writer
-        .write_all(b"<w:document><w:body><w:p><w:r><w:t>Briefing on the valley</w:t></w:r></w:p><w:p><w:r><w:t>Fahim Dashti said the resistance still held Bazarak on Monday.</w:t></w:r></w:p></w:body></w:document>")
-        .expect("write");
-    std::fs::write(&docx, writer.finish().expect("zip").into_inner()).expect("write");
+    std::fs::write(
+        &docx,
+        docx_of("<w:document><w:body><w:p><w:r><w:t>Briefing on the valley</w:t></w:r></w:p><w:p><w:r><w:t>Fahim Dashti said the resistance still held Bazarak on Monday.</w:t></w:r></w:p></w:body></w:document>"),
+    )
+    .expect("write");
     let pdf = folder.path().join("scan.pdf");
     std::fs::write(&pdf, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").expect("write");
     let legacy = folder.path().join("old memo.doc");
@@ -294,26 +287,17 @@ fn control_characters_in_file_names_are_printed_escaped() {
 
 #[test]
 fn a_small_document_whose_text_inflates_past_the_limit_is_refused() {
-    use std::io::Write;
     let folder = tempfile::tempdir().expect("temp dir");
     let docx = folder.path().join("bomb.docx");
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    writer
-        .start_file(
-            "word/document.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .expect("entry");
-    writer.write_all(b"<w:document><w:body>").expect("write");
     let paragraph = format!(
         "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
         "The valley held on Sunday. ".repeat(40)
     );
-    for _ in 0..2_000 {
-        writer.write_all(paragraph.as_bytes()).expect("write");
-    }
-    writer.write_all(b"</w:body></w:document>").expect("write");
-    std::fs::write(&docx, writer.finish().expect("zip").into_inner()).expect("write");
+    let body = format!(
+        "<w:document><w:body>{}</w:body></w:document>",
+        paragraph.repeat(2_000)
+    );
+    std::fs::write(&docx, docx_of(&body)).expect("write");
     let size = std::fs::metadata(&docx).expect("size").len();
     let options = triangulate::import::ImportOptions {
         max_bytes: 1_000_000,
@@ -330,4 +314,18 @@ fn a_small_document_whose_text_inflates_past_the_limit_is_refused() {
         max_bytes: 10_000_000,
     };
     assert!(triangulate::import::read_document(&docx, roomy).is_ok());
+}
+
+/// A Word document whose `word/document.xml` is `document`.
+fn docx_of(document: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    writer
+        .start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .expect("entry");
+    writer.write_all(document.as_bytes()).expect("write");
+    writer.finish().expect("zip").into_inner()
 }
