@@ -392,31 +392,6 @@ impl<T: Copy> SpellingIndex<T> {
         }
     }
 
-    /// The target of the indexed spelling that `name` is most surely a variant of.
-    pub fn find_same(&self, name: &str) -> Option<T> {
-        self.find_best(name).map(|(_, target)| target)
-    }
-
-    /// Like [`Self::find_same`], with the score; among equal scores the spelling indexed first
-    /// wins.
-    pub fn find_best(&self, name: &str) -> Option<(f32, T)> {
-        let (parts, key, shapes, length) = Self::key(name)?;
-        let mut best: Option<(f32, T)> = None;
-        // Each added or dropped letter costs at least 0.3 of an allowance of at most 1 a word.
-        let slack = 3 * key.1;
-        for (other, other_shapes, other_length, target, _) in self.buckets.get(&key)? {
-            if length.abs_diff(*other_length) > slack || !shapes_may_match(&shapes, other_shapes) {
-                continue;
-            }
-            if let Likeness::Same { score } = likeness_of_parts(&parts, other)
-                && best.is_none_or(|(known, _)| score > known)
-            {
-                best = Some((score, *target));
-            }
-        }
-        best
-    }
-
     /// Every indexed spelling that `name` is the same name as, with the score, in the order
     /// they were indexed. Each pair is compared with its two spellings in alphabetical order,
     /// so a score depends only on the two spellings, never on which was indexed first.
