@@ -1,4 +1,4 @@
-//! Throughput of the core on generated corpora: import, entity analysis, shared passages, and
+//! Throughput of the core on generated corpora: import, entity analysis, reuse clusters, and
 //! saving and loading the project file. `cargo bench --bench analysis` prints the figures.
 
 // A benchmark stops loudly on any failure, and what it prints is its result.
@@ -7,7 +7,7 @@
 use std::time::Instant;
 use triangulate::analysis::entities::{EntityCache, EntityTable};
 use triangulate::analysis::mentions::MentionIndex;
-use triangulate::analysis::passages::shared_passages;
+use triangulate::analysis::reuse::Reuse;
 use triangulate::analysis::search::{SearchIndex, SearchOptions, search, search_with};
 use triangulate::edit::Edit;
 use triangulate::import::{ImportOptions, read_batch};
@@ -135,7 +135,7 @@ fn main() {
         );
     }
 
-    // 2,000 as well: the size at which shared passages are to be found within 2 s.
+    // 2,000 as well, the size of a large investigation.
     let counts = if sizes.is_empty() {
         vec![100, 1_000, 2_000, 10_000]
     } else {
@@ -152,7 +152,7 @@ fn main() {
         let cache = EntityCache::default();
         let (table, entities_ms) = time(|| EntityTable::derive(&project, &cache));
         let (index, mentions_ms) = time(|| MentionIndex::build(&project, table.clone()));
-        let (passages, passages_ms) = time(|| shared_passages(&project.documents));
+        let (reuse, reuse_ms) = time(|| Reuse::find(&project.documents));
         // Editing the notes (or a claim, or a code) after everything was derived: the derived
         // data is keyed by its inputs, so nothing is recomputed; only the inputs are checked.
         let derived = triangulate::analysis::Derived::compute(&project, &cache);
@@ -160,10 +160,10 @@ fn main() {
         noted.notes = "Check the wire copy against the French original.".into();
         let (updated, notes_ms) =
             time(|| triangulate::analysis::Derived::update(&noted, &derived, &cache));
-        let reused = std::sync::Arc::ptr_eq(&updated.passages, &derived.passages)
+        let reused = std::sync::Arc::ptr_eq(&updated.reuse, &derived.reuse)
             && std::sync::Arc::ptr_eq(&updated.mentions, &derived.mentions);
         println!(
-            "{count:>6} documents: after a notes edit, derived data brought up to date in {notes_ms:.1} ms (shared passages and mentions reused: {reused})"
+            "{count:>6} documents: after a notes edit, derived data brought up to date in {notes_ms:.1} ms (reuse clusters and mentions reused: {reused})"
         );
         // Searching the whole corpus, as the Search tab does: a name (with its other spellings),
         // a phrase, and a regular expression; the slowest of three runs of each. The folded
@@ -260,9 +260,14 @@ fn main() {
             searches[2].0,
         );
         println!(
-            "{count:>6} documents ({megabytes:.1} MB): entities {entities_ms:.0} ms, one more document to its highlights {one_ms:.1} ms, a merge to its highlights {decision_ms:.1} ms, mentions {mentions_ms:.0} ms ({} entities), passages {passages_ms:.0} ms ({} found), save {save_ms:.0} ms, load {load_ms:.0} ms (reading the {file_mb:.1} MB file alone {read_ms:.1} ms)",
+            "{count:>6} documents ({megabytes:.1} MB): entities {entities_ms:.0} ms, one more document to its highlights {one_ms:.1} ms, a merge to its highlights {decision_ms:.1} ms, mentions {mentions_ms:.0} ms ({} entities), reuse clusters {reuse_ms:.0} ms ({} clusters, {} copies), save {save_ms:.0} ms, load {load_ms:.0} ms (reading the {file_mb:.1} MB file alone {read_ms:.1} ms)",
             table.entities.len(),
-            passages.len(),
+            reuse.clusters.len(),
+            reuse
+                .clusters
+                .iter()
+                .map(|cluster| cluster.copies.len())
+                .sum::<usize>(),
         );
         drop(index);
     }

@@ -241,7 +241,12 @@ fn four_panes(sync: bool) {
     let mut project = project_of(texts);
     // Passages shared between the panes come from the analysis the app runs in the background.
     let derived = triangulate::analysis::Derived::compute(&project, &Default::default());
-    let passages = derived.passages.len();
+    let passages: usize = derived
+        .reuse
+        .clusters
+        .iter()
+        .map(|cluster| cluster.copies.len())
+        .sum();
     project.name = "four panes".into();
     app.set_project(project, None, None);
     app.derived = derived;
@@ -256,7 +261,7 @@ fn four_panes(sync: bool) {
     let wheel = wheel_frames(&ctx, &mut app, egui::pos2(600.0, 400.0));
     let still: Vec<Duration> = (0..100).map(|_| frame(&ctx, &mut app)).collect();
     println!(
-        "four panes of 1 MB documents, sync scroll {}, {passages} shared passages:",
+        "four panes of 1 MB documents, sync scroll {}, {passages} copies of shared passages:",
         if sync { "on" } else { "off" }
     );
     println!(

@@ -12,6 +12,7 @@ pub mod matrix;
 pub mod mentions;
 pub mod passages;
 pub mod quotes;
+pub mod reuse;
 pub mod search;
 pub mod suggestions;
 pub mod timeline;
@@ -51,8 +52,8 @@ impl BodyKey {
 /// recomputes nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Inputs {
-    /// The documents' texts, bodies and set-aside paragraphs: shared passages depend on these
-    /// alone.
+    /// The documents' texts, bodies, set-aside paragraphs and dates: reuse clusters depend on
+    /// these alone (the dates choose each cluster's origin).
     pub texts: u64,
     /// From which share two documents are near-duplicates.
     pub near_duplicate: u8,
@@ -70,12 +71,12 @@ impl Inputs {
             document.content_hash.hash(&mut texts);
             document.body.hash(&mut texts);
             document.boilerplate.hash(&mut texts);
+            document.date.hash(&mut texts);
         }
         let texts = texts.finish();
         let mut entities = std::hash::DefaultHasher::new();
         texts.hash(&mut entities);
         for document in &project.documents {
-            document.date.hash(&mut entities);
             document.language.hash(&mut entities);
         }
         project.entities.hash(&mut entities);
@@ -98,15 +99,13 @@ pub struct Derived {
     pub mentions: Arc<mentions::MentionIndex>,
     /// Entities that may be one, strongest first.
     pub suggestions: Arc<Vec<suggestions::Suggestion>>,
-    /// Passages that documents share.
-    pub passages: Arc<Vec<passages::Passage>>,
-    /// Document pairs that share text, the most shared first.
-    pub pairs: Arc<Vec<passages::SharedPair>>,
+    /// Reuse clusters: each passage documents share, with all its copies.
+    pub reuse: Arc<reuse::Reuse>,
     /// Each near-duplicate document with its closest copy.
     pub near_duplicates: Arc<HashMap<DocumentId, passages::SharedPair>>,
     /// Whether the entities and their mentions were computed.
     pub has_mentions: bool,
-    /// Whether suggestions and passages were computed too, or only the mentions.
+    /// Whether suggestions and reuse clusters were computed too, or only the mentions.
     pub complete: bool,
 }
 
@@ -152,25 +151,22 @@ impl Derived {
             Arc::new(suggestions::suggestions(project, &mentions))
         };
         let texts_known = previous.complete && previous.inputs.texts == inputs.texts;
-        let (passages, pairs) = if texts_known {
-            (previous.passages.clone(), previous.pairs.clone())
+        let reuse = if texts_known {
+            previous.reuse.clone()
         } else {
-            let passages = passages::shared_passages(&project.documents);
-            let pairs = passages::shared_pairs(&project.documents, &passages);
-            (Arc::new(passages), Arc::new(pairs))
+            Arc::new(reuse::Reuse::find(&project.documents))
         };
         let near_duplicates =
             if texts_known && previous.inputs.near_duplicate == inputs.near_duplicate {
                 previous.near_duplicates.clone()
             } else {
-                Arc::new(passages::near_duplicates(&pairs, project.near_duplicate))
+                Arc::new(reuse.near_duplicates(project.near_duplicate))
             };
         Self {
             inputs,
             mentions,
             suggestions,
-            passages,
-            pairs,
+            reuse,
             near_duplicates,
             has_mentions: true,
             complete: true,

@@ -261,26 +261,8 @@ impl SharedPair {
     }
 }
 
-/// Each document that is a near-duplicate of another, with its closest copy: the pair that
-/// shares the most, as `pairs` are sorted.
-pub fn near_duplicates(
-    pairs: &[SharedPair],
-    threshold: NearDuplicate,
-) -> HashMap<DocumentId, SharedPair> {
-    let mut near: HashMap<DocumentId, SharedPair> = HashMap::new();
-    for pair in pairs
-        .iter()
-        .filter(|pair| pair.is_near_duplicate(threshold))
-    {
-        for document in [pair.a, pair.b] {
-            near.entry(document).or_insert_with(|| pair.clone());
-        }
-    }
-    near
-}
-
 /// The bytes covered by a set of ranges, overlaps counted once.
-fn covered(mut ranges: Vec<Range<usize>>) -> usize {
+pub(crate) fn covered(mut ranges: Vec<Range<usize>>) -> usize {
     ranges.sort_by_key(|range| range.start);
     let mut total = 0;
     let mut reach = 0;
@@ -295,7 +277,7 @@ fn covered(mut ranges: Vec<Range<usize>>) -> usize {
 }
 
 /// The length of a document's analysed text: its body without set-aside paragraphs.
-fn analysed_len(document: &Document) -> usize {
+pub(crate) fn analysed_len(document: &Document) -> usize {
     let set_aside: Vec<Range<usize>> = document
         .boilerplate
         .iter()
@@ -467,11 +449,5 @@ mod tests {
         let strict = NearDuplicate::new(100).expect("in range");
         assert!(pair(2, 3).is_near_duplicate(loose), "{pairs:?}");
         assert!(!pair(2, 3).is_near_duplicate(strict));
-        assert!(
-            near_duplicates(&pairs, strict)
-                .values()
-                .all(|pair| pair.coverage() >= 1.0)
-        );
-        assert!(near_duplicates(&pairs, usual).contains_key(&DocumentId(1)));
     }
 }

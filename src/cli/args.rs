@@ -63,13 +63,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the documents' stored text and their body: the text without its title, metadata
+    /// header and set-aside paragraphs (each replaced by one blank line), as the reader shows it.
+    Text {
+        /// The project file.
+        project: PathBuf,
+        /// Only this document, by id.
+        #[arg(long, value_name = "ID")]
+        document: Option<u32>,
+        /// Print JSON: `[{"id", "file", "title", "text", "body"}]`.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the passages that documents share (the same wire copy, a quoted statement).
     Passages {
         /// The project file.
         project: PathBuf,
+        /// List reuse clusters instead: each passage with all its copies, the earliest-dated
+        /// first (the likely origin), the largest clusters first. JSON: `[{"id", "size",
+        /// "origin": {"document", "start", "end"}, "copies": [{"document", "start", "end",
+        /// "score"}]}]`.
+        #[arg(long, conflicts_with = "pairs")]
+        clusters: bool,
         /// List document pairs with how much of each is shared, and near-duplicates, instead.
         #[arg(long)]
         pairs: bool,
+        /// Only these documents, by id (`--documents 3,7`): the passages or pairs among them.
+        /// Without it, pairs and passages are listed for the whole corpus only up to 100,000
+        /// document pairs; --clusters lists any corpus.
+        #[arg(long, value_delimiter = ',', value_name = "IDS")]
+        documents: Vec<u32>,
         /// With --pairs: the share of one document in another, in percent (1 to 100), from
         /// which the two are near-duplicates; the project's own setting (60 unless changed in
         /// the Shared text view) otherwise.

@@ -2,8 +2,9 @@
 //! change the project.
 
 use super::json::{
-    ClaimInfo, ClaimPassage, DocumentInfo, EntityInfo, HitInfo, MentionInfo, PairInfo, PassageInfo,
-    ProjectInfo, SetAside, SuggestionInfo, VariantInfo, print_json, rounded,
+    ClaimInfo, ClaimPassage, ClusterInfo, CopyInfo, CopyPlace, DocumentInfo, EntityInfo, HitInfo,
+    MentionInfo, PairInfo, PassageInfo, ProjectInfo, SetAside, SuggestionInfo, TextInfo,
+    VariantInfo, print_json, rounded,
 };
 use super::load;
 use crate::model::EntityKind;
@@ -261,36 +262,125 @@ pub(super) fn search(
     Ok(())
 }
 
-/// Prints the passages that documents share or, with `pairs`, the document pairs that share
-/// text, near-duplicates marked from the share given (in percent) or the project's own.
+/// Prints the documents' text and body (see [`crate::model::Document::reading_body`]), of
+/// all documents or of one.
+pub(super) fn text(path: &Path, only: Option<u32>, json: bool, out: &mut dyn Write) -> Result<()> {
+    let workspace = load(path)?;
+    let project = &workspace.project;
+    if let Some(id) = only
+        && project.document(crate::model::DocumentId(id)).is_none()
+    {
+        bail!(
+            "{}: no document {id} (`triangulate info` lists the documents)",
+            path.display()
+        );
+    }
+    let list: Vec<TextInfo<'_>> = project
+        .documents
+        .iter()
+        .filter(|document| only.is_none_or(|id| document.id.0 == id))
+        .map(|document| TextInfo {
+            id: document.id.0,
+            file: &document.file,
+            title: &document.title,
+            text: &document.text,
+            body: document.reading_body(),
+        })
+        .collect();
+    if json {
+        return print_json(out, &list);
+    }
+    for (index, document) in list.iter().enumerate() {
+        if index > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "# {} {}", document.id, document.title)?;
+        writeln!(out, "{}", document.body)?;
+    }
+    Ok(())
+}
+
+/// What `passages` lists.
+#[derive(Clone, Copy)]
+pub(super) enum PassagesView {
+    /// Every passage two documents share.
+    Passages,
+    /// Document pairs with how much each shares, near-duplicates marked from the share given
+    /// (in percent) or the project's own.
+    Pairs(Option<u8>),
+    /// Reuse clusters: each passage with all its copies.
+    Clusters,
+}
+
+/// The most document pairs `passages` lists for a whole corpus: beyond it, a list of pairs is
+/// too long to read or to use (a wire story in 1,000 outlets is half a million pairs) and
+/// clusters say the same in a line per passage.
+const MOST_PAIRS: usize = 100_000;
+
+/// Prints what documents share: passages, document pairs or reuse clusters, of the whole
+/// corpus or of the `only` documents given.
 pub(super) fn passages(
     path: &Path,
-    pairs: Option<Option<u8>>,
+    view: PassagesView,
+    only: &[u32],
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    use crate::analysis::passages::{shared_pairs, shared_passages};
+    use crate::analysis::reuse::Reuse;
     let workspace = load(path)?;
     let project = &workspace.project;
-    let found = crate::analysis::passages::shared_passages(&project.documents);
-    if let Some(percent) = pairs {
+    for id in only {
+        if project.document(crate::model::DocumentId(*id)).is_none() {
+            bail!(
+                "{}: no document {id} (`triangulate info` lists the documents)",
+                path.display()
+            );
+        }
+    }
+    let selected: Vec<crate::model::Document> = project
+        .documents
+        .iter()
+        .filter(|document| only.is_empty() || only.contains(&document.id.0))
+        .cloned()
+        .collect();
+    let documents = if only.is_empty() {
+        &project.documents
+    } else {
+        &selected
+    };
+    let reuse = Reuse::find(documents);
+    if let PassagesView::Clusters = view {
+        return print_clusters(project, &reuse, json, out);
+    }
+    let pair_count = reuse.pair_count();
+    if only.is_empty() && pair_count > MOST_PAIRS {
+        bail!(
+            "{}: the documents share text in about {pair_count} document pairs, more than the \
+             {MOST_PAIRS} listed at most: list reuse clusters with --clusters, or the pairs \
+             among some documents with --documents ID,ID",
+            path.display()
+        );
+    }
+    let found = shared_passages(documents);
+    if let PassagesView::Pairs(percent) = view {
         let threshold = match percent {
             None => project.near_duplicate,
             Some(percent) => crate::model::NearDuplicate::new(percent).with_context(|| {
                 format!("--near-duplicate {percent}: give a share from 1 to 100 percent")
             })?,
         };
-        let list: Vec<PairInfo> =
-            crate::analysis::passages::shared_pairs(&project.documents, &found)
-                .iter()
-                .map(|pair| PairInfo {
-                    a: pair.a.0,
-                    b: pair.b.0,
-                    passages: pair.passages,
-                    a_covered: rounded(pair.a_covered.into(), 3),
-                    b_covered: rounded(pair.b_covered.into(), 3),
-                    near_duplicate: pair.is_near_duplicate(threshold),
-                })
-                .collect();
+        let list: Vec<PairInfo> = shared_pairs(documents, &found)
+            .iter()
+            .map(|pair| PairInfo {
+                a: pair.a.0,
+                b: pair.b.0,
+                passages: pair.passages,
+                a_covered: rounded(pair.a_covered.into(), 3),
+                b_covered: rounded(pair.b_covered.into(), 3),
+                near_duplicate: pair.is_near_duplicate(threshold),
+            })
+            .collect();
         if json {
             return print_json(out, &list);
         }
@@ -328,22 +418,95 @@ pub(super) fn passages(
         return print_json(out, &list);
     }
     for passage in &found {
-        let excerpt = project
-            .document(passage.a)
-            .and_then(|document| document.text.get(passage.a_range.clone()))
-            .map(|text| {
-                text.split_whitespace()
-                    .take(12)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default();
+        let excerpt = excerpt(project, passage.a, &passage.a_range);
         writeln!(
             out,
             "{:.2}  doc {} ~ doc {}  “{excerpt}…”",
             passage.score, passage.a, passage.b
         )?;
     }
+    Ok(())
+}
+
+/// The first dozen words of a range of a document, on one line.
+fn excerpt(
+    project: &crate::model::Project,
+    document: crate::model::DocumentId,
+    range: &std::ops::Range<usize>,
+) -> String {
+    project
+        .document(document)
+        .and_then(|document| document.text.get(range.clone()))
+        .map(|text| {
+            text.split_whitespace()
+                .take(12)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default()
+}
+
+/// Prints reuse clusters, the largest first, each with its copies, the origin first.
+fn print_clusters(
+    project: &crate::model::Project,
+    reuse: &crate::analysis::reuse::Reuse,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if json {
+        let list: Vec<ClusterInfo> = reuse
+            .clusters
+            .iter()
+            .map(|cluster| {
+                let origin = cluster.origin();
+                ClusterInfo {
+                    id: cluster.id,
+                    size: cluster.copies.len(),
+                    origin: CopyPlace {
+                        document: origin.document.0,
+                        start: origin.range.start,
+                        end: origin.range.end,
+                    },
+                    copies: cluster
+                        .copies
+                        .iter()
+                        .map(|copy| CopyInfo {
+                            document: copy.document.0,
+                            start: copy.range.start,
+                            end: copy.range.end,
+                            score: rounded(copy.score.into(), 3),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        return print_json(out, &list);
+    }
+    for cluster in &reuse.clusters {
+        let origin = cluster.origin();
+        writeln!(
+            out,
+            "cluster {}: {} copies in {} documents, from doc {}  “{}…”",
+            cluster.id,
+            cluster.copies.len(),
+            cluster.documents(),
+            origin.document,
+            excerpt(project, origin.document, &origin.range)
+        )?;
+        for copy in &cluster.copies {
+            let date = project
+                .document(copy.document)
+                .and_then(|document| document.date)
+                .map(|date| date.to_string())
+                .unwrap_or_else(|| "undated".into());
+            writeln!(
+                out,
+                "  {:.2}  doc {}  {date}  bytes {}–{}",
+                copy.score, copy.document, copy.range.start, copy.range.end
+            )?;
+        }
+    }
+    writeln!(out, "{} clusters", reuse.clusters.len())?;
     Ok(())
 }
 

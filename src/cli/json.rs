@@ -178,6 +178,59 @@ pub(super) struct PassageInfo {
     pub(super) score: f64,
 }
 
+/// A document's text, as `text --json` prints it.
+#[derive(Serialize)]
+pub(super) struct TextInfo<'a> {
+    /// The document's id.
+    pub(super) id: u32,
+    /// The file it was imported from.
+    pub(super) file: &'a str,
+    /// Its title.
+    pub(super) title: &'a str,
+    /// The stored text, whole.
+    pub(super) text: &'a str,
+    /// The text as the reader shows it for reading: without the title, the metadata header
+    /// and the set-aside paragraphs, each of which is replaced by one blank line.
+    pub(super) body: String,
+}
+
+/// A reuse cluster, as `passages --clusters --json` prints it.
+#[derive(Serialize)]
+pub(super) struct ClusterInfo {
+    /// Its number, from 1, the largest cluster first.
+    pub(super) id: u32,
+    /// How many copies it has, the origin included.
+    pub(super) size: usize,
+    /// The copy in the earliest-dated document: the likely origin.
+    pub(super) origin: CopyPlace,
+    /// Every copy, the origin first, then by their documents' dates.
+    pub(super) copies: Vec<CopyInfo>,
+}
+
+/// Where a copy is.
+#[derive(Serialize)]
+pub(super) struct CopyPlace {
+    /// The document's id.
+    pub(super) document: u32,
+    /// First byte of the copy in the document's text.
+    pub(super) start: usize,
+    /// One past its last byte.
+    pub(super) end: usize,
+}
+
+/// One copy of a reused passage.
+#[derive(Serialize)]
+pub(super) struct CopyInfo {
+    /// The document's id.
+    pub(super) document: u32,
+    /// First byte of the copy in the document's text.
+    pub(super) start: usize,
+    /// One past its last byte.
+    pub(super) end: usize,
+    /// How alike it is to the origin, from 0 to 1, to three decimals (the origin scores 1).
+    pub(super) score: f64,
+}
+
 /// Two documents that share text, as `passages --pairs --json` prints it.
 #[derive(Serialize)]
 pub(super) struct PairInfo {

@@ -88,6 +88,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         }
         Command::Claims { project, json } => inspect::claims(&project, json, out),
         Command::Mentions { project, json } => inspect::mentions(&project, json, out),
+        Command::Text {
+            project,
+            document,
+            json,
+        } => inspect::text(&project, document, json, out),
         Command::GenerateCorpus {
             folder,
             documents,
@@ -110,10 +115,21 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
         } => change::rate(&project, claim, hypothesis, &rating, out),
         Command::Passages {
             project,
+            clusters,
             pairs,
+            documents,
             near_duplicate,
             json,
-        } => inspect::passages(&project, pairs.then_some(near_duplicate), json, out),
+        } => {
+            let view = if clusters {
+                inspect::PassagesView::Clusters
+            } else if pairs {
+                inspect::PassagesView::Pairs(near_duplicate)
+            } else {
+                inspect::PassagesView::Passages
+            };
+            inspect::passages(&project, view, &documents, json, out)
+        }
         Command::Export {
             project,
             format,

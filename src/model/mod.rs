@@ -172,6 +172,34 @@ impl Document {
         std::borrow::Cow::Owned(String::from_utf8_lossy(&bytes).into_owned())
     }
 
+    /// The body as a reader reads it: the body's text with each set-aside paragraph replaced
+    /// by one blank line, so another tool can score what the reader shows.
+    pub fn reading_body(&self) -> String {
+        let body = self.body.range();
+        let mut set_aside: Vec<std::ops::Range<usize>> = self
+            .boilerplate
+            .iter()
+            .map(|span| span.start().max(body.start)..span.end().min(body.end))
+            .filter(|range| range.start < range.end)
+            .collect();
+        set_aside.sort_by_key(|range| range.start);
+        let mut kept: Vec<&str> = Vec::new();
+        let mut from = body.start;
+        for range in set_aside
+            .iter()
+            .chain(std::iter::once(&(body.end..body.end)))
+        {
+            if range.start > from
+                && let Some(piece) = self.text.get(from..range.start)
+                && !piece.trim().is_empty()
+            {
+                kept.push(piece.trim_matches(|c: char| c == '\n' || c == '\r'));
+            }
+            from = from.max(range.end);
+        }
+        kept.join("\n\n")
+    }
+
     /// Whether a byte range lies in a set-aside paragraph.
     pub fn is_set_aside(&self, range: &std::ops::Range<usize>) -> bool {
         self.boilerplate

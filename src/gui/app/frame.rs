@@ -133,11 +133,14 @@ impl TriangulateApp {
                     }
                 }
                 CentralView::Shared => {
-                    let pairs = self.derived.pairs.clone();
+                    let reuse = self.derived.reuse.clone();
                     let analysed = self.is_analysed();
-                    for action in shared_ui(ui, &self.workspace.project, &pairs, analysed) {
+                    let selected = self.shared_cluster;
+                    for action in shared_ui(ui, &self.workspace.project, &reuse, selected, analysed)
+                    {
                         match action {
                             SharedAction::Compare(first, second) => self.compare(first, second),
+                            SharedAction::Select(cluster) => self.shared_cluster = Some(cluster),
                             SharedAction::SetNearDuplicate(threshold) => {
                                 if let Some(edit) =
                                     Edit::set_near_duplicate(&self.workspace.project, threshold)

@@ -15,13 +15,13 @@ use std::sync::Arc;
 pub(super) type Link = (Passage, Option<AnchorKind>);
 
 impl TriangulateApp {
-    /// What links the open documents: the passages any two share, and anchors (numbers, dates,
-    /// rare names) between two that share none. Worked out once for a set of open documents
+    /// What links the open documents: the passages any two share (derived from the reuse
+    /// clusters), and anchors (numbers, dates, rare names) between two that share none. Worked out once for a set of open documents
     /// and an analysis, not on every frame.
     pub fn links_between(&mut self, open: &[DocumentId]) -> Arc<Vec<Link>> {
         // Links depend on the shared passages and the mentions alone, not on every edit.
         let key = (
-            Arc::as_ptr(&self.derived.passages) as usize,
+            Arc::as_ptr(&self.derived.reuse) as usize,
             Arc::as_ptr(&self.derived.mentions) as usize,
             open.to_vec(),
         );
@@ -30,13 +30,19 @@ impl TriangulateApp {
         {
             return links.clone();
         }
-        let mut found: Vec<Link> = self
-            .derived
-            .passages
-            .iter()
-            .filter(|passage| open.contains(&passage.a) && open.contains(&passage.b))
-            .map(|passage| (passage.clone(), None))
-            .collect();
+        // The passages two open documents share, from the reuse clusters both are in.
+        let mut found: Vec<Link> = Vec::new();
+        for (index, &a) in open.iter().enumerate() {
+            for &b in &open[index + 1..] {
+                let known = found
+                    .iter()
+                    .any(|(passage, _)| (passage.a, passage.b) == (a.min(b), a.max(b)));
+                if !known {
+                    let shared = self.derived.reuse.between(a, b);
+                    found.extend(shared.into_iter().map(|passage| (passage, None)));
+                }
+            }
+        }
         for (index, &a) in open.iter().enumerate() {
             for &b in &open[index + 1..] {
                 let (a, b) = (a.min(b), a.max(b));

@@ -161,6 +161,8 @@ pub struct TriangulateApp {
     last_autosave: std::time::Instant,
     autosaved_revision: Option<u64>,
     matrix: MatrixState,
+    /// The reuse cluster whose copies the Shared text view lists, by id.
+    shared_cluster: Option<u32>,
     timeline: TimelineState,
     hypotheses: HypothesesState,
     /// Bumped whenever another project replaces this one; background results carry it.
@@ -232,6 +234,7 @@ impl TriangulateApp {
             last_autosave: std::time::Instant::now(),
             autosaved_revision: None,
             matrix: MatrixState::default(),
+            shared_cluster: None,
             timeline: TimelineState::default(),
             hypotheses: HypothesesState::default(),
             session: 0,

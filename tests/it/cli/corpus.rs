@@ -168,3 +168,87 @@ fn a_generated_corpus_is_the_same_for_the_same_seed_and_imports_in_two_languages
         "test",
     ]);
 }
+
+#[test]
+fn a_wire_passage_carried_by_every_tenth_report_is_one_cluster_from_its_earliest_copy() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let reports = folder.path().join("reports");
+    succeeds(&["generate-corpus", path_str(&reports), "--documents", "40"]);
+    let project = folder.path().join("wire.ron");
+    succeeds(&["import", path_str(&project), path_str(&reports)]);
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    let documents = info["documents"].as_array().expect("documents");
+    let text = |id: u64| -> String {
+        let found = ok_json(&[
+            "text",
+            path_str(&project),
+            "--document",
+            &id.to_string(),
+            "--json",
+        ]);
+        found[0]["text"].as_str().expect("a text").to_owned()
+    };
+    let date = |id: u64| {
+        documents
+            .iter()
+            .find(|document| document["id"].as_u64() == Some(id))
+            .and_then(|document| document["date"].as_str())
+            .map(str::to_owned)
+    };
+    let clusters = ok_json(&["passages", path_str(&project), "--clusters", "--json"]);
+    let list = clusters.as_array().expect("a list");
+    let wire = list
+        .iter()
+        .find(|cluster| {
+            let origin = &cluster["origin"];
+            let id = origin["document"].as_u64().expect("an id");
+            let (start, end) = (
+                origin["start"].as_u64().expect("offset") as usize,
+                origin["end"].as_u64().expect("offset") as usize,
+            );
+            text(id)[start..end].starts_with(&triangulate::corpus::WIRE[..40])
+        })
+        .expect("the wire passage is a cluster");
+    let copies = wire["copies"].as_array().expect("copies");
+    assert_eq!(wire["size"].as_u64(), Some(4), "{wire}");
+    let mut carriers: Vec<u64> = copies
+        .iter()
+        .map(|copy| copy["document"].as_u64().expect("an id"))
+        .collect();
+    // The origin is the first copy, and no copy is dated before it.
+    assert_eq!(wire["origin"]["document"], copies[0]["document"]);
+    assert_eq!(copies[0]["score"].as_f64(), Some(1.0));
+    let first = date(carriers[0]);
+    assert!(carriers.iter().all(|&id| date(id) >= first), "{wire}");
+    carriers.sort_unstable();
+    assert_eq!(carriers, [1, 11, 21, 31], "seeds 0, 10, 20 and 30 carry it");
+    for copy in copies {
+        let id = copy["document"].as_u64().expect("an id");
+        let (start, end) = (
+            copy["start"].as_u64().expect("offset") as usize,
+            copy["end"].as_u64().expect("offset") as usize,
+        );
+        assert!(text(id)[start..end].contains("refused to lay down its weapons"));
+        assert!(copy["score"].as_f64().is_some_and(|score| score > 0.9));
+    }
+    // Pairs are listed among the documents asked for.
+    let pair = ok_json(&[
+        "passages",
+        path_str(&project),
+        "--documents",
+        "11,21",
+        "--json",
+    ]);
+    let pair = pair.as_array().expect("a list");
+    assert!(!pair.is_empty());
+    assert!(
+        pair.iter()
+            .all(|passage| passage["a"] == 11 && passage["b"] == 21)
+    );
+    let unknown = triangulate(&["passages", path_str(&project), "--documents", "11,999"]);
+    let message = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        !unknown.status.success() && message.contains("no document 999"),
+        "{message}"
+    );
+}

@@ -66,6 +66,26 @@ fn harness_with(
     harness
 }
 
+/// The passage the largest reuse cluster's earliest copy shares with its first reprint.
+fn first_shared_passage(app: &TriangulateApp) -> triangulate::analysis::passages::Passage {
+    let reuse = &app.derived.reuse;
+    let cluster = reuse
+        .clusters
+        .first()
+        .expect("the sample shares a wire passage");
+    let origin = cluster.origin().document;
+    let reprint = cluster
+        .copies
+        .iter()
+        .find(|copy| copy.document != origin)
+        .expect("a reprint");
+    reuse
+        .between(origin, reprint.document)
+        .first()
+        .cloned()
+        .expect("the two share the passage")
+}
+
 /// A sentence of the sample's wire story that no claim covers.
 const RESIDENTS: &str = "Residents say stocks of food and fuel could last several months.";
 

@@ -1,7 +1,7 @@
 //! Documents side by side: shared passages and anchors between panes, sync scroll, documents
 //! dragged into panes, and the panes' arrangement.
 
-use super::{harness, harness_on_copy};
+use super::{first_shared_passage, harness, harness_on_copy};
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -12,13 +12,7 @@ use triangulate::store;
 #[test]
 fn clicking_a_shared_passage_scrolls_the_other_pane_to_its_copy() {
     let mut harness = harness();
-    let passage = harness
-        .state()
-        .derived
-        .passages
-        .first()
-        .cloned()
-        .expect("the sample shares a wire passage");
+    let passage = first_shared_passage(harness.state());
     {
         let app = harness.state_mut();
         app.panes.clear();
@@ -49,17 +43,14 @@ fn clicking_a_shared_passage_scrolls_the_other_pane_to_its_copy() {
 }
 
 #[test]
-fn the_shared_text_view_opens_a_pair_side_by_side() {
+fn the_shared_text_view_opens_a_reprint_beside_its_origin() {
     let mut harness = harness();
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
     harness.run_ok();
-    let pair = harness
-        .state()
-        .derived
-        .pairs
-        .first()
-        .cloned()
-        .expect("the sample's wire and relay share a passage");
+    let (origin, reprint) = {
+        let cluster = &harness.state().derived.reuse.clusters[0];
+        (cluster.origin().document, cluster.copies[1].document)
+    };
     let title = |id| {
         harness
             .state()
@@ -69,25 +60,24 @@ fn the_shared_text_view_opens_a_pair_side_by_side() {
             .map(|document| document.title.clone())
             .expect("document")
     };
-    let label = format!("Compare \"{}\" with \"{}\"", title(pair.a), title(pair.b));
+    // The largest cluster is chosen at first: its copies are listed, the earliest as origin.
+    let _ = harness.get_by_label("Origin");
+    let label = format!("Compare \"{}\" with \"{}\"", title(origin), title(reprint));
     harness.get_by_label(&label).click();
     harness.run_ok();
     let app = harness.state();
     assert_eq!(app.central, triangulate::gui::app::CentralView::Reader);
     let open: Vec<DocumentId> = app.panes.iter().map(|pane| pane.document).collect();
-    assert!(open.contains(&pair.a) && open.contains(&pair.b), "{open:?}");
+    assert!(
+        open.contains(&origin) && open.contains(&reprint),
+        "{open:?}"
+    );
 }
 
 #[test]
 fn with_sync_scroll_the_other_pane_follows_to_the_shared_passage() {
     let mut harness = harness();
-    let pair = harness
-        .state()
-        .derived
-        .pairs
-        .first()
-        .cloned()
-        .expect("a shared pair");
+    let pair = first_shared_passage(harness.state());
     harness.state_mut().compare(pair.a, pair.b);
     harness.run_ok();
     let tops = |harness: &Harness<'static, TriangulateApp>| -> Vec<Option<usize>> {
@@ -125,14 +115,7 @@ fn with_sync_scroll_the_other_pane_follows_to_the_shared_passage() {
     assert_ne!(synced[1], after[1], "the right pane followed");
     // The passage they share sits at the top of both, or the right pane is at least past
     // the start of its copy once the left one is past the start of its own.
-    let passage = harness
-        .state()
-        .derived
-        .passages
-        .iter()
-        .find(|passage| (passage.a, passage.b) == (pair.a, pair.b))
-        .cloned()
-        .expect("their passage");
+    let passage = pair.clone();
     let (left, right) = (synced[0].unwrap_or(0), synced[1].unwrap_or(0));
     if left >= passage.a_range.start {
         assert!(
@@ -160,9 +143,12 @@ fn reports_in_two_languages_are_anchored_on_what_they_share() {
         (find("La Dépêche Express"), find("The Frontline Review"))
     };
     assert!(
-        !harness.state().derived.passages.iter().any(|passage| {
-            (passage.a, passage.b) == (french.min(english), french.max(english))
-        }),
+        harness
+            .state()
+            .derived
+            .reuse
+            .between(french, english)
+            .is_empty(),
         "no shared text"
     );
     harness.state_mut().compare(french, english);

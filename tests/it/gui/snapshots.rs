@@ -35,13 +35,7 @@ fn the_reader_with_highlights() {
 #[test]
 fn two_reports_side_by_side_with_their_shared_passage() {
     let mut harness = harness();
-    let passage = harness
-        .state()
-        .derived
-        .passages
-        .first()
-        .cloned()
-        .expect("the sample shares a wire passage");
+    let passage = super::first_shared_passage(harness.state());
     {
         let app = harness.state_mut();
         app.compare(passage.a, passage.b);
