@@ -1,9 +1,10 @@
 //! Entities that may be one: for the user to merge or to mark as different.
 
 use super::mentions::MentionIndex;
-use super::variants::{Likeness, content_words, likeness};
+use super::variants::{Likeness, PreparedName, content_words};
 use crate::model::{EntityId, EntityKind, Project};
-use std::collections::{HashMap, HashSet};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Why two entities are suggested as one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,27 +85,47 @@ pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion
             blocks.entry(prefix).or_default().push(index);
         }
     }
-    let mut seen = HashSet::new();
-    let mut found = Vec::new();
-    for members in blocks.values() {
-        for (position, &i) in members.iter().enumerate() {
-            for &j in &members[position + 1..] {
-                let (a, b) = (entities[i], entities[j]);
-                if a.id == b.id || !seen.insert((a.id.min(b.id), a.id.max(b.id))) {
-                    continue;
+    // Each name is split into its parts once, not once per comparison.
+    let prepared: Vec<PreparedName> = entities
+        .iter()
+        .map(|entity| PreparedName::new(&entity.name))
+        .collect();
+    // Blocks are compared on every core; a pair in several blocks is compared in each and
+    // kept once.
+    let mut blocks: Vec<(String, Vec<usize>)> = blocks.into_iter().collect();
+    blocks.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+    let mut alike: Vec<(usize, usize, f32, Reason)> = blocks
+        .par_iter()
+        .flat_map_iter(|(_, members)| {
+            let mut found = Vec::new();
+            for (position, &i) in members.iter().enumerate() {
+                for &j in &members[position + 1..] {
+                    let (a, b) = (entities[i], entities[j]);
+                    if a.id == b.id
+                        || !compatible(a.kind, b.kind)
+                        || project.are_distinct(a.id, b.id)
+                    {
+                        continue;
+                    }
+                    let (score, reason) = match prepared[i].likeness(&prepared[j]) {
+                        Likeness::Same { score } => (score, Reason::SameName),
+                        Likeness::Part { score } => (score, Reason::PartOfName),
+                        Likeness::Different => continue,
+                    };
+                    found.push((i.min(j), i.max(j), score, reason));
                 }
-                if project.are_distinct(a.id, b.id) || !compatible(a.kind, b.kind) {
-                    continue;
-                }
-                let (score, reason) = match likeness(&a.name, &b.name) {
-                    Likeness::Same { score } => (score, Reason::SameName),
-                    Likeness::Part { score } => (score, Reason::PartOfName),
-                    Likeness::Different => continue,
-                };
-                found.push(Suggestion::new(mentions, (a.id, b.id), score, reason));
             }
-        }
-    }
+            found
+        })
+        .collect();
+    alike.sort_unstable_by_key(|&(i, j, _, _)| (i, j));
+    alike.dedup_by_key(|&mut (i, j, _, _)| (i, j));
+    let mut found: Vec<Suggestion> = alike
+        .into_iter()
+        .map(|(i, j, score, reason)| {
+            Suggestion::new(mentions, (entities[i].id, entities[j].id), score, reason)
+        })
+        .collect();
     found.extend(acronym_suggestions(project, mentions, &entities));
     found.sort_by(|x, y| {
         y.score

@@ -227,6 +227,23 @@ pub fn likeness(a: &str, b: &str) -> Likeness {
     likeness_of_parts(&parts(a), &parts(b))
 }
 
+/// A name split into its parts once, to be compared with many others ([`Self::likeness`]
+/// gives what [`likeness`] gives for the two names).
+#[derive(Clone, Debug)]
+pub struct PreparedName(Vec<Part>);
+
+impl PreparedName {
+    /// Splits `name` into connectors and word skeletons.
+    pub fn new(name: &str) -> Self {
+        Self(parts(name))
+    }
+
+    /// How alike the two names are.
+    pub fn likeness(&self, other: &Self) -> Likeness {
+        likeness_of_parts(&self.0, &other.0)
+    }
+}
+
 /// The content words of a name, without its connectors.
 fn word_parts(parts: &[Part]) -> Vec<&str> {
     parts
