@@ -63,7 +63,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the documents' stored text and their body: the text without its title, metadata
+    /// Print the documents' stored text and their body: the text without its metadata
     /// header and set-aside paragraphs (each replaced by one blank line), as the reader shows it.
     Text {
         /// The project file.

@@ -189,8 +189,8 @@ pub(super) struct TextInfo<'a> {
     pub(super) title: &'a str,
     /// The stored text, whole.
     pub(super) text: &'a str,
-    /// The text as the reader shows it for reading: without the title, the metadata header
-    /// and the set-aside paragraphs, each of which is replaced by one blank line.
+    /// The text as the reader shows it: without the metadata header and the set-aside
+    /// paragraphs, each of which is replaced by one blank line.
     pub(super) body: String,
 }
 

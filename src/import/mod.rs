@@ -415,7 +415,7 @@ pub fn build_document(
         title,
         outlet: given(metadata.outlet, header.outlet).unwrap_or_default(),
         author: given(metadata.author, header.author)
-            .or_else(|| byline(body_text))
+            .or_else(|| byline(&headline_text))
             .unwrap_or_default(),
         url: given(metadata.url, header.url).unwrap_or_default(),
         date: header.date.or(metadata.date),

@@ -329,3 +329,39 @@ fn docx_of(document: &str) -> Vec<u8> {
     writer.write_all(document.as_bytes()).expect("write");
     writer.finish().expect("zip").into_inner()
 }
+
+#[test]
+fn a_clipped_report_reads_as_its_headline_and_article_without_header_or_furniture() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let clip = folder.path().join("clip.txt");
+    let text = " date 2021-09 Reading time: 3 minutes\nTaliban close in on the valley\n\n\
+                Fighters were seen on the road to Bazarak on Sunday, witnesses said.\n\n\
+                Download our app on the App Store\n\nappstore-badge_EN logo-google-play\n\n\
+                Residents say stocks of food could last several months.\n\nOur columnists\n\n\
+                By Claire Martin\n\nJean Dupont\n";
+    std::fs::write(&clip, text).expect("write");
+    let project = folder.path().join("clip.ron");
+    succeeds(&["import", path_str(&project), path_str(&clip)]);
+    let documents = ok_json(&["text", path_str(&project), "--json"]);
+    assert_eq!(
+        documents,
+        serde_json::json!([{
+            "id": 1,
+            "file": "clip.txt",
+            "title": "Taliban close in on the valley",
+            "text": text,
+            "body": "Taliban close in on the valley\n\n\
+                     Fighters were seen on the road to Bazarak on Sunday, witnesses said.\n\n\
+                     Residents say stocks of food could last several months."
+        }])
+    );
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    let document = &info["documents"][0];
+    assert_eq!(document["date"], "2021-09");
+    assert_eq!(
+        document["author"], "",
+        "a columnist's byline is not the author"
+    );
+    let missing = triangulate(&["text", path_str(&project), "--document", "2"]);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no document 2"));
+}
