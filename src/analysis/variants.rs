@@ -143,17 +143,20 @@ fn substitution_cost(a: char, b: char) -> f32 {
 
 /// Weighted edit distance between two skeletons; `None` when their first letters disagree.
 fn word_distance(a: &str, b: &str, limit: f32) -> Option<f32> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (first_a, first_b) = (a.first()?, b.first()?);
-    if letter_class(*first_a) != letter_class(*first_b) {
+    let (first_a, first_b) = (a.chars().next()?, b.chars().next()?);
+    if letter_class(first_a) != letter_class(first_b) {
         return None;
     }
     // Words too different in length never come within the limit, so most pairs are settled
-    // before any table is filled.
-    if !lengths_may_match(a.len(), b.len(), limit) {
+    // before any table is filled (or any letter copied).
+    if !lengths_may_match(a.chars().count(), b.chars().count(), limit) {
         return None;
     }
+    if a == b {
+        return Some(0.0);
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     // Inserting or dropping a letter: cheap for vowels, and for weak letters inside the word;
     // a trailing s is a plural.
     let indel = |word: &[char], index: usize| {
