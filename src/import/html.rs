@@ -44,12 +44,16 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         .find(|name| !name.is_empty())
         .unwrap_or("")
         .to_owned();
-    let date = metadata.date.and_then(|date| {
-        PartialDate::full(
-            date.year(),
-            u8::try_from(date.month()).ok()?,
-            u8::try_from(date.day()).ok()?,
-        )
+    // The date the article was first published: the extractor prefers the date it was last
+    // modified, which would put an article updated a month later out of the story's order.
+    let date = published_date(&decoded.text).or_else(|| {
+        metadata.date.and_then(|date| {
+            PartialDate::full(
+                date.year(),
+                u8::try_from(date.month()).ok()?,
+                u8::try_from(date.day()).ok()?,
+            )
+        })
     });
     let language = declared_language(&metadata.language);
     let metadata = Metadata {
@@ -61,6 +65,159 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         language,
     };
     build_document(&text, file, decoded.encoding, decoded.replaced, metadata)
+}
+
+/// Meta tags (by `property`, `name` or `itemprop`) that give the date of first publication.
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+];
+
+/// The date of first publication a page declares: JSON-LD `datePublished`, else a meta tag
+/// or a `<time>` element for it. The date modified (`dateModified`, `og:updated_time`) never
+/// stands in for it.
+fn published_date(html: &str) -> Option<PartialDate> {
+    json_ld_published(html).or_else(|| {
+        tags(html, "meta")
+            .filter(|attributes| {
+                ["property", "name", "itemprop"].iter().any(|key| {
+                    attribute(attributes, key).is_some_and(|value| {
+                        PUBLISHED_META.contains(&value.to_ascii_lowercase().as_str())
+                    })
+                })
+            })
+            .find_map(|attributes| attribute(attributes, "content").and_then(date_prefix))
+            .or_else(|| {
+                tags(html, "time")
+                    .filter(|attributes| {
+                        attribute(attributes, "itemprop")
+                            .is_some_and(|value| value.eq_ignore_ascii_case("datePublished"))
+                            || attributes.to_ascii_lowercase().contains("pubdate")
+                    })
+                    .find_map(|attributes| attribute(attributes, "datetime").and_then(date_prefix))
+            })
+    })
+}
+
+/// The first `"datePublished": "…"` of the page's JSON-LD.
+fn json_ld_published(html: &str) -> Option<PartialDate> {
+    let mut rest = html;
+    while let Some(at) = rest.find("\"datePublished\"") {
+        rest = &rest[at + "\"datePublished\"".len()..];
+        let value = rest
+            .trim_start()
+            .strip_prefix(':')?
+            .trim_start()
+            .strip_prefix('"')?;
+        if let Some(date) = value.split('"').next().and_then(date_prefix) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// The attributes, as written, of every `<name …>` tag of the page.
+fn tags<'h>(html: &'h str, name: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+    let open = format!("<{name}");
+    let mut rest = html;
+    std::iter::from_fn(move || {
+        loop {
+            let at = find_ignoring_case(rest, &open)?;
+            let after = &rest[at + open.len()..];
+            let end = after.find('>')?;
+            rest = &after[end..];
+            if after.starts_with(|c: char| c.is_whitespace() || c == '/') {
+                return Some(&after[..end]);
+            }
+        }
+    })
+}
+
+fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// The value of attribute `key` in a tag's attributes (`key="v"`, `key='v'` or `key=v`).
+fn attribute<'a>(attributes: &'a str, key: &str) -> Option<&'a str> {
+    let mut rest = attributes;
+    while let Some(at) = find_ignoring_case(rest, key) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + key.len()..].trim_start();
+        rest = &rest[at + key.len()..];
+        if before.is_some_and(|c| !c.is_whitespace()) {
+            continue;
+        }
+        let Some(value) = after.strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start();
+        return match value.chars().next()? {
+            quote @ ('"' | '\'') => value[1..].split(quote).next(),
+            _ => value.split(|c: char| c.is_whitespace() || c == '/').next(),
+        };
+    }
+    None
+}
+
+/// The calendar date a timestamp starts with (`2021-08-24`, `2021-08-24T09:30:00+02:00`).
+fn date_prefix(value: &str) -> Option<PartialDate> {
+    let value = value.trim();
+    let date = value.get(..10)?;
+    let bytes = date.as_bytes();
+    if bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    // A placeholder ("0001-01-01") or a date far ahead is no publication date.
+    let date: PartialDate = date.parse().ok()?;
+    let this_year = chrono::Utc::now().year();
+    (1900..=this_year + 1)
+        .contains(&date.year_value())
+        .then_some(date)
+}
+
+/// Markup left in text: a page that escapes an image or a link inside `<noscript>` gives its
+/// tag as text once entities are decoded. A tag of HTML's own names is dropped; any other
+/// angle-bracketed text ("<3", "a < b > c") is kept.
+fn without_markup(text: &str) -> String {
+    const NAMES: &[&str] = &[
+        "img", "a", "iframe", "script", "style", "noscript", "source", "picture", "video", "audio",
+        "span", "div", "p", "br", "figure", "svg", "link", "meta", "input", "button",
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name: String = after
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let close = after.find('>').filter(|end| !after[..*end].contains('<'));
+        match close {
+            Some(end) if NAMES.contains(&name.as_str()) => rest = &after[end + 1..],
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The text of each block element (paragraph, heading, list item, quotation…) of extracted HTML.
@@ -96,7 +253,7 @@ fn blocks(html: &str) -> Vec<String> {
     blocks.push(current);
     blocks
         .into_iter()
-        .map(|block| one_line(&decode_entities(&block)))
+        .map(|block| one_line(&without_markup(&decode_entities(&block))))
         .filter(|block| !block.is_empty())
         .collect()
 }
@@ -239,6 +396,53 @@ mod tests {
                 "Café — café à Kaboul &unknown; AT&T; next",
                 "one",
                 "two"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_published_date_wins_over_the_modified_one() {
+        let page = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><article><h1>Valley</h1><p>The resistance said on Sunday that its fighters still held the valley and the passes to the north of it.</p></article></body></html>"
+            )
+        };
+        let date = |head: &str| {
+            document_from_html(page(head).as_bytes(), "page.html")
+                .expect("imports")
+                .document
+                .date
+                .map(|date| date.to_string())
+        };
+        assert_eq!(
+            date(r#"<meta property="og:updated_time" content="2021-10-02T08:00:00Z"><meta property="article:published_time" content="2021-08-24T09:30:00+02:00"><meta property="article:modified_time" content="2021-10-01">"#).as_deref(),
+            Some("2021-08-24")
+        );
+        assert_eq!(
+            date(r#"<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2021-09-30","datePublished": "2021-09-06T10:00:00Z"}</script>"#).as_deref(),
+            Some("2021-09-06")
+        );
+        assert_eq!(
+            date(r#"<meta name='pubdate' content='2021-09-01'>"#).as_deref(),
+            Some("2021-09-01")
+        );
+        // A placeholder is no date: the page's other dates are used.
+        assert_eq!(
+            date(r#"<script type="application/ld+json">{"datePublished":"0001-01-01T00:00:00"}</script><meta property="article:published_time" content="2021-08-30">"#).as_deref(),
+            Some("2021-08-30")
+        );
+    }
+
+    #[test]
+    fn escaped_markup_leaves_no_tag_in_the_text() {
+        let found = blocks(
+            "<p>Fighters moved north &lt;img src=&quot;a.jpg&quot; alt=&quot;&quot;&gt; on Sunday &lt;a href=&quot;/x&quot;&gt;here&lt;/a&gt;.</p><p>Love &lt;3 and a &lt; b &gt; c stay.</p>",
+        );
+        assert_eq!(
+            found,
+            [
+                "Fighters moved north on Sunday here.",
+                "Love <3 and a < b > c stay."
             ]
         );
     }
