@@ -88,6 +88,90 @@ fn frame(ctx: &egui::Context, app: &mut TriangulateApp) -> Duration {
     started.elapsed()
 }
 
+/// Opening a 10,000-document project of generated reports as the window does (the file read
+/// and analysed in the background), a frame every 16 ms: the first frame, the slowest frame
+/// while the work runs, and when the project is shown and when everything is derived.
+fn opening_a_large_project() {
+    let folder = std::env::temp_dir().join(format!("triangulate-open-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("temp folder");
+    let path = folder.join("large.ron");
+    let documents: Vec<_> = (0..10_000)
+        .map(|seed| {
+            let mut document = document_from_bytes(
+                triangulate::corpus::report(seed).text.as_bytes(),
+                &format!("r{seed}.txt"),
+            )
+            .expect("imports")
+            .document;
+            document.id = DocumentId(u32::try_from(seed).expect("fits") + 1);
+            document
+        })
+        .collect();
+    let mut project = Project::new("large");
+    let _undo = Edit::add_documents(documents)
+        .apply(&mut project)
+        .expect("applies");
+    store::save(&project, &path).expect("saves");
+    drop(project);
+    let ctx = egui::Context::default();
+    let mut app = TriangulateApp::with_context(ctx.clone());
+    let step = |app: &mut TriangulateApp| {
+        let started = Instant::now();
+        let _ = ctx.run_ui(input(), |ui| {
+            app.tick(ui.ctx());
+            app.frame_ui(ui);
+        });
+        started.elapsed()
+    };
+    let _ = step(&mut app);
+    let started = Instant::now();
+    app.open(path.clone());
+    let first = step(&mut app);
+    let mut frames = vec![first];
+    let mut shown = None;
+    while !app.is_analysed() || shown.is_none() {
+        std::thread::sleep(Duration::from_millis(16));
+        frames.push(step(&mut app));
+        if shown.is_none() && app.workspace.project.documents.len() == 10_000 {
+            shown = Some(started.elapsed());
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(300),
+            "never analysed"
+        );
+    }
+    let analysed = started.elapsed();
+    let slow: Vec<String> = frames
+        .iter()
+        .enumerate()
+        .filter(|(_, time)| **time > Duration::from_millis(16))
+        .map(|(index, time)| format!("#{index} {:.1} ms", time.as_secs_f64() * 1e3))
+        .collect();
+    println!(
+        "opening a 10,000-document project ({} MB) in the window, a frame every 16 ms:",
+        std::fs::metadata(&path)
+            .map(|m| m.len() / 1_000_000)
+            .unwrap_or(0)
+    );
+    println!(
+        "  first frame {:.2} ms, slowest of {} frames {:.2} ms; documents shown after {:.2} s, everything derived after {:.2} s",
+        first.as_secs_f64() * 1e3,
+        frames.len(),
+        worst(&frames).as_secs_f64() * 1e3,
+        shown.unwrap_or_default().as_secs_f64(),
+        analysed.as_secs_f64()
+    );
+    println!(
+        "  frames over 16 ms: {}",
+        if slow.is_empty() {
+            "none".to_owned()
+        } else {
+            slow.join(", ")
+        }
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
@@ -140,9 +224,14 @@ fn print_wheel_and_idle(wheel: &[Duration], how: &str, still: Vec<Duration>) {
 }
 
 fn main() {
-    // `FRAME_BENCH=four-panes cargo bench --bench frame` runs that part alone (for profiling).
+    // `FRAME_BENCH=four-panes cargo bench --bench frame` runs that part alone (for profiling),
+    // `FRAME_BENCH=opening` the opening of a 10,000-document project.
     if std::env::var("FRAME_BENCH").is_ok_and(|part| part == "four-panes") {
         four_panes(true);
+        return;
+    }
+    if std::env::var("FRAME_BENCH").is_ok_and(|part| part == "opening") {
+        opening_a_large_project();
         return;
     }
     // A 1 MB document with thousands of highlights.
@@ -217,6 +306,7 @@ fn main() {
     );
     let _ = std::fs::remove_dir_all(&folder);
 
+    opening_a_large_project();
     four_panes(false);
     four_panes(true);
     claims_views();

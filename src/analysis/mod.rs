@@ -135,27 +135,38 @@ impl Derived {
     /// changed.
     pub fn update(project: &Project, previous: &Self, cache: &entities::EntityCache) -> Self {
         let inputs = Inputs::of(project);
-        let mentions = if previous.has_mentions && previous.inputs.entities == inputs.entities {
-            previous.mentions.clone()
-        } else {
-            let table = entities::EntityTable::derive(project, cache);
-            Arc::new(mentions::MentionIndex::build_with(
-                project,
-                table,
-                cache.scans(),
-            ))
-        };
-        let suggestions = if previous.complete && Arc::ptr_eq(&mentions, &previous.mentions) {
-            previous.suggestions.clone()
-        } else {
-            Arc::new(suggestions::suggestions(project, &mentions))
-        };
         let texts_known = previous.complete && previous.inputs.texts == inputs.texts;
-        let reuse = if texts_known {
-            previous.reuse.clone()
-        } else {
-            Arc::new(reuse::Reuse::find(&project.documents))
-        };
+        // Entities and reuse clusters depend on different inputs: they are worked out side by
+        // side, each on every core it can use.
+        let ((mentions, suggestions), reuse) = rayon::join(
+            || {
+                let mentions =
+                    if previous.has_mentions && previous.inputs.entities == inputs.entities {
+                        previous.mentions.clone()
+                    } else {
+                        let table = entities::EntityTable::derive(project, cache);
+                        Arc::new(mentions::MentionIndex::build_with(
+                            project,
+                            table,
+                            cache.scans(),
+                        ))
+                    };
+                let suggestions = if previous.complete && Arc::ptr_eq(&mentions, &previous.mentions)
+                {
+                    previous.suggestions.clone()
+                } else {
+                    Arc::new(suggestions::suggestions(project, &mentions))
+                };
+                (mentions, suggestions)
+            },
+            || {
+                if texts_known {
+                    previous.reuse.clone()
+                } else {
+                    Arc::new(reuse::Reuse::find(&project.documents))
+                }
+            },
+        );
         let near_duplicates =
             if texts_known && previous.inputs.near_duplicate == inputs.near_duplicate {
                 previous.near_duplicates.clone()
