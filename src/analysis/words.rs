@@ -12,7 +12,8 @@ pub struct Word<'t> {
     pub end: usize,
     /// Whether it opens a sentence, a line, a quotation or a parenthesis.
     pub sentence_start: bool,
-    /// Whether a blank line, or punctuation other than a space, separates it from the word before.
+    /// Whether a blank line, a tab (between table cells) or punctuation other than a space
+    /// separates it from the word before.
     pub broken_before: bool,
 }
 
@@ -60,7 +61,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             start: start + text_start,
             end: start + text_end,
             sentence_start: opens_sentence(gap, gap_start == 0),
-            broken_before: gap.chars().any(|c| !c.is_whitespace())
+            broken_before: gap.chars().any(|c| !c.is_whitespace() || c == '\t')
                 || gap.matches('\n').count() >= 2
                 || after_possessive,
         });

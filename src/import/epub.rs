@@ -62,6 +62,8 @@ const XHTML: Schema<'static> = Schema {
     skip_attributes: &[("role", "doc-backlink")],
     space_tags: &["td", "th"],
     break_tags: &["br"],
+    row_tags: &[],
+    cell_tags: &[],
     collapse_whitespace: true,
     note_references: true,
 };

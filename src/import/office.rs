@@ -7,22 +7,40 @@ use super::archive::Archive;
 use super::xml::{Schema, element, paragraphs};
 use super::{ImportError, Imported, Metadata, build_document};
 
-/// Reads a Word document (.docx): paragraphs of `word/document.xml`, then its footnotes and
-/// endnotes, each after a marker (`[1]`, `[i]`) that also stands where it is referred to in the
-/// text; title and author from `docProps/core.xml`.
+/// Reads a Word document (.docx): paragraphs of its main part (the one `_rels/.rels` names,
+/// `word/document.xml` in most files), list labels and table rows as Word shows them, then its
+/// footnotes and endnotes, each after a marker (`[1]`, `[i]`) that also stands where it is
+/// referred to in the text; title and author from `docProps/core.xml`.
 pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
     let mut archive = Archive::open(bytes)?;
-    let body = required_part(&mut archive, "word/document.xml", "a Word document")?;
-    let footnotes = archive.text("word/footnotes.xml")?.unwrap_or_default();
-    let endnotes = archive.text("word/endnotes.xml")?.unwrap_or_default();
+    let main = archive
+        .text("_rels/.rels")?
+        .and_then(|relations| main_part(&relations))
+        .unwrap_or_else(|| "word/document.xml".to_owned());
+    let folder = main.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let beside = |name: &str| {
+        if folder.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{folder}/{name}")
+        }
+    };
+    let body = required_part(&mut archive, &main, "a Word document")?;
+    let footnotes = archive.text(&beside("footnotes.xml"))?.unwrap_or_default();
+    let endnotes = archive.text(&beside("endnotes.xml"))?.unwrap_or_default();
+    let numbering = archive.text(&beside("numbering.xml"))?.unwrap_or_default();
     let schema = Schema {
         scope_tags: &["w:p"],
         paragraph_tags: &["w:p"],
         text_tags: &["w:t"],
-        skip_tags: &[],
+        // A drawing's text is in both branches of `mc:AlternateContent`: the fallback copy is
+        // left out; text moved under track changes is read where it went, not where it was.
+        skip_tags: &["mc:Fallback", "w:moveFrom", "w:del"],
         skip_attributes: &[],
         space_tags: &["w:tab"],
         break_tags: &["w:br", "w:cr"],
+        row_tags: &["w:tr"],
+        cell_tags: &["w:tc"],
         collapse_whitespace: false,
         note_references: false,
     };
@@ -32,12 +50,147 @@ pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         author: element(&core, "dc:creator"),
         ..Metadata::default()
     };
+    let body = list_labels(&body, &numbering);
     let (body, footnotes) = notes(&body, &footnotes, "footnote", &schema, |n| n.to_string());
     let (body, endnotes) = notes(&body, &endnotes, "endnote", &schema, roman);
     let mut text = paragraphs(&body, &schema);
     text.extend(footnotes);
     text.extend(endnotes);
     build_document(&text.join("\n\n"), file, "UTF-8", 0, metadata)
+}
+
+/// The main part a package's relationships name (`Type` ending in `/officeDocument`).
+fn main_part(relations: &str) -> Option<String> {
+    let relation = regex::Regex::new(r"<Relationship\b[^>]*>").ok()?;
+    let target = regex::Regex::new(r#"\bTarget\s*=\s*["']([^"']+)["']"#).ok()?;
+    relation
+        .find_iter(relations)
+        .map(|found| found.as_str())
+        .find(|tag| tag.contains("/officeDocument\"") || tag.contains("/officeDocument'"))
+        .and_then(|tag| target.captures(tag))
+        .map(|captures| captures[1].trim_start_matches('/').to_owned())
+}
+
+/// How one level of a Word list numbers its items.
+#[derive(Clone, Debug, Default)]
+struct Level {
+    start: usize,
+    format: String,
+    text: String,
+}
+
+/// The document's XML with each list item's label ("1.", "a)", "•") written as text at the
+/// start of its paragraph, counted as Word counts them: per list, a level's count restarting
+/// when a level above it moves on.
+fn list_labels(body: &str, numbering: &str) -> String {
+    let (Ok(abstract_num), Ok(level), Ok(num), Ok(item)) = (
+        regex::Regex::new(
+            r#"(?s)<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>(.*?)</w:abstractNum>"#,
+        ),
+        regex::Regex::new(r#"(?s)<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>(.*?)</w:lvl>"#),
+        regex::Regex::new(
+            r#"(?s)<w:num\b[^>]*w:numId="(\d+)"[^>]*>.*?<w:abstractNumId\s+w:val="(\d+)""#,
+        ),
+        regex::Regex::new(r#"(?s)<w:numPr>(.*?)</w:numPr>(.*?)</w:pPr>"#),
+    ) else {
+        return body.to_owned();
+    };
+    if numbering.is_empty() || !body.contains("<w:numPr>") {
+        return body.to_owned();
+    }
+    let value = |xml: &str, tag: &str| -> Option<String> {
+        let start = xml.find(&format!("<w:{tag} "))?;
+        let rest = &xml[start..];
+        let end = rest.find('>')?;
+        let tag_text = &rest[..end];
+        let at = tag_text.find("w:val=\"")? + "w:val=\"".len();
+        tag_text[at..].split('"').next().map(str::to_owned)
+    };
+    let mut abstracts: std::collections::HashMap<String, Vec<Level>> = Default::default();
+    for found in abstract_num.captures_iter(numbering) {
+        let mut levels = vec![Level::default(); 9];
+        for level_found in level.captures_iter(&found[2]) {
+            let Ok(index) = level_found[1].parse::<usize>() else {
+                continue;
+            };
+            if let Some(slot) = levels.get_mut(index) {
+                let xml = &level_found[2];
+                *slot = Level {
+                    start: value(xml, "start")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1),
+                    format: value(xml, "numFmt").unwrap_or_default(),
+                    text: value(xml, "lvlText").unwrap_or_default(),
+                };
+            }
+        }
+        abstracts.insert(found[1].to_owned(), levels);
+    }
+    let lists: std::collections::HashMap<String, String> = num
+        .captures_iter(numbering)
+        .map(|found| (found[1].to_owned(), found[2].to_owned()))
+        .collect();
+    let mut counts: std::collections::HashMap<String, Vec<Option<usize>>> = Default::default();
+    item.replace_all(body, |found: &regex::Captures<'_>| {
+        let whole = found[0].to_owned();
+        let properties = &found[1];
+        let (Some(list), level) = (
+            value(properties, "numId"),
+            value(properties, "ilvl")
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(0),
+        ) else {
+            return whole;
+        };
+        let Some(levels) = lists.get(&list).and_then(|id| abstracts.get(id)) else {
+            return whole;
+        };
+        let Some(this) = levels.get(level) else {
+            return whole;
+        };
+        let count = counts.entry(list).or_insert_with(|| vec![None; 9]);
+        count[level] = Some(count[level].map_or(this.start, |n| n + 1));
+        for deeper in count.iter_mut().skip(level + 1) {
+            *deeper = None;
+        }
+        let label = if this.format == "bullet" || this.format.is_empty() && this.text.is_empty() {
+            "•".to_owned()
+        } else if this.format == "none" {
+            String::new()
+        } else {
+            let mut label = this.text.clone();
+            for (index, shown) in levels.iter().enumerate().take(level + 1) {
+                let n = count[index].unwrap_or(shown.start);
+                label = label.replace(&format!("%{}", index + 1), &number_in(&shown.format, n));
+            }
+            label
+        };
+        if label.trim().is_empty() {
+            return whole;
+        }
+        let escaped = label
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        format!(r#"{whole}<w:r><w:t xml:space="preserve">{escaped} </w:t></w:r>"#)
+    })
+    .into_owned()
+}
+
+/// A list item's number as a level's format writes it.
+fn number_in(format: &str, n: usize) -> String {
+    let letter = |n: usize| {
+        let letters = "abcdefghijklmnopqrstuvwxyz";
+        let index = (n.max(1) - 1) % 26;
+        letters[index..=index].repeat((n.max(1) - 1) / 26 + 1)
+    };
+    match format {
+        "lowerLetter" => letter(n),
+        "upperLetter" => letter(n).to_uppercase(),
+        "lowerRoman" => roman(n),
+        "upperRoman" => roman(n).to_uppercase(),
+        _ => n.to_string(),
+    }
 }
 
 /// Word's notes of one kind (`footnote` or `endnote`): `body` with a marker in place of each
@@ -149,6 +302,8 @@ pub fn document_from_odt(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
         skip_attributes: &[],
         space_tags: &["text:s", "text:tab"],
         break_tags: &["text:line-break"],
+        row_tags: &["table:table-row"],
+        cell_tags: &["table:table-cell"],
         collapse_whitespace: false,
         note_references: false,
     };
@@ -214,6 +369,74 @@ mod tests {
         assert_eq!(document.language.as_deref(), Some("fr"));
     }
 
+    /// The paragraphs of a Word document made of `parts`.
+    fn docx_paragraphs(parts: &[(&str, &str)]) -> Vec<String> {
+        document_from_docx(&archive(parts), "t.docx")
+            .expect("imports")
+            .document
+            .text
+            .split("\n\n")
+            .map(|paragraph| paragraph.trim().to_owned())
+            .filter(|paragraph| !paragraph.is_empty())
+            .collect()
+    }
+
+    const NUMBERING: &str = r#"<w:numbering>
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1.%2)"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"#;
+
+    fn item(list: u32, level: u32, text: &str) -> String {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{list}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    }
+
+    #[test]
+    fn list_labels_and_table_rows_read_as_word_shows_them() {
+        let body = format!(
+            "<w:document><w:body>{}{}{}{}{}<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Name</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Place</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Ahmad</w:t></w:r></w:p><w:p><w:r><w:t>Massoud</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Bazarak</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>",
+            item(3, 0, "First"),
+            item(3, 1, "Detail"),
+            item(3, 1, "Another"),
+            item(3, 0, "Second"),
+            item(4, 0, "A point"),
+        );
+        assert_eq!(
+            docx_paragraphs(&[
+                ("word/document.xml", &body),
+                ("word/numbering.xml", NUMBERING)
+            ]),
+            [
+                "1. First",
+                "1.a) Detail",
+                "1.b) Another",
+                "2. Second",
+                "• A point",
+                "Name\tPlace",
+                "Ahmad Massoud\tBazarak"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_box_and_moved_text_are_read_once_from_the_part_the_package_names() {
+        let body = r#"<w:document><w:body><w:p><w:r><w:t>Before the box.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Boxed words.</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Boxed words.</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:p><w:moveFrom w:id="1"><w:r><w:t>Moved sentence.</w:t></w:r></w:moveFrom><w:r><w:t>Staying sentence.</w:t></w:r><w:del w:id="2"><w:r><w:delText>Deleted.</w:delText></w:r></w:del></w:p>
+<w:p><w:moveTo w:id="3"><w:r><w:t>Moved sentence.</w:t></w:r></w:moveTo></w:p></w:body></w:document>"#;
+        let relations = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>"#;
+        assert_eq!(
+            docx_paragraphs(&[("_rels/.rels", relations), ("word/document2.xml", body)]),
+            [
+                "Before the box.",
+                "Boxed words.",
+                "Staying sentence.",
+                "Moved sentence."
+            ]
+        );
+    }
+
     #[test]
     fn word_footnotes_and_endnotes_follow_the_text_with_their_markers() {
         let body = r#"<w:document><w:body>
@@ -249,6 +472,7 @@ mod tests {
 <text:h text:outline-level="1">Resistance holds</text:h>
 <text:p text:style-name="P1">Fighters loyal to <text:span>Ahmad Massoud</text:span> said they<text:s/>still held the valley.</text:p>
 <text:p>Second paragraph<text:line-break/>on two lines.</text:p>
+<table:table><table:table-row><table:table-cell><text:p>Name</text:p></table:table-cell><table:table-cell><text:p>Place</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>Ahmad</text:p><text:p>Massoud</text:p></table:table-cell><table:table-cell><text:p>Bazarak</text:p></table:table-cell></table:table-row></table:table>
 </office:text></office:body></office:document-content>"#;
         let bytes = archive(&[
             ("content.xml", content),
@@ -262,7 +486,7 @@ mod tests {
             .document;
         assert_eq!(
             document.text.as_ref(),
-            "Resistance holds\n\nFighters loyal to Ahmad Massoud said they still held the valley.\n\nSecond paragraph\non two lines.\n"
+            "Resistance holds\n\nFighters loyal to Ahmad Massoud said they still held the valley.\n\nSecond paragraph\non two lines.\n\nName\tPlace\n\nAhmad Massoud\tBazarak\n"
         );
         assert_eq!(document.title, "Resistance holds");
         assert_eq!(document.author, "Sam Reed");

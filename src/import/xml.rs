@@ -182,6 +182,11 @@ pub(super) struct Schema<'a> {
     pub space_tags: &'a [&'a str],
     /// Elements that stand for a line break.
     pub break_tags: &'a [&'a str],
+    /// Table rows: a row is one paragraph, whatever paragraphs its cells hold.
+    pub row_tags: &'a [&'a str],
+    /// Table cells: a tab follows each cell's text, and paragraphs inside a cell are joined by
+    /// spaces, so a row reads as a line of cells.
+    pub cell_tags: &'a [&'a str],
     /// Whether runs of white space are one space, as in HTML, instead of text as written.
     pub collapse_whitespace: bool,
     /// Whether a link within the document whose text is a note's label (`<a href="#n3">3</a>`,
@@ -214,6 +219,7 @@ pub(super) fn paragraphs(xml: &str, schema: &Schema<'_>) -> Vec<String> {
     let mut in_scope = 0usize;
     let mut in_text = 0usize;
     let mut in_skip = 0usize;
+    let mut in_cell = 0usize;
     // The element left out for its attribute, and how many of that name are open inside it.
     let mut skipped: Option<(&str, usize)> = None;
     // Where the text of an open link within the document began, to tell a note reference.
@@ -281,8 +287,26 @@ pub(super) fn paragraphs(xml: &str, schema: &Schema<'_>) -> Vec<String> {
                 current.push_str(&label);
             }
         }
-        if is_one_of(name, schema.paragraph_tags) {
-            if !current.is_empty() {
+        if is_one_of(name, schema.row_tags) {
+            // A row starts and ends a paragraph of its own.
+            current.truncate(current.trim_end_matches(['\t', ' ']).len());
+            if !current.trim().is_empty() {
+                found.push(std::mem::take(&mut current));
+            }
+            current.clear();
+        } else if is_one_of(name, schema.cell_tags) {
+            depth(&mut in_cell, &tag);
+            if tag.closing {
+                current.truncate(current.trim_end_matches(' ').len());
+                current.push('\t');
+            }
+        } else if is_one_of(name, schema.paragraph_tags) {
+            if in_cell > 0 {
+                // Paragraphs of one cell are one run of text in its row.
+                if tag.closing && !current.is_empty() && !current.ends_with(['\t', ' ']) {
+                    current.push(' ');
+                }
+            } else if !current.is_empty() {
                 found.push(std::mem::take(&mut current));
             }
         } else if is_one_of(name, schema.text_tags) {
