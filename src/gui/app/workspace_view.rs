@@ -69,6 +69,7 @@ impl TriangulateApp {
         let mut focus = None;
         let mut tag = false;
         let mut toggle_set_aside = None;
+        let mut set_aside_from = None;
         let mut clicked_entity = None;
         let mut clicked_claim = None;
         let mut dropped = None;
@@ -141,6 +142,9 @@ impl TriangulateApp {
                 if let Some(range) = output.toggle_set_aside {
                     toggle_set_aside = Some((document.id, range));
                 }
+                if let Some(start) = output.set_aside_from {
+                    set_aside_from = Some((document.id, start));
+                }
                 if output.add_to_claim.is_some() {
                     add_to_claim.clone_from(&output.add_to_claim);
                 }
@@ -184,6 +188,9 @@ impl TriangulateApp {
         }
         if let Some((document, range)) = toggle_set_aside {
             self.toggle_set_aside(document, range);
+        }
+        if let Some((document, start)) = set_aside_from {
+            self.set_aside_from(document, start);
         }
         if !closed.is_empty() {
             let focused = self.panes.get(self.focused_pane).map(|pane| pane.salt);
@@ -265,6 +272,39 @@ impl TriangulateApp {
                 document.boilerplate.sort();
             }
         });
+        if let Some(edit) = edit {
+            self.apply(edit);
+        }
+    }
+
+    /// Sets aside, as one step, every paragraph from the one starting at `start` to the end of
+    /// the body: a tail of related headlines, bylines and promotions.
+    pub fn set_aside_from(&mut self, document: DocumentId, start: usize) {
+        let Some(current) = self.workspace.project.document(document) else {
+            return;
+        };
+        let tail: Vec<Range<usize>> = crate::gui::reader::paragraphs(current)
+            .into_iter()
+            .filter(|range| range.start >= start && !current.is_set_aside(range))
+            .collect();
+        if tail.is_empty() {
+            return;
+        }
+        let edit = Edit::update_document(
+            &self.workspace.project,
+            document,
+            "Set aside to the end",
+            |document| {
+                for range in &tail {
+                    if let Ok(span) =
+                        crate::model::ByteSpan::new(&document.text, range.start, range.end)
+                    {
+                        document.boilerplate.push(span);
+                    }
+                }
+                document.boilerplate.sort();
+            },
+        );
         if let Some(edit) = edit {
             self.apply(edit);
         }

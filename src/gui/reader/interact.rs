@@ -72,6 +72,11 @@ impl Pane {
                 if ui.button(label).clicked() {
                     output.toggle_set_aside = Some(range.clone());
                 }
+                // Related headlines, bylines and promotions usually run on to the end.
+                let last = index + 1 == self.paragraphs.len();
+                if !last && ui.button("Set aside from here to the end").clicked() {
+                    output.set_aside_from = Some(range.start);
+                }
             });
         }
 

@@ -126,6 +126,8 @@ pub struct ReaderOutput {
     pub interacted: bool,
     /// The user asked to set this paragraph aside as furniture, or to restore it as text.
     pub toggle_set_aside: Option<Range<usize>>,
+    /// The user asked to set aside every paragraph from the one starting here to the end.
+    pub set_aside_from: Option<usize>,
     /// A shared passage the user clicked: show its copy in the other document.
     pub clicked_shared: Option<(DocumentId, Range<usize>)>,
 }

@@ -3,7 +3,9 @@
 
 use super::{first_line, harness, harness_with};
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use triangulate::gui::TriangulateApp;
 use triangulate::model::DocumentId;
 
 #[test]
@@ -123,6 +125,61 @@ fn a_paragraph_can_be_set_aside_from_its_context_menu_and_restored_by_undo() {
             .boilerplate
             .len(),
         before
+    );
+}
+
+#[test]
+fn a_tail_is_set_aside_to_the_end_in_one_step_and_undone_in_one() {
+    let mut harness = harness();
+    let id = harness.state().panes[0].document;
+    let document = |harness: &Harness<'static, TriangulateApp>| {
+        harness
+            .state()
+            .workspace
+            .project
+            .document(id)
+            .expect("document")
+            .clone()
+    };
+    let before = document(&harness).boilerplate;
+    let position = first_line(&harness, 0) + egui::vec2(20.0, 0.0);
+    for pressed in [true, false] {
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::PointerMoved(position));
+        harness.input_mut().events.push(egui::Event::PointerButton {
+            pos: position,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run_ok();
+    harness
+        .get_by_label("Set aside from here to the end")
+        .click();
+    harness.run_ok();
+    let after = document(&harness);
+    let paragraphs = triangulate::gui::reader::paragraphs(&after);
+    assert!(
+        paragraphs.len() > 2,
+        "the sample report has several paragraphs"
+    );
+    for paragraph in &paragraphs {
+        assert!(
+            after.is_set_aside(paragraph),
+            "{:?} is set aside",
+            &after.text[paragraph.clone()]
+        );
+    }
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_ok();
+    assert_eq!(
+        document(&harness).boilerplate,
+        before,
+        "one undo restores all"
     );
 }
 
