@@ -4,6 +4,7 @@ pub mod app;
 pub mod claims;
 pub mod commands;
 pub mod entities;
+pub mod help;
 pub mod hypotheses;
 pub mod jobs;
 pub mod library;

@@ -210,6 +210,7 @@ impl TriangulateApp {
                 }
             }
         }
+        crate::gui::help::help_window(&ctx, &mut self.help);
         self.modal_ui(&ctx);
         if let Some(palette) = &mut self.palette
             && let Some(outcome) = palette.ui(

@@ -130,6 +130,14 @@ impl TriangulateApp {
                     ui.ctx().set_theme(preference);
                 }
             });
+            ui.menu_button("Help", |ui| {
+                use crate::gui::help::HelpPage;
+                for page in [HelpPage::Shortcuts, HelpPage::Guide, HelpPage::About] {
+                    if ui.button(page.title()).clicked() {
+                        self.help = Some(page);
+                    }
+                }
+            });
         });
     }
 

@@ -163,6 +163,8 @@ pub struct TriangulateApp {
     matrix: MatrixState,
     /// The reuse cluster whose copies the Shared text view lists, by id.
     shared_cluster: Option<u32>,
+    /// The Help page shown, if any.
+    pub help: Option<crate::gui::help::HelpPage>,
     timeline: TimelineState,
     hypotheses: HypothesesState,
     /// Bumped whenever another project replaces this one; background results carry it.
@@ -235,6 +237,7 @@ impl TriangulateApp {
             autosaved_revision: None,
             matrix: MatrixState::default(),
             shared_cluster: None,
+            help: None,
             timeline: TimelineState::default(),
             hypotheses: HypothesesState::default(),
             session: 0,

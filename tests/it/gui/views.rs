@@ -141,3 +141,30 @@ fn a_new_hypothesis_is_rated_ranked_and_undone() {
     harness.run_ok();
     assert_eq!(rating(&harness), Some(Consistency::Consistent));
 }
+
+#[test]
+fn the_help_menu_shows_shortcuts_the_guide_and_the_data_attributions() {
+    let mut harness = harness();
+    harness.get_by_label("Help").click();
+    harness.run_ok();
+    harness.get_by_label("Keyboard shortcuts").click();
+    harness.run_ok();
+    // Every command is listed with its shortcut, as the menus show them.
+    let _ = harness.get_by_label("Tag selection…");
+    let _ = harness.get_by_label("Ctrl+S");
+    assert!(harness.query_by_label("Ctrl+Shift+D").is_some());
+    harness.get_by_label("Help").click();
+    harness.run_ok();
+    harness.get_by_label("About Triangulate").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().help,
+        Some(triangulate::gui::help::HelpPage::About)
+    );
+    let _ = harness.get_by_label(&format!("Triangulate {}", env!("CARGO_PKG_VERSION")));
+    assert!(
+        harness
+            .query_by_label_contains("Contains data from GeoNames")
+            .is_some()
+    );
+}
