@@ -15,15 +15,15 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// Words per shingle.
-const SHINGLE: usize = 5;
+pub(super) const SHINGLE: usize = 5;
 /// Shingles per winnowing window.
-const WINDOW: usize = 4;
+pub(super) const WINDOW: usize = 4;
 /// The fewest words a shared passage has.
-const MIN_WORDS: usize = 12;
+pub(super) const MIN_WORDS: usize = 12;
 /// How far apart, in words, two matches of one passage may be.
-const MAX_GAP: usize = 10;
+pub(super) const MAX_GAP: usize = 10;
 /// How far a passage's alignment may drift (words added or dropped in one copy).
-const MAX_DRIFT: usize = 3;
+pub(super) const MAX_DRIFT: usize = 3;
 
 /// A passage shared by two documents, as byte ranges into each text.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,7 +150,7 @@ pub fn shared_passages(documents: &[Document]) -> Vec<Passage> {
 }
 
 /// Groups matches that follow one another along nearly the same diagonal.
-fn chains(matches: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
+pub(super) fn chains(matches: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     let mut chains: Vec<Vec<(usize, usize)>> = Vec::new();
     for &(a, b) in matches {
         let fits = chains.iter_mut().rev().find(|chain| {
@@ -176,15 +176,38 @@ fn passage(
     second: &Fingerprinted,
     chain: &[(usize, usize)],
 ) -> Option<Passage> {
+    let [(start_a, last_a), (start_b, last_b)] = stretch(&first.folded, &second.folded, chain)?;
+    let a_set: HashSet<u64> = first.shingles[start_a..=last_a + 1 - SHINGLE]
+        .iter()
+        .copied()
+        .collect();
+    let b_set: HashSet<u64> = second.shingles[start_b..=last_b + 1 - SHINGLE]
+        .iter()
+        .copied()
+        .collect();
+    let union = a_set.union(&b_set).count().max(1);
+    let score = a_set.intersection(&b_set).count() as f32 / union as f32;
+    Some(Passage {
+        a: first.id,
+        b: second.id,
+        a_range: first.spans[start_a].start..first.spans[last_a].end,
+        b_range: second.spans[start_b].start..second.spans[last_b].end,
+        score,
+    })
+}
+
+/// The word ranges, inclusive, a chain of matches covers in two documents once stretched
+/// word by word while both copies agree, over a single changed word when the two words beyond
+/// it agree again (fingerprints only sample the text), if both are at least [`MIN_WORDS`] long.
+pub(super) fn stretch<T: PartialEq>(
+    first: &[T],
+    second: &[T],
+    chain: &[(usize, usize)],
+) -> Option<[(usize, usize); 2]> {
     let (&(mut start_a, mut start_b), &(end_a, end_b)) = (chain.first()?, chain.last()?);
     let (mut last_a, mut last_b) = (end_a + SHINGLE - 1, end_b + SHINGLE - 1);
-    // Fingerprints sample the text: the passage runs on, word by word, while both copies agree,
-    // over a single changed word when the two words beyond it agree again.
     let same = |a: Option<usize>, b: Option<usize>| match (a, b) {
-        (Some(a), Some(b)) => first
-            .folded
-            .get(a)
-            .is_some_and(|word| second.folded.get(b) == Some(word)),
+        (Some(a), Some(b)) => first.get(a).is_some_and(|word| second.get(b) == Some(word)),
         _ => false,
     };
     loop {
@@ -207,26 +230,8 @@ fn passage(
             break;
         }
     }
-    if last_a + 1 - start_a < MIN_WORDS || last_b + 1 - start_b < MIN_WORDS {
-        return None;
-    }
-    let a_set: HashSet<u64> = first.shingles[start_a..=last_a + 1 - SHINGLE]
-        .iter()
-        .copied()
-        .collect();
-    let b_set: HashSet<u64> = second.shingles[start_b..=last_b + 1 - SHINGLE]
-        .iter()
-        .copied()
-        .collect();
-    let union = a_set.union(&b_set).count().max(1);
-    let score = a_set.intersection(&b_set).count() as f32 / union as f32;
-    Some(Passage {
-        a: first.id,
-        b: second.id,
-        a_range: first.spans[start_a].start..first.spans[last_a].end,
-        b_range: second.spans[start_b].start..second.spans[last_b].end,
-        score,
-    })
+    let long_enough = last_a + 1 - start_a >= MIN_WORDS && last_b + 1 - start_b >= MIN_WORDS;
+    long_enough.then_some([(start_a, last_a), (start_b, last_b)])
 }
 
 /// Two documents and how much text they share.

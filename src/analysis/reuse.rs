@@ -12,7 +12,9 @@
 //! copy is scored against the cluster's origin: the share of five-word runs they have in
 //! common. Set-aside paragraphs are left out.
 
-use super::passages::{Passage, SharedPair, analysed_len, covered};
+use super::passages::{
+    Passage, SHINGLE, SharedPair, WINDOW, analysed_len, chains, covered, stretch,
+};
 use super::words::words;
 use crate::model::{Document, DocumentId, NearDuplicate};
 use crate::text::fold::push_folded;
@@ -20,17 +22,6 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
-
-/// Words per shingle.
-const SHINGLE: usize = 5;
-/// Shingles per winnowing window.
-const WINDOW: usize = 4;
-/// The fewest words a shared passage has.
-const MIN_WORDS: usize = 12;
-/// How far apart, in words, two matches of one passage may be.
-const MAX_GAP: u32 = 10;
-/// How far a passage's alignment may drift (words added or dropped in one copy).
-const MAX_DRIFT: u32 = 3;
 
 /// One copy of a reused passage.
 #[derive(Clone, Debug, PartialEq)]
@@ -340,61 +331,6 @@ fn matches(prints: &[(u64, u32, u32)], rank: &[u32]) -> Vec<Match> {
     found
 }
 
-/// Groups matches, sorted, that follow one another along nearly the same diagonal.
-fn chains(matches: &[(u32, u32)]) -> Vec<Vec<(u32, u32)>> {
-    let mut chains: Vec<Vec<(u32, u32)>> = Vec::new();
-    for &(a, b) in matches {
-        let fits = chains.iter_mut().rev().find(|chain| {
-            let &(last_a, last_b) = chain.last().unwrap_or(&(a, b));
-            let drift = (i64::from(b) - i64::from(a)) - (i64::from(last_b) - i64::from(last_a));
-            a > last_a
-                && a - last_a <= MAX_GAP
-                && b > last_b
-                && b - last_b <= MAX_GAP + MAX_DRIFT
-                && drift.unsigned_abs() <= u64::from(MAX_DRIFT)
-        });
-        match fits {
-            Some(chain) => chain.push((a, b)),
-            None => chains.push(vec![(a, b)]),
-        }
-    }
-    chains
-}
-
-/// The word ranges, inclusive, a chain of matches covers in two documents once stretched
-/// while the words agree (over one changed word when the two beyond it agree), if long enough.
-fn aligned(first: &[u32], second: &[u32], chain: &[(u32, u32)]) -> Option<[(usize, usize); 2]> {
-    let (&(start_a, start_b), &(end_a, end_b)) = (chain.first()?, chain.last()?);
-    let (mut start_a, mut start_b) = (start_a as usize, start_b as usize);
-    let (mut last_a, mut last_b) = (end_a as usize + SHINGLE - 1, end_b as usize + SHINGLE - 1);
-    let same = |a: Option<usize>, b: Option<usize>| match (a, b) {
-        (Some(a), Some(b)) => first.get(a).is_some_and(|word| second.get(b) == Some(word)),
-        _ => false,
-    };
-    loop {
-        let back = |steps: usize| same(start_a.checked_sub(steps), start_b.checked_sub(steps));
-        if back(1) {
-            (start_a, start_b) = (start_a - 1, start_b - 1);
-        } else if back(2) && back(3) {
-            (start_a, start_b) = (start_a - 2, start_b - 2);
-        } else {
-            break;
-        }
-    }
-    loop {
-        let on = |steps: usize| same(Some(last_a + steps), Some(last_b + steps));
-        if on(1) {
-            (last_a, last_b) = (last_a + 1, last_b + 1);
-        } else if on(2) && on(3) {
-            (last_a, last_b) = (last_a + 2, last_b + 2);
-        } else {
-            break;
-        }
-    }
-    let long_enough = last_a + 1 - start_a >= MIN_WORDS && last_b + 1 - start_b >= MIN_WORDS;
-    long_enough.then_some([(start_a, last_a), (start_b, last_b)])
-}
-
 /// A stretch of a document's words (inclusive) that one or more passages cover.
 #[derive(Clone, Copy, Debug)]
 struct Span {
@@ -471,12 +407,14 @@ fn clusters(documents: &[Document]) -> Vec<Cluster> {
         .into_par_iter()
         .flat_map_iter(|group| {
             let (first, second) = (found[group.start].0, found[group.start].1);
-            let positions: Vec<(u32, u32)> =
-                found[group].iter().map(|&(_, _, a, b)| (a, b)).collect();
+            let positions: Vec<(usize, usize)> = found[group]
+                .iter()
+                .map(|&(_, _, a, b)| (a as usize, b as usize))
+                .collect();
             let (first_words, second_words) = (&hashed[first as usize], &hashed[second as usize]);
             chains(&positions)
                 .into_iter()
-                .filter_map(|chain| aligned(first_words, second_words, &chain))
+                .filter_map(|chain| stretch(first_words, second_words, &chain))
                 .map(|[(start_a, last_a), (start_b, last_b)]| {
                     [
                         Span {
