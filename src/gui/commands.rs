@@ -45,7 +45,7 @@ pub enum AppCommand {
     ShowTimeline,
     /// Switch between the reader and the competing hypotheses.
     ShowHypotheses,
-    /// Switch between the reader and the document pairs that share text.
+    /// Switch between the reader and the passages documents share (reuse clusters).
     ShowShared,
     /// Place the panes side by side.
     ArrangeColumns,
@@ -149,7 +149,9 @@ impl AppCommand {
             Self::ShowHypotheses => {
                 "Weigh the claims against competing hypotheses, and grade the sources"
             }
-            Self::ShowShared => "List the documents that share the most text, such as wire copy",
+            Self::ShowShared => {
+                "List the passages documents share, such as wire copy, each with all its copies"
+            }
             Self::ArrangeColumns => "Place the open documents side by side",
             Self::ArrangeRows => "Place the open documents one above the other",
             Self::ArrangeGrid => "Place the open documents in a grid",
