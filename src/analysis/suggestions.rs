@@ -1,7 +1,7 @@
 //! Entities that may be one: for the user to merge or to mark as different.
 
 use super::mentions::MentionIndex;
-use super::variants::{Likeness, PreparedName, content_words};
+use super::variants::{Likeness, PreparedName, WordMemo, content_words};
 use crate::model::{EntityId, EntityKind, Project};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -96,7 +96,8 @@ pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion
     blocks.sort_unstable_by(|x, y| x.0.cmp(&y.0));
     let mut alike: Vec<(usize, usize, f32, Reason)> = blocks
         .par_iter()
-        .flat_map_iter(|(_, members)| {
+        // Each worker keeps the word pairs it has scored: names share most of their words.
+        .map_init(WordMemo::default, |memo, (_, members)| {
             let mut found = Vec::new();
             for (position, &i) in members.iter().enumerate() {
                 for &j in &members[position + 1..] {
@@ -107,7 +108,8 @@ pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion
                     {
                         continue;
                     }
-                    let (score, reason) = match prepared[i].likeness(&prepared[j]) {
+                    let (score, reason) = match prepared[i].likeness_remembered(&prepared[j], memo)
+                    {
                         Likeness::Same { score } => (score, Reason::SameName),
                         Likeness::Part { score } => (score, Reason::PartOfName),
                         Likeness::Different => continue,
@@ -117,6 +119,7 @@ pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion
             }
             found
         })
+        .flatten_iter()
         .collect();
     alike.sort_unstable_by_key(|&(i, j, _, _)| (i, j));
     alike.dedup_by_key(|&mut (i, j, _, _)| (i, j));

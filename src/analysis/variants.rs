@@ -245,7 +245,18 @@ impl PreparedName {
     pub fn likeness(&self, other: &Self) -> Likeness {
         likeness_of_parts(&self.0, &other.0)
     }
+
+    /// [`Self::likeness`], with the scores of word pairs already compared kept in `memo`: a
+    /// corpus's names share most of their words.
+    pub fn likeness_remembered<'p>(&'p self, other: &'p Self, memo: &mut WordMemo<'p>) -> Likeness {
+        likeness_scored(&self.0, &other.0, &mut |a, b| {
+            *memo.entry((a, b)).or_insert_with(|| word_score(a, b))
+        })
+    }
 }
+
+/// Scores of word pairs already compared, for [`PreparedName::likeness_remembered`].
+pub type WordMemo<'p> = crate::text::WordMap<(&'p str, &'p str), Option<f32>>;
 
 /// The content words of a name, without its connectors.
 fn word_parts(parts: &[Part]) -> Vec<&str> {
@@ -260,6 +271,15 @@ fn word_parts(parts: &[Part]) -> Vec<&str> {
 
 /// Compares two names already split into parts.
 fn likeness_of_parts(parts_a: &[Part], parts_b: &[Part]) -> Likeness {
+    likeness_scored(parts_a, parts_b, &mut word_score)
+}
+
+/// Compares two names already split into parts, scoring word pairs with `word_score`.
+fn likeness_scored<'p>(
+    parts_a: &'p [Part],
+    parts_b: &'p [Part],
+    word_score: &mut dyn FnMut(&'p str, &'p str) -> Option<f32>,
+) -> Likeness {
     let (words_a, words_b) = (word_parts(parts_a), word_parts(parts_b));
     if words_a.is_empty() || words_b.is_empty() {
         return Likeness::Different;
