@@ -69,23 +69,7 @@ fn fingerprint(document: &Document) -> Fingerprinted {
     } else {
         folded.windows(SHINGLE).map(hash_words).collect()
     };
-    // Winnowing: the smallest hash of each window, each position once.
-    let mut prints = Vec::new();
-    let mut last = None;
-    for start in 0..shingles.len().saturating_sub(WINDOW - 1) {
-        let window = &shingles[start..start + WINDOW];
-        let (offset_in_window, hash) = window
-            .iter()
-            .enumerate()
-            .min_by_key(|(i, hash)| (**hash, std::cmp::Reverse(*i)))
-            .map(|(i, hash)| (i, *hash))
-            .unwrap_or((0, 0));
-        let position = start + offset_in_window;
-        if last != Some(position) {
-            prints.push((hash, position));
-            last = Some(position);
-        }
-    }
+    let prints = winnow(&shingles);
     Fingerprinted {
         id: document.id,
         folded,
@@ -93,6 +77,27 @@ fn fingerprint(document: &Document) -> Fingerprinted {
         spans,
         prints,
     }
+}
+
+/// Winnowing: the smallest hash of every window of [`WINDOW`] shingles (the rightmost on a
+/// tie), each position once, as (hash, position).
+pub(super) fn winnow(shingles: &[u64]) -> Vec<(u64, usize)> {
+    let mut prints = Vec::new();
+    let mut last = None;
+    for start in 0..shingles.len().saturating_sub(WINDOW - 1) {
+        let window = &shingles[start..start + WINDOW];
+        let (offset, hash) = window
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, hash)| (**hash, std::cmp::Reverse(*i)))
+            .map_or((0, 0), |(i, hash)| (i, *hash));
+        let position = start + offset;
+        if last != Some(position) {
+            prints.push((hash, position));
+            last = Some(position);
+        }
+    }
+    prints
 }
 
 /// Finds the passages that documents share, strongest first within each pair.

@@ -13,7 +13,7 @@
 //! common. Set-aside paragraphs are left out.
 
 use super::passages::{
-    Passage, SHINGLE, SharedPair, WINDOW, analysed_len, chains, covered, stretch,
+    Passage, SHINGLE, SharedPair, analysed_len, chains, covered, stretch, winnow,
 };
 use super::words::words;
 use crate::model::{Document, DocumentId, NearDuplicate};
@@ -264,25 +264,12 @@ fn shingles(words: &[u32]) -> Vec<u64> {
 }
 
 /// Winnowed fingerprints of a document: the smallest shingle hash of every window of
-/// [`WINDOW`] shingles, each position once, as (hash, document, position).
+/// `WINDOW` shingles, each position once, as (hash, document, position).
 fn fingerprints(document: u32, words: &[u32]) -> Vec<(u64, u32, u32)> {
-    let shingles = shingles(words);
-    let mut prints = Vec::new();
-    let mut last = None;
-    for start in 0..shingles.len().saturating_sub(WINDOW - 1) {
-        let window = &shingles[start..start + WINDOW];
-        let (offset, hash) = window
-            .iter()
-            .enumerate()
-            .min_by_key(|(i, hash)| (**hash, std::cmp::Reverse(*i)))
-            .map_or((0, 0), |(i, hash)| (i, *hash));
-        let position = start + offset;
-        if last != Some(position) {
-            prints.push((hash, document, to_u32(position)));
-            last = Some(position);
-        }
-    }
-    prints
+    winnow(&shingles(words))
+        .into_iter()
+        .map(|(hash, position)| (hash, document, to_u32(position)))
+        .collect()
 }
 
 /// A match of one fingerprint: (document of the origin's copy, the other document, position

@@ -73,19 +73,9 @@ fn dragging_over_the_text_selects_a_passage() {
     assert_eq!(selected, selected.trim(), "selections snap to words");
 }
 
-#[test]
-fn a_paragraph_can_be_set_aside_from_its_context_menu_and_restored_by_undo() {
-    let mut harness = harness();
-    let id = harness.state().panes[0].document;
-    let before = harness
-        .state()
-        .workspace
-        .project
-        .document(id)
-        .expect("document")
-        .boilerplate
-        .len();
-    let position = first_line(&harness, 0) + egui::vec2(20.0, 0.0);
+/// Right-clicks the first line of text of the first pane, opening its paragraph's menu.
+fn right_click_first_line(harness: &mut Harness<'static, TriangulateApp>) {
+    let position = first_line(harness, 0) + egui::vec2(20.0, 0.0);
     for pressed in [true, false] {
         harness
             .input_mut()
@@ -100,6 +90,21 @@ fn a_paragraph_can_be_set_aside_from_its_context_menu_and_restored_by_undo() {
         harness.step();
     }
     harness.run_ok();
+}
+
+#[test]
+fn a_paragraph_can_be_set_aside_from_its_context_menu_and_restored_by_undo() {
+    let mut harness = harness();
+    let id = harness.state().panes[0].document;
+    let before = harness
+        .state()
+        .workspace
+        .project
+        .document(id)
+        .expect("document")
+        .boilerplate
+        .len();
+    right_click_first_line(&mut harness);
     harness
         .get_by_label("Set aside as publisher furniture")
         .click();
@@ -142,21 +147,7 @@ fn a_tail_is_set_aside_to_the_end_in_one_step_and_undone_in_one() {
             .clone()
     };
     let before = document(&harness).boilerplate;
-    let position = first_line(&harness, 0) + egui::vec2(20.0, 0.0);
-    for pressed in [true, false] {
-        harness
-            .input_mut()
-            .events
-            .push(egui::Event::PointerMoved(position));
-        harness.input_mut().events.push(egui::Event::PointerButton {
-            pos: position,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.step();
-    }
-    harness.run_ok();
+    right_click_first_line(&mut harness);
     harness
         .get_by_label("Set aside from here to the end")
         .click();
