@@ -102,19 +102,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export a report: every claim as CSV, or a Markdown or HTML report with the claim matrix.
+    /// Export a report (every claim as CSV, or a Markdown or HTML report with the claim matrix),
+    /// a REFI-QDA project or codebook for other analysis tools, or W3C Web Annotations.
     Export {
         /// The project file.
         project: PathBuf,
-        /// csv, md or html.
+        /// csv, md, html, qdpx (REFI-QDA project), qdc (REFI-QDA codebook) or w3c (JSON-LD).
         #[arg(long, default_value = "html")]
         format: String,
-        /// Where to write the report.
+        /// Where to write the file.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// With --format qdpx: add the entities as codes under "Entities", their mentions
+        /// coded with them.
+        #[arg(long)]
+        entities: bool,
         /// Write even over a project file, its backup or its recovery copy.
         #[arg(long)]
         force: bool,
+    },
+    /// Import a REFI-QDA project (.qdpx or project.qde) or codebook (.qdc) made by NVivo,
+    /// ATLAS.ti, MAXQDA, QualCoder, Taguette or Triangulate: its texts, codes and coded passages
+    /// (as claims); what cannot be brought in is listed. The project is created if missing.
+    ImportQdpx {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// The .qdpx, .qde or .qdc file.
+        file: PathBuf,
+        /// Print the outcome as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Put the project's backup (or, with --from recovery, its recovery copy) in place of a
     /// project that cannot be read; the damaged file is kept as NAME.ron.damaged.

@@ -11,6 +11,38 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
+/// Imports a REFI-QDA project or codebook into the project (created if missing) as one step.
+pub(super) fn import_qdpx(path: &Path, file: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
+    // The file is read before the project is locked: nothing of the project is needed for it.
+    let exchange = crate::import::qdpx::read_exchange_file(file)
+        .with_context(|| format!("cannot import {}", file.display()))?;
+    let report = crate::workspace::modify(path, true, |workspace| -> Result<_> {
+        let (edit, report) = crate::workspace::prepare_exchange(&workspace.project, exchange);
+        if let Some(edit) = edit {
+            workspace.apply(edit)?;
+        }
+        Ok(report)
+    })?;
+    if json {
+        return print_json(out, &report);
+    }
+    writeln!(
+        out,
+        "imported {}: {} documents added ({} already in the project), {} codes added ({} already in the project), {} claims added; positions read as {}",
+        super::terminal_safe(&file.display().to_string()),
+        report.documents_added,
+        report.documents_reused,
+        report.codes_added,
+        report.codes_reused,
+        report.claims_added,
+        report.positions
+    )?;
+    for item in &report.not_imported {
+        writeln!(out, "not imported: {}", super::terminal_safe(item))?;
+    }
+    Ok(())
+}
+
 /// One line of the import report per file of the plan.
 fn import_lines(plan: &crate::workspace::ImportPlan) -> Vec<ImportLine> {
     plan.outcomes

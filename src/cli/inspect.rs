@@ -601,23 +601,29 @@ fn guarded_file(project: &Path, output: &Path) -> Option<&'static str> {
 
 pub(super) fn export(
     path: &Path,
-    format: &str,
+    (format, entities): (&str, bool),
     (output, force): (&Path, bool),
     out: &mut dyn Write,
 ) -> Result<()> {
-    let format = crate::export::Format::parse(format)
-        .ok_or_else(|| anyhow!("unknown format {format:?}: use csv, md or html"))?;
+    use crate::export::Format;
+    let format = Format::parse(format)
+        .ok_or_else(|| anyhow!("unknown format {format:?}: use csv, md, html, qdpx, qdc or w3c"))?;
+    if entities && format != Format::Qdpx {
+        bail!("--entities goes with --format qdpx: only a REFI-QDA project carries entities");
+    }
     if !force && let Some(what) = guarded_file(path, output) {
         bail!(
-            "{} is {what}: a report would replace it; choose another file, or pass --force",
+            "{} is {what}: the export would replace it; choose another file, or pass --force",
             output.display()
         );
     }
     let workspace = load(path)?;
     let project = &workspace.project;
-    let report = crate::export::render(project, format);
-    std::fs::write(output, report)
-        .with_context(|| format!("cannot write the report to {}", output.display()))?;
+    let mentions = entities.then(|| workspace.mentions());
+    let bytes = crate::export::write(project, format, mentions.as_ref())
+        .with_context(|| format!("cannot export {}", path.display()))?;
+    crate::store::write_atomically(output, &bytes)
+        .with_context(|| format!("cannot write {}", output.display()))?;
     writeln!(
         out,
         "wrote {} ({} claims)",

@@ -1,12 +1,16 @@
 //! Reports for readers outside Triangulate: CSV of every claim, and a Markdown or HTML report
 //! with the claim matrix, each code's quotes with their citations and grades, the competing
-//! hypotheses ranked, and the claims in date order.
+//! hypotheses ranked, and the claims in date order; and interchange with other tools: REFI-QDA
+//! projects and codebooks ([`qdpx`]) and W3C Web Annotations ([`w3c`]).
 
 use crate::analysis::hypotheses::rank_hypotheses;
 use crate::analysis::matrix::{Across, Column, claim_matrix};
 use crate::model::{Claim, Project, Stance};
 use crate::text::one_line;
 use std::fmt::Write;
+
+pub mod qdpx;
+pub mod w3c;
 
 /// A report format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,27 +21,99 @@ pub enum Format {
     Markdown,
     /// A self-contained HTML report.
     Html,
+    /// A REFI-QDA project (`.qdpx`) for NVivo, ATLAS.ti, MAXQDA, QualCoder and Taguette.
+    Qdpx,
+    /// The codebook alone as a REFI-QDA codebook (`.qdc`).
+    Qdc,
+    /// Every claim as a W3C Web Annotation, in one JSON-LD collection.
+    W3c,
 }
 
 impl Format {
-    /// Reads a format by name: csv, md (or markdown), html.
+    /// Every format, in menu order.
+    pub const ALL: [Self; 6] = [
+        Self::Html,
+        Self::Markdown,
+        Self::Csv,
+        Self::Qdpx,
+        Self::Qdc,
+        Self::W3c,
+    ];
+
+    /// Reads a format by name or file extension: csv, md (or markdown), html, qdpx (or
+    /// refi-qda), qdc (or codebook), w3c (or jsonld).
     pub fn parse(name: &str) -> Option<Self> {
         match name.trim().to_lowercase().as_str() {
             "csv" => Some(Self::Csv),
             "md" | "markdown" => Some(Self::Markdown),
             "html" | "htm" => Some(Self::Html),
+            "qdpx" | "refi-qda" => Some(Self::Qdpx),
+            "qdc" | "codebook" => Some(Self::Qdc),
+            "w3c" | "jsonld" | "json-ld" => Some(Self::W3c),
             _ => None,
+        }
+    }
+
+    /// The usual extension of a file in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Qdpx => "qdpx",
+            Self::Qdc => "qdc",
+            Self::W3c => "jsonld",
+        }
+    }
+
+    /// What a file dialog calls a file of this format.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Csv => "Claims as CSV",
+            Self::Markdown => "Markdown report",
+            Self::Html => "HTML report",
+            Self::Qdpx => "REFI-QDA project",
+            Self::Qdc => "REFI-QDA codebook",
+            Self::W3c => "W3C Web Annotations",
         }
     }
 }
 
-/// Renders the project in a format.
-pub fn render(project: &Project, format: Format) -> String {
-    match format {
-        Format::Csv => claims_csv(project),
-        Format::Markdown => markdown(project),
-        Format::Html => html(project),
-    }
+/// Why a project could not be exported in a format.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A codebook file needs at least one code.
+    #[error("the project has no codes: a codebook needs at least one")]
+    NoCodes,
+    /// The archive could not be written.
+    #[error("cannot write the archive ({reason})")]
+    Archive {
+        /// What failed.
+        reason: String,
+    },
+}
+
+/// The project in a format, as the bytes of the file. `entities` adds the entities and their
+/// mentions to a REFI-QDA project (other formats do not carry them).
+pub fn write(
+    project: &Project,
+    format: Format,
+    entities: Option<&crate::analysis::mentions::MentionIndex>,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Csv => claims_csv(project).into_bytes(),
+        Format::Markdown => markdown(project).into_bytes(),
+        Format::Html => html(project).into_bytes(),
+        Format::Qdpx => qdpx::qdpx(project, qdpx::Options { entities }).map_err(|error| {
+            ExportError::Archive {
+                reason: error.to_string(),
+            }
+        })?,
+        Format::Qdc => qdpx::codebook_qdc(project)
+            .ok_or(ExportError::NoCodes)?
+            .into_bytes(),
+        Format::W3c => w3c::annotations(project).into_bytes(),
+    })
 }
 
 /// One CSV cell. Imported pages are untrusted: a cell that a spreadsheet would read as a
@@ -455,6 +531,12 @@ mod tests {
         assert_eq!(Format::parse("CSV"), Some(Format::Csv));
         assert_eq!(Format::parse("md"), Some(Format::Markdown));
         assert_eq!(Format::parse("html"), Some(Format::Html));
+        assert_eq!(Format::parse("QDPX"), Some(Format::Qdpx));
+        assert_eq!(Format::parse("qdc"), Some(Format::Qdc));
+        assert_eq!(Format::parse("w3c"), Some(Format::W3c));
         assert_eq!(Format::parse("pdf"), None);
+        for format in Format::ALL {
+            assert_eq!(Format::parse(format.extension()), Some(format));
+        }
     }
 }

@@ -19,6 +19,8 @@ pub enum AppCommand {
     ImportDocuments,
     /// Choose a folder of documents to import.
     ImportFolder,
+    /// Choose a REFI-QDA project or codebook to import.
+    ImportQdpx,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -61,7 +63,7 @@ pub enum AppCommand {
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 27] = [
         Self::ToggleSyncScroll,
         Self::ShowShared,
         Self::ShowHypotheses,
@@ -78,6 +80,7 @@ impl AppCommand {
         Self::OpenProject,
         Self::ImportFolder,
         Self::ImportDocuments,
+        Self::ImportQdpx,
         Self::Quit,
         Self::Redo,
         Self::Undo,
@@ -100,6 +103,7 @@ impl AppCommand {
             Self::SaveAs => "Save as…",
             Self::ImportDocuments => "Import documents…",
             Self::ImportFolder => "Import folder…",
+            Self::ImportQdpx => "Import REFI-QDA project…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -108,7 +112,7 @@ impl AppCommand {
             Self::ClosePane => "Close pane",
             Self::SearchProject => "Search project…",
             Self::SearchDocument => "Search document…",
-            Self::ExportReport => "Export report…",
+            Self::ExportReport => "Export…",
             Self::CommandPalette => "Command palette…",
             Self::ToggleMatrix => "Claim matrix",
             Self::ShowTimeline => "Timeline",
@@ -134,6 +138,9 @@ impl AppCommand {
                 "Import text, Markdown, saved web pages, Word, OpenDocument, RTF, PDF or EPUB files"
             }
             Self::ImportFolder => "Import every document in a folder and its sub-folders",
+            Self::ImportQdpx => {
+                "Bring in the texts, codes and coded passages of a project from NVivo, ATLAS.ti, MAXQDA, QualCoder or Taguette (.qdpx, .qde, .qdc)"
+            }
             Self::Quit => "Close Triangulate",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
@@ -142,7 +149,9 @@ impl AppCommand {
             Self::ClosePane => "Close the focused pane",
             Self::SearchProject => "Search every document, with keyword in context",
             Self::SearchDocument => "Search the document in the focused pane",
-            Self::ExportReport => "Write the claims as an HTML or Markdown report, or as CSV",
+            Self::ExportReport => {
+                "Write the claims as an HTML or Markdown report or as CSV, or the project for other tools: REFI-QDA (.qdpx, .qdc) or W3C Web Annotations"
+            }
             Self::CommandPalette => "Find any command, document, entity or code by typing",
             Self::ToggleMatrix => "Switch between the documents and the claim matrix",
             Self::ShowTimeline => "Switch between the documents and the claims on a time axis",
@@ -181,6 +190,7 @@ impl AppCommand {
             Self::SaveAs => vec![command_shift(Key::S)],
             Self::ImportDocuments => vec![command(Key::I)],
             Self::ImportFolder => vec![command_shift(Key::I)],
+            Self::ImportQdpx => Vec::new(),
             Self::Quit => vec![command(Key::Q)],
             Self::Undo => vec![command(Key::Z)],
             Self::Redo => vec![command_shift(Key::Z), command(Key::Y)],

@@ -28,6 +28,8 @@ pub enum DialogPurpose {
     ExportReport,
     /// Choose a name list to load.
     LoadNames,
+    /// Choose a REFI-QDA project or codebook to import.
+    ImportQdpx,
 }
 
 impl DialogPurpose {
@@ -38,8 +40,9 @@ impl DialogPurpose {
             Self::SaveAs => "Save project as",
             Self::ImportFiles => "Import documents",
             Self::ImportFolder => "Import folder",
-            Self::ExportReport => "Export report",
+            Self::ExportReport => "Export",
             Self::LoadNames => "Load name list",
+            Self::ImportQdpx => "Import REFI-QDA project",
         }
     }
 }
@@ -117,6 +120,15 @@ pub enum JobResult {
         /// Whether it worked.
         result: Result<(), SaveError>,
     },
+    /// A REFI-QDA file was read, for the project session given.
+    ExchangeRead {
+        /// The project session it is for.
+        session: u64,
+        /// The file.
+        path: PathBuf,
+        /// What it holds, or why it cannot be read (the message names the file).
+        result: Result<crate::import::qdpx::Exchange, String>,
+    },
     /// A report was written.
     Exported {
         /// The file.
@@ -171,6 +183,8 @@ pub struct Jobs {
     pub dialog_open: bool,
     /// Whether the recovery file is being written.
     pub autosaving: bool,
+    /// Whether a REFI-QDA file is being read.
+    pub reading_exchange: bool,
 }
 
 impl Jobs {
@@ -187,6 +201,7 @@ impl Jobs {
             analysing: None,
             dialog_open: false,
             autosaving: false,
+            reading_exchange: false,
         }
     }
 
@@ -207,6 +222,7 @@ impl Jobs {
                 JobResult::Analysed { .. } => self.analysing = None,
                 JobResult::Searched { .. } | JobResult::Exported { .. } => {}
                 JobResult::Autosaved { .. } => self.autosaving = false,
+                JobResult::ExchangeRead { .. } => self.reading_exchange = false,
             }
         }
         results
@@ -218,6 +234,7 @@ impl Jobs {
             || self.saving.is_some()
             || self.loading.is_some()
             || self.analysing.is_some()
+            || self.reading_exchange
     }
 
     fn spawn(&self, name: &str, work: impl FnOnce() -> JobResult + Send + 'static) {
@@ -272,15 +289,21 @@ impl Jobs {
                     .pick_files()
                     .unwrap_or_default(),
                 DialogPurpose::ImportFolder => dialog.pick_folder().into_iter().collect(),
+                DialogPurpose::ImportQdpx => dialog
+                    .add_filter("REFI-QDA project or codebook", &["qdpx", "qde", "qdc"])
+                    .pick_file()
+                    .into_iter()
+                    .collect(),
                 DialogPurpose::LoadNames => dialog
                     .add_filter("Name list", &["txt", "csv", "tsv"])
                     .pick_file()
                     .into_iter()
                     .collect(),
-                DialogPurpose::ExportReport => dialog
-                    .add_filter("HTML report", &["html"])
-                    .add_filter("Markdown report", &["md"])
-                    .add_filter("Claims as CSV", &["csv"])
+                DialogPurpose::ExportReport => crate::export::Format::ALL
+                    .into_iter()
+                    .fold(dialog, |dialog, format| {
+                        dialog.add_filter(format.label(), &[format.extension()])
+                    })
                     .set_file_name("report.html")
                     .save_file()
                     .into_iter()
@@ -442,8 +465,8 @@ impl Jobs {
         });
     }
 
-    /// Writes a report of a snapshot of the project on its own thread; the extension of `path`
-    /// picks the format (csv, md, else HTML).
+    /// Writes a report or an interchange file of a snapshot of the project on its own thread;
+    /// the extension of `path` picks the format (csv, md, qdpx, qdc, jsonld, else HTML).
     pub fn export(&mut self, project: Project, path: PathBuf) {
         self.spawn("export", move || {
             let extension = path
@@ -452,9 +475,27 @@ impl Jobs {
                 .unwrap_or("html");
             let format =
                 crate::export::Format::parse(extension).unwrap_or(crate::export::Format::Html);
-            let result = std::fs::write(&path, crate::export::render(&project, format))
-                .map_err(|error| format!("cannot write {}: {error}", path.display()));
+            let result = crate::export::write(&project, format, None)
+                .map_err(|error| format!("cannot export {}: {error}", path.display()))
+                .and_then(|bytes| {
+                    crate::store::write_atomically(&path, &bytes)
+                        .map_err(|error| format!("cannot write {}: {error}", path.display()))
+                });
             JobResult::Exported { path, result }
+        });
+    }
+
+    /// Reads a REFI-QDA project or codebook on its own thread.
+    pub fn read_exchange(&mut self, session: u64, path: PathBuf) {
+        self.reading_exchange = true;
+        self.spawn("read REFI-QDA", move || {
+            let result = crate::import::qdpx::read_exchange_file(&path)
+                .map_err(|error| format!("Cannot import {}: {error}", path.display()));
+            JobResult::ExchangeRead {
+                session,
+                path,
+                result,
+            }
         });
     }
 

@@ -36,6 +36,15 @@ impl<'a> Archive<'a> {
         })
     }
 
+    /// The names of the entries, in archive order.
+    pub(super) fn names(&self) -> Vec<String> {
+        self.zip
+            .file_names()
+            .filter_map(Result::ok)
+            .map(std::borrow::Cow::into_owned)
+            .collect()
+    }
+
     /// The bytes of one entry, `None` when there is no such entry; refused past the caps.
     pub(super) fn bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>, ImportError> {
         let file = match self.zip.by_name(name) {

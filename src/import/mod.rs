@@ -19,6 +19,7 @@ mod html;
 pub mod names;
 mod office;
 mod pdf;
+pub mod qdpx;
 mod rtf;
 mod text;
 mod xml;

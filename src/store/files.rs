@@ -120,3 +120,12 @@ mod tests {
         }
     }
 }
+
+/// Writes a whole file (an export) through a temporary file renamed over it, so a reader
+/// never sees half of it and a failed write leaves the old file as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}

@@ -9,7 +9,7 @@ mod files;
 mod lock;
 mod restore;
 
-pub use files::{real_path, remove_stale_temporaries};
+pub use files::{real_path, remove_stale_temporaries, write_atomically};
 pub use lock::{LOCK_WAIT, LockError, ProjectLock, lock, lock_path, try_lock};
 pub use restore::{Fallback, FallbackKind, fallbacks, restore};
 

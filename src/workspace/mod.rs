@@ -7,9 +7,11 @@
 //!
 //! Layer: above `model`, `store`, `import`, `analysis` and `edit`; below `cli` and `gui`.
 
+mod exchange;
 mod import;
 mod names;
 
+pub use exchange::{ExchangeReport, prepare_exchange};
 pub use import::{FileOutcome, ImportPlan, prepare_import};
 pub use names::load_names;
 

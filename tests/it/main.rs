@@ -9,6 +9,7 @@ mod edits;
 #[cfg(feature = "gui")]
 mod gui;
 mod incremental;
+mod interchange;
 mod migration;
 mod properties;
 mod store;

@@ -31,6 +31,7 @@ impl TriangulateApp {
             AppCommand::SaveAs => self.dialog(DialogPurpose::SaveAs),
             AppCommand::ImportDocuments => self.dialog(DialogPurpose::ImportFiles),
             AppCommand::ImportFolder => self.dialog(DialogPurpose::ImportFolder),
+            AppCommand::ImportQdpx => self.dialog(DialogPurpose::ImportQdpx),
             AppCommand::Quit => self.guard(Pending::Quit),
             AppCommand::Undo => self.undo(),
             AppCommand::Redo => self.redo(),

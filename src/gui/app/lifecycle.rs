@@ -212,6 +212,19 @@ impl TriangulateApp {
                         "An import finished after its project was closed; nothing was added".into();
                 }
             }
+            JobResult::ExchangeRead {
+                session,
+                path,
+                result,
+            } => match result {
+                Ok(exchange) if session == self.session => self.exchange_read(&path, exchange),
+                Ok(_) => {
+                    self.status =
+                        "A REFI-QDA import finished after its project was closed; nothing was added"
+                            .into();
+                }
+                Err(message) => self.modal = Some(Modal::Error(message)),
+            },
             JobResult::Exported { path, result } => match result {
                 Ok(()) => self.status = format!("Wrote {}", path.display()),
                 Err(message) => self.modal = Some(Modal::Error(message)),
@@ -300,6 +313,12 @@ impl TriangulateApp {
                     }
                 }
             }
+            DialogPurpose::ImportQdpx => {
+                if let Some(path) = paths.pop() {
+                    self.status = format!("Reading {}…", path.display());
+                    self.jobs.read_exchange(self.session, path);
+                }
+            }
             DialogPurpose::ExportReport => {
                 if let Some(path) = paths.pop() {
                     self.status = format!("Writing {}…", path.display());
@@ -320,6 +339,30 @@ impl TriangulateApp {
         }
         let then = self.pending_after_save.take();
         self.save_to(path, then, true);
+    }
+
+    /// A REFI-QDA file read on a worker joins the project as it is now, as one undoable step;
+    /// what it held that could not come in is shown.
+    pub(super) fn exchange_read(&mut self, path: &Path, exchange: crate::import::qdpx::Exchange) {
+        let (edit, report) = crate::workspace::prepare_exchange(&self.workspace.project, exchange);
+        if let Some(edit) = edit {
+            self.apply(edit);
+        }
+        self.status = format!(
+            "Imported {}: {} documents, {} codes and {} claims added",
+            path.display(),
+            report.documents_added,
+            report.codes_added,
+            report.claims_added
+        );
+        if !report.not_imported.is_empty() {
+            let mut lines = vec![format!("{}:", path.display())];
+            lines.extend(report.not_imported);
+            self.modal = Some(Modal::ImportReport(
+                "Some items of the file were not imported".into(),
+                lines,
+            ));
+        }
     }
 
     pub(super) fn imported(&mut self, read: crate::import::BatchRead) {
@@ -357,7 +400,10 @@ impl TriangulateApp {
             report.outcomes.len()
         );
         if !lines.is_empty() {
-            self.modal = Some(Modal::ImportReport(lines));
+            self.modal = Some(Modal::ImportReport(
+                "Some files were not imported".into(),
+                lines,
+            ));
         }
     }
 

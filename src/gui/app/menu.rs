@@ -57,13 +57,18 @@ impl TriangulateApp {
                 ui.separator();
                 self.menu_item(ui, AppCommand::ImportDocuments, self.jobs.import.is_none());
                 self.menu_item(ui, AppCommand::ImportFolder, self.jobs.import.is_none());
+                self.menu_item(
+                    ui,
+                    AppCommand::ImportQdpx,
+                    self.jobs.import.is_none() && !self.jobs.reading_exchange,
+                );
                 ui.separator();
                 self.menu_item(ui, AppCommand::Save, self.jobs.saving.is_none());
                 self.menu_item(ui, AppCommand::SaveAs, self.jobs.saving.is_none());
                 self.menu_item(
                     ui,
                     AppCommand::ExportReport,
-                    !self.workspace.project.claims.is_empty(),
+                    !self.workspace.project.documents.is_empty(),
                 );
                 ui.separator();
                 self.menu_item(ui, AppCommand::Quit, true);

@@ -30,8 +30,8 @@ pub enum Modal {
     TypedPath(DialogPurpose, String),
     /// Something failed; the message names the file.
     Error(String),
-    /// Per-file results of an import that had failures.
-    ImportReport(Vec<String>),
+    /// What an import could not bring in: a heading, then one line per file or item.
+    ImportReport(String, Vec<String>),
     /// A recovery file with unsaved changes is newer than the project just opened, and when it
     /// was written.
     Recovery(PathBuf, String),
@@ -200,8 +200,8 @@ impl TriangulateApp {
                         close = true;
                     }
                 }
-                Modal::ImportReport(lines) => {
-                    ui.heading("Some files were not imported");
+                Modal::ImportReport(heading, lines) => {
+                    ui.heading(heading);
                     egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                         for line in lines {
                             ui.label(line);

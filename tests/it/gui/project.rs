@@ -125,7 +125,7 @@ fn dropping_text_files_imports_them_in_the_background() {
     );
     // The file that failed is listed with its reason.
     assert!(
-        matches!(&app.modal, Some(triangulate::gui::app::Modal::ImportReport(lines)) if lines.iter().any(|line| line.contains("not text.txt") && line.contains("not a text file")))
+        matches!(&app.modal, Some(triangulate::gui::app::Modal::ImportReport(_, lines)) if lines.iter().any(|line| line.contains("not text.txt") && line.contains("not a text file")))
     );
     assert!(app.workspace.history.is_dirty());
 }
