@@ -29,6 +29,10 @@ pub const PROJECT_NAMESPACE: &str = "urn:QDA-XML:project:1.0";
 pub const CODEBOOK_NAMESPACE: &str = "urn:QDA-XML:codebook:1.0";
 /// The name of a claim's note starts with this, then the claim's id.
 pub const CLAIM_NOTE_PREFIX: &str = "Triangulate claim ";
+/// The name of the project note that lists the outlets' grades, one `outlet | grade` a line.
+pub const OUTLET_GRADES_NOTE: &str = "Triangulate outlet grades";
+/// The name of the project note that lists the competing hypotheses, one a line.
+pub const HYPOTHESES_NOTE: &str = "Triangulate hypotheses";
 /// The name of the branch of codes that holds the entities, when they are exported.
 pub const ENTITIES_BRANCH: &str = "Entities";
 
@@ -244,6 +248,21 @@ fn write_entity_codes(out: &mut String, project: &Project, mentions: &MentionInd
     let _ = writeln!(out, "{indent}</Code>");
 }
 
+/// A grade as [`crate::model::Grade::parse`] reads it back: "B2", "C", "3".
+fn badge(grade: crate::model::Grade) -> String {
+    let letter = grade
+        .reliability
+        .map(|reliability| reliability.letter().to_string());
+    let digit = grade
+        .credibility
+        .map(|credibility| credibility.digit().to_string());
+    format!(
+        "{}{}",
+        letter.unwrap_or_default(),
+        digit.unwrap_or_default()
+    )
+}
+
 /// The lines of a claim's note: what QDA-XML has no field for, one `Field: value` per line,
 /// then the analyst's note after `Note:`.
 pub fn claim_note_text(project: &Project, claim: &Claim) -> String {
@@ -262,7 +281,7 @@ pub fn claim_note_text(project: &Project, claim: &Claim) -> String {
         lines.push(format!("Claim date: {date}"));
     }
     if !claim.grade.is_open() {
-        lines.push(format!("Grade: {}", claim.grade));
+        lines.push(format!("Grade: {}", badge(claim.grade)));
     }
     for (hypothesis, consistency) in &claim.ratings {
         if let Some(hypothesis) = project.hypothesis(*hypothesis) {
@@ -345,9 +364,31 @@ pub fn project_qde(project: &Project, options: Options<'_>) -> String {
         }
         out.push_str("  </Sources>\n");
     }
-    let project_note = (!project.notes.trim().is_empty()).then(|| guid(project, "note", ""));
-    if let Some(note) = &project_note {
-        write_note(&mut notes, note, "Project notes", &project.notes);
+    let mut project_notes = Vec::new();
+    if !project.notes.trim().is_empty() {
+        let note = guid(project, "note", "");
+        write_note(&mut notes, &note, "Project notes", &project.notes);
+        project_notes.push(note);
+    }
+    if !project.outlet_grades.is_empty() {
+        let note = guid(project, "note", OUTLET_GRADES_NOTE);
+        let lines: Vec<String> = project
+            .outlet_grades
+            .iter()
+            .map(|(outlet, grade)| format!("{} | {}", crate::text::one_line(outlet), badge(*grade)))
+            .collect();
+        write_note(&mut notes, &note, OUTLET_GRADES_NOTE, &lines.join("\n"));
+        project_notes.push(note);
+    }
+    if !project.hypotheses.is_empty() {
+        let note = guid(project, "note", HYPOTHESES_NOTE);
+        let lines: Vec<String> = project
+            .hypotheses
+            .iter()
+            .map(|hypothesis| crate::text::one_line(&hypothesis.text))
+            .collect();
+        write_note(&mut notes, &note, HYPOTHESES_NOTE, &lines.join("\n"));
+        project_notes.push(note);
     }
     if !notes.is_empty() {
         let _ = write!(out, "  <Notes>\n{notes}  </Notes>\n");
@@ -377,7 +418,7 @@ pub fn project_qde(project: &Project, options: Options<'_>) -> String {
     if !links.is_empty() {
         let _ = write!(out, "  <Links>\n{links}  </Links>\n");
     }
-    if let Some(note) = project_note {
+    for note in project_notes {
         let _ = writeln!(out, "  <NoteRef targetGUID=\"{note}\"/>");
     }
     out.push_str("</Project>\n");

@@ -46,6 +46,8 @@ pub struct ExchangeSelection {
     pub codes: Vec<String>,
     /// The GUIDs of the notes it refers to.
     pub notes: Vec<String>,
+    /// Its memo, when the file gives one.
+    pub description: String,
 }
 
 /// A text source with its passages.
@@ -65,6 +67,8 @@ pub struct ExchangeSource {
     pub selections: Vec<ExchangeSelection>,
     /// The GUIDs of the notes on the source as a whole.
     pub notes: Vec<String>,
+    /// Its memo, when the file gives one.
+    pub description: String,
 }
 
 /// A note of the file.
@@ -135,6 +139,8 @@ pub struct Exchange {
     pub notes: HashMap<String, ExchangeNote>,
     /// The notes on the project as a whole.
     pub project_notes: Vec<String>,
+    /// The project's description, when the file gives one.
+    pub description: String,
     /// Links between items.
     pub links: Vec<ExchangeLink>,
     /// How the file counted positions.
@@ -152,6 +158,7 @@ struct RawSelection {
     end: Option<u64>,
     codes: Vec<String>,
     notes: Vec<String>,
+    description: String,
 }
 
 /// A source as written, before its text is read.
@@ -165,6 +172,7 @@ struct RawSource {
     variables: Vec<(String, String)>,
     selections: Vec<RawSelection>,
     notes: Vec<String>,
+    description: String,
 }
 
 /// The `.qdpx` archive in `bytes`: its `project.qde` and the texts it refers to.
@@ -260,6 +268,31 @@ pub fn read_project(
         read.push((raw, bytes));
     }
     let (unit, sources) = place_selections(read, &mut exchange.not_imported);
+    // Notes nothing refers to (a tool's journals) have no place in a project: they are counted.
+    let referred: std::collections::HashSet<&String> = exchange
+        .project_notes
+        .iter()
+        .chain(sources.iter().flat_map(|source| {
+            source.notes.iter().chain(
+                source
+                    .selections
+                    .iter()
+                    .flat_map(|selection| &selection.notes),
+            )
+        }))
+        .collect();
+    let loose = exchange
+        .notes
+        .keys()
+        .filter(|guid| !referred.contains(guid))
+        .count();
+    if loose > 0 {
+        exchange.not_imported.push(if loose == 1 {
+            "1 note not attached to a source, a passage or the project".to_owned()
+        } else {
+            format!("{loose} notes not attached to a source, a passage or the project")
+        });
+    }
     exchange.positions = unit;
     exchange.sources = sources;
     exchange.not_imported.extend(counted(&skipped));
@@ -606,10 +639,25 @@ impl Parser {
                 self.code_stack.pop();
             }
             "Description" => {
-                if self.parent_of_open() == Some("Code")
-                    && let Some(code) = self.code_stack.last().copied()
-                {
-                    self.exchange.codes[code].description = self.text.trim().to_owned();
+                let text = self.text.trim().to_owned();
+                match self.parent_of_open() {
+                    Some("Code") => {
+                        if let Some(code) = self.code_stack.last().copied() {
+                            self.exchange.codes[code].description = text;
+                        }
+                    }
+                    Some("Project") => self.exchange.description = text,
+                    Some("PlainTextSelection") if self.in_text_source() => {
+                        if let Some(selection) = self.open_selection() {
+                            selection.description = text;
+                        }
+                    }
+                    Some("TextSource" | "Representation") if self.in_text_source() => {
+                        if let Some(source) = self.sources.last_mut() {
+                            source.description = text;
+                        }
+                    }
+                    _ => {}
                 }
             }
             "PlainTextContent" => {
@@ -811,6 +859,7 @@ fn place_selections(
                     end,
                     codes: selection.codes,
                     notes: selection.notes,
+                    description: selection.description,
                 }),
                 _ => outside += 1,
             }
@@ -829,7 +878,121 @@ fn place_selections(
             variables: source.variables,
             selections,
             notes: source.notes,
+            description: source.description,
         });
     }
     (unit, sources)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-source project whose text is `text` and whose selections are `(name, start, end)`.
+    fn project(text: &str, selections: &[(&str, u64, u64)]) -> Exchange {
+        let selections: String = selections
+            .iter()
+            .enumerate()
+            .map(|(index, (name, start, end))| {
+                format!(
+                    "<PlainTextSelection guid=\"{index}\" name=\"{name}\" startPosition=\"{start}\" endPosition=\"{end}\"/>"
+                )
+            })
+            .collect();
+        let xml = format!(
+            "<Project name=\"p\"><Sources><TextSource guid=\"s\" name=\"t\" plainTextPath=\"internal://s.txt\">{selections}</TextSource></Sources></Project>"
+        );
+        let text = text.to_owned();
+        read_project(&xml, &mut |file| {
+            assert_eq!(file, "s.txt");
+            Ok(Some(text.clone().into_bytes()))
+        })
+        .expect("reads")
+    }
+
+    fn covered(exchange: &Exchange) -> Vec<&str> {
+        let source = &exchange.sources[0];
+        source
+            .selections
+            .iter()
+            .map(|selection| &source.text[selection.start..selection.end])
+            .collect()
+    }
+
+    #[test]
+    fn positions_in_code_points_are_read_as_the_standard_says() {
+        // "🛡️" is two code points (and three UTF-16 units).
+        let exchange = project(
+            "The NRF 🛡️ holds.\nEnd",
+            &[("holds.", 11, 17), ("End", 18, 21)],
+        );
+        assert_eq!(exchange.positions, PositionUnit::CodePoints);
+        assert_eq!(covered(&exchange), ["holds.", "End"]);
+    }
+
+    #[test]
+    fn positions_in_utf16_units_are_recognised_from_the_quoted_text() {
+        let exchange = project("The NRF 🛡️ holds.\nEnd", &[("holds.", 12, 18)]);
+        assert_eq!(exchange.positions, PositionUnit::Utf16);
+        assert_eq!(covered(&exchange), ["holds."]);
+    }
+
+    #[test]
+    fn a_cr_lf_kept_in_the_text_and_counted_as_two_is_read_right() {
+        // As QualCoder writes a text it stored with CR LF: the CR counts.
+        let exchange = project(
+            "\u{feff}Line one\r\nLine two with café\r\nEnd",
+            &[("Line two with café", 10, 28), ("café\r\nEnd", 24, 33)],
+        );
+        assert_eq!(exchange.positions, PositionUnit::CodePointsCrLf);
+        assert_eq!(covered(&exchange), ["Line two with café", "café\nEnd"]);
+        assert_eq!(
+            exchange.sources[0].text,
+            "Line one\nLine two with café\nEnd"
+        );
+    }
+
+    #[test]
+    fn line_ends_added_for_another_tool_without_moving_positions_are_read_right() {
+        // QualCoder's "line ending for MAXQDA": every LF written as CR LF, positions unchanged.
+        let exchange = project("First line\r\nSecond line\r\n", &[("Second line", 11, 22)]);
+        assert_eq!(exchange.positions, PositionUnit::CodePoints);
+        assert_eq!(covered(&exchange), ["Second line"]);
+    }
+
+    #[test]
+    fn selections_outside_the_text_are_listed_not_dropped() {
+        let exchange = project(
+            "Short text",
+            &[("Short", 0, 5), ("gone", 50, 60), ("empty", 3, 3)],
+        );
+        assert_eq!(covered(&exchange), ["Short"]);
+        assert_eq!(
+            exchange.not_imported,
+            ["2 passages of \"t\" that are empty or fall outside its text"]
+        );
+    }
+
+    #[test]
+    fn texts_outside_the_archive_are_never_read_and_are_listed() {
+        let xml = "<Project name=\"p\"><Sources>\
+            <TextSource guid=\"a\" name=\"abs\" plainTextPath=\"file:///etc/passwd\"/>\
+            <TextSource guid=\"b\" name=\"up\" plainTextPath=\"internal://../secret.txt\"/>\
+            </Sources></Project>";
+        let exchange = read_project(xml, &mut |file| panic!("read {file}")).expect("reads");
+        assert!(exchange.sources.is_empty());
+        assert_eq!(
+            exchange.not_imported.len(),
+            2,
+            "{:?}",
+            exchange.not_imported
+        );
+    }
+
+    #[test]
+    fn colours_come_in_long_and_short_forms() {
+        assert_eq!(parse_colour("#12abEF"), Some(Rgb([0x12, 0xab, 0xef])));
+        assert_eq!(parse_colour("#a0f"), Some(Rgb([0xaa, 0x00, 0xff])));
+        assert_eq!(parse_colour("red"), None);
+    }
 }

@@ -8,7 +8,9 @@
 //! becomes a claim that "reports", its notes joined as the claim's note.
 
 use crate::edit::{Change, Edit};
-use crate::export::qdpx::{CLAIM_NOTE_PREFIX, ENTITIES_BRANCH};
+use crate::export::qdpx::{
+    CLAIM_NOTE_PREFIX, ENTITIES_BRANCH, HYPOTHESES_NOTE, OUTLET_GRADES_NOTE,
+};
 use crate::import::qdpx::{Exchange, ExchangeNote};
 use crate::model::*;
 use serde::Serialize;
@@ -60,25 +62,51 @@ pub fn prepare_exchange(project: &Project, exchange: Exchange) -> (Option<Edit>,
             &mut report,
         );
     }
-    let notes: Vec<&str> = exchange
+    let project_notes: Vec<&ExchangeNote> = exchange
         .project_notes
         .iter()
         .filter_map(|guid| exchange.notes.get(guid))
-        .map(|note| note.text.trim())
+        .collect();
+    for note in &project_notes {
+        match note.name.as_str() {
+            OUTLET_GRADES_NOTE => builder.outlet_grades(&note.text),
+            HYPOTHESES_NOTE => {
+                for line in note
+                    .text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                {
+                    builder.hypothesis(line);
+                }
+            }
+            _ => {}
+        }
+    }
+    let notes: Vec<&str> = std::iter::once(exchange.description.as_str())
+        .chain(
+            project_notes
+                .iter()
+                .filter(|note| note.name != OUTLET_GRADES_NOTE && note.name != HYPOTHESES_NOTE)
+                .map(|note| note.text.as_str()),
+        )
+        .map(str::trim)
         .filter(|text| !text.is_empty())
         .collect();
-    if !notes.is_empty() {
+    // Notes the project already holds are not added twice.
+    let new: Vec<&str> = notes
+        .into_iter()
+        .filter(|note| !project.notes.contains(note))
+        .collect();
+    if !new.is_empty() {
         let mut after = project.notes.trim_end().to_owned();
-        for note in notes {
-            if after.contains(note) {
-                continue;
-            }
+        for note in new {
             if !after.is_empty() {
                 after.push_str("\n\n");
             }
             after.push_str(note);
         }
-        if after != project.notes {
+        {
             builder.edit.changes.push(Change::Notes {
                 before: project.notes.clone(),
                 after,
@@ -409,11 +437,15 @@ impl<'a> Builder<'a> {
         }
         document.id = DocumentId(self.next_document);
         self.next_document += 1;
-        document.note = source
-            .notes
-            .iter()
-            .filter_map(|guid| exchange.notes.get(guid))
-            .map(|note| note.text.trim())
+        document.note = std::iter::once(source.description.as_str())
+            .chain(
+                source
+                    .notes
+                    .iter()
+                    .filter_map(|guid| exchange.notes.get(guid))
+                    .map(|note| note.text.as_str()),
+            )
+            .map(str::trim)
             .filter(|text| !text.is_empty())
             .collect::<Vec<_>>()
             .join("\n\n");
@@ -527,12 +559,19 @@ impl<'a> Builder<'a> {
                     .unwrap_or_default()
             } else {
                 let mut seen = HashSet::new();
-                let note = selections
+                let descriptions = selections
                     .iter()
-                    .flat_map(|selection| &selection.notes)
-                    .filter(|guid| seen.insert(guid.as_str()))
-                    .filter_map(|guid| exchange.notes.get(guid))
-                    .map(|note| note.text.trim())
+                    .map(|selection| selection.description.as_str());
+                let note = descriptions
+                    .chain(
+                        selections
+                            .iter()
+                            .flat_map(|selection| &selection.notes)
+                            .filter(|guid| seen.insert(guid.as_str()))
+                            .filter_map(|guid| exchange.notes.get(guid))
+                            .map(|note| note.text.as_str()),
+                    )
+                    .map(str::trim)
                     .filter(|text| !text.is_empty())
                     .collect::<Vec<_>>()
                     .join("\n\n");
@@ -597,6 +636,26 @@ impl<'a> Builder<'a> {
             }),
         });
         id
+    }
+
+    /// Grades for the outlets the project has not graded, from `outlet | grade` lines.
+    fn outlet_grades(&mut self, text: &str) {
+        for line in text.lines() {
+            let Some((outlet, grade)) = line.rsplit_once(" | ") else {
+                continue;
+            };
+            let (outlet, Some(grade)) = (outlet.trim(), Grade::parse(grade.trim())) else {
+                continue;
+            };
+            if outlet.is_empty() || self.project.outlet_grades.contains_key(outlet) {
+                continue;
+            }
+            self.edit.changes.push(Change::OutletGrade {
+                outlet: outlet.to_owned(),
+                before: None,
+                after: Some(grade),
+            });
+        }
     }
 
     /// The hypothesis with this text: the project's, else one added.

@@ -19,7 +19,7 @@ fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
         let mut entry = archive.by_index(index).expect("entry");
         let mut content = Vec::new();
         entry.read_to_end(&mut content).expect("read entry");
-        entries.insert(entry.name().to_owned(), content);
+        entries.insert(entry.name().expect("a name").into_owned(), content);
     }
     entries
 }
@@ -189,6 +189,8 @@ fn comparable(project: &Project) -> serde_json::Value {
             "ratings": claim.ratings.iter().map(|(id, rating)| (project.hypothesis(*id).map(|h| h.text.clone()), rating.as_str())).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "notes": project.notes,
+        "outlet_grades": project.outlet_grades.iter().map(|(outlet, grade)| (outlet.clone(), grade.to_string())).collect::<Vec<_>>(),
+        "hypotheses": project.hypotheses.iter().map(|hypothesis| hypothesis.text.clone()).collect::<Vec<_>>(),
     });
     // Ids are the importing project's own: codes and claims compare in a fixed order.
     for (list, key) in [("codes", "name"), ("claims", "passages")] {
@@ -218,10 +220,8 @@ fn rich_project(folder: &Path) -> Project {
     apply(&mut project, edit);
     let (edit, rumour) = Edit::add_code(&project, "surrender rumors", None);
     apply(&mut project, Some(edit));
-    apply(
-        &mut project,
-        Edit::set_contradicting(&project, denial, rumour, true),
-    );
+    let edit = Edit::set_contradicting(&project, denial, rumour, true);
+    apply(&mut project, edit);
     let claim = project.claims[1].id;
     let edit = Edit::update_claim(&project, claim, "Edit claim", |claim| {
         claim.via_outlet = Some("AFP".into());
@@ -234,10 +234,8 @@ fn rich_project(folder: &Path) -> Project {
         document.note = "Wire copy, checked".into();
     });
     apply(&mut project, edit);
-    apply(
-        &mut project,
-        Edit::set_notes(&project, "Project notes\nwith two lines"),
-    );
+    let edit = Edit::set_notes(&project, "Project notes\nwith two lines");
+    apply(&mut project, edit);
     project
 }
 
@@ -551,4 +549,203 @@ fn w3c_annotations_select_each_claim_passage_by_quote_and_by_character_position(
             .collect();
         assert_eq!(tags, project.code_names(claim));
     }
+}
+
+/// Archives written by QualCoder's own REFI-QDA export (`RefiExport` of `refi.py`, run
+/// unchanged on a project database made for the test): release 3.8.2, and 4.0 beta (commit
+/// c3204641) with and without its "line ending for MAXQDA" option. Their quirks: CR LF kept in
+/// a text and counted as two (4.0 "no change"), or a CR added before every LF without moving
+/// the positions (the MAXQDA option), a byte-order mark on every text, a lower-case `sources`
+/// folder, unreferenced copies of the originals, a raw line break inside a `name` attribute,
+/// and memos as `Description`s.
+#[test]
+fn projects_exported_by_qualcoder_come_in_with_every_passage_where_it_was_coded() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for (file, positions, crlf_text) in [
+        (
+            "qualcoder-4.0-beta.qdpx",
+            PositionUnit::CodePointsCrLf,
+            "café\nEnd",
+        ),
+        (
+            "qualcoder-4.0-beta-maxqda-line-ends.qdpx",
+            PositionUnit::CodePoints,
+            // The option wrote CR CR LF where the text had CR LF: a blank line more, no drift.
+            "café\n\nEnd",
+        ),
+        (
+            "qualcoder-3.8.2.qdpx",
+            PositionUnit::CodePointsCrLf,
+            "café\nEnd",
+        ),
+    ] {
+        let bytes = std::fs::read(data.join(file)).expect("fixture");
+        let exchange = read_qdpx(&bytes).expect("reads");
+        assert_eq!(exchange.positions, positions, "{file}");
+        assert_eq!(
+            exchange.not_imported,
+            ["1 note not attached to a source, a passage or the project"],
+            "{file}: the journal"
+        );
+        let mut project = Project::new("Mine");
+        let (edit, report) = prepare_exchange(&project, exchange);
+        let _undo = edit.expect("an edit").apply(&mut project).expect("applies");
+        assert_eq!(report.documents_added, 2, "{file}");
+        let mut claims: Vec<(String, String, String, &str)> = project
+            .claims
+            .iter()
+            .map(|claim| {
+                (
+                    project
+                        .document(claim.document)
+                        .expect("document")
+                        .title
+                        .clone(),
+                    claim.quote.exact.clone(),
+                    project.code_names(claim).join(", "),
+                    claim.note.as_str(),
+                )
+            })
+            .collect();
+        claims.sort();
+        let expected = [
+            ("crlf.txt", "Line two with café", "Quotes", ""),
+            ("crlf.txt", crlf_text, "Endings", ""),
+            ("panjshir.txt", "Last words here", "Endings", ""),
+            ("panjshir.txt", "it holds the valley.", "NRF", ""),
+            (
+                "panjshir.txt",
+                "« Massoud résiste »",
+                "French quote",
+                "guillemet quote",
+            ),
+        ];
+        let mut expected: Vec<(String, String, String, &str)> = expected
+            .iter()
+            .map(|(title, quote, code, note)| {
+                (
+                    (*title).to_owned(),
+                    (*quote).to_owned(),
+                    (*code).to_owned(),
+                    *note,
+                )
+            })
+            .collect();
+        expected.sort();
+        assert_eq!(claims, expected, "{file}");
+        let notes: Vec<(&str, &str)> = project
+            .documents
+            .iter()
+            .map(|document| (document.title.as_str(), document.note.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("panjshir.txt", "Headline annotation"),
+                ("crlf.txt", "CRLF source memo")
+            ],
+            "{file}"
+        );
+        assert_eq!(project.notes, "Project memo: test & <check>", "{file}");
+        let nrf = project.code_by_name("NRF").expect("code");
+        let actors = project.code(nrf.parent.expect("nested")).expect("parent");
+        assert_eq!(
+            (
+                actors.name.as_str(),
+                actors.description.as_str(),
+                nrf.colour.to_string()
+            ),
+            ("Actors", "Armed groups", "#f781f3".to_owned()),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn the_command_line_exports_a_project_and_imports_it_into_another() {
+    let run = |arguments: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_triangulate"))
+            .args(arguments)
+            .output()
+            .expect("the binary runs")
+    };
+    let folder = tempfile::tempdir().expect("temp dir");
+    let source = folder.path().join("source project.ron");
+    triangulate::store::save(&rich_project(folder.path()), &source).expect("save");
+    let archive = folder.path().join("exchange.qdpx");
+    let path = |path: &Path| path.to_str().expect("UTF-8").to_owned();
+    let output = run(&[
+        "export",
+        &path(&source),
+        "--format",
+        "qdpx",
+        "-o",
+        &path(&archive),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let target = folder.path().join("copy.ron");
+    let output = run(&["import-qdpx", &path(&target), &path(&archive), "--json"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        report,
+        serde_json::json!({
+            "origin": concat!("Triangulate ", env!("CARGO_PKG_VERSION")),
+            "positions": "characters",
+            "documents_added": 3, "documents_reused": 0,
+            "codes_added": 3, "codes_reused": 0,
+            "claims_added": 2,
+            "not_imported": [],
+        })
+    );
+    let copy = triangulate::store::load(&target).expect("saved").0;
+    let original = triangulate::store::load(&source).expect("saved").0;
+    assert_eq!(comparable(&copy), comparable(&original));
+    // W3C annotations and the codebook alone, by the same command.
+    for (format, file) in [("w3c", "claims.jsonld"), ("qdc", "codes.qdc")] {
+        let output = run(&[
+            "export",
+            &path(&source),
+            "--format",
+            format,
+            "-o",
+            &path(&folder.path().join(file)),
+        ]);
+        assert!(
+            output.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    // A file that is not REFI-QDA is refused with its name and the reason; nothing is written.
+    let bogus = folder.path().join("notes.qdpx");
+    std::fs::write(&bogus, "just text").expect("write");
+    let before = std::fs::read(&target).expect("read");
+    let output = run(&["import-qdpx", &path(&target), &path(&bogus)]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("notes.qdpx") && stderr.contains("no XML elements"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&target).expect("read"), before);
+    // --entities belongs to qdpx only.
+    let output = run(&[
+        "export",
+        &path(&source),
+        "--format",
+        "csv",
+        "--entities",
+        "-o",
+        &path(&folder.path().join("x.csv")),
+    ]);
+    assert!(!output.status.success());
 }

@@ -442,7 +442,23 @@ impl TriangulateApp {
             });
         if let Some(project) = projects.into_iter().next() {
             self.guard(Pending::Open(project));
-        } else {
+            return;
+        }
+        // A REFI-QDA project or codebook dropped on the window comes in as File ▸ Import
+        // REFI-QDA project… brings it.
+        let (exchanges, documents): (Vec<PathBuf>, Vec<PathBuf>) =
+            documents.into_iter().partition(|path| {
+                path.extension().is_some_and(|extension| {
+                    ["qdpx", "qde", "qdc"]
+                        .iter()
+                        .any(|known| extension.eq_ignore_ascii_case(known))
+                })
+            });
+        for path in exchanges {
+            self.status = format!("Reading {}…", path.display());
+            self.jobs.read_exchange(self.session, path);
+        }
+        if !documents.is_empty() {
             self.import(documents);
         }
     }

@@ -131,6 +131,29 @@ fn dropping_text_files_imports_them_in_the_background() {
 }
 
 #[test]
+fn a_dropped_refi_qda_project_comes_in_with_its_claims_as_one_undoable_step() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let source = crate::support::tagged_project(folder.path());
+    let archive = folder.path().join("from another tool.qdpx");
+    let bytes = triangulate::export::qdpx::qdpx(&source, Default::default()).expect("archive");
+    std::fs::write(&archive, bytes).expect("write");
+    let mut harness = harness();
+    let before = harness.state().workspace.project.claims.len();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(archive)));
+    run_until(&mut harness, |app| {
+        app.workspace.project.claims.len() == before + source.claims.len()
+    });
+    let app = harness.state();
+    assert_eq!(
+        app.workspace.history.undo_label(),
+        Some("Import REFI-QDA project")
+    );
+}
+
+#[test]
 fn dont_save_then_a_failed_open_keeps_the_changes_marked_unsaved() {
     let folder = tempfile::tempdir().expect("temp dir");
     let damaged = folder.path().join("damaged.ron");
