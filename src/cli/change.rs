@@ -17,7 +17,7 @@ pub(super) fn import_qdpx(path: &Path, file: &Path, json: bool, out: &mut dyn Wr
     let exchange = crate::import::qdpx::read_exchange_file(file)
         .with_context(|| format!("cannot import {}", file.display()))?;
     let report = crate::workspace::modify(path, true, |workspace| -> Result<_> {
-        let (edit, report) = crate::workspace::prepare_exchange(&workspace.project, exchange);
+        let (edit, report) = crate::workspace::prepare_exchange(&workspace.project, &exchange);
         if let Some(edit) = edit {
             workspace.apply(edit)?;
         }

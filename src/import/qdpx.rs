@@ -149,6 +149,9 @@ pub struct Exchange {
     pub not_imported: Vec<String>,
 }
 
+/// Reads the bytes of a text a file names (an `internal://` path), `None` when there is none.
+pub type SourceReader<'a> = dyn FnMut(&str) -> Result<Option<Vec<u8>>, ImportError> + 'a;
+
 /// A selection as written, before its positions are read.
 #[derive(Debug, Default)]
 struct RawSelection {
@@ -214,10 +217,7 @@ fn xml_text(bytes: &[u8], name: &str) -> Result<String, ImportError> {
 
 /// A `project.qde` on its own; `source` gives the bytes of a text named by an `internal://`
 /// path (a file of the `Sources` folder beside it), `None` when there is none.
-pub fn read_project(
-    xml: &str,
-    source: &mut dyn FnMut(&str) -> Result<Option<Vec<u8>>, ImportError>,
-) -> Result<Exchange, ImportError> {
+pub fn read_project(xml: &str, source: &mut SourceReader<'_>) -> Result<Exchange, ImportError> {
     let mut parser = Parser::default();
     parser.run(xml, false)?;
     let Parser {
@@ -318,7 +318,7 @@ pub fn read_codebook(xml: &str) -> Result<Exchange, ImportError> {
 pub fn read_exchange(
     bytes: &[u8],
     file_name: &str,
-    sibling: &mut dyn FnMut(&str) -> Result<Option<Vec<u8>>, ImportError>,
+    sibling: &mut SourceReader<'_>,
 ) -> Result<Exchange, ImportError> {
     let lower = file_name.to_lowercase();
     if bytes.starts_with(b"PK") {
@@ -564,7 +564,7 @@ impl Parser {
             )),
             "PictureSelection" => self.skip(("picture area", "picture areas")),
             "AudioSelection" | "VideoSelection" => {
-                self.skip(("audio or video passage", "audio and video passages"))
+                self.skip(("audio or video passage", "audio and video passages"));
             }
             "Case" if self.parent() == Some("Cases") => self.skip(("case", "cases")),
             "Set" if self.parent() == Some("Sets") => self.skip(("set", "sets")),

@@ -95,6 +95,15 @@ fn is_temporary_of(file_name: &str, name: &str) -> bool {
     })
 }
 
+/// Writes a whole file (an export) through a temporary file renamed over it, so a reader
+/// never sees half of it and a failed write leaves the old file as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,13 +128,4 @@ mod tests {
             assert!(!of(other), "{other}");
         }
     }
-}
-
-/// Writes a whole file (an export) through a temporary file renamed over it, so a reader
-/// never sees half of it and a failed write leaves the old file as it was.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::io::Write;
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
 }

@@ -39,7 +39,7 @@ pub struct ExchangeReport {
 
 /// The edit that adds a REFI-QDA file's content to `project`, and what it does; the edit is
 /// `None` when nothing would change.
-pub fn prepare_exchange(project: &Project, exchange: Exchange) -> (Option<Edit>, ExchangeReport) {
+pub fn prepare_exchange(project: &Project, exchange: &Exchange) -> (Option<Edit>, ExchangeReport) {
     let mut report = ExchangeReport {
         origin: exchange.origin.clone(),
         positions: exchange.positions.as_str().to_owned(),
@@ -47,17 +47,17 @@ pub fn prepare_exchange(project: &Project, exchange: Exchange) -> (Option<Edit>,
         ..ExchangeReport::default()
     };
     let mut builder = Builder::new(project);
-    let codes = builder.codes(&exchange, &mut report);
-    builder.contradictions(&exchange, &codes, &mut report);
+    let codes = builder.codes(exchange, &mut report);
+    builder.contradictions(exchange, &codes, &mut report);
     let claim_notes = claim_notes(&exchange.notes);
     for source in &exchange.sources {
-        let Some(document) = builder.document(source, &exchange, &mut report) else {
+        let Some(document) = builder.document(source, exchange, &mut report) else {
             continue;
         };
         builder.claims(
             document,
             source,
-            &exchange,
+            exchange,
             (&codes, &claim_notes),
             &mut report,
         );

@@ -247,7 +247,7 @@ fn a_project_exported_and_imported_back_has_the_same_documents_codes_and_claims(
     assert_eq!(exchange.positions, PositionUnit::CodePoints);
     assert_eq!(exchange.not_imported, Vec::<String>::new());
     let mut copy = Project::new(project.name.clone());
-    let (edit, report) = prepare_exchange(&copy, exchange.clone());
+    let (edit, report) = prepare_exchange(&copy, &exchange);
     let _undo = edit.expect("an edit").apply(&mut copy).expect("applies");
     assert_eq!(comparable(&copy), comparable(&project));
     assert_eq!(
@@ -259,7 +259,7 @@ fn a_project_exported_and_imported_back_has_the_same_documents_codes_and_claims(
         (3, 3, 2)
     );
     // Imported again, nothing is added twice.
-    let (edit, report) = prepare_exchange(&copy, exchange);
+    let (edit, report) = prepare_exchange(&copy, &exchange);
     assert!(edit.is_none(), "{:?}", edit.map(|edit| edit.changes.len()));
     assert_eq!(
         (
@@ -284,7 +284,7 @@ fn the_sample_project_survives_a_round_trip_with_its_entities_exported() {
     .expect("archive");
     let exchange = read_qdpx(&bytes).expect("reads");
     let mut copy = Project::new(project.name.clone());
-    let (edit, report) = prepare_exchange(&copy, exchange);
+    let (edit, report) = prepare_exchange(&copy, &exchange);
     let _undo = edit.expect("an edit").apply(&mut copy).expect("applies");
     let mut expected = comparable(&project);
     let mut found = comparable(&copy);
@@ -393,7 +393,7 @@ fn a_project_written_by_another_implementation_comes_in_with_its_passages_exact(
     assert_eq!(exchange.positions, PositionUnit::Utf16);
     assert_eq!(exchange.not_imported, vec!["1 case", "1 picture"]);
     let mut project = Project::new("Mine");
-    let (edit, report) = prepare_exchange(&project, exchange);
+    let (edit, report) = prepare_exchange(&project, &exchange);
     let _undo = edit.expect("an edit").apply(&mut project).expect("applies");
     assert_eq!(
         (
@@ -481,7 +481,7 @@ fn a_codebook_goes_out_and_comes_back_with_its_tree_colours_and_descriptions() {
     let qdc = codebook_qdc(&project).expect("codes");
     let exchange = read_codebook(&qdc).expect("reads");
     let mut copy = Project::new("Codes only");
-    let (edit, report) = prepare_exchange(&copy, exchange);
+    let (edit, report) = prepare_exchange(&copy, &exchange);
     let _undo = edit.expect("an edit").apply(&mut copy).expect("applies");
     assert_eq!(report.codes_added, project.codes.len());
     let codes = |project: &Project| comparable(project)["codes"].clone();
@@ -588,7 +588,7 @@ fn projects_exported_by_qualcoder_come_in_with_every_passage_where_it_was_coded(
             "{file}: the journal"
         );
         let mut project = Project::new("Mine");
-        let (edit, report) = prepare_exchange(&project, exchange);
+        let (edit, report) = prepare_exchange(&project, &exchange);
         let _undo = edit.expect("an edit").apply(&mut project).expect("applies");
         assert_eq!(report.documents_added, 2, "{file}");
         let mut claims: Vec<(String, String, String, &str)> = project

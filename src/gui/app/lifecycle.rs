@@ -217,7 +217,7 @@ impl TriangulateApp {
                 path,
                 result,
             } => match result {
-                Ok(exchange) if session == self.session => self.exchange_read(&path, exchange),
+                Ok(exchange) if session == self.session => self.exchange_read(&path, &exchange),
                 Ok(_) => {
                     self.status =
                         "A REFI-QDA import finished after its project was closed; nothing was added"
@@ -343,7 +343,7 @@ impl TriangulateApp {
 
     /// A REFI-QDA file read on a worker joins the project as it is now, as one undoable step;
     /// what it held that could not come in is shown.
-    pub(super) fn exchange_read(&mut self, path: &Path, exchange: crate::import::qdpx::Exchange) {
+    pub(super) fn exchange_read(&mut self, path: &Path, exchange: &crate::import::qdpx::Exchange) {
         let (edit, report) = crate::workspace::prepare_exchange(&self.workspace.project, exchange);
         if let Some(edit) = edit {
             self.apply(edit);
