@@ -129,6 +129,18 @@ pub enum JobResult {
         /// What it holds, or why it cannot be read (the message names the file).
         result: Result<crate::import::qdpx::Exchange, String>,
     },
+    /// A name list was read and made into an edit of the project as it was when asked.
+    NamesRead {
+        /// The project session it is for.
+        session: u64,
+        /// The project revision the edit was prepared against.
+        revision: u64,
+        /// The file.
+        path: PathBuf,
+        /// The edit, how many names it read and how many lines it could not read; or why the
+        /// file cannot be read (the message names it).
+        result: Result<(crate::edit::Edit, usize, usize), String>,
+    },
     /// A report was written.
     Exported {
         /// The file.
@@ -183,8 +195,8 @@ pub struct Jobs {
     pub dialog_open: bool,
     /// Whether the recovery file is being written.
     pub autosaving: bool,
-    /// Whether a REFI-QDA file is being read.
-    pub reading_exchange: bool,
+    /// Whether a REFI-QDA file or a name list is being read.
+    pub reading_file: bool,
 }
 
 impl Jobs {
@@ -201,7 +213,7 @@ impl Jobs {
             analysing: None,
             dialog_open: false,
             autosaving: false,
-            reading_exchange: false,
+            reading_file: false,
         }
     }
 
@@ -222,7 +234,9 @@ impl Jobs {
                 JobResult::Analysed { .. } => self.analysing = None,
                 JobResult::Searched { .. } | JobResult::Exported { .. } => {}
                 JobResult::Autosaved { .. } => self.autosaving = false,
-                JobResult::ExchangeRead { .. } => self.reading_exchange = false,
+                JobResult::ExchangeRead { .. } | JobResult::NamesRead { .. } => {
+                    self.reading_file = false;
+                }
             }
         }
         results
@@ -234,7 +248,7 @@ impl Jobs {
             || self.saving.is_some()
             || self.loading.is_some()
             || self.analysing.is_some()
-            || self.reading_exchange
+            || self.reading_file
     }
 
     fn spawn(&self, name: &str, work: impl FnOnce() -> JobResult + Send + 'static) {
@@ -487,12 +501,36 @@ impl Jobs {
 
     /// Reads a REFI-QDA project or codebook on its own thread.
     pub fn read_exchange(&mut self, session: u64, path: PathBuf) {
-        self.reading_exchange = true;
+        self.reading_file = true;
         self.spawn("read REFI-QDA", move || {
             let result = crate::import::qdpx::read_exchange_file(&path)
                 .map_err(|error| format!("Cannot import {}: {error}", path.display()));
             JobResult::ExchangeRead {
                 session,
+                path,
+                result,
+            }
+        });
+    }
+
+    /// Reads a name list and prepares its edit against a snapshot of the project on its own
+    /// thread: both the file and the edit (which looks up every name among every entity) would
+    /// hold up a frame.
+    pub fn read_names(
+        &mut self,
+        (session, revision): (u64, u64),
+        path: PathBuf,
+        (project, mentions): (Project, Arc<crate::analysis::mentions::MentionIndex>),
+    ) {
+        self.reading_file = true;
+        self.spawn("read name list", move || {
+            let result = crate::import::names::read_names_file(&path).map(|(entries, skipped)| {
+                let edit = crate::workspace::load_names(&project, &mentions.entities, &entries);
+                (edit, entries.len(), skipped.len())
+            });
+            JobResult::NamesRead {
+                session,
+                revision,
                 path,
                 result,
             }

@@ -225,6 +225,37 @@ impl TriangulateApp {
                 }
                 Err(message) => self.modal = Some(Modal::Error(message)),
             },
+            JobResult::NamesRead {
+                session,
+                revision,
+                path,
+                result,
+            } => match result {
+                Ok(_) if session != self.session => {
+                    self.status =
+                        "A name list was read after its project was closed; nothing was added"
+                            .into();
+                }
+                Ok(_) if revision != self.workspace.history.revision() => {
+                    // The edit was prepared against an earlier state of the project.
+                    self.status = format!(
+                        "The project changed while {} was read: load the list again",
+                        path.display()
+                    );
+                }
+                Ok((edit, names, skipped)) => {
+                    if !edit.is_empty() {
+                        self.apply(edit);
+                    }
+                    let skipped = if skipped == 0 {
+                        String::new()
+                    } else {
+                        format!("; {skipped} lines not read")
+                    };
+                    self.status = format!("Loaded {names} names from {}{skipped}", path.display());
+                }
+                Err(message) => self.modal = Some(Modal::Error(message)),
+            },
             JobResult::Exported { path, result } => match result {
                 Ok(()) => self.status = format!("Wrote {}", path.display()),
                 Err(message) => self.modal = Some(Modal::Error(message)),
@@ -288,29 +319,15 @@ impl TriangulateApp {
             DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => self.import(paths),
             DialogPurpose::LoadNames => {
                 if let Some(path) = paths.pop() {
-                    match crate::import::names::read_names_file(&path) {
-                        Ok((entries, skipped)) => {
-                            let edit = Edit::load_names(
-                                &self.workspace.project,
-                                &self.derived.mentions.entities,
-                                &entries,
-                            );
-                            if !edit.is_empty() {
-                                self.apply(edit);
-                            }
-                            let skipped = if skipped.is_empty() {
-                                String::new()
-                            } else {
-                                format!("; {} lines not read", skipped.len())
-                            };
-                            self.status = format!(
-                                "Loaded {} names from {}{skipped}",
-                                entries.len(),
-                                path.display()
-                            );
-                        }
-                        Err(message) => self.modal = Some(Modal::Error(message)),
-                    }
+                    self.status = format!("Reading {}…", path.display());
+                    self.jobs.read_names(
+                        (self.session, self.workspace.history.revision()),
+                        path,
+                        (
+                            self.workspace.project.clone(),
+                            self.derived.mentions.clone(),
+                        ),
+                    );
                 }
             }
             DialogPurpose::ImportQdpx => {

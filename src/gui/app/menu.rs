@@ -60,7 +60,7 @@ impl TriangulateApp {
                 self.menu_item(
                     ui,
                     AppCommand::ImportQdpx,
-                    self.jobs.import.is_none() && !self.jobs.reading_exchange,
+                    self.jobs.import.is_none() && !self.jobs.reading_file,
                 );
                 ui.separator();
                 self.menu_item(ui, AppCommand::Save, self.jobs.saving.is_none());

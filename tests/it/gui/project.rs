@@ -296,6 +296,32 @@ fn unsaved_changes_are_copied_aside_and_offered_back_on_open() {
 }
 
 #[test]
+fn a_name_list_is_read_off_the_frame_and_joins_the_project_as_one_step() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let list = folder.path().join("names é.csv");
+    std::fs::write(&list, "person, Ahmad Massoud, Ahmed Masoud\n").expect("write");
+    let mut harness = harness();
+    harness.state_mut().modal = Some(triangulate::gui::app::Modal::TypedPath(
+        triangulate::gui::jobs::DialogPurpose::LoadNames,
+        String::new(),
+    ));
+    harness.run_ok();
+    harness.get_by_label("Path").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Path")
+        .type_text(list.to_str().expect("UTF-8 path"));
+    harness.run_ok();
+    harness.get_by_label("OK").click();
+    run_until(&mut harness, |app| {
+        app.workspace.project.entities.iter().any(|entity| {
+            entity.name == "Ahmad Massoud" && entity.variants.iter().any(|v| v == "Ahmed Masoud")
+        })
+    });
+    assert!(harness.state().workspace.history.is_dirty());
+}
+
+#[test]
 fn export_report_falls_back_to_a_typed_path_and_writes_the_report() {
     let folder = tempfile::tempdir().expect("temp dir");
     let target = folder.path().join("report é.html");
