@@ -7,7 +7,7 @@ use crate::analysis::Derived;
 use crate::import::{BatchRead, ImportOptions, Progress, read_batch};
 use crate::model::Project;
 use crate::store::{self, DiskStamp, LoadError, SaveError};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -24,8 +24,14 @@ pub enum DialogPurpose {
     ImportFiles,
     /// Choose a folder to import.
     ImportFolder,
-    /// Choose where to write a report.
-    ExportReport,
+    /// Choose where to write the project in a format; `entities` adds them to a REFI-QDA
+    /// project.
+    Export {
+        /// The format.
+        format: crate::export::Format,
+        /// Whether the entities go too.
+        entities: bool,
+    },
     /// Choose a name list to load.
     LoadNames,
     /// Choose a REFI-QDA project or codebook to import.
@@ -40,7 +46,7 @@ impl DialogPurpose {
             Self::SaveAs => "Save project as",
             Self::ImportFiles => "Import documents",
             Self::ImportFolder => "Import folder",
-            Self::ExportReport => "Export",
+            Self::Export { .. } => "Export",
             Self::LoadNames => "Load name list",
             Self::ImportQdpx => "Import REFI-QDA project",
         }
@@ -313,15 +319,26 @@ impl Jobs {
                     .pick_file()
                     .into_iter()
                     .collect(),
-                DialogPurpose::ExportReport => crate::export::Format::ALL
-                    .into_iter()
-                    .fold(dialog, |dialog, format| {
-                        dialog.add_filter(format.label(), &[format.extension()])
-                    })
-                    .set_file_name("report.html")
-                    .save_file()
-                    .into_iter()
-                    .collect(),
+                DialogPurpose::Export { format, .. } => {
+                    // The chosen format's filter first, then the others.
+                    let others = crate::export::Format::ALL
+                        .into_iter()
+                        .filter(|other| *other != format);
+                    let stem = file_name
+                        .as_deref()
+                        .map(Path::new)
+                        .and_then(Path::file_stem)
+                        .map_or_else(|| "report".into(), |stem| stem.to_string_lossy());
+                    std::iter::once(format)
+                        .chain(others)
+                        .fold(dialog, |dialog, format| {
+                            dialog.add_filter(format.label(), &[format.extension()])
+                        })
+                        .set_file_name(format!("{stem}.{}", format.extension()))
+                        .save_file()
+                        .into_iter()
+                        .collect()
+                }
             };
             JobResult::Dialog {
                 purpose,
@@ -479,17 +496,22 @@ impl Jobs {
         });
     }
 
-    /// Writes a report or an interchange file of a snapshot of the project on its own thread;
-    /// the extension of `path` picks the format (csv, md, qdpx, qdc, jsonld, else HTML).
-    pub fn export(&mut self, project: Project, path: PathBuf) {
+    /// Writes a report or an interchange file of a snapshot of the project on its own thread,
+    /// in the format the file's extension names (the one chosen when it names none), with the
+    /// entities of `entities` in a REFI-QDA project.
+    pub fn export(
+        &mut self,
+        project: Project,
+        (path, chosen): (PathBuf, crate::export::Format),
+        entities: Option<Arc<crate::analysis::mentions::MentionIndex>>,
+    ) {
         self.spawn("export", move || {
-            let extension = path
+            let format = path
                 .extension()
                 .and_then(|extension| extension.to_str())
-                .unwrap_or("html");
-            let format =
-                crate::export::Format::parse(extension).unwrap_or(crate::export::Format::Html);
-            let result = crate::export::write(&project, format, None)
+                .and_then(crate::export::Format::parse)
+                .unwrap_or(chosen);
+            let result = crate::export::write(&project, format, entities.as_deref())
                 .map_err(|error| format!("cannot export {}: {error}", path.display()))
                 .and_then(|bytes| {
                     crate::store::write_atomically(&path, &bytes)

@@ -72,7 +72,10 @@ impl TriangulateApp {
                     "Sync scroll off".into()
                 };
             }
-            AppCommand::ExportReport => self.dialog(DialogPurpose::ExportReport),
+            AppCommand::ExportReport => self.dialog(DialogPurpose::Export {
+                format: crate::export::Format::Html,
+                entities: false,
+            }),
             AppCommand::CommandPalette => self.palette = Some(Palette::default()),
             AppCommand::ShowShared => {
                 self.central = if self.central == CentralView::Shared {

@@ -336,10 +336,17 @@ impl TriangulateApp {
                     self.jobs.read_exchange(self.session, path);
                 }
             }
-            DialogPurpose::ExportReport => {
-                if let Some(path) = paths.pop() {
+            DialogPurpose::Export { format, entities } => {
+                if let Some(mut path) = paths.pop() {
+                    if path.extension().is_none() {
+                        path.set_extension(format.extension());
+                    }
                     self.status = format!("Writing {}…", path.display());
-                    self.jobs.export(self.workspace.project.clone(), path);
+                    self.jobs.export(
+                        self.workspace.project.clone(),
+                        (path, format),
+                        entities.then(|| self.derived.mentions.clone()),
+                    );
                 }
             }
         }

@@ -30,6 +30,78 @@ impl TriangulateApp {
         }
     }
 
+    /// File ▸ Export: one item per format, each opening a dialog for that format.
+    fn export_menu_ui(&mut self, ui: &mut Ui) {
+        use crate::export::Format;
+        let project = &self.workspace.project;
+        let has_claims = !project.claims.is_empty();
+        let has_documents = !project.documents.is_empty();
+        let has_codes = !project.codes.is_empty();
+        let items = [
+            (
+                Format::Html,
+                false,
+                "HTML report…",
+                has_claims,
+                "The claim matrix, each code's quotes with citations and grades, hypotheses and timeline, as one web page",
+            ),
+            (
+                Format::Markdown,
+                false,
+                "Markdown report…",
+                has_claims,
+                "The same report as Markdown text",
+            ),
+            (
+                Format::Csv,
+                false,
+                "Claims as CSV…",
+                has_claims,
+                "Every claim with every field, one row each, for a spreadsheet",
+            ),
+            (
+                Format::Qdpx,
+                false,
+                "REFI-QDA project (.qdpx)…",
+                has_documents,
+                "Documents, codebook and claims for NVivo, ATLAS.ti, MAXQDA, QualCoder or Taguette",
+            ),
+            (
+                Format::Qdpx,
+                true,
+                "REFI-QDA project with entities (.qdpx)…",
+                has_documents,
+                "The same, with the entities as codes under \"Entities\" and their mentions coded",
+            ),
+            (
+                Format::Qdc,
+                false,
+                "REFI-QDA codebook (.qdc)…",
+                has_codes,
+                "The codes alone, with their tree, colours and descriptions",
+            ),
+            (
+                Format::W3c,
+                false,
+                "W3C Web Annotations (.jsonld)…",
+                has_claims,
+                "Every claim as an annotation of its document, with quote and position selectors",
+            ),
+        ];
+        ui.menu_button("Export", |ui| {
+            for (format, entities, label, enabled, tooltip) in items {
+                if ui
+                    .add_enabled(enabled, egui::Button::new(label))
+                    .on_hover_text(tooltip)
+                    .clicked()
+                {
+                    self.dialog(DialogPurpose::Export { format, entities });
+                    ui.close();
+                }
+            }
+        });
+    }
+
     pub(super) fn menu_bar_ui(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
@@ -65,11 +137,7 @@ impl TriangulateApp {
                 ui.separator();
                 self.menu_item(ui, AppCommand::Save, self.jobs.saving.is_none());
                 self.menu_item(ui, AppCommand::SaveAs, self.jobs.saving.is_none());
-                self.menu_item(
-                    ui,
-                    AppCommand::ExportReport,
-                    !self.workspace.project.documents.is_empty(),
-                );
+                self.export_menu_ui(ui);
                 ui.separator();
                 self.menu_item(ui, AppCommand::Quit, true);
             });

@@ -322,6 +322,46 @@ fn a_name_list_is_read_off_the_frame_and_joins_the_project_as_one_step() {
 }
 
 #[test]
+fn file_export_writes_a_refi_qda_project_in_the_format_chosen_from_the_menu() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness();
+    harness.get_by_label("File").click();
+    harness.run_ok();
+    harness.get_by_label("Export").hover();
+    harness.run_ok();
+    harness.get_by_label("REFI-QDA project (.qdpx)…").click();
+    run_until(&mut harness, |app| {
+        matches!(app.modal, Some(triangulate::gui::app::Modal::TypedPath(..)))
+    });
+    // Typed without an extension: the chosen format's is added.
+    let typed = folder.path().join("for qualcoder");
+    harness.get_by_label("Path").focus();
+    harness.run_ok();
+    harness
+        .get_by_label("Path")
+        .type_text(typed.to_str().expect("UTF-8 path"));
+    harness.run_ok();
+    harness.get_by_label("OK").click();
+    let written = folder.path().join("for qualcoder.qdpx");
+    run_until(&mut harness, |_| written.exists());
+    let project = harness.state().workspace.project.clone();
+    let exchange = triangulate::import::qdpx::read_qdpx(&std::fs::read(&written).expect("read"))
+        .expect("a REFI-QDA project");
+    assert_eq!(exchange.sources.len(), project.documents.len());
+    let selections: usize = exchange
+        .sources
+        .iter()
+        .map(|source| source.selections.len())
+        .sum();
+    let passages: usize = project
+        .claims
+        .iter()
+        .map(|claim| claim.quotes().count())
+        .sum();
+    assert_eq!(selections, passages);
+}
+
+#[test]
 fn export_report_falls_back_to_a_typed_path_and_writes_the_report() {
     let folder = tempfile::tempdir().expect("temp dir");
     let target = folder.path().join("report é.html");
