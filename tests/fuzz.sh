@@ -2,7 +2,7 @@
 # Fuzzes the project loader and every importer for SECONDS per target (default 30):
 #   bash tests/fuzz.sh 600             ten minutes each, every target
 #   bash tests/fuzz.sh 60 pdf docx     one minute each, two targets
-# Targets: text html docx odt epub rtf pdf project (fuzz/fuzz_targets/).
+# Targets: text html docx odt epub rtf pdf qdpx project (fuzz/fuzz_targets/).
 #
 # With cargo-fuzz and a nightly toolchain (`cargo install cargo-fuzz`, `rustup toolchain install
 # nightly`) the targets run under libFuzzer, coverage-guided, from a seed corpus that the
@@ -16,7 +16,7 @@ seconds="${1:-30}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(text html docx odt epub rtf pdf project)
+  targets=(text html docx odt epub rtf pdf qdpx project)
 fi
 
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then

@@ -145,6 +145,29 @@ fn fuzz_plain_text_and_html() {
 }
 
 #[test]
+fn fuzz_refi_qda_projects() {
+    let qde = "<?xml version=\"1.0\"?><Project name=\"p\" xmlns=\"urn:QDA-XML:project:1.0\">\
+        <CodeBook><Codes><Code guid=\"c1\" name=\"Claims\" isCodable=\"false\" color=\"#a00\">\
+        <Code guid=\"c2\" name=\"NRF\" isCodable=\"true\"><Description>d</Description></Code></Code></Codes></CodeBook>\
+        <Variables><Variable guid=\"v\" name=\"Outlet\" typeOfVariable=\"Text\"/></Variables>\
+        <Sources><TextSource guid=\"s\" name=\"t\" plainTextPath=\"internal://s.txt\">\
+        <PlainTextSelection guid=\"p\" name=\"holds the valley.\" startPosition=\"30\" endPosition=\"47\">\
+        <Coding guid=\"k\"><CodeRef targetGUID=\"c2\"/></Coding><NoteRef targetGUID=\"n\"/></PlainTextSelection>\
+        <VariableValue><VariableRef targetGUID=\"v\"/><TextValue>Wire</TextValue></VariableValue></TextSource></Sources>\
+        <Notes><Note guid=\"n\" name=\"Triangulate claim 1\"><PlainTextContent>Stance: denies\nSpeaker: A (person)\nGrade: B2\nNote: x</PlainTextContent></Note></Notes>\
+        <Links><Link guid=\"l\" name=\"contradicts\" originGUID=\"c1\" targetGUID=\"c2\"/></Links></Project>";
+    assert!(target::qdpx(qde.as_bytes()), "the seed imports");
+    let archive = archive(&[
+        ("project.qde", qde),
+        (
+            "Sources/s.txt",
+            "Panjshir update\r\nThe NRF 🛡️ holds the valley.",
+        ),
+    ]);
+    assert!(fuzz("qdpx", &[archive, qde.as_bytes().to_vec()], target::qdpx) > 0);
+}
+
+#[test]
 fn fuzz_office_documents_and_books() {
     let paragraph =
         "<w:p><w:r><w:t>Ahmad Massoud a déclaré : « Ce sont des rumeurs. »</w:t></w:r></w:p>";

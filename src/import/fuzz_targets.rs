@@ -94,3 +94,27 @@ pub fn project(bytes: &[u8]) -> bool {
     std::str::from_utf8(bytes)
         .is_ok_and(|text| crate::store::from_ron(text, std::path::Path::new("fuzz.ron")).is_ok())
 }
+
+/// A REFI-QDA project (`.qdpx`), or the XML of its `project.qde` wrapped in an archive with
+/// one text: read and joined to an empty project without a panic, or refused.
+pub fn qdpx(bytes: &[u8]) -> bool {
+    let archive = if is_zip(bytes) {
+        bytes.to_vec()
+    } else {
+        let markup = String::from_utf8_lossy(bytes);
+        zip_of(&[
+            ("project.qde", &markup),
+            (
+                "Sources/s.txt",
+                "Panjshir update\r\nThe NRF 🛡️ holds the valley.",
+            ),
+        ])
+    };
+    let Ok(exchange) = super::qdpx::read_qdpx(&archive) else {
+        return false;
+    };
+    let project = crate::model::Project::new("Fuzz");
+    let (edit, _) = crate::workspace::prepare_exchange(&project, &exchange);
+    let mut project = project;
+    edit.is_none_or(|edit| edit.apply(&mut project).is_ok())
+}

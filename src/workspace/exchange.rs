@@ -504,10 +504,13 @@ impl<'a> Builder<'a> {
         }
         // The text the project already has keeps its claims: a passage already claimed with
         // the same codes is not claimed twice.
+        // (A document new in this edit has no claims yet: the project's are not looked at.)
+        let in_project = self.project.document(document).is_some();
         let existing: HashSet<(usize, usize, Vec<CodeId>)> = self
             .project
             .claims
             .iter()
+            .filter(|_| in_project)
             .filter(|claim| claim.document == document)
             .map(|claim| {
                 (

@@ -8,6 +8,9 @@ use crate::import::xml::{Tag, Token, tokens};
 use crate::model::Rgb;
 use std::collections::HashMap;
 
+/// How deep a code tree may nest; a deeper code is placed at this depth.
+const MAX_CODE_DEPTH: usize = 32;
+
 /// Builds the exchange while the XML is read.
 #[derive(Default)]
 pub(super) struct Parser {
@@ -129,6 +132,13 @@ impl Parser {
                 self.exchange.origin = attribute("origin");
             }
             "Code" => {
+                // A hostile file may nest codes without end: past the deepest level kept, a code
+                // is a sibling at that level.
+                let parent = if self.code_stack.len() > MAX_CODE_DEPTH {
+                    Some(self.code_stack[MAX_CODE_DEPTH - 1])
+                } else {
+                    self.code_stack.last().copied()
+                };
                 let colour = tag
                     .attribute("color")
                     .and_then(|colour| parse_colour(&colour));
@@ -137,7 +147,7 @@ impl Parser {
                     name: attribute("name").trim().to_owned(),
                     colour,
                     description: String::new(),
-                    parent: self.code_stack.last().copied(),
+                    parent,
                     codable: !attribute("isCodable").eq_ignore_ascii_case("false"),
                 });
                 self.code_stack.push(self.exchange.codes.len() - 1);

@@ -110,3 +110,27 @@ fn colours_come_in_long_and_short_forms() {
     assert_eq!(parse_colour("#a0f"), Some(Rgb([0xaa, 0x00, 0xff])));
     assert_eq!(parse_colour("red"), None);
 }
+
+#[test]
+fn codes_nested_without_end_are_kept_at_a_bounded_depth() {
+    let depth = 10_000;
+    let mut xml = String::from("<Project name=\"p\"><CodeBook><Codes>");
+    for level in 0..depth {
+        xml.push_str(&format!(
+            "<Code guid=\"{level}\" name=\"level {level}\" isCodable=\"true\">"
+        ));
+    }
+    xml.push_str(&"</Code>".repeat(depth));
+    xml.push_str("</Codes></CodeBook></Project>");
+    let exchange = read_project(&xml, &mut |_| Ok(None)).expect("reads");
+    assert_eq!(exchange.codes.len(), depth);
+    let depth_of = |mut index: usize| {
+        let mut depth = 0;
+        while let Some(parent) = exchange.codes[index].parent {
+            index = parent;
+            depth += 1;
+        }
+        depth
+    };
+    assert_eq!((0..depth).map(depth_of).max(), Some(32));
+}
