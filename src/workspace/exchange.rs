@@ -50,8 +50,13 @@ pub fn prepare_exchange(project: &Project, exchange: &Exchange) -> (Option<Edit>
     let codes = builder.codes(exchange, &mut report);
     builder.contradictions(exchange, &codes, &mut report);
     let claim_notes = claim_notes(&exchange.notes);
-    for source in &exchange.sources {
-        let Some(document) = builder.document(source, exchange, &mut report) else {
+    // Building a document (furniture, language, headline) is the costly part: on every core.
+    let built: Vec<_> = {
+        use rayon::prelude::*;
+        exchange.sources.par_iter().map(build).collect()
+    };
+    for (source, built) in exchange.sources.iter().zip(built) {
+        let Some(document) = builder.document((source, built), exchange, &mut report) else {
             continue;
         };
         builder.claims(
@@ -115,6 +120,44 @@ pub fn prepare_exchange(project: &Project, exchange: &Exchange) -> (Option<Edit>
     }
     let edit = (!builder.edit.changes.is_empty()).then_some(builder.edit);
     (edit, report)
+}
+
+/// A source as a document, as every reader builds one: its variables as metadata, its name as
+/// the title, a file name from the File variable or the name.
+fn build(
+    source: &crate::import::qdpx::ExchangeSource,
+) -> Result<crate::import::Imported, crate::import::ImportError> {
+    let variable = |wanted: &str| {
+        source
+            .variables
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    };
+    let file = Some(variable("File"))
+        .filter(|file| !file.is_empty())
+        .unwrap_or_else(|| {
+            let name = if source.name.is_empty() {
+                "source"
+            } else {
+                &source.name
+            };
+            if std::path::Path::new(name).extension().is_some() {
+                name.to_owned()
+            } else {
+                format!("{name}.txt")
+            }
+        });
+    let metadata = crate::import::Metadata {
+        title: source.name.clone(),
+        outlet: variable("Outlet"),
+        author: variable("Author"),
+        url: variable("URL"),
+        date: variable("Date").parse().ok(),
+        language: crate::import::declared_language(&variable("Language")),
+    };
+    crate::import::build_document(&source.text, &file, "UTF-8", source.replaced, metadata)
 }
 
 /// The claims that Triangulate notes describe, by note GUID.
@@ -380,47 +423,14 @@ impl<'a> Builder<'a> {
     /// The document of a source: the project's own when it has the text, else a new one.
     fn document(
         &mut self,
-        source: &crate::import::qdpx::ExchangeSource,
+        (source, built): (
+            &crate::import::qdpx::ExchangeSource,
+            Result<crate::import::Imported, crate::import::ImportError>,
+        ),
         exchange: &Exchange,
         report: &mut ExchangeReport,
     ) -> Option<(DocumentId, std::sync::Arc<str>)> {
-        let variable = |wanted: &str| {
-            source
-                .variables
-                .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
-                .map(|(_, value)| value.clone())
-                .unwrap_or_default()
-        };
-        let file = Some(variable("File"))
-            .filter(|file| !file.is_empty())
-            .unwrap_or_else(|| {
-                let name = if source.name.is_empty() {
-                    "source"
-                } else {
-                    &source.name
-                };
-                if std::path::Path::new(name).extension().is_some() {
-                    name.to_owned()
-                } else {
-                    format!("{name}.txt")
-                }
-            });
-        let metadata = crate::import::Metadata {
-            title: source.name.clone(),
-            outlet: variable("Outlet"),
-            author: variable("Author"),
-            url: variable("URL"),
-            date: variable("Date").parse().ok(),
-            language: crate::import::declared_language(&variable("Language")),
-        };
-        let imported = match crate::import::build_document(
-            &source.text,
-            &file,
-            "UTF-8",
-            source.replaced,
-            metadata,
-        ) {
+        let imported = match built {
             Ok(imported) => imported,
             Err(error) => {
                 report
