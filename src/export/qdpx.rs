@@ -263,6 +263,40 @@ fn badge(grade: crate::model::Grade) -> String {
     )
 }
 
+/// Character offsets of byte offsets in one text, found from a checkpoint every kilobyte, so a
+/// document with thousands of mentions is not counted from its start for each.
+struct CharPositions<'t> {
+    text: &'t str,
+    /// `(byte, characters before it)`, one per kilobyte, on character boundaries.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'t> CharPositions<'t> {
+    const STEP: usize = 1024;
+
+    fn new(text: &'t str) -> Self {
+        let mut checkpoints = vec![(0, 0)];
+        let mut next = Self::STEP;
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            if byte >= next {
+                checkpoints.push((byte, chars));
+                next = byte + Self::STEP;
+            }
+        }
+        Self { text, checkpoints }
+    }
+
+    /// The number of characters before `byte` (a character boundary).
+    fn of(&self, byte: usize) -> usize {
+        let at = self
+            .checkpoints
+            .partition_point(|(start, _)| *start <= byte)
+            - 1;
+        let (start, chars) = self.checkpoints[at];
+        chars + byte_to_char_offset(&self.text[start..], byte - start)
+    }
+}
+
 /// The lines of a claim's note: what QDA-XML has no field for, one `Field: value` per line,
 /// then the analyst's note after `Note:`.
 pub fn claim_note_text(project: &Project, claim: &Claim) -> String {
@@ -448,7 +482,8 @@ fn write_source(
         ])
     );
     let text = &document.text;
-    let position = |byte: usize| byte_to_char_offset(text, byte).to_string();
+    let positions = CharPositions::new(text);
+    let position = |byte: usize| positions.of(byte).to_string();
     let write_selection =
         |out: &mut String, guid: &str, quote: &Quote, codes: &[String], note: Option<&str>| {
             let span = quote.span;
@@ -594,4 +629,22 @@ pub fn codebook_qdc(project: &Project) -> Option<String> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"{CODEBOOK_NAMESPACE}\"{}>\n  <Codes>\n{codes}  </Codes>\n</CodeBook>\n",
         attributes(&[("origin", concat!("Triangulate ", env!("CARGO_PKG_VERSION")))])
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn character_positions_from_checkpoints_match_counting_from_the_start() {
+        let text = "é🛡️ « Massoud » ".repeat(500);
+        let positions = CharPositions::new(&text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(
+                positions.of(byte),
+                byte_to_char_offset(&text, byte),
+                "at {byte}"
+            );
+        }
+    }
 }
