@@ -1,5 +1,5 @@
-//! A REFI-QDA project, or the XML of its project.qde: read and joined to a project without a
-//! panic, imported or refused.
+//! A REFI-QDA project, or the XML of its project.qde: read without a panic, every passage a
+//! range of its text, or refused.
 #![no_main]
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

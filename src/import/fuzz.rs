@@ -156,7 +156,7 @@ fn fuzz_refi_qda_projects() {
         <VariableValue><VariableRef targetGUID=\"v\"/><TextValue>Wire</TextValue></VariableValue></TextSource></Sources>\
         <Notes><Note guid=\"n\" name=\"Triangulate claim 1\"><PlainTextContent>Stance: denies\nSpeaker: A (person)\nGrade: B2\nNote: x</PlainTextContent></Note></Notes>\
         <Links><Link guid=\"l\" name=\"contradicts\" originGUID=\"c1\" targetGUID=\"c2\"/></Links></Project>";
-    assert!(target::qdpx(qde.as_bytes()), "the seed imports");
+    assert!(target::qdpx(qde.as_bytes()), "the seed reads");
     let archive = archive(&[
         ("project.qde", qde),
         (
