@@ -398,30 +398,29 @@ pub fn project_qde(project: &Project, options: Options<'_>) -> String {
         }
         out.push_str("  </Sources>\n");
     }
+    // Notes on the project as a whole: its notes, and what the schema has no place for.
+    let outlet_grades: Vec<String> = project
+        .outlet_grades
+        .iter()
+        .map(|(outlet, grade)| format!("{} | {}", crate::text::one_line(outlet), badge(*grade)))
+        .collect();
+    let hypotheses: Vec<String> = project
+        .hypotheses
+        .iter()
+        .map(|hypothesis| crate::text::one_line(&hypothesis.text))
+        .collect();
     let mut project_notes = Vec::new();
-    if !project.notes.trim().is_empty() {
-        let note = guid(project, "note", "");
-        write_note(&mut notes, &note, "Project notes", &project.notes);
-        project_notes.push(note);
-    }
-    if !project.outlet_grades.is_empty() {
-        let note = guid(project, "note", OUTLET_GRADES_NOTE);
-        let lines: Vec<String> = project
-            .outlet_grades
-            .iter()
-            .map(|(outlet, grade)| format!("{} | {}", crate::text::one_line(outlet), badge(*grade)))
-            .collect();
-        write_note(&mut notes, &note, OUTLET_GRADES_NOTE, &lines.join("\n"));
-        project_notes.push(note);
-    }
-    if !project.hypotheses.is_empty() {
-        let note = guid(project, "note", HYPOTHESES_NOTE);
-        let lines: Vec<String> = project
-            .hypotheses
-            .iter()
-            .map(|hypothesis| crate::text::one_line(&hypothesis.text))
-            .collect();
-        write_note(&mut notes, &note, HYPOTHESES_NOTE, &lines.join("\n"));
+    for (name, text) in [
+        ("Project notes", project.notes.clone()),
+        (OUTLET_GRADES_NOTE, outlet_grades.join("\n")),
+        (HYPOTHESES_NOTE, hypotheses.join("\n")),
+    ] {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let key = if name == "Project notes" { "" } else { name };
+        let note = guid(project, "note", key);
+        write_note(&mut notes, &note, name, &text);
         project_notes.push(note);
     }
     if !notes.is_empty() {

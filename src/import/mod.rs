@@ -231,37 +231,38 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         })
 }
 
-/// Reads one file into a document whose id is not yet assigned.
-pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, ImportError> {
+/// Reads at most `limit` bytes of a regular file, or says why not. A pipe or a device
+/// (`/dev/zero`) would hang or read forever, so only regular files are read; no more than the
+/// limit is read even if the file grows while it is read.
+pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
+    use std::io::Read;
     let io = |source| ImportError::Io { source };
     let metadata = std::fs::metadata(path).map_err(io)?;
-    // A pipe or a device (`/dev/zero`) would hang or read forever: only regular files are read.
     if !metadata.is_file() {
         return Err(ImportError::NotAFile);
     }
     let size = metadata.len();
-    if size > options.max_bytes {
-        return Err(ImportError::TooLarge {
-            size,
-            limit: options.max_bytes,
-        });
+    if size > limit {
+        return Err(ImportError::TooLarge { size, limit });
     }
-    // Read no more than the limit, even if the file grows while it is read.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    {
-        use std::io::Read;
-        std::fs::File::open(path)
-            .map_err(io)?
-            .take(options.max_bytes.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
-    }
-    if bytes.len() as u64 > options.max_bytes {
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
         return Err(ImportError::TooLarge {
             size: bytes.len() as u64,
-            limit: options.max_bytes,
+            limit,
         });
     }
+    Ok(bytes)
+}
+
+/// Reads one file into a document whose id is not yet assigned.
+pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, ImportError> {
+    let bytes = read_capped(path, options.max_bytes)?;
     let file = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())

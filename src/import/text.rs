@@ -122,7 +122,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
     controls * 20 > sample.len().max(1)
 }
 
-fn normalise_line_endings(text: &str) -> String {
+/// Line ends (CR LF, a lone CR) as line feeds.
+pub(super) fn normalise_line_endings(text: &str) -> String {
     if !text.contains('\r') {
         return text.to_owned();
     }

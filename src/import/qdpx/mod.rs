@@ -348,39 +348,10 @@ fn counted(skipped: &[((&str, &str), usize)]) -> Vec<String> {
 /// The most a REFI-QDA file may weigh: an archive holds every text of a project.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Reads at most `limit` bytes of a regular file, or says why not.
-fn read_capped(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, ImportError> {
-    use std::io::Read;
-    let io = |source| ImportError::Io { source };
-    let metadata = std::fs::metadata(path).map_err(io)?;
-    if !metadata.is_file() {
-        return Err(ImportError::NotAFile);
-    }
-    if metadata.len() > limit {
-        return Err(ImportError::TooLarge {
-            size: metadata.len(),
-            limit,
-        });
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .map_err(io)?
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(ImportError::TooLarge {
-            size: bytes.len() as u64,
-            limit,
-        });
-    }
-    Ok(bytes)
-}
-
 /// Reads the REFI-QDA file at `path`: a `.qdpx` archive, a `project.qde` whose texts are in
 /// the `Sources` folder beside it, or a `.qdc` codebook.
 pub fn read_exchange_file(path: &std::path::Path) -> Result<Exchange, ImportError> {
-    let bytes = read_capped(path, MAX_FILE_BYTES)?;
+    let bytes = super::read_capped(path, MAX_FILE_BYTES)?;
     let name = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
@@ -394,7 +365,7 @@ pub fn read_exchange_file(path: &std::path::Path) -> Result<Exchange, ImportErro
         for sources in ["Sources", "sources"] {
             let candidate = folder.join(sources).join(file);
             if candidate.is_file() {
-                let bytes = read_capped(&candidate, budget)?;
+                let bytes = super::read_capped(&candidate, budget)?;
                 budget -= bytes.len() as u64;
                 return Ok(Some(bytes));
             }

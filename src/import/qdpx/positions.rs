@@ -53,11 +53,6 @@ fn byte_offsets(raw: &str, unit: PositionUnit, sorted: &[u64]) -> HashMap<u64, u
     found
 }
 
-/// Line ends as line feeds.
-fn with_line_feeds(raw: &str) -> String {
-    raw.replace("\r\n", "\n").replace('\r', "\n")
-}
-
 /// Whether `covered` is the text a selection's name quotes: the same words, or, when the name
 /// was cut short, the same first words.
 fn quotes(covered: &str, name: &str) -> bool {
@@ -80,57 +75,60 @@ pub(super) fn place_selections(
     read: Vec<(RawSource, Vec<u8>)>,
     not_imported: &mut Vec<String>,
 ) -> (PositionUnit, Vec<ExchangeSource>) {
-    let texts: Vec<(String, usize)> = read.iter().map(|(_, bytes)| source_text(bytes)).collect();
-    let offsets = |unit: PositionUnit, raw: &str, source: &RawSource| {
-        let mut positions: Vec<u64> = source
-            .selections
-            .iter()
-            .flat_map(|selection| [selection.start, selection.end])
-            .flatten()
-            .collect();
-        positions.sort_unstable();
-        positions.dedup();
-        byte_offsets(raw, unit, &positions)
-    };
-    // Each reading scores the selections whose covered text is the text their name quotes.
-    let mut best = (PositionUnit::CodePoints, 0usize);
-    for unit in PositionUnit::ALL {
-        let mut score = 0;
-        for ((source, _), (raw, _)) in read.iter().zip(&texts) {
-            let text = with_line_feeds(raw);
-            let found = offsets(unit, raw, source);
-            score += source
+    // Per source: its text as written, with line feeds, the replacement count, and where its
+    // positions fall under each reading.
+    let texts: Vec<_> = read
+        .iter()
+        .map(|(source, bytes)| {
+            let (raw, replaced) = source_text(bytes);
+            let mut positions: Vec<u64> = source
                 .selections
                 .iter()
-                .filter(|selection| {
-                    let (Some(start), Some(end)) = (
-                        selection.start.and_then(|start| found.get(&start)),
-                        selection.end.and_then(|end| found.get(&end)),
-                    ) else {
-                        return false;
-                    };
-                    text.get(*start..*end)
-                        .is_some_and(|covered| quotes(covered, &selection.name))
-                })
-                .count();
-        }
+                .flat_map(|selection| [selection.start, selection.end])
+                .flatten()
+                .collect();
+            positions.sort_unstable();
+            positions.dedup();
+            let readings = PositionUnit::ALL.map(|unit| byte_offsets(&raw, unit, &positions));
+            let text = crate::import::text::normalise_line_endings(&raw);
+            (text, replaced, readings)
+        })
+        .collect();
+    let range = |found: &HashMap<u64, usize>, selection: &super::RawSelection| {
+        selection
+            .start
+            .and_then(|start| found.get(&start).copied())
+            .zip(selection.end.and_then(|end| found.get(&end).copied()))
+    };
+    // Each reading scores the selections whose covered text is the text their name quotes.
+    let mut best = (0, 0usize);
+    for index in 0..PositionUnit::ALL.len() {
+        let score: usize = read
+            .iter()
+            .zip(&texts)
+            .map(|((source, _), (text, _, readings))| {
+                source
+                    .selections
+                    .iter()
+                    .filter(|selection| {
+                        range(&readings[index], selection)
+                            .and_then(|(start, end)| text.get(start..end))
+                            .is_some_and(|covered| quotes(covered, &selection.name))
+                    })
+                    .count()
+            })
+            .sum();
         if score > best.1 {
-            best = (unit, score);
+            best = (index, score);
         }
     }
-    let unit = best.0;
+    let chosen = best.0;
     let mut sources = Vec::new();
-    for ((source, _), (raw, replaced)) in read.into_iter().zip(texts) {
-        let found = offsets(unit, &raw, &source);
-        let text = with_line_feeds(&raw);
+    for ((source, _), (text, replaced, readings)) in read.into_iter().zip(texts) {
         let mut selections = Vec::new();
         let mut outside = 0;
         for selection in source.selections {
-            let range = selection
-                .start
-                .and_then(|start| found.get(&start).copied())
-                .zip(selection.end.and_then(|end| found.get(&end).copied()));
-            match range {
+            match range(&readings[chosen], &selection) {
                 Some((start, end)) if start < end => selections.push(ExchangeSelection {
                     guid: selection.guid,
                     start,
@@ -159,5 +157,5 @@ pub(super) fn place_selections(
             description: source.description,
         });
     }
-    (unit, sources)
+    (PositionUnit::ALL[chosen], sources)
 }
