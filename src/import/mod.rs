@@ -265,7 +265,7 @@ pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, Im
     let bytes = read_capped(path, options.max_bytes)?;
     let file = path
         .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
+        .map(crate::text::file_name_text)
         .unwrap_or_default();
     let imported = document_from_file_bytes(&bytes, &file)?;
     // The file's limit holds for its text too: a 250 KB office document can inflate to 50 MB.
@@ -393,10 +393,9 @@ pub fn build_document(
     if body_text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let stem = Path::new(file).file_stem().map_or_else(
-        || file.to_owned(),
-        |stem| stem.to_string_lossy().into_owned(),
-    );
+    let stem = Path::new(file)
+        .file_stem()
+        .map_or_else(|| file.to_owned(), crate::text::file_name_text);
     let boilerplate = set_aside(&text, body);
     // The title is never a metadata header or a line set aside as furniture.
     let headline_text = without_set_aside(&text, body, &boilerplate);
@@ -483,7 +482,7 @@ pub fn read_batch(
         }
         status.current = chunk[0]
             .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
+            .map(crate::text::file_name_text)
             .unwrap_or_default();
         progress(&status);
         let results: Vec<Result<Imported, ImportError>> = chunk

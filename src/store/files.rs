@@ -99,14 +99,112 @@ fn is_temporary_of(file_name: &str, name: &str) -> bool {
 /// never sees half of it and a failed write leaves the old file as it was.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
+    with_retries(|| {
+        let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+        file.write_all(bytes)?;
+        file.commit()
+    })
+}
+
+/// The pauses between tries of a replace that another program got in the way of: about one
+/// second in all, then the error is the user's to see.
+const REPLACE_PAUSES: [Duration; 6] = [
+    Duration::from_millis(10),
+    Duration::from_millis(25),
+    Duration::from_millis(50),
+    Duration::from_millis(100),
+    Duration::from_millis(250),
+    Duration::from_millis(500),
+];
+
+/// Runs `replace` (write a temporary file and rename it over a file) and, while it fails for a
+/// reason that passes by itself, runs it again after a short pause, a bounded number of times.
+/// On Windows a scanner, an indexer or a sync client that has the file open for a moment makes
+/// the rename fail; elsewhere nothing is tried twice.
+pub fn with_retries<T>(replace: impl FnMut() -> io::Result<T>) -> io::Result<T> {
+    retry_while(replace, is_transient, &REPLACE_PAUSES)
+}
+
+fn retry_while<T>(
+    mut replace: impl FnMut() -> io::Result<T>,
+    transient: impl Fn(&io::Error) -> bool,
+    pauses: &[Duration],
+) -> io::Result<T> {
+    let mut pauses = pauses.iter();
+    loop {
+        match replace() {
+            Err(error) if transient(&error) => match pauses.next() {
+                Some(pause) => std::thread::sleep(*pause),
+                None => return Err(error),
+            },
+            result => return result,
+        }
+    }
+}
+
+/// Whether a failed replace may work when tried again: on Windows, access denied, a sharing
+/// violation or a lock violation (error codes 5, 32, 33), which another program holding the
+/// file open without sharing causes.
+#[cfg(windows)]
+fn is_transient(error: &io::Error) -> bool {
+    matches!(error.raw_os_error(), Some(5 | 32 | 33))
+}
+
+/// Whether a failed replace may work when tried again: on Unix a rename does not fail because
+/// another program has the file open, so no error passes by itself.
+#[cfg(not(windows))]
+fn is_transient(_error: &io::Error) -> bool {
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_replace_is_tried_again_while_its_error_passes_and_no_more_than_bounded() {
+        let pauses = [Duration::ZERO; 3];
+        let busy = || io::Error::new(io::ErrorKind::ResourceBusy, "held by another program");
+        let transient = |error: &io::Error| error.kind() == io::ErrorKind::ResourceBusy;
+
+        let mut tries = 0;
+        let result = retry_while(
+            || {
+                tries += 1;
+                if tries < 3 { Err(busy()) } else { Ok(tries) }
+            },
+            transient,
+            &pauses,
+        );
+        assert_eq!(result.ok(), Some(3));
+
+        let mut tries = 0;
+        let result: io::Result<()> = retry_while(
+            || {
+                tries += 1;
+                Err(busy())
+            },
+            transient,
+            &pauses,
+        );
+        assert_eq!(
+            result.map_err(|error| error.kind()),
+            Err(io::ErrorKind::ResourceBusy)
+        );
+        assert_eq!(tries, 4, "the first try and one after each pause");
+
+        let mut tries = 0;
+        let result: io::Result<()> = retry_while(
+            || {
+                tries += 1;
+                Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+            },
+            transient,
+            &pauses,
+        );
+        assert!(result.is_err());
+        assert_eq!(tries, 1, "an error that does not pass is not tried again");
+    }
 
     #[test]
     fn temporary_names_of_a_project_are_told_from_everything_else() {

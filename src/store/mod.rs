@@ -196,10 +196,13 @@ pub fn write_recovery(project: &Project, path: &Path) -> Result<(), SaveError> {
         path: recovery.clone(),
         message: error.to_string(),
     })?;
-    let mut file = atomic_write_file::AtomicWriteFile::open(&recovery).map_err(io)?;
-    files::copy_permissions(path, file.as_file()).map_err(io)?;
-    file.write_all(text.as_bytes()).map_err(io)?;
-    file.commit().map_err(io)
+    files::with_retries(|| {
+        let mut file = atomic_write_file::AtomicWriteFile::open(&recovery)?;
+        files::copy_permissions(path, file.as_file())?;
+        file.write_all(text.as_bytes())?;
+        file.commit()
+    })
+    .map_err(io)
 }
 
 /// Whether a recovery file newer than the project is waiting beside it.
@@ -357,14 +360,17 @@ pub fn save(project: &Project, path: &Path) -> Result<Option<DiskStamp>, SaveErr
     {
         std::fs::create_dir_all(parent).map_err(io)?;
     }
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
-    file.write_all(text.as_bytes()).map_err(io)?;
-    file.flush().map_err(io)?;
+    // The backup first: if anything fails after it, the project is as it was and so is its copy.
     if path.exists() {
-        keep_backup(path).map_err(io)?;
+        files::with_retries(|| keep_backup(path)).map_err(io)?;
     }
-    // `commit` syncs the file, renames it over the project and syncs the folder.
-    file.commit().map_err(io)?;
+    files::with_retries(|| {
+        let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+        file.write_all(text.as_bytes())?;
+        // `commit` syncs the file, renames it over the project and syncs the folder.
+        file.commit()
+    })
+    .map_err(io)?;
     remove_stale_temporaries(path);
     Ok(DiskStamp::read(path))
 }

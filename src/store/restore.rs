@@ -97,16 +97,18 @@ pub fn restore(path: &Path, copy: &Path) -> io::Result<Option<PathBuf>> {
     let bytes = std::fs::read(copy)?;
     let kept = if std::fs::symlink_metadata(path).is_ok() {
         let kept = damaged_path(path);
-        std::fs::rename(path, &kept)?;
+        super::files::with_retries(|| std::fs::rename(path, &kept))?;
         Some(kept)
     } else {
         None
     };
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    if let Some(kept) = &kept {
-        super::files::copy_permissions(kept, file.as_file())?;
-    }
-    file.write_all(&bytes)?;
-    file.commit()?;
+    super::files::with_retries(|| {
+        let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+        if let Some(kept) = &kept {
+            super::files::copy_permissions(kept, file.as_file())?;
+        }
+        file.write_all(&bytes)?;
+        file.commit()
+    })?;
     Ok(kept)
 }

@@ -47,3 +47,79 @@ pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherD
 
 /// A hash set of words, hashed with [`WordHasher`].
 pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A file name as text, without losing what is not Unicode: on Unix, a byte that is not part of
+/// valid UTF-8 (a name written in Latin-1, say) becomes `\xE9`; on Windows, a lone UTF-16
+/// surrogate becomes `\u{d800}`. Any other name is itself. The original name can be told from
+/// the text, where a lossy conversion would turn every such name into the same `�`.
+pub fn file_name_text(name: &std::ffi::OsStr) -> String {
+    if let Some(text) = name.to_str() {
+        return text.to_owned();
+    }
+    escaped_os_text(name)
+}
+
+#[cfg(unix)]
+fn escaped_os_text(name: &std::ffi::OsStr) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt as _;
+    let mut text = String::with_capacity(name.len() + 8);
+    for chunk in name.as_bytes().utf8_chunks() {
+        text.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            let _ = write!(text, "\\x{byte:02X}");
+        }
+    }
+    text
+}
+
+#[cfg(windows)]
+fn escaped_os_text(name: &std::ffi::OsStr) -> String {
+    use std::fmt::Write as _;
+    use std::os::windows::ffi::OsStrExt as _;
+    let mut text = String::with_capacity(name.len() + 8);
+    for unit in char::decode_utf16(name.encode_wide()) {
+        match unit {
+            Ok(character) => text.push(character),
+            Err(error) => {
+                let _ = write!(text, "\\u{{{:x}}}", error.unpaired_surrogate());
+            }
+        }
+    }
+    text
+}
+
+#[cfg(not(any(unix, windows)))]
+fn escaped_os_text(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unicode_file_name_is_itself() {
+        let name = std::ffi::OsStr::new("Rapport été — Panjshir.txt");
+        assert_eq!(file_name_text(name), "Rapport été — Panjshir.txt");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn bytes_that_are_not_utf8_are_written_as_escapes() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9 \xff\xfe.txt");
+        assert_eq!(file_name_text(latin1), "caf\\xE9 \\xFF\\xFE.txt");
+        // Two names that differ only in their invalid bytes stay two names.
+        let other = std::ffi::OsStr::from_bytes(b"caf\xe8 \xff\xfe.txt");
+        assert_ne!(file_name_text(latin1), file_name_text(other));
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn lone_surrogates_are_written_as_escapes() {
+        use std::os::windows::ffi::OsStringExt as _;
+        let name = std::ffi::OsString::from_wide(&[0x61, 0xD800, 0x62]);
+        assert_eq!(file_name_text(&name), "a\\u{d800}b");
+    }
+}

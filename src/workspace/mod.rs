@@ -198,8 +198,6 @@ pub fn migrate(project: &mut Project, version: u32) -> bool {
 
 /// The project name for a new file: its stem.
 pub fn name_from_path(path: &Path) -> String {
-    path.file_stem().map_or_else(
-        || "Untitled".to_owned(),
-        |stem| stem.to_string_lossy().into_owned(),
-    )
+    path.file_stem()
+        .map_or_else(|| "Untitled".to_owned(), crate::text::file_name_text)
 }

@@ -61,7 +61,8 @@ fn validate(xml: &str, schema: &str) {
         ),
         Err(error) => {
             assert!(
-                std::env::var_os("TRIANGULATE_REQUIRE_XMLLINT").is_none_or(|value| value.is_empty()),
+                std::env::var_os("TRIANGULATE_REQUIRE_XMLLINT")
+                    .is_none_or(|value| value.is_empty()),
                 "xmllint is required (TRIANGULATE_REQUIRE_XMLLINT is set): {error}"
             );
             eprintln!("xmllint not found ({error}): schema validation skipped");

@@ -354,7 +354,7 @@ pub fn read_exchange_file(path: &std::path::Path) -> Result<Exchange, ImportErro
     let bytes = super::read_capped(path, MAX_FILE_BYTES)?;
     let name = path
         .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
+        .map(crate::text::file_name_text)
         .unwrap_or_default();
     let folder = path
         .parent()
