@@ -3,7 +3,8 @@
 //! - `assets/names/places.tsv`: a gazetteer built from GeoNames (continents, countries,
 //!   first-level divisions, cities above 15,000 inhabitants) with alternate names in many
 //!   languages, so "Kaboul", "Kabul" and "Cabul" are one place;
-//! - `assets/names/given-names.tsv`: first names of many countries, evidence of a person;
+//! - `assets/names/given-names.tsv`: first names of many countries, evidence of a person, and
+//!   `given-names-extra.tsv`, the abbreviations print uses for common ones ("Wm.", "Chas.");
 //! - `assets/names/demonyms.tsv` and `assets/words/group-words.txt`: words for the people of a
 //!   country or the members of a group ("Afghans", "Française", "jihadists"), never names;
 //! - `assets/names/organisations.tsv`: agencies, international organisations, armed groups and
@@ -94,6 +95,8 @@ pub struct Lexicon {
     place_name_ends: HashSet<String>,
     /// First names by folded name.
     given_names: HashMap<String, GivenName>,
+    /// The abbreviated first names of `given-names-extra.tsv` ("wm", "chas"), folded.
+    given_name_abbreviations: HashSet<String>,
     /// Nationality and group words, folded.
     group_words: HashSet<String>,
     /// Organisations by folded name: the index of their line, the same for every name of one.
@@ -153,6 +156,12 @@ impl Lexicon {
     /// Parses every data file.
     pub fn load() -> Self {
         let mut lexicon = Self {
+            given_name_abbreviations: data_lines(include_str!(
+                "../../assets/names/given-names-extra.tsv"
+            ))
+            .filter_map(|line| line.split('\t').next())
+            .map(|name| fold(name.trim()))
+            .collect(),
             titles: folded_set(include_str!("../../assets/words/titles.txt")),
             title_prefixes: folded_set(include_str!("../../assets/words/title-prefixes.txt")),
             roles: folded_set(include_str!("../../assets/words/roles.txt")),
@@ -217,7 +226,10 @@ impl Lexicon {
                 lexicon.organisations.entry(fold(name)).or_insert(index);
             }
         }
-        for line in data_lines(include_str!("../../assets/names/given-names.tsv")) {
+        let given_names = data_lines(include_str!("../../assets/names/given-names.tsv")).chain(
+            data_lines(include_str!("../../assets/names/given-names-extra.tsv")),
+        );
+        for line in given_names {
             let mut fields = line.split('\t');
             let (Some(name), Some(weight)) = (fields.next(), fields.next()) else {
                 continue;
@@ -329,6 +341,12 @@ impl Lexicon {
     /// The first name `word` is, if it is one.
     pub fn given_name(&self, word: &str) -> Option<GivenName> {
         with_folded(word, |word| self.given_names.get(word).copied())
+    }
+
+    /// Whether `word` is a first name as print abbreviates it ("Wm", "Chas", "Jno"), written
+    /// with a dot before the surname.
+    pub fn is_given_name_abbreviation(&self, word: &str) -> bool {
+        with_folded(word, |word| self.given_name_abbreviations.contains(word))
     }
 
     /// Whether a name is a word for a nationality or a group ("Afghans", "jihadistes"), or one

@@ -48,6 +48,11 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                 } else {
                     break;
                 }
+            } else if let Some(resume) = line_break_hyphen(text, index, next) {
+                // "Massachu¬ setts": one word, broken at the end of a printed line.
+                while chars.peek().is_some_and(|&(at, _)| at < resume) {
+                    chars.next();
+                }
             } else {
                 break;
             }
@@ -71,6 +76,27 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     }
     found.retain(|word| !word.text.is_empty());
     found
+}
+
+/// Where a word broken across a printed line goes on, if `c` at `index` is such a break: a
+/// soft hyphen (U+00AD, which web and word-processor text keep inside words), or the `¬` that
+/// OCR of newspapers writes at a line's end, followed by spaces or one line break. Returns the
+/// byte offset of the word's next letter.
+fn line_break_hyphen(text: &str, index: usize, c: char) -> Option<usize> {
+    if c != '\u{ad}' && c != '¬' {
+        return None;
+    }
+    let after = index + c.len_utf8();
+    let rest = &text[after..];
+    let gap = if c == '¬' {
+        rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len()
+    } else {
+        0
+    };
+    let resume = after + gap;
+    let breaks_paragraph = rest[..gap].matches('\n').count() > 1;
+    let continues = text[resume..].chars().next().is_some_and(is_word_char);
+    (continues && !breaks_paragraph).then_some(resume)
 }
 
 /// Drops French elisions (l', d', qu') before a capital and the English possessive ('s).
@@ -146,6 +172,29 @@ mod tests {
         for word in words(text) {
             assert_eq!(&text[word.start..word.end], word.text);
         }
+    }
+
+    #[test]
+    fn a_word_broken_at_a_line_end_is_one_word() {
+        let text =
+            "the State of Massachu¬ setts and Vir¬\nginia, a Presi\u{ad}dent, an end¬\n\nNew";
+        let found: Vec<&str> = words(text).iter().map(|word| word.text).collect();
+        assert_eq!(
+            found,
+            [
+                "the",
+                "State",
+                "of",
+                "Massachu¬ setts",
+                "and",
+                "Vir¬\nginia",
+                "a",
+                "Presi\u{ad}dent",
+                "an",
+                "end",
+                "New"
+            ]
+        );
     }
 
     #[test]

@@ -1,9 +1,20 @@
 //! Folding text for comparison: lower case, accents removed.
 
 /// Folds a name for comparison: lower case, accents and ligatures to ASCII, apostrophes unified.
+/// A word broken across a printed line ("Massachu¬ setts", "Presi\u{ad}dent") folds as the
+/// whole word.
 pub fn fold(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
+    let mut after_break = false;
     for c in text.chars() {
+        if c == '¬' || c == '\u{ad}' {
+            after_break = c == '¬';
+            continue;
+        }
+        if after_break && c.is_whitespace() {
+            continue;
+        }
+        after_break = false;
         push_folded(c, &mut folded);
     }
     folded
@@ -39,5 +50,8 @@ mod tests {
         assert_eq!(fold("l’AFP"), "l'afp");
         assert_eq!(fold("Œuvre"), "oeuvre");
         assert_eq!(fold("Москва"), "москва");
+        assert_eq!(fold("Massachu¬ setts"), "massachusetts");
+        assert_eq!(fold("Vir¬\nginia"), "virginia");
+        assert_eq!(fold("Presi\u{ad}dent"), "president");
     }
 }

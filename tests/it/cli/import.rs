@@ -365,3 +365,23 @@ fn a_clipped_report_reads_as_its_headline_and_article_without_header_or_furnitur
     let missing = triangulate(&["text", path_str(&project), "--document", "2"]);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no document 2"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_keeps_its_bytes_as_escapes() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let folder = tempfile::tempdir().expect("temp dir");
+    // "rapport-été.txt" written in Latin-1, as an old archive or a Windows share can leave it.
+    let name = std::ffi::OsStr::from_bytes(b"rapport-\xe9t\xe9.txt");
+    let path = folder.path().join(name);
+    std::fs::write(&path, "La vallée a tenu dimanche, selon les habitants.\n").expect("write");
+    let imported =
+        triangulate::import::read_document(&path, triangulate::import::ImportOptions::default())
+            .expect("reads");
+    assert_eq!(imported.document.file, r"rapport-\xE9t\xE9.txt");
+    assert!(
+        !imported.document.title.contains('\u{fffd}'),
+        "{}",
+        imported.document.title
+    );
+}

@@ -182,7 +182,9 @@ fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate>
         }
         let mut end = index + 1;
         while end < words.len()
-            && (!words[end].broken_before || after_middle_initial(text, words, end))
+            && (!words[end].broken_before
+                || after_middle_initial(text, words, end)
+                || after_abbreviated_first_name(lexicon, text, words, end))
         {
             if is_name_word(lexicon, &words[end]) {
                 end += 1;
@@ -319,6 +321,23 @@ fn joins_capitalised(lexicon: &Lexicon, text: &str, words: &[Word<'_>], end: usi
         && lexicon.is_stop_word(word.text)
         && is_name_word(lexicon, next)
         && !in_heading(text, word.start)
+}
+
+/// Whether `words[end]` follows an abbreviated first name and its dot ("Wm. Smith", "Chas.
+/// Brown"): the surname goes on the name.
+fn after_abbreviated_first_name(
+    lexicon: &Lexicon,
+    text: &str,
+    words: &[Word<'_>],
+    end: usize,
+) -> bool {
+    let Some(first_name) = end.checked_sub(1).map(|index| &words[index]) else {
+        return false;
+    };
+    lexicon.is_given_name_abbreviation(first_name.text)
+        && first_name.text.starts_with(char::is_uppercase)
+        && text[first_name.end..words[end].start].trim_end() == "."
+        && words[end].text.starts_with(char::is_uppercase)
 }
 
 /// Whether a run may go on with "of": organisations and kinds of places are named so ("Bank of
@@ -570,6 +589,17 @@ fn trim_run(
         && cue.is_none()
         && is_common_compound(lexicon, name)
         && !is_well_known(lexicon, name);
+    // "Essex county", "Hudson river": a place word in lower case right after the name says what
+    // the name is as plainly as a title before a person's does.
+    if cue.is_none()
+        && words.get(last).is_some_and(|word| {
+            word.text.starts_with(char::is_lowercase)
+                && text[end..word.start].chars().all(|c| c == ' ')
+                && lexicon.is_place_word(word.text)
+        })
+    {
+        cue = Some(EntityKind::Place);
+    }
     let strong_cue = cue.is_some();
     if cue.is_none() {
         cue = guess_kind(
@@ -605,11 +635,11 @@ fn trim_run(
     // written in capitals by convention, so its spelling may match "Kabul" or "Kaboul".
     let after = text[end..].trim_start_matches([' ', '\u{a0}']);
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    if all_caps
-        && paragraph_start
+    if paragraph_start
         && letters >= 4
         && !name.contains('.')
-        && after.starts_with(['—', '–', '-', '(', ','])
+        && (all_caps && after.starts_with(['—', '–', '-', '(', ','])
+            || run.len() == 1 && dated_after(lexicon, after))
     {
         all_caps = false;
         sentence_initial = false;
@@ -626,6 +656,24 @@ fn trim_run(
         common,
         weak_cue: cue.is_some() && !strong_cue,
     })
+}
+
+/// Whether `after`, the text after a name opening a paragraph, is the date of a dateline in
+/// title case: "Sarnen, 15 septembre.", "Rorschach 21 août", "Baltimore, March 2": the name is
+/// where the report was written.
+fn dated_after(lexicon: &Lexicon, after: &str) -> bool {
+    let after = after.strip_prefix(',').unwrap_or(after).trim_start();
+    let mut parts = after.split([' ', '\u{a0}']).filter(|part| !part.is_empty());
+    let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let word = |part: &str| part.trim_end_matches(['.', ',', ':', ';']).to_owned();
+    let day = |part: &str| {
+        let digits = word(part);
+        !digits.is_empty() && digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    day(first) && lexicon.is_calendar_word(&word(second))
+        || lexicon.is_calendar_word(&word(first)) && day(second)
 }
 
 /// Whether `next`, after a nationality word, shows that the nationality describes a name rather
