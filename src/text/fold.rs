@@ -21,7 +21,11 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Appends the folded form of one character to `out`: what [`fold`] makes of it.
+/// The line-break marks (`¬`, a soft hyphen) fold to nothing.
 pub fn push_folded(c: char, out: &mut String) {
+    if c == '¬' || c == '\u{ad}' {
+        return;
+    }
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
     } else if matches!(c, '’' | '‘' | 'ʼ' | '`' | '´') {
