@@ -32,6 +32,13 @@ pub enum Command {
         /// Print the outcomes as JSON.
         #[arg(long)]
         json: bool,
+        /// Refuse a file, or a file's extracted text, larger than this many megabytes (10^6
+        /// bytes; the default is 52.4, that is 50 MiB).
+        #[arg(long, value_name = "MB")]
+        max_file_size: Option<f64>,
+        /// Refuse a file whose reading takes longer than this many seconds (default 10).
+        #[arg(long, value_name = "SECONDS")]
+        time_limit: Option<f64>,
     },
     /// Describe a project and its documents.
     Info {

@@ -75,20 +75,42 @@ fn import_lines(plan: &crate::workspace::ImportPlan) -> Vec<ImportLine> {
         .collect()
 }
 
+/// The import's limits from the command line's, each a positive number; the defaults elsewhere.
+pub(super) fn import_options(
+    max_file_size: Option<f64>,
+    time_limit: Option<f64>,
+) -> Result<ImportOptions> {
+    let positive = |value: f64, flag: &str| {
+        if value.is_finite() && value > 0.0 {
+            Ok(value)
+        } else {
+            bail!("{flag} must be a positive number, not {value}")
+        }
+    };
+    let mut options = ImportOptions::default();
+    if let Some(megabytes) = max_file_size {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // Positive, checked.
+        let bytes = (positive(megabytes, "--max-file-size")? * 1e6) as u64;
+        options.max_bytes = bytes;
+    }
+    if let Some(seconds) = time_limit {
+        options.time_budget =
+            std::time::Duration::try_from_secs_f64(positive(seconds, "--time-limit")?)
+                .map_err(|error| anyhow!("--time-limit {seconds}: {error}"))?;
+    }
+    Ok(options)
+}
+
 pub(super) fn import(
     path: &Path,
     files: &[PathBuf],
+    options: ImportOptions,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     // Files are read before the project is locked: reading may take long, and nothing of the
     // project is needed for it.
-    let read = crate::import::read_batch(
-        files,
-        ImportOptions::default(),
-        &|_| {},
-        &AtomicBool::new(false),
-    );
+    let read = crate::import::read_batch(files, options, &|_| {}, &AtomicBool::new(false));
     let lines = crate::workspace::modify(path, true, |workspace| -> Result<Vec<ImportLine>> {
         let plan = crate::workspace::prepare_import(&workspace.project, read);
         let lines = import_lines(&plan);

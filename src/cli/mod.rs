@@ -72,7 +72,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<()> {
             project,
             files,
             json,
-        } => change::import(&project, &files, json, out),
+            max_file_size,
+            time_limit,
+        } => {
+            let options = change::import_options(max_file_size, time_limit)?;
+            change::import(&project, &files, options, json, out)
+        }
         Command::Info { project, json } => inspect::info(&project, json, out),
         Command::Entities {
             project,

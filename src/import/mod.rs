@@ -15,6 +15,7 @@ mod epub;
 mod fuzz;
 #[doc(hidden)]
 pub mod fuzz_targets;
+mod guard;
 mod html;
 pub mod names;
 mod office;
@@ -58,14 +59,24 @@ pub fn importable_extensions() -> impl Iterator<Item = &'static str> {
 /// Limits that keep a bad file from taking the machine down.
 #[derive(Clone, Copy, Debug)]
 pub struct ImportOptions {
-    /// Files larger than this many bytes are refused.
+    /// Files larger than this many bytes, or whose text is, are refused.
     pub max_bytes: u64,
+    /// A file whose reading takes longer than this is refused.
+    pub time_budget: std::time::Duration,
+}
+
+impl ImportOptions {
+    /// The default size limit: 50 MB.
+    pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
+    /// The default time limit: a real 1,000-page PDF reads in a few seconds.
+    pub const TIME_BUDGET: std::time::Duration = std::time::Duration::from_secs(10);
 }
 
 impl Default for ImportOptions {
     fn default() -> Self {
         Self {
-            max_bytes: 50 * 1024 * 1024,
+            max_bytes: Self::MAX_BYTES,
+            time_budget: Self::TIME_BUDGET,
         }
     }
 }
@@ -132,6 +143,12 @@ pub enum ImportError {
     Damaged {
         /// What is wrong.
         reason: String,
+    },
+    /// Reading the file took longer than the import allows.
+    #[error("reading it took longer than {} and was given up", seconds(*budget))]
+    TooSlow {
+        /// The time allowed.
+        budget: std::time::Duration,
     },
     /// The same text is already in the project or earlier in the batch.
     #[error("its text is identical to {existing:?}, already imported")]
@@ -260,14 +277,22 @@ pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ImportErro
     Ok(bytes)
 }
 
-/// Reads one file into a document whose id is not yet assigned.
+/// "10 s", "0.5 s": a time limit as people write it.
+fn seconds(duration: std::time::Duration) -> String {
+    format!("{} s", duration.as_secs_f64())
+}
+
+/// Reads one file into a document whose id is not yet assigned, within the options' limits: its
+/// reader runs on a worker of its own (see [`guard`]).
 pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, ImportError> {
     let bytes = read_capped(path, options.max_bytes)?;
     let file = path
         .file_name()
         .map(crate::text::file_name_text)
         .unwrap_or_default();
-    let imported = document_from_file_bytes(&bytes, &file)?;
+    let imported = guard::within_budget("file-reader", options.time_budget, move || {
+        document_from_file_bytes(&bytes, &file)
+    })?;
     // The file's limit holds for its text too: a 250 KB office document can inflate to 50 MB.
     let text = imported.document.text.len() as u64;
     if text > options.max_bytes {

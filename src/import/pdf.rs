@@ -35,31 +35,9 @@ const READ_BUDGET: std::time::Duration = std::time::Duration::from_secs(10);
 /// file is refused at once, and the worker stops at the next page it would read.
 fn read_on_worker(bytes: Vec<u8>) -> Result<String, ImportError> {
     let deadline = std::time::Instant::now() + READ_BUDGET;
-    let (sender, receiver) = std::sync::mpsc::channel();
-    let worker = std::thread::Builder::new()
-        .name("pdf-reader".into())
-        .stack_size(64 * 1024 * 1024)
-        .spawn(move || {
-            let read = std::panic::catch_unwind(move || read_pages(bytes, deadline));
-            let _ = sender.send(read);
-        });
-    if worker.is_err() {
-        return Err(ImportError::Damaged {
-            reason: "no worker could be started to read it".into(),
-        });
-    }
-    match receiver.recv_timeout(READ_BUDGET) {
-        Ok(Ok(read)) => read,
-        Ok(Err(_)) => Err(ImportError::Damaged {
-            reason: "the PDF reader failed on this file".into(),
-        }),
-        Err(_) => Err(ImportError::Damaged {
-            reason: format!(
-                "reading it took longer than {} s and was given up",
-                READ_BUDGET.as_secs()
-            ),
-        }),
-    }
+    super::guard::within_budget("pdf-reader", READ_BUDGET, move || {
+        read_pages(bytes, deadline)
+    })
 }
 
 /// The text of every page, one paragraph break between pages; stops at `deadline`.

@@ -301,6 +301,7 @@ fn a_small_document_whose_text_inflates_past_the_limit_is_refused() {
     let size = std::fs::metadata(&docx).expect("size").len();
     let options = triangulate::import::ImportOptions {
         max_bytes: 1_000_000,
+        ..Default::default()
     };
     assert!(size < options.max_bytes, "the file itself is small: {size}");
     let error = triangulate::import::read_document(&docx, options).expect_err("refused");
@@ -312,6 +313,7 @@ fn a_small_document_whose_text_inflates_past_the_limit_is_refused() {
     // Under the limit, the same document imports.
     let roomy = triangulate::import::ImportOptions {
         max_bytes: 10_000_000,
+        ..Default::default()
     };
     assert!(triangulate::import::read_document(&docx, roomy).is_ok());
 }
@@ -384,4 +386,58 @@ fn a_file_name_that_is_not_utf8_keeps_its_bytes_as_escapes() {
         "{}",
         imported.document.title
     );
+}
+
+#[test]
+fn a_file_over_the_time_or_size_limit_the_user_sets_is_refused_naming_both() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    // A saved page of 4 MB: reading it takes far longer than a hundredth of a second.
+    let page = folder.path().join("long page.html");
+    let paragraph = "<p>Fighters held the valley while the talks went on in the capital.</p>\n";
+    std::fs::write(
+        &page,
+        format!(
+            "<html><head><title>Long</title></head><body><article>{}</article></body></html>",
+            paragraph.repeat(60_000)
+        ),
+    )
+    .expect("write");
+    let project = folder.path().join("p.ron");
+    let output = triangulate(&[
+        "import",
+        path_str(&project),
+        path_str(&page),
+        "--time-limit",
+        "0.01",
+        "--json",
+    ]);
+    assert!(!output.status.success(), "nothing imported");
+    let lines: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(lines[0]["status"], "failed");
+    assert_eq!(
+        lines[0]["reason"],
+        "reading it took longer than 0.01 s and was given up"
+    );
+    let output = triangulate(&[
+        "import",
+        path_str(&project),
+        path_str(&page),
+        "--max-file-size",
+        "1",
+        "--json",
+    ]);
+    let lines: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(lines[0]["reason"], "it is 4.3 MB, over the limit of 1.0 MB");
+    for flag in ["--time-limit", "--max-file-size"] {
+        let output = triangulate(&["import", path_str(&project), path_str(&page), flag, "0"]);
+        assert!(!output.status.success());
+        assert!(
+            String::from_utf8_lossy(&output.stderr)
+                .contains(&format!("{flag} must be a positive number, not 0")),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    // Within the defaults, the same page imports.
+    succeeds(&["import", path_str(&project), path_str(&page)]);
 }
