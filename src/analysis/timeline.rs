@@ -83,8 +83,10 @@ pub fn timeline(project: &Project, lanes: Lanes) -> Timeline {
                 .collect(),
         }
     };
+    // Sorted without regard to case, then exactly, so that equal names are next to each other
+    // and each name has one lane.
     let mut names: Vec<String> = project.claims.iter().flat_map(lane_names).collect();
-    names.sort_by_key(|name| name.to_lowercase());
+    names.sort_by_cached_key(|name| (name.to_lowercase(), name.clone()));
     names.dedup();
     let mut timeline = Timeline {
         lanes: names,
@@ -231,6 +233,68 @@ mod tests {
             "in date order, each claim at its own date first"
         );
         assert_eq!(timeline.undated, 0);
+    }
+
+    #[test]
+    fn each_outlet_has_one_lane_whatever_order_its_claims_come_in() {
+        let mut project = Project::new("t");
+        for (id, outlet) in [
+            (1, "Le Monde"),
+            (2, "le Monde"),
+            (3, "Le Monde"),
+            (4, "AFP"),
+        ] {
+            let text = format!("Report {id}: the resistance denied everything in the valley.");
+            let mut document = crate::import::document_from_bytes(text.as_bytes(), "a.txt")
+                .expect("imports")
+                .document;
+            document.id = crate::model::DocumentId(id);
+            document.outlet = outlet.into();
+            document.date = "2021-09-06".parse().ok();
+            project.documents.push(document);
+            let start = project.documents[id as usize - 1]
+                .text
+                .find("the resistance")
+                .expect("quote");
+            let draft = crate::edit::ClaimDraft {
+                document: crate::model::DocumentId(id),
+                start,
+                end: start + "the resistance".len(),
+                codes: vec!["denial".into()],
+                stance: Stance::Denies,
+                speaker: None,
+                via_outlet: None,
+                date: None,
+                note: String::new(),
+            };
+            let (edit, _) = crate::edit::Edit::tag_claim(
+                &project,
+                &crate::analysis::entities::EntityTable::default(),
+                &draft,
+            )
+            .expect("tag");
+            let _undo = edit.apply(&mut project).expect("applies");
+        }
+        let timeline = timeline(&project, Lanes::Outlets);
+        assert_eq!(timeline.lanes, ["AFP", "Le Monde", "le Monde"]);
+        let lanes: Vec<(u32, &str)> = timeline
+            .events
+            .iter()
+            .map(|event| {
+                let document = project.claim(event.claim).expect("claim").document.0;
+                (document, timeline.lanes[event.lane].as_str())
+            })
+            .collect();
+        assert_eq!(
+            lanes,
+            [
+                (4, "AFP"),
+                (1, "Le Monde"),
+                (3, "Le Monde"),
+                (2, "le Monde")
+            ],
+            "every claim in its outlet's one lane"
+        );
     }
 
     #[test]

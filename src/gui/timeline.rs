@@ -40,27 +40,52 @@ pub enum TimelineAction {
     OpenDocument(DocumentId, EntityId),
 }
 
-/// Vertical offset of the n-th claim sharing a day and a lane, so none hides another:
-/// 0, +1, -1, +2, -2… steps.
-fn spread(rank: usize) -> f64 {
-    let step = 0.12;
+/// How far from its lane's line a claim may be drawn: past half the gap it would look like a
+/// claim of the next lane.
+const MOST_SPREAD: f64 = 0.38;
+
+/// Vertical offset of the `rank`-th of `count` claims sharing a day and a lane, so none hides
+/// another: 0, +1, -1, +2, -2… steps, the steps narrowed so that all stay within
+/// [`MOST_SPREAD`] of the lane.
+fn spread(rank: usize, count: usize) -> f64 {
+    let widest = count.saturating_sub(1).div_ceil(2).max(1) as f64;
+    let step = 0.12_f64.min(MOST_SPREAD / widest);
     let magnitude = rank.div_ceil(2) as f64 * step;
     if rank % 2 == 1 { magnitude } else { -magnitude }
 }
 
 /// Where each claim is drawn: its day, and its lane with claims of the same day spread apart.
 fn positions(timeline: &Timeline) -> Vec<[f64; 2]> {
+    let key = |event: &crate::analysis::timeline::Event| (event.lane, event.day.floor() as i64);
+    let mut counts: std::collections::HashMap<(usize, i64), usize> =
+        std::collections::HashMap::new();
+    for event in &timeline.events {
+        *counts.entry(key(event)).or_default() += 1;
+    }
     let mut seen: std::collections::HashMap<(usize, i64), usize> = std::collections::HashMap::new();
     timeline
         .events
         .iter()
         .map(|event| {
-            let rank = seen
-                .entry((event.lane, event.day.floor() as i64))
-                .or_default();
-            let position = [event.day, event.lane as f64 + spread(*rank)];
+            let rank = seen.entry(key(event)).or_default();
+            let position = [
+                event.day,
+                event.lane as f64 + spread(*rank, counts[&key(event)]),
+            ];
             *rank += 1;
             position
+        })
+        .collect()
+}
+
+/// One grid line, and so one label, at every lane in view, however many lanes there are.
+fn lane_marks((low, high): (f64, f64), lanes: usize) -> Vec<egui_plot::GridMark> {
+    (0..=lanes)
+        .map(|lane| lane as f64)
+        .filter(|lane| (low..=high).contains(lane))
+        .map(|value| egui_plot::GridMark {
+            value,
+            step_size: 1.0,
         })
         .collect()
 }
@@ -163,6 +188,7 @@ pub fn timeline_ui(
     let response = Plot::new("claim-timeline")
         .allow_double_click_reset(true)
         .allow_boxed_zoom(false)
+        .y_grid_spacer(|input| lane_marks(input.bounds, mention_lane as usize))
         .x_axis_formatter(|mark, _| {
             date_of_day(mark.value)
                 .map(|date| date.format("%Y-%m-%d").to_string())
@@ -293,4 +319,42 @@ pub fn timeline_ui(
         }
     }
     actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MOST_SPREAD, positions};
+    use crate::analysis::timeline::{Event, Timeline};
+    use crate::model::{ClaimId, Stance};
+
+    #[test]
+    fn claims_of_one_day_stay_nearer_their_lane_than_any_other() {
+        for count in [1, 2, 3, 7, 40] {
+            let events = (0..count)
+                .map(|index| Event {
+                    claim: ClaimId(index + 1),
+                    day: 18_860.0,
+                    lane: 1,
+                    stance: Stance::Asserts,
+                    date: "2021-08-22".parse().expect("date"),
+                })
+                .collect();
+            let timeline = Timeline {
+                lanes: vec!["AFP".into(), "Le Monde".into(), "Reuters".into()],
+                events,
+                undated: 0,
+            };
+            let drawn = positions(&timeline);
+            let mut heights: Vec<f64> = drawn.iter().map(|position| position[1]).collect();
+            assert!(
+                heights
+                    .iter()
+                    .all(|height| (height - 1.0).abs() <= MOST_SPREAD + 1e-9),
+                "{count}: {heights:?}"
+            );
+            heights.sort_by(f64::total_cmp);
+            heights.dedup();
+            assert_eq!(heights.len(), count as usize, "none hides another");
+        }
+    }
 }
