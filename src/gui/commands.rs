@@ -59,11 +59,14 @@ pub enum AppCommand {
     ArrangeTabs,
     /// Turn sync scroll on or off.
     ToggleSyncScroll,
+    /// Open or close the log of messages.
+    ShowMessages,
 }
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 28] = [
+        Self::ShowMessages,
         Self::ToggleSyncScroll,
         Self::ShowShared,
         Self::ShowHypotheses,
@@ -123,6 +126,7 @@ impl AppCommand {
             Self::ArrangeGrid => "Panes in a grid",
             Self::ArrangeTabs => "Panes as tabs",
             Self::ToggleSyncScroll => "Sync scroll",
+            Self::ShowMessages => "Messages",
         }
     }
 
@@ -168,6 +172,9 @@ impl AppCommand {
             Self::ToggleSyncScroll => {
                 "Scrolling one pane scrolls the others to the same place, aligned on the passages they share"
             }
+            Self::ShowMessages => {
+                "Every message of this session, newest first: what was opened, saved and imported, and what failed"
+            }
         }
     }
 
@@ -210,6 +217,7 @@ impl AppCommand {
             Self::ArrangeGrid => vec![command_alt(Key::Num3)],
             Self::ArrangeTabs => vec![command_alt(Key::Num4)],
             Self::ToggleSyncScroll => vec![command_shift(Key::Y)],
+            Self::ShowMessages => vec![command_shift(Key::M)],
         }
     }
 

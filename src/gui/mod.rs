@@ -9,6 +9,7 @@ pub mod hypotheses;
 pub mod jobs;
 pub mod library;
 pub mod matrix;
+pub mod messages;
 pub mod palette;
 pub mod panes;
 pub mod reader;

@@ -22,7 +22,7 @@ impl TriangulateApp {
                 self.modal = Some(Modal::TypedPath(DialogPurpose::OpenProject, String::new()));
             }
             AppCommand::Save | AppCommand::SaveAs if self.jobs.saving.is_some() => {
-                self.status = "A save is already running".into();
+                self.messages.warn("A save is already running");
             }
             AppCommand::Save => match self.workspace.path.clone() {
                 Some(path) => self.save_to(path, None, false),
@@ -49,8 +49,9 @@ impl TriangulateApp {
                         self.open_document(id, true);
                     }
                     _ => {
-                        self.status =
-                            format!("At most {MAX_PANES} panes, each with a different document");
+                        self.messages.warn(format!(
+                            "At most {MAX_PANES} panes, each with a different document"
+                        ));
                     }
                 }
             }
@@ -64,13 +65,14 @@ impl TriangulateApp {
             AppCommand::ArrangeRows => self.arrange(Arrangement::Rows),
             AppCommand::ArrangeGrid => self.arrange(Arrangement::Grid),
             AppCommand::ArrangeTabs => self.arrange(Arrangement::Tabs),
+            AppCommand::ShowMessages => self.messages.log_open = !self.messages.log_open,
             AppCommand::ToggleSyncScroll => {
                 self.sync_scroll = !self.sync_scroll;
-                self.status = if self.sync_scroll {
-                    "Sync scroll on".into()
+                self.messages.say(if self.sync_scroll {
+                    "Sync scroll on"
                 } else {
-                    "Sync scroll off".into()
-                };
+                    "Sync scroll off"
+                });
             }
             AppCommand::ExportReport => self.dialog(DialogPurpose::Export {
                 format: crate::export::Format::Html,
@@ -172,7 +174,8 @@ impl TriangulateApp {
             &drafts,
         );
         if added > 0 && self.apply(edit) {
-            self.status = format!("Tagged {added} hits as “{code}”");
+            self.messages
+                .say(format!("Tagged {added} hits as “{code}”"));
         }
     }
 
@@ -200,7 +203,7 @@ impl TriangulateApp {
             .and_then(|pane| pane.selected_range().map(|range| (pane.document, range)));
         match selection {
             Some((document, range)) => self.tag_dialog = Some(TagDialog::new(document, range)),
-            None => self.status = "Select a passage in a document first".into(),
+            None => self.messages.warn("Select a passage in a document first"),
         }
     }
 
@@ -218,7 +221,7 @@ impl TriangulateApp {
         match pending {
             Pending::New => {
                 self.set_project(Project::new("Untitled"), None, None);
-                self.status = "New project".into();
+                self.messages.say("New project");
             }
             Pending::Open(path) => self.open(path),
             Pending::OpenDialog => self.dialog(DialogPurpose::OpenProject),

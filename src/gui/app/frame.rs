@@ -206,11 +206,13 @@ impl TriangulateApp {
                             pane.selection = None;
                         }
                     }
-                    Err(error) => self.modal = Some(Modal::Error(error.to_string())),
+                    Err(error) => self.messages.fail(error.to_string()),
                 }
             }
         }
         crate::gui::help::help_window(&ctx, &mut self.help);
+        self.messages.log_window(&ctx);
+        self.messages.show_toasts(&ctx);
         self.modal_ui(&ctx);
         if let Some(palette) = &mut self.palette
             && let Some(outcome) = palette.ui(

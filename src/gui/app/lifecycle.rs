@@ -4,6 +4,7 @@
 use super::{Modal, Pending, TriangulateApp};
 use crate::edit::Edit;
 use crate::gui::jobs::{DialogPurpose, JobResult};
+use crate::gui::messages::Level;
 use crate::import::ImportError;
 use crate::store;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,8 @@ const DIALOG_MISSING: Duration = Duration::from_millis(400);
 impl TriangulateApp {
     /// Loads a project file in the background.
     pub fn open(&mut self, path: PathBuf) {
-        self.status = format!("Opening {}…", path.display());
+        self.messages
+            .working(format!("Opening {}…", path.display()));
         self.jobs.load(path);
     }
 
@@ -57,7 +59,7 @@ impl TriangulateApp {
             return;
         }
         self.pending_after_save = then.clone();
-        self.status = format!("Saving {}…", path.display());
+        self.messages.working(format!("Saving {}…", path.display()));
         // The check is made again under the file's lock, where no other writer can slip in.
         let expected = (same_file && !force).then_some(self.workspace.stamp);
         self.pending_save_check = Some((path.clone(), then));
@@ -74,7 +76,7 @@ impl TriangulateApp {
 
     pub(super) fn import(&mut self, paths: Vec<PathBuf>) {
         if self.jobs.import.is_some() {
-            self.status = "An import is already running".into();
+            self.messages.warn("An import is already running");
             return;
         }
         self.jobs.import(self.session, paths);
@@ -134,11 +136,12 @@ impl TriangulateApp {
                     }
                     if recovery {
                         self.workspace.history.mark_unsaved();
-                        self.status = format!("Restored unsaved changes of {}", path.display());
+                        self.messages
+                            .done(format!("Restored unsaved changes of {}", path.display()));
                     } else if let Some(note) = note {
-                        self.status = note;
+                        self.messages.done(note);
                     } else {
-                        self.status = format!("Opened {}", path.display());
+                        self.messages.done(format!("Opened {}", path.display()));
                         if store::has_newer_recovery(&path) {
                             // When the copy was made is read once, here, not on every frame the
                             // question is shown.
@@ -158,12 +161,14 @@ impl TriangulateApp {
                 Err(error) => {
                     // The project stays: so does the question about its unsaved changes.
                     self.discarded_generation = None;
-                    self.status = format!("Could not open {}", path.display());
-                    self.modal = Some(if fallbacks.is_empty() {
-                        Modal::Error(error.to_string())
+                    if fallbacks.is_empty() {
+                        self.messages.fail(error.to_string());
                     } else {
-                        Modal::Damaged(path, error.to_string(), fallbacks)
-                    });
+                        // A backup or a recovery copy can stand in: the user decides.
+                        self.messages
+                            .fail(format!("Could not open {}", path.display()));
+                        self.modal = Some(Modal::Damaged(path, error.to_string(), fallbacks));
+                    }
                 }
             },
             JobResult::Saved {
@@ -186,7 +191,7 @@ impl TriangulateApp {
                         }
                         self.workspace.path = Some(path.clone());
                         self.remember(path.clone());
-                        self.status = format!("Saved {}", path.display());
+                        self.messages.done(format!("Saved {}", path.display()));
                         if let Some(pending) = self.pending_after_save.take() {
                             // Only a save of the current state lets a waiting action go ahead.
                             self.guard(pending);
@@ -200,7 +205,7 @@ impl TriangulateApp {
                     }
                     Err(error) => {
                         self.pending_after_save = None;
-                        self.modal = Some(Modal::Error(error.to_string()));
+                        self.messages.fail(error.to_string());
                     }
                 }
             }
@@ -208,8 +213,8 @@ impl TriangulateApp {
                 if session == self.session {
                     self.imported(read);
                 } else {
-                    self.status =
-                        "An import finished after its project was closed; nothing was added".into();
+                    self.messages
+                        .warn("An import finished after its project was closed; nothing was added");
                 }
             }
             JobResult::ExchangeRead {
@@ -219,11 +224,11 @@ impl TriangulateApp {
             } => match result {
                 Ok(exchange) if session == self.session => self.exchange_read(&path, &exchange),
                 Ok(_) => {
-                    self.status =
-                        "A REFI-QDA import finished after its project was closed; nothing was added"
-                            .into();
+                    self.messages.warn(
+                        "A REFI-QDA import finished after its project was closed; nothing was added",
+                    );
                 }
-                Err(message) => self.modal = Some(Modal::Error(message)),
+                Err(message) => self.messages.fail(message),
             },
             JobResult::NamesRead {
                 session,
@@ -232,16 +237,16 @@ impl TriangulateApp {
                 result,
             } => match result {
                 Ok(_) if session != self.session => {
-                    self.status =
-                        "A name list was read after its project was closed; nothing was added"
-                            .into();
+                    self.messages.warn(
+                        "A name list was read after its project was closed; nothing was added",
+                    );
                 }
                 Ok(_) if revision != self.workspace.history.revision() => {
                     // The edit was prepared against an earlier state of the project.
-                    self.status = format!(
+                    self.messages.warn(format!(
                         "The project changed while {} was read: load the list again",
                         path.display()
-                    );
+                    ));
                 }
                 Ok((edit, names, skipped)) => {
                     if !edit.is_empty() {
@@ -252,13 +257,16 @@ impl TriangulateApp {
                     } else {
                         format!("; {skipped} lines not read")
                     };
-                    self.status = format!("Loaded {names} names from {}{skipped}", path.display());
+                    self.messages.done(format!(
+                        "Loaded {names} names from {}{skipped}",
+                        path.display()
+                    ));
                 }
-                Err(message) => self.modal = Some(Modal::Error(message)),
+                Err(message) => self.messages.fail(message),
             },
             JobResult::Exported { path, result } => match result {
-                Ok(()) => self.status = format!("Wrote {}", path.display()),
-                Err(message) => self.modal = Some(Modal::Error(message)),
+                Ok(()) => self.messages.done(format!("Wrote {}", path.display())),
+                Err(message) => self.messages.fail(message),
             },
             JobResult::Autosaved {
                 session,
@@ -269,7 +277,8 @@ impl TriangulateApp {
                     match result {
                         Ok(()) => self.autosaved_revision = Some(revision),
                         Err(error) => {
-                            self.status = format!("Automatic recovery copy failed: {error}");
+                            self.messages
+                                .fail(format!("Automatic recovery copy failed: {error}"));
                         }
                     }
                 }
@@ -319,7 +328,8 @@ impl TriangulateApp {
             DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => self.import(paths),
             DialogPurpose::LoadNames => {
                 if let Some(path) = paths.pop() {
-                    self.status = format!("Reading {}…", path.display());
+                    self.messages
+                        .working(format!("Reading {}…", path.display()));
                     self.jobs.read_names(
                         (self.session, self.workspace.history.revision()),
                         path,
@@ -332,7 +342,8 @@ impl TriangulateApp {
             }
             DialogPurpose::ImportQdpx => {
                 if let Some(path) = paths.pop() {
-                    self.status = format!("Reading {}…", path.display());
+                    self.messages
+                        .working(format!("Reading {}…", path.display()));
                     self.jobs.read_exchange(self.session, path);
                 }
             }
@@ -341,7 +352,8 @@ impl TriangulateApp {
                     if path.extension().is_none() {
                         path.set_extension(format.extension());
                     }
-                    self.status = format!("Writing {}…", path.display());
+                    self.messages
+                        .working(format!("Writing {}…", path.display()));
                     self.jobs.export(
                         self.workspace.project.clone(),
                         (path, format),
@@ -372,19 +384,26 @@ impl TriangulateApp {
         if let Some(edit) = edit {
             self.apply(edit);
         }
-        self.status = format!(
+        let summary = format!(
             "Imported {}: {} documents, {} codes and {} claims added",
             path.display(),
             report.documents_added,
             report.codes_added,
             report.claims_added
         );
-        if !report.not_imported.is_empty() {
-            let mut lines = vec![format!("{}:", path.display())];
-            lines.extend(report.not_imported);
-            self.modal = Some(Modal::ImportReport(
-                "Some items of the file were not imported".into(),
-                lines,
+        if report.not_imported.is_empty() {
+            self.messages.done(summary);
+        } else {
+            // The details go to the log; one toast says where they are.
+            for item in &report.not_imported {
+                self.messages.detail(
+                    Level::Warning,
+                    format!("Not imported from {}: {item}", path.display()),
+                );
+            }
+            self.messages.warn(format!(
+                "{summary}; {} kinds of items were not imported (listed in Messages)",
+                report.not_imported.len()
             ));
         }
     }
@@ -392,41 +411,47 @@ impl TriangulateApp {
     pub(super) fn imported(&mut self, read: crate::import::BatchRead) {
         // The files were read on a worker; they join the project as it is now.
         let report = crate::workspace::prepare_import(&self.workspace.project, read);
-        let mut lines = Vec::new();
+        let mut problems = Vec::new();
         let mut imported = 0;
         for outcome in &report.outcomes {
             let name = outcome.path.display();
             match &outcome.result {
                 Ok(_) => imported += 1,
                 Err(error @ ImportError::Duplicate { .. }) => {
-                    lines.push(format!("Skipped {name}: {error}"));
+                    problems.push(format!("Skipped {name}: {error}"));
                 }
-                Err(error) => lines.push(format!("Failed {name}: {error}")),
+                Err(error) => problems.push(format!("Failed {name}: {error}")),
             }
         }
         if let Some(edit) = report.edit {
             let first_new = self.workspace.project.next_document_id();
-            if !self.apply(edit) {
-                let message = format!(
-                    "The import could not be added to the project: {}",
-                    self.status
-                );
-                self.modal = Some(Modal::Error(message));
+            let label = edit.label.clone();
+            if let Err(error) = self.workspace.apply(edit) {
+                self.messages.fail(format!(
+                    "The import could not be added to the project ({label}): {error}"
+                ));
                 return;
             }
+            self.changed();
             if self.panes.is_empty() {
                 self.open_document(first_new, false);
             }
         }
         let cancelled = if report.cancelled { " (cancelled)" } else { "" };
-        self.status = format!(
+        let summary = format!(
             "Imported {imported} of {} files{cancelled}",
             report.outcomes.len()
         );
-        if !lines.is_empty() {
-            self.modal = Some(Modal::ImportReport(
-                "Some files were not imported".into(),
-                lines,
+        if problems.is_empty() {
+            self.messages.done(summary);
+        } else {
+            let count = problems.len();
+            for problem in problems {
+                self.messages.detail(Level::Warning, problem);
+            }
+            let files = if count == 1 { "file was" } else { "files were" };
+            self.messages.warn(format!(
+                "{summary}: {count} {files} not imported (listed in Messages)"
             ));
         }
     }
@@ -479,7 +504,8 @@ impl TriangulateApp {
                 })
             });
         for path in exchanges {
-            self.status = format!("Reading {}…", path.display());
+            self.messages
+                .working(format!("Reading {}…", path.display()));
             self.jobs.read_exchange(self.session, path);
         }
         if !documents.is_empty() {

@@ -182,6 +182,7 @@ impl TriangulateApp {
                 self.menu_item(ui, AppCommand::ShowHypotheses, true);
                 self.menu_item(ui, AppCommand::ShowShared, true);
                 self.menu_item(ui, AppCommand::CommandPalette, true);
+                self.menu_item(ui, AppCommand::ShowMessages, true);
                 ui.checkbox(&mut self.sync_scroll, "Sync scroll")
                     .on_hover_text("Scrolling one pane scrolls the others to the same place, aligned on the passages they share");
                 ui.separator();
@@ -215,59 +216,81 @@ impl TriangulateApp {
     }
 
     pub(super) fn status_bar_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            if let Some(job) = &self.jobs.import {
-                let progress = job
-                    .progress
-                    .lock()
-                    .map(|progress| progress.clone())
-                    .unwrap_or_default();
-                let fraction = if progress.total == 0 {
-                    0.0
-                } else {
-                    progress.done as f32 / progress.total as f32
-                };
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .desired_width(180.0)
-                        .text(format!("{} / {}", progress.done, progress.total)),
-                );
-                ui.label(format!("Importing {}", progress.current));
-                if progress.failed > 0 {
-                    ui.colored_label(
-                        theme::error_text(ui.visuals().dark_mode),
-                        format!("{} failed", progress.failed),
-                    );
-                }
-                if ui.button("Cancel import").clicked() {
-                    job.cancel.store(true, Ordering::Relaxed);
-                }
-            } else if self.jobs.saving.is_some() || self.jobs.loading.is_some() {
-                ui.spinner();
-                ui.label(&self.status);
-            } else {
-                ui.label(&self.status);
+        // The right-hand part first, so that a long message is cut short before it, not it.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let entities = self
+                .derived
+                .mentions
+                .entities
+                .entities
+                .iter()
+                .filter(|entity| self.derived.mentions.is_listed(entity))
+                .count();
+            ui.weak(format!(
+                "{} documents · {} entities · {} claims",
+                self.workspace.project.documents.len(),
+                entities,
+                self.workspace.project.claims.len()
+            ));
+            if self.analysed_generation != Some(self.generation) {
+                ui.weak("Analysing…");
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let entities = self
-                    .derived
-                    .mentions
-                    .entities
-                    .entities
-                    .iter()
-                    .filter(|entity| self.derived.mentions.is_listed(entity))
-                    .count();
-                ui.weak(format!(
-                    "{} documents · {} entities · {} claims",
-                    self.workspace.project.documents.len(),
-                    entities,
-                    self.workspace.project.claims.len()
-                ));
-                if self.analysed_generation != Some(self.generation) {
-                    ui.weak("Analysing…");
-                }
+            ui.separator();
+            if ui
+                .button(AppCommand::ShowMessages.label())
+                .on_hover_text(AppCommand::ShowMessages.tooltip())
+                .clicked()
+            {
+                self.commands.push(AppCommand::ShowMessages);
+            }
+            let problems = self.messages.unseen_problems();
+            if problems > 0 {
+                ui.colored_label(
+                    theme::error_text(ui.visuals().dark_mode),
+                    if problems == 1 {
+                        "1 new problem".to_owned()
+                    } else {
+                        format!("{problems} new problems")
+                    },
+                );
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                self.status_message_ui(ui);
             });
         });
+    }
+
+    /// The import's progress while one runs, else the work under way or the last message.
+    fn status_message_ui(&mut self, ui: &mut Ui) {
+        if let Some(job) = &self.jobs.import {
+            let progress = job
+                .progress
+                .lock()
+                .map(|progress| progress.clone())
+                .unwrap_or_default();
+            let fraction = if progress.total == 0 {
+                0.0
+            } else {
+                progress.done as f32 / progress.total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(180.0)
+                    .text(format!("{} / {}", progress.done, progress.total)),
+            );
+            if ui.button("Cancel import").clicked() {
+                job.cancel.store(true, Ordering::Relaxed);
+            }
+            if progress.failed > 0 {
+                ui.colored_label(
+                    theme::error_text(ui.visuals().dark_mode),
+                    format!("{} failed", progress.failed),
+                );
+            }
+            ui.add(egui::Label::new(format!("Importing {}", progress.current)).truncate());
+        } else {
+            self.messages.status_ui(ui);
+        }
     }
 
     pub(super) fn side_panel_ui(&mut self, ui: &mut Ui) {
@@ -297,7 +320,7 @@ impl TriangulateApp {
                         LibraryAction::Edit(edit) => {
                             self.apply(edit);
                         }
-                        LibraryAction::Error(message) => self.status = message,
+                        LibraryAction::Error(message) => self.messages.warn(message),
                     }
                 }
             }

@@ -134,7 +134,8 @@ pub struct TriangulateApp {
     tag_dialog: Option<TagDialog>,
     /// The open modal question, if any.
     pub modal: Option<Modal>,
-    status: String,
+    /// What the window has told the user: status bar, toasts and the log.
+    pub messages: crate::gui::messages::Messages,
     recent: Vec<PathBuf>,
     jobs: Jobs,
     allow_close: bool,
@@ -216,7 +217,7 @@ impl TriangulateApp {
             selected_entity: None,
             tag_dialog: None,
             modal: None,
-            status: String::new(),
+            messages: crate::gui::messages::Messages::default(),
             recent: Vec::new(),
             jobs: Jobs::new(ctx),
             allow_close: false,
@@ -310,11 +311,11 @@ impl TriangulateApp {
         match self.workspace.apply(edit) {
             Ok(()) => {
                 self.changed();
-                self.status = label;
+                self.messages.say(label);
                 true
             }
             Err(error) => {
-                self.status = format!("Not done: {error}");
+                self.messages.warn(format!("Not done: {error}"));
                 false
             }
         }
@@ -324,10 +325,10 @@ impl TriangulateApp {
         match self.workspace.undo() {
             Ok(Some(label)) => {
                 self.changed();
-                self.status = format!("Undid: {label}");
+                self.messages.say(format!("Undid: {label}"));
             }
-            Ok(None) => self.status = "Nothing to undo".into(),
-            Err(error) => self.modal = Some(Modal::Error(error.to_string())),
+            Ok(None) => self.messages.say("Nothing to undo"),
+            Err(error) => self.messages.fail(error.to_string()),
         }
     }
 
@@ -335,10 +336,10 @@ impl TriangulateApp {
         match self.workspace.redo() {
             Ok(Some(label)) => {
                 self.changed();
-                self.status = format!("Redid: {label}");
+                self.messages.say(format!("Redid: {label}"));
             }
-            Ok(None) => self.status = "Nothing to redo".into(),
-            Err(error) => self.modal = Some(Modal::Error(error.to_string())),
+            Ok(None) => self.messages.say("Nothing to redo"),
+            Err(error) => self.messages.fail(error.to_string()),
         }
     }
 

@@ -19,7 +19,8 @@ pub enum Pending {
     Quit,
 }
 
-/// A modal question or message.
+/// A modal question: what the user must decide before going on. News and errors that need no
+/// decision are messages (`gui::messages`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Modal {
     /// Unsaved changes would be lost by `Pending`.
@@ -28,10 +29,6 @@ pub enum Modal {
     ChangedOnDisk(PathBuf, Option<Pending>),
     /// No file dialog could open; type a path instead.
     TypedPath(DialogPurpose, String),
-    /// Something failed; the message names the file.
-    Error(String),
-    /// What an import could not bring in: a heading, then one line per file or item.
-    ImportReport(String, Vec<String>),
     /// A recovery file with unsaved changes is newer than the project just opened, and when it
     /// was written.
     Recovery(PathBuf, String),
@@ -151,7 +148,7 @@ impl TriangulateApp {
                             let path = path.clone();
                             then = Some(Box::new(move |app: &mut Self| {
                                 if let Err(error) = std::fs::remove_file(store::recovery_path(&path)) {
-                                    app.status = format!("Could not delete the recovery copy: {error}");
+                                    app.messages.fail(format!("Could not delete the recovery copy: {error}"));
                                 }
                             }));
                         }
@@ -192,24 +189,6 @@ impl TriangulateApp {
                             close = true;
                         }
                     });
-                }
-                Modal::Error(message) => {
-                    ui.heading("Something went wrong");
-                    ui.label(message);
-                    if ui.button("OK").clicked() {
-                        close = true;
-                    }
-                }
-                Modal::ImportReport(heading, lines) => {
-                    ui.heading(heading);
-                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                        for line in lines {
-                            ui.label(line);
-                        }
-                    });
-                    if ui.button("OK").clicked() {
-                        close = true;
-                    }
                 }
             }
         });

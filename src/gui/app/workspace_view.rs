@@ -171,7 +171,7 @@ impl TriangulateApp {
             self.selected_entity = Some(entity);
         }
         if let Some(claim) = clicked_claim {
-            self.status = self.describe_claim(claim);
+            self.messages.say(self.describe_claim(claim));
             if clicked_entity.is_none() {
                 self.select_code_of(claim);
             }
@@ -208,7 +208,7 @@ impl TriangulateApp {
                         pane.selection = None;
                     }
                 }
-                Err(problem) => self.status = format!("Not added: {problem}"),
+                Err(problem) => self.messages.warn(format!("Not added: {problem}")),
             }
         }
         if let Some((salt, document, beside)) = dropped {
@@ -224,9 +224,9 @@ impl TriangulateApp {
                 self.open_in(document, Some(salt), false);
             }
             Some(_) if self.panes.len() >= MAX_PANES => {
-                self.status = format!(
+                self.messages.warn(format!(
                     "At most {MAX_PANES} panes: drop on the middle of a pane to show the document there"
-                );
+                ));
             }
             Some(before) => {
                 if let Some(index) = self.panes.iter().position(|pane| pane.document == document) {

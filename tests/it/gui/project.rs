@@ -6,6 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 use triangulate::gui::app::LeftTab;
+use triangulate::gui::messages::Level;
 use triangulate::store;
 
 #[test]
@@ -113,7 +114,7 @@ fn dropping_text_files_imports_them_in_the_background() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(binary)));
     run_until(&mut harness, |app| {
-        app.workspace.project.documents.len() == before + 1 && app.modal.is_some()
+        app.workspace.project.documents.len() == before + 1 && app.messages.toasts().count() > 0
     });
     let app = harness.state();
     assert!(
@@ -123,9 +124,26 @@ fn dropping_text_files_imports_them_in_the_background() {
             .iter()
             .any(|document| document.title == "Fresh report from Charikar")
     );
-    // The file that failed is listed with its reason.
+    // No dialog: a toast says how many failed, and the log lists each with its reason.
+    assert_eq!(app.modal, None);
+    let toasts: Vec<_> = app.messages.toasts().collect();
+    assert_eq!(
+        toasts,
+        [(
+            Level::Warning,
+            "Imported 1 of 2 files: 1 file was not imported (listed in Messages)"
+        )]
+    );
+    let failure = format!(
+        "Failed {}: it is not a text file (it contains binary data)",
+        folder.path().join("not text.txt").display()
+    );
     assert!(
-        matches!(&app.modal, Some(triangulate::gui::app::Modal::ImportReport(_, lines)) if lines.iter().any(|line| line.contains("not text.txt") && line.contains("not a text file")))
+        app.messages
+            .log()
+            .any(|message| message.level == Level::Warning && message.text == failure),
+        "{:?}",
+        app.messages.log().collect::<Vec<_>>()
     );
     assert!(app.workspace.history.is_dirty());
 }
@@ -177,12 +195,19 @@ fn dont_save_then_a_failed_open_keeps_the_changes_marked_unsaved() {
     harness.run_ok();
     harness.get_by_label("Don't save").click();
     run_until(&mut harness, |app| {
-        matches!(app.modal, Some(triangulate::gui::app::Modal::Error(_)))
+        app.messages
+            .toasts()
+            .any(|(level, _)| level == Level::Error)
     });
     let app = harness.state();
+    // An error toast names the file; the status bar no longer says "Opening…".
+    let (level, text) = app.messages.toasts().last().expect("a toast");
     assert!(
-        matches!(&app.modal, Some(triangulate::gui::app::Modal::Error(message)) if message.contains("damaged.ron"))
+        level == Level::Error && text.contains("damaged.ron"),
+        "{text}"
     );
+    assert_eq!(app.messages.status().0, text);
+    assert_eq!(app.modal, None, "nothing to decide: no dialog");
     assert_eq!(
         app.workspace.project.name, "Edited",
         "the edited project stays open"
@@ -191,8 +216,15 @@ fn dont_save_then_a_failed_open_keeps_the_changes_marked_unsaved() {
         app.workspace.history.is_dirty() && app.title().contains('*'),
         "and its changes are still unsaved"
     );
-    harness.get_by_label("OK").click();
+    // The log, opened from the status bar, keeps it after the toast has gone.
+    harness.get_by_label("Messages").click();
     harness.run_ok();
+    assert!(harness.state().messages.log_open);
+    assert_eq!(harness.state().messages.unseen_problems(), 0);
+    assert!(
+        harness.query_all_by_label_contains("damaged.ron").count() >= 2,
+        "the toast and its line in the log"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     harness.run_ok();
     assert!(
