@@ -19,7 +19,11 @@ impl TriangulateApp {
             AppCommand::NewProject => self.guard(Pending::New),
             AppCommand::OpenProject => self.guard(Pending::OpenDialog),
             AppCommand::OpenPath => {
-                self.modal = Some(Modal::TypedPath(DialogPurpose::OpenProject, String::new()));
+                self.modal = Some(Modal::TypedPath(
+                    DialogPurpose::OpenProject,
+                    String::new(),
+                    false,
+                ));
             }
             AppCommand::Save | AppCommand::SaveAs if self.jobs.saving.is_some() => {
                 self.messages.warn("A save is already running");

@@ -29,7 +29,7 @@ impl TriangulateApp {
         // a dialog that "closes" too fast (which a loaded machine can make slow enough to look
         // like a cancel).
         if !super::super::jobs::dialogs_available() {
-            self.modal = Some(Modal::TypedPath(purpose, String::new()));
+            self.modal = Some(Modal::TypedPath(purpose, String::new(), true));
             return;
         }
         let folder = self
@@ -99,7 +99,7 @@ impl TriangulateApp {
                 if paths.is_empty() {
                     self.discarded_generation = None;
                     if open_for < DIALOG_MISSING {
-                        self.modal = Some(Modal::TypedPath(purpose, String::new()));
+                        self.modal = Some(Modal::TypedPath(purpose, String::new(), true));
                     } else if purpose == DialogPurpose::SaveAs {
                         // Cancelling Save as also cancels what was waiting for the save.
                         self.pending_after_save = None;

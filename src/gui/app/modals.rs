@@ -27,8 +27,9 @@ pub enum Modal {
     UnsavedChanges(Pending),
     /// The file changed on disk since it was opened; overwrite it?
     ChangedOnDisk(PathBuf, Option<Pending>),
-    /// No file dialog could open; type a path instead.
-    TypedPath(DialogPurpose, String),
+    /// A path to type: the text so far, and whether it stands in for a file dialog that could
+    /// not open (else the user asked to type one).
+    TypedPath(DialogPurpose, String, bool),
     /// A recovery file with unsaved changes is newer than the project just opened, and when it
     /// was written.
     Recovery(PathBuf, String),
@@ -98,17 +99,27 @@ impl TriangulateApp {
                         }
                     });
                 }
-                Modal::TypedPath(purpose, text) => {
+                Modal::TypedPath(purpose, text, no_dialog) => {
                     ui.heading(purpose.title());
-                    ui.label("No file dialog is available here. Type the path:");
+                    ui.label(if *no_dialog {
+                        "No file dialog is available here. Type the path:"
+                    } else {
+                        "Type the path:"
+                    });
                     let mut text = text.clone();
                     let label = ui.label("Path");
                     let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0)).labelled_by(label.id);
                     let enter = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
-                    if text != *match &modal { Modal::TypedPath(_, old) => old, _ => &text } {
+                    // Typing goes to the field from the start (asked after Enter is read: the
+                    // focus it gives back would hide that the field lost it).
+                    if !enter && ui.memory(|memory| memory.focused().is_none()) {
+                        response.request_focus();
+                    }
+                    if text != *match &modal { Modal::TypedPath(_, old, _) => old, _ => &text } {
                         let purpose = *purpose;
                         let updated = text.clone();
-                        then = Some(Box::new(move |app: &mut Self| app.modal = Some(Modal::TypedPath(purpose, updated))));
+                        let no_dialog = *no_dialog;
+                        then = Some(Box::new(move |app: &mut Self| app.modal = Some(Modal::TypedPath(purpose, updated, no_dialog))));
                     }
                     ui.horizontal(|ui| {
                         if (ui.button("OK").clicked() || enter) && !text.trim().is_empty() {

@@ -336,6 +336,7 @@ fn a_name_list_is_read_off_the_frame_and_joins_the_project_as_one_step() {
     harness.state_mut().modal = Some(triangulate::gui::app::Modal::TypedPath(
         triangulate::gui::jobs::DialogPurpose::LoadNames,
         String::new(),
+        true,
     ));
     harness.run_ok();
     harness.get_by_label("Path").focus();
@@ -435,4 +436,42 @@ fn export_report_falls_back_to_a_typed_path_and_writes_the_report() {
                 )
             })
     );
+}
+
+#[test]
+fn open_path_takes_typing_at_once_and_does_not_claim_there_is_no_dialog() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .run_command(triangulate::gui::commands::AppCommand::OpenPath);
+    harness.run_ok();
+    harness.run_ok();
+    assert!(harness.query_by_label("Type the path:").is_some());
+    assert!(
+        harness
+            .query_by_label("No file dialog is available here. Type the path:")
+            .is_none()
+    );
+    // No click on the field first: what the user types goes into it.
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::Text("valley.ron".into()));
+    harness.run_ok();
+    assert!(
+        matches!(
+            &harness.state().modal,
+            Some(triangulate::gui::app::Modal::TypedPath(_, text, false)) if text == "valley.ron"
+        ),
+        "{:?}",
+        harness.state().modal
+    );
+    // Enter opens it.
+    harness.key_press(Key::Enter);
+    run_until(&mut harness, |app| {
+        app.messages
+            .toasts()
+            .any(|(level, text)| level == Level::Error && text.contains("valley.ron"))
+    });
+    assert_eq!(harness.state().modal, None);
 }
