@@ -45,6 +45,29 @@ impl TagDialog {
         }
     }
 
+    /// The same dialog with the codes and stance of the last claim tagged already chosen, so
+    /// that a run of claims of one kind is tagged without choosing them again. Codes no longer
+    /// in the codebook are left out.
+    pub fn with_last(mut self, project: &Project, codes: &[String], stance: Stance) -> Self {
+        self.codes = codes
+            .iter()
+            .filter(|name| project.codes.iter().any(|code| &code.name == *name))
+            .cloned()
+            .collect();
+        self.stance = stance;
+        self
+    }
+
+    /// The codes chosen.
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
+
+    /// The stance chosen.
+    pub fn stance(&self) -> Stance {
+        self.stance
+    }
+
     /// Draws the dialog; returns how it ended, if it did this frame.
     pub fn ui(
         &mut self,

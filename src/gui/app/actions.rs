@@ -206,7 +206,13 @@ impl TriangulateApp {
             .get(self.focused_pane)
             .and_then(|pane| pane.selected_range().map(|range| (pane.document, range)));
         match selection {
-            Some((document, range)) => self.tag_dialog = Some(TagDialog::new(document, range)),
+            Some((document, range)) => {
+                let mut dialog = TagDialog::new(document, range);
+                if let Some((codes, stance)) = &self.last_tag {
+                    dialog = dialog.with_last(&self.workspace.project, codes, *stance);
+                }
+                self.tag_dialog = Some(dialog);
+            }
             None => self.messages.warn("Select a passage in a document first"),
         }
     }

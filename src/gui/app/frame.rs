@@ -197,7 +197,9 @@ impl TriangulateApp {
                     &draft,
                 ) {
                     Ok((edit, _)) => {
-                        self.apply(edit);
+                        if self.apply(edit) {
+                            self.last_tag = Some((draft.codes.clone(), draft.stance));
+                        }
                         if let Some(pane) = self
                             .panes
                             .iter_mut()

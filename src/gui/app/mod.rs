@@ -132,6 +132,8 @@ pub struct TriangulateApp {
     /// The entity selected in the entities panel, highlighted strongly everywhere.
     pub selected_entity: Option<EntityId>,
     tag_dialog: Option<TagDialog>,
+    /// The codes and stance of the last claim tagged in this project, offered again.
+    last_tag: Option<(Vec<String>, crate::model::Stance)>,
     /// The open modal question, if any.
     pub modal: Option<Modal>,
     /// What the window has told the user: status bar, toasts and the log.
@@ -216,6 +218,7 @@ impl TriangulateApp {
             code_hovered_in_panel: None,
             selected_entity: None,
             tag_dialog: None,
+            last_tag: None,
             modal: None,
             messages: crate::gui::messages::Messages::default(),
             recent: Vec::new(),
@@ -270,6 +273,7 @@ impl TriangulateApp {
         self.selected_code = None;
         self.hovered_entity = None;
         self.tag_dialog = None;
+        self.last_tag = None;
         self.library = LibraryState::default();
         self.notes_draft = None;
         self.autosaved_revision = None;

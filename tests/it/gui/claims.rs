@@ -384,3 +384,47 @@ fn a_claim_opened_from_the_claims_tab_selects_its_code_and_each_pane_steps_throu
         "the next button moves to the other claim"
     );
 }
+
+#[test]
+fn the_tag_dialog_offers_the_last_claims_codes_and_stance_again() {
+    let mut harness = harness();
+    let code = harness.state().workspace.project.codes[0].name.clone();
+    select_in_reader(&mut harness, DocumentId(1), RESIDENTS);
+    harness.get_by_label("Tag claim…").click();
+    harness.run_ok();
+    harness.get_by_label(&code).click();
+    harness.get_by_label("denies").click();
+    harness.run_ok();
+    harness.get_by_label("Tag").click();
+    harness.run_ok();
+    // The next passage: nothing chosen by hand, the same code and stance.
+    select_in_reader(
+        &mut harness,
+        DocumentId(1),
+        "Neither claim could be independently verified.",
+    );
+    harness.get_by_label("Tag claim…").click();
+    harness.run_ok();
+    harness.get_by_label("Tag").click();
+    harness.run_ok();
+    let project = &harness.state().workspace.project;
+    let last: Vec<(Vec<&str>, triangulate::model::Stance)> = project.claims
+        [project.claims.len() - 2..]
+        .iter()
+        .map(|claim| {
+            let codes = claim
+                .codes
+                .iter()
+                .filter_map(|id| project.code(*id).map(|code| code.name.as_str()))
+                .collect();
+            (codes, claim.stance)
+        })
+        .collect();
+    assert_eq!(
+        last,
+        [
+            (vec![code.as_str()], triangulate::model::Stance::Denies),
+            (vec![code.as_str()], triangulate::model::Stance::Denies)
+        ]
+    );
+}
