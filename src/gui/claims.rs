@@ -407,7 +407,7 @@ fn claim_row_ui(
                 ui.add_space(14.0);
                 ui.label(
                     RichText::new(claim.stance.as_str())
-                        .color(theme::stance_colour(claim.stance))
+                        .color(theme::stance_colour(claim.stance, ui.visuals().dark_mode))
                         .small(),
                 );
                 let grade = project.claim_grade(claim);

@@ -271,7 +271,7 @@ fn ratings_ui(
                             ui.label(
                                 RichText::new(super::matrix::stance_letter(stance))
                                     .strong()
-                                    .color(theme::stance_colour(stance)),
+                                    .color(theme::stance_colour(stance, ui.visuals().dark_mode)),
                             )
                             .on_hover_text(stance.as_str());
                             let quote = one_line(&claim.text());

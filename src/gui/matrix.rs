@@ -85,7 +85,7 @@ pub fn matrix_ui(
             ui.label(
                 RichText::new(stance_letter(stance))
                     .strong()
-                    .color(theme::stance_colour(stance)),
+                    .color(theme::stance_colour(stance, ui.visuals().dark_mode)),
             )
             .on_hover_text(stance.as_str());
             ui.weak(stance.as_str());
@@ -189,7 +189,10 @@ pub fn matrix_ui(
                                                     "{}{count}",
                                                     stance_letter(stance)
                                                 ))
-                                                .color(theme::stance_colour(stance))
+                                                .color(theme::stance_colour(
+                                                    stance,
+                                                    ui.visuals().dark_mode,
+                                                ))
                                                 .strong();
                                                 ui.add(
                                                     Label::new(if selected {
@@ -253,7 +256,10 @@ pub fn matrix_ui(
                         ui.horizontal(|ui| {
                             ui.label(
                                 RichText::new(claim.stance.as_str())
-                                    .color(theme::stance_colour(claim.stance))
+                                    .color(theme::stance_colour(
+                                        claim.stance,
+                                        ui.visuals().dark_mode,
+                                    ))
                                     .strong(),
                             );
                             ui.label(RichText::new(speaker).strong());

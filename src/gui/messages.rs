@@ -46,7 +46,7 @@ impl Level {
     fn colour(self, ui: &Ui) -> Option<Color32> {
         match self {
             Self::Info | Self::Done => None,
-            Self::Warning => Some(ui.visuals().warn_fg_color),
+            Self::Warning => Some(super::theme::warning_text(ui.visuals().dark_mode)),
             Self::Error => Some(super::theme::error_text(ui.visuals().dark_mode)),
         }
     }

@@ -207,6 +207,15 @@ pub fn weak_text(dark: bool) -> Color32 {
     }
 }
 
+/// Colour of a warning: egui's own is too pale to read on the light theme.
+pub fn warning_text(dark: bool) -> Color32 {
+    if dark {
+        Color32::from_rgb(255, 170, 60)
+    } else {
+        Color32::from_rgb(0x8a, 0x52, 0x00)
+    }
+}
+
 /// Colour of an error message.
 pub fn error_text(dark: bool) -> Color32 {
     if dark {
@@ -216,14 +225,20 @@ pub fn error_text(dark: bool) -> Color32 {
     }
 }
 
-/// The stance badge colour.
-pub fn stance_colour(stance: crate::model::Stance) -> Color32 {
+/// The colour of a stance's word, letter and marks: the same hues in both themes (green,
+/// orange, violet, grey), darker on the light one, so that each reads at WCAG AA contrast as
+/// text.
+pub fn stance_colour(stance: crate::model::Stance, dark: bool) -> Color32 {
     use crate::model::Stance;
-    match stance {
-        Stance::Asserts => Color32::from_rgb(0x1b, 0x9e, 0x77),
-        Stance::Denies => Color32::from_rgb(0xd9, 0x5f, 0x02),
-        Stance::Reports => Color32::from_rgb(0x75, 0x70, 0xb3),
-        Stance::Questions => Color32::from_rgb(0x80, 0x80, 0x80),
+    match (stance, dark) {
+        (Stance::Asserts, true) => Color32::from_rgb(0x1b, 0x9e, 0x77),
+        (Stance::Asserts, false) => Color32::from_rgb(0x12, 0x79, 0x5c),
+        (Stance::Denies, true) => Color32::from_rgb(0xe8, 0x73, 0x1a),
+        (Stance::Denies, false) => Color32::from_rgb(0xb0, 0x4a, 0x00),
+        (Stance::Reports, true) => Color32::from_rgb(0x9a, 0x94, 0xd6),
+        (Stance::Reports, false) => Color32::from_rgb(0x5a, 0x54, 0xa0),
+        (Stance::Questions, true) => Color32::from_rgb(0x9a, 0x9a, 0x9a),
+        (Stance::Questions, false) => Color32::from_rgb(0x68, 0x68, 0x68),
     }
 }
 
@@ -301,6 +316,47 @@ mod tests {
         };
         let rgb = [over(r, page.r()), over(g, page.g()), over(b, page.b())];
         lab(vision.map(|row| (0..3).map(|i| row[i] * rgb[i]).sum::<f64>().clamp(0.0, 1.0)))
+    }
+
+    /// WCAG 2 contrast ratio of two opaque colours.
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let luminance = |c: Color32| {
+            0.2126 * linear(f64::from(c.r()))
+                + 0.7152 * linear(f64::from(c.g()))
+                + 0.0722 * linear(f64::from(c.b()))
+        };
+        let (a, b) = (luminance(a), luminance(b));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn coloured_text_reads_at_wcag_aa_contrast_on_every_background_in_both_themes() {
+        for (theme, visuals) in [
+            ("light", egui::Visuals::light()),
+            ("dark", egui::Visuals::dark()),
+        ] {
+            let dark = visuals.dark_mode;
+            let mut texts: Vec<(String, Color32)> = crate::model::Stance::ALL
+                .iter()
+                .map(|stance| (stance.as_str().to_owned(), stance_colour(*stance, dark)))
+                .collect();
+            texts.push(("weak text".into(), weak_text(dark)));
+            texts.push(("error text".into(), error_text(dark)));
+            texts.push(("warning text".into(), warning_text(dark)));
+            for (background, fill) in [
+                ("panel", visuals.panel_fill),
+                ("window", visuals.window_fill),
+                ("text field", visuals.extreme_bg_color),
+            ] {
+                for (text, colour) in &texts {
+                    let ratio = contrast(*colour, fill);
+                    assert!(
+                        ratio >= 4.5,
+                        "{theme} theme: {text} on the {background} is {ratio:.2}:1"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -105,7 +105,10 @@ pub fn timeline_ui(
         ui.selectable_value(&mut state.lanes, Lanes::Codes, "Codes");
         ui.separator();
         for stance in Stance::ALL {
-            ui.colored_label(theme::stance_colour(stance), stance.as_str());
+            ui.colored_label(
+                theme::stance_colour(stance, ui.visuals().dark_mode),
+                stance.as_str(),
+            );
         }
         ui.separator();
         ui.weak("Drag to move, Ctrl+scroll to zoom, double-click to fit, click a claim to open it");
@@ -185,6 +188,7 @@ pub fn timeline_ui(
             claim.stance.as_str()
         )
     };
+    let dark = ui.visuals().dark_mode;
     let response = Plot::new("claim-timeline")
         .allow_double_click_reset(true)
         .allow_boxed_zoom(false)
@@ -270,7 +274,7 @@ pub fn timeline_ui(
                 if !points.is_empty() {
                     plot.points(
                         Points::new(stance.as_str(), points)
-                            .color(theme::stance_colour(stance))
+                            .color(theme::stance_colour(stance, dark))
                             .radius(5.0)
                             .shape(MarkerShape::Circle),
                     );

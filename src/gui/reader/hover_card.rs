@@ -31,7 +31,10 @@ pub(super) fn hover_card_ui(
         ui.separator();
         let codes = context.project.code_names(claim);
         ui.horizontal(|ui| {
-            ui.colored_label(theme::stance_colour(claim.stance), claim.stance.as_str());
+            ui.colored_label(
+                theme::stance_colour(claim.stance, ui.visuals().dark_mode),
+                claim.stance.as_str(),
+            );
             ui.strong(codes.join(", "));
         });
         if let Some(speaker) = context.project.speaker_name(claim) {
