@@ -58,16 +58,6 @@ impl TagDialog {
         self
     }
 
-    /// The codes chosen.
-    pub fn codes(&self) -> &[String] {
-        &self.codes
-    }
-
-    /// The stance chosen.
-    pub fn stance(&self) -> Stance {
-        self.stance
-    }
-
     /// Draws the dialog; returns how it ended, if it did this frame.
     pub fn ui(
         &mut self,
@@ -121,37 +111,71 @@ impl TagDialog {
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     let label = ui.label("Speaker");
-                    ui.horizontal(|ui| {
-                        ui.add(
-                            egui::TextEdit::singleline(&mut self.speaker)
-                                .hint_text("Entity name; a new name adds a person")
-                                .desired_width(220.0),
-                        )
-                        .labelled_by(label.id);
-                        egui::ComboBox::from_label("Known speakers")
-                            .selected_text("")
-                            .width(24.0)
-                            .show_ui(ui, |ui| {
-                                let mut people: Vec<_> = entities
-                                    .iter()
-                                    .filter(|entity| {
-                                        !entity.hidden
-                                            && matches!(
-                                                entity.kind,
-                                                EntityKind::Person | EntityKind::Organisation
+                    // People and organisations, those whose name or a spelling holds what is
+                    // typed first, then the others, each alphabetically.
+                    let typed = crate::text::fold::fold(self.speaker.trim());
+                    let matches = |entity: &crate::model::Entity| {
+                        !typed.is_empty()
+                            && std::iter::once(&entity.name)
+                                .chain(&entity.variants)
+                                .any(|name| crate::text::fold::fold(name).contains(&typed))
+                    };
+                    let mut people: Vec<(bool, &crate::model::Entity)> = entities
+                        .iter()
+                        .filter(|entity| {
+                            !entity.hidden
+                                && matches!(
+                                    entity.kind,
+                                    EntityKind::Person | EntityKind::Organisation
+                                )
+                        })
+                        .map(|entity| (matches(entity), entity))
+                        .collect();
+                    people.sort_by_cached_key(|(matched, entity)| {
+                        (!matched, entity.name.to_lowercase())
+                    });
+                    ui.vertical(|ui| {
+                        ui.horizontal(|ui| {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut self.speaker)
+                                    .hint_text("Entity name; a new name adds a person")
+                                    .desired_width(220.0),
+                            )
+                            .labelled_by(label.id);
+                            egui::ComboBox::from_label("Known speakers")
+                                .selected_text("")
+                                .width(24.0)
+                                .show_ui(ui, |ui| {
+                                    for (_, entity) in &people {
+                                        if ui
+                                            .selectable_label(
+                                                self.speaker == entity.name,
+                                                &entity.name,
                                             )
-                                    })
-                                    .collect();
-                                people.sort_by_key(|entity| entity.name.to_lowercase());
-                                for entity in people {
-                                    if ui
-                                        .selectable_label(self.speaker == entity.name, &entity.name)
-                                        .clicked()
-                                    {
-                                        self.speaker.clone_from(&entity.name);
+                                            .clicked()
+                                        {
+                                            self.speaker.clone_from(&entity.name);
+                                        }
+                                    }
+                                });
+                        });
+                        // As the user types: the known speakers it matches, to pick with a click.
+                        let suggested: Vec<&String> = people
+                            .iter()
+                            .filter(|(matched, entity)| *matched && entity.name != self.speaker)
+                            .take(6)
+                            .map(|(_, entity)| &entity.name)
+                            .collect();
+                        if !suggested.is_empty() {
+                            ui.horizontal_wrapped(|ui| {
+                                ui.weak("Known:");
+                                for name in suggested {
+                                    if ui.small_button(name).clicked() {
+                                        self.speaker.clone_from(name);
                                     }
                                 }
                             });
+                        }
                     });
                     ui.end_row();
                     let label = ui.label("Via outlet");

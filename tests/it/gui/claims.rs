@@ -428,3 +428,27 @@ fn the_tag_dialog_offers_the_last_claims_codes_and_stance_again() {
         ]
     );
 }
+
+#[test]
+fn known_speakers_are_offered_as_the_speaker_is_typed() {
+    let mut harness = harness();
+    select_in_reader(&mut harness, DocumentId(1), RESIDENTS);
+    harness.get_by_label("Tag claim…").click();
+    harness.run_ok();
+    harness.get_by_label("New code").focus();
+    harness.run_ok();
+    harness.get_by_label("New code").type_text("supplies");
+    harness.get_by_label("Speaker").focus();
+    harness.run_ok();
+    // Part of a name, in lower case: the father is offered, not the son.
+    harness.get_by_label("Speaker").type_text("shah mass");
+    harness.run_ok();
+    assert!(harness.query_by_label("Ahmad Massoud").is_none());
+    harness.get_by_label("Ahmad Shah Massoud").click();
+    harness.run_ok();
+    harness.get_by_label("Tag").click();
+    harness.run_ok();
+    let project = &harness.state().workspace.project;
+    let claim = project.claims.last().expect("a claim");
+    assert_eq!(project.speaker_name(claim), Some("Ahmad Shah Massoud"));
+}
