@@ -6,7 +6,7 @@ use crate::text::fold::fold;
 use egui::{Context, Key, RichText};
 
 /// What the palette can open or run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Choice {
     /// Run a command.
     Command(AppCommand),
@@ -25,6 +25,110 @@ pub struct Palette {
     selected: usize,
     opened: bool,
 }
+
+/// What the user chose from the palette in this session: the last few, newest first, and how
+/// often each was chosen. An empty palette opens on these rather than on a list of everything.
+#[derive(Default)]
+pub struct History {
+    recent: Vec<Choice>,
+    uses: std::collections::HashMap<Choice, u32>,
+}
+
+impl History {
+    /// How many recent choices are kept.
+    const RECENT: usize = 8;
+
+    /// Notes that `choice` was chosen.
+    pub fn record(&mut self, choice: Choice) {
+        self.recent.retain(|known| *known != choice);
+        self.recent.insert(0, choice);
+        self.recent.truncate(Self::RECENT);
+        *self.uses.entry(choice).or_default() += 1;
+    }
+
+    fn uses(&self, choice: Choice) -> u32 {
+        self.uses.get(&choice).copied().unwrap_or(0)
+    }
+}
+
+/// The commands an empty palette lists after the recent and frequent choices: the everyday ones
+/// first, then the others in the order of the command list.
+const EVERYDAY: [AppCommand; 8] = [
+    AppCommand::TagSelection,
+    AppCommand::SearchProject,
+    AppCommand::ImportDocuments,
+    AppCommand::AddPane,
+    AppCommand::ToggleMatrix,
+    AppCommand::ShowTimeline,
+    AppCommand::ShowShared,
+    AppCommand::Save,
+];
+
+/// The entries to list for `query`, best first, at most `limit`. With a query: every entry
+/// whose label holds its letters in order, by how well, a recent or frequent choice first among
+/// equals. Without one: the recent choices, the frequent ones, then the commands; documents,
+/// entities and codes come up as the user types.
+pub fn ranked(entries: Vec<Entry>, query: &str, history: &History, limit: usize) -> Vec<Entry> {
+    let recency = |choice: Choice| {
+        history
+            .recent
+            .iter()
+            .position(|known| *known == choice)
+            .map_or(0, |position| History::RECENT - position)
+    };
+    let mut scored: Vec<((i64, i64, i64), Entry)> = if fold(query).trim().is_empty() {
+        let everyday = |choice: Choice| match choice {
+            Choice::Command(command) => EVERYDAY
+                .iter()
+                .position(|known| *known == command)
+                .map_or(1, |position| 1 + EVERYDAY.len() - position),
+            _ => 0,
+        };
+        entries
+            .into_iter()
+            .filter(|(choice, _, _)| {
+                matches!(choice, Choice::Command(_))
+                    || recency(*choice) > 0
+                    || history.uses(*choice) > 0
+            })
+            .map(|entry| {
+                let choice = entry.0;
+                (
+                    (
+                        recency(choice) as i64,
+                        i64::from(history.uses(choice)),
+                        everyday(choice) as i64,
+                    ),
+                    entry,
+                )
+            })
+            .collect()
+    } else {
+        entries
+            .into_iter()
+            .filter_map(|entry| {
+                let score = fuzzy_score(query, &entry.1)?;
+                let choice = entry.0;
+                let bonus =
+                    (recency(choice) > 0) as i64 * 2 + i64::from(history.uses(choice).min(3));
+                Some((
+                    (i64::from(score) + bonus, 0, -(entry.1.len() as i64)),
+                    entry,
+                ))
+            })
+            .collect()
+    };
+    // Stable: among equals, the order of the entries (commands, documents, entities, codes).
+    scored.sort_by_key(|(key, _)| std::cmp::Reverse(*key));
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, entry)| entry)
+        .collect()
+}
+
+/// One line of the palette: what it chooses, its label and what it is (a shortcut, a kind).
+pub type Entry = (Choice, String, String);
 
 /// How the palette closed, if it did this frame.
 pub enum Outcome {
@@ -65,8 +169,8 @@ fn entries(
     project: &Project,
     entities: &[crate::model::Entity],
     shortcut: &dyn Fn(AppCommand) -> String,
-) -> Vec<(Choice, String, String)> {
-    let mut all: Vec<(Choice, String, String)> = AppCommand::ALL
+) -> Vec<Entry> {
+    let mut all: Vec<Entry> = AppCommand::ALL
         .into_iter()
         .map(|command| {
             (
@@ -111,6 +215,7 @@ impl Palette {
         ctx: &Context,
         project: &Project,
         entities: &[crate::model::Entity],
+        history: &History,
     ) -> Option<Outcome> {
         let shortcut = |command: AppCommand| {
             command
@@ -119,14 +224,12 @@ impl Palette {
                 .map(|shortcut| ctx.format_shortcut(shortcut))
                 .unwrap_or_default()
         };
-        let mut matches: Vec<(i32, Choice, String, String)> = entries(project, entities, &shortcut)
-            .into_iter()
-            .filter_map(|(choice, label, detail)| {
-                fuzzy_score(&self.query, &label).map(|score| (score, choice, label, detail))
-            })
-            .collect();
-        matches.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.len().cmp(&b.2.len())));
-        matches.truncate(30);
+        let matches = ranked(
+            entries(project, entities, &shortcut),
+            &self.query,
+            history,
+            30,
+        );
         self.selected = self.selected.min(matches.len().saturating_sub(1));
         let (down, up, enter, escape) = ctx.input_mut(|input| {
             (
@@ -146,7 +249,7 @@ impl Palette {
         if escape {
             return Some(Outcome::Closed);
         }
-        if enter && let Some((_, choice, _, _)) = matches.get(self.selected) {
+        if enter && let Some((choice, _, _)) = matches.get(self.selected) {
             return Some(Outcome::Chose(*choice));
         }
         let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ctx, |ui| {
@@ -170,7 +273,7 @@ impl Palette {
             egui::ScrollArea::vertical()
                 .max_height(360.0)
                 .show(ui, |ui| {
-                    for (index, (_, choice, label, detail)) in matches.iter().enumerate() {
+                    for (index, (choice, label, detail)) in matches.iter().enumerate() {
                         ui.horizontal(|ui| {
                             let text = RichText::new(label);
                             if ui.selectable_label(index == self.selected, text).clicked() {
@@ -196,7 +299,81 @@ impl Palette {
 
 #[cfg(test)]
 mod tests {
-    use super::fuzzy_score;
+    use super::{Choice, History, fuzzy_score, ranked};
+    use crate::gui::commands::AppCommand;
+    use crate::model::{DocumentId, EntityId};
+
+    fn entries() -> Vec<(Choice, String, String)> {
+        let mut entries: Vec<(Choice, String, String)> = AppCommand::ALL
+            .into_iter()
+            .map(|command| {
+                (
+                    Choice::Command(command),
+                    command.label().to_owned(),
+                    String::new(),
+                )
+            })
+            .collect();
+        for (id, title) in [
+            (1, "Panjshir resistance digs in"),
+            (2, "Pandjchir : vingt ans"),
+        ] {
+            entries.push((
+                Choice::Document(DocumentId(id)),
+                title.to_owned(),
+                "Document".into(),
+            ));
+        }
+        for (id, name) in [(1, "Panjshir"), (2, "Ahmad Massoud"), (3, "Kabul")] {
+            entries.push((
+                Choice::Entity(EntityId(id)),
+                name.to_owned(),
+                "Place".into(),
+            ));
+        }
+        entries
+    }
+
+    fn labels(found: &[(Choice, String, String)]) -> Vec<&str> {
+        found.iter().map(|(_, label, _)| label.as_str()).collect()
+    }
+
+    #[test]
+    fn an_empty_palette_opens_on_recent_and_frequent_choices_then_everyday_commands() {
+        let mut history = History::default();
+        let fresh = ranked(entries(), "", &history, 5);
+        assert_eq!(
+            labels(&fresh),
+            [
+                "Tag selection…",
+                "Search project…",
+                "Import documents…",
+                "Add pane",
+                "Claim matrix"
+            ],
+            "no documents or entities until the user types"
+        );
+        history.record(Choice::Entity(EntityId(3)));
+        history.record(Choice::Command(AppCommand::ShowTimeline));
+        history.record(Choice::Command(AppCommand::ShowTimeline));
+        history.record(Choice::Document(DocumentId(2)));
+        let again = ranked(entries(), "  ", &history, 5);
+        assert_eq!(
+            labels(&again),
+            [
+                "Pandjchir : vingt ans",
+                "Timeline",
+                "Kabul",
+                "Tag selection…",
+                "Search project…"
+            ],
+            "newest first, then the everyday commands"
+        );
+        // Typing: the best match first, a recent one first among matches as good.
+        let typed = ranked(entries(), "pan", &history, 4);
+        assert_eq!(typed[0].1, "Pandjchir : vingt ans");
+        assert!(labels(&typed).contains(&"Panjshir"));
+    }
 
     #[test]
     fn letters_in_order_match_and_runs_score_higher() {

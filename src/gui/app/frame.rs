@@ -221,10 +221,12 @@ impl TriangulateApp {
                 &ctx,
                 &self.workspace.project,
                 &self.derived.mentions.entities.entities,
+                &self.palette_history,
             )
         {
             self.palette = None;
             if let PaletteOutcome::Chose(choice) = outcome {
+                self.palette_history.record(choice);
                 self.choose(choice);
             }
         }

@@ -161,6 +161,8 @@ pub struct TriangulateApp {
     folded: FoldedCache,
     /// The open command palette.
     palette: Option<Palette>,
+    /// What was chosen from the palette in this session.
+    palette_history: crate::gui::palette::History,
     last_autosave: std::time::Instant,
     autosaved_revision: Option<u64>,
     matrix: MatrixState,
@@ -237,6 +239,7 @@ impl TriangulateApp {
             search: SearchState::default(),
             folded: FoldedCache::default(),
             palette: None,
+            palette_history: crate::gui::palette::History::default(),
             last_autosave: std::time::Instant::now(),
             autosaved_revision: None,
             matrix: MatrixState::default(),
@@ -274,6 +277,7 @@ impl TriangulateApp {
         self.hovered_entity = None;
         self.tag_dialog = None;
         self.last_tag = None;
+        self.palette_history = crate::gui::palette::History::default();
         self.library = LibraryState::default();
         self.notes_draft = None;
         self.autosaved_revision = None;

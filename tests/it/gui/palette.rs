@@ -45,3 +45,33 @@ fn the_command_palette_finds_documents_and_commands_by_a_few_letters() {
         "Escape closes the palette"
     );
 }
+
+#[test]
+fn the_palette_opens_on_what_was_chosen_last() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_ok();
+    harness.get_by_label("Go to").type_text("famlose");
+    harness.run_ok();
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    let chosen = harness.state().panes[harness.state().focused_pane].document;
+    harness
+        .state_mut()
+        .run_command(triangulate::gui::commands::AppCommand::ClosePane);
+    harness.run_ok();
+    assert!(
+        harness
+            .state()
+            .panes
+            .iter()
+            .all(|pane| pane.document != chosen)
+    );
+    // Opened again, nothing typed: Enter takes the first entry, the document chosen last.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_ok();
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    let app = harness.state();
+    assert_eq!(app.panes[app.focused_pane].document, chosen);
+}
