@@ -270,8 +270,11 @@ impl Palette {
                 self.selected = 0;
             }
             ui.separator();
+            // At least its full height when the list is long: the palette's window keeps the
+            // size it had when it last closed, which for a short list of matches is small.
             egui::ScrollArea::vertical()
                 .max_height(360.0)
+                .min_scrolled_height(360.0)
                 .show(ui, |ui| {
                     for (index, (choice, label, detail)) in matches.iter().enumerate() {
                         ui.horizontal(|ui| {
@@ -281,7 +284,11 @@ impl Palette {
                             }
                             ui.with_layout(
                                 egui::Layout::right_to_left(egui::Align::Center),
-                                |ui| ui.weak(detail),
+                                |ui| {
+                                    // Clear of the scroll bar.
+                                    ui.add_space(14.0);
+                                    ui.weak(detail);
+                                },
                             );
                         });
                     }
