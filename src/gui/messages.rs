@@ -115,6 +115,11 @@ impl Messages {
         self.working = Some(text.into());
     }
 
+    /// Ends the work under way without a message: a question the user must answer follows.
+    pub fn idle(&mut self) {
+        self.working = None;
+    }
+
     /// Logs a message without a toast of its own, for the details of a summary that has one.
     pub fn detail(&mut self, level: Level, text: impl Into<String>) {
         self.log_message(level, text.into());

@@ -120,6 +120,7 @@ impl TriangulateApp {
                     if self.workspace.history.is_dirty()
                         && self.discarded_generation != Some(self.generation)
                     {
+                        self.messages.idle();
                         self.modal = Some(Modal::UnsavedChanges(Pending::Open(path)));
                         return;
                     }
@@ -201,6 +202,7 @@ impl TriangulateApp {
                         // Another program saved it between the check and the save: ask.
                         let then = self.pending_save_check.take().and_then(|(_, then)| then);
                         self.pending_after_save = None;
+                        self.messages.idle();
                         self.modal = Some(Modal::ChangedOnDisk(path, then));
                     }
                     Err(error) => {
