@@ -182,6 +182,35 @@ mod tests {
         );
     }
 
+    /// Tags `quote` in `document` as a denial, with its own `date` if given.
+    fn deny(
+        project: &mut Project,
+        document: crate::model::DocumentId,
+        quote: &str,
+        date: Option<crate::model::PartialDate>,
+    ) {
+        let text = &project.document(document).expect("document").text;
+        let start = text.find(quote).expect("quote");
+        let draft = crate::edit::ClaimDraft {
+            document,
+            start,
+            end: start + quote.len(),
+            codes: vec!["denial".into()],
+            stance: Stance::Denies,
+            speaker: None,
+            via_outlet: None,
+            date,
+            note: String::new(),
+        };
+        let (edit, _) = crate::edit::Edit::tag_claim(
+            project,
+            &crate::analysis::entities::EntityTable::default(),
+            &draft,
+        )
+        .expect("tag");
+        let _undo = edit.apply(project).expect("applies");
+    }
+
     #[test]
     fn claims_take_their_own_date_or_their_documents() {
         let mut project = Project::new("t");
@@ -199,26 +228,8 @@ mod tests {
             ("The resistance denied everything", None),
             ("in the valley", Some("2021-09-01")),
         ] {
-            let text = &project.documents[0].text;
-            let start = text.find(quote).expect("quote");
-            let draft = crate::edit::ClaimDraft {
-                document: crate::model::DocumentId(1),
-                start,
-                end: start + quote.len(),
-                codes: vec!["denial".into()],
-                stance: Stance::Denies,
-                speaker: None,
-                via_outlet: None,
-                date: date.and_then(|date: &str| date.parse().ok()),
-                note: String::new(),
-            };
-            let (edit, _) = crate::edit::Edit::tag_claim(
-                &project,
-                &crate::analysis::entities::EntityTable::default(),
-                &draft,
-            )
-            .expect("tag");
-            let _undo = edit.apply(&mut project).expect("applies");
+            let date = date.and_then(|date: &str| date.parse().ok());
+            deny(&mut project, crate::model::DocumentId(1), quote, date);
         }
         let timeline = timeline(&project, Lanes::Outlets);
         assert_eq!(timeline.lanes, ["Wire"]);
@@ -252,28 +263,12 @@ mod tests {
             document.outlet = outlet.into();
             document.date = "2021-09-06".parse().ok();
             project.documents.push(document);
-            let start = project.documents[id as usize - 1]
-                .text
-                .find("the resistance")
-                .expect("quote");
-            let draft = crate::edit::ClaimDraft {
-                document: crate::model::DocumentId(id),
-                start,
-                end: start + "the resistance".len(),
-                codes: vec!["denial".into()],
-                stance: Stance::Denies,
-                speaker: None,
-                via_outlet: None,
-                date: None,
-                note: String::new(),
-            };
-            let (edit, _) = crate::edit::Edit::tag_claim(
-                &project,
-                &crate::analysis::entities::EntityTable::default(),
-                &draft,
-            )
-            .expect("tag");
-            let _undo = edit.apply(&mut project).expect("applies");
+            deny(
+                &mut project,
+                crate::model::DocumentId(id),
+                "the resistance",
+                None,
+            );
         }
         let timeline = timeline(&project, Lanes::Outlets);
         assert_eq!(timeline.lanes, ["AFP", "Le Monde", "le Monde"]);

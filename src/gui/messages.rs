@@ -43,6 +43,18 @@ impl Level {
         }
     }
 
+    /// The level's word, strong and in its colour; nothing for an acknowledgement.
+    fn mark_ui(self, ui: &mut Ui) {
+        if self == Self::Info {
+            return;
+        }
+        let mut mark = RichText::new(self.word()).strong();
+        if let Some(colour) = self.colour(ui) {
+            mark = mark.color(colour);
+        }
+        ui.label(mark);
+    }
+
     fn colour(self, ui: &Ui) -> Option<Color32> {
         match self {
             Self::Info | Self::Done => None,
@@ -201,12 +213,7 @@ impl Messages {
                 for toast in &self.toasts {
                     let frame = egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.horizontal(|ui| {
-                            let word = toast.level.word();
-                            let mut mark = RichText::new(word).strong();
-                            if let Some(colour) = toast.level.colour(ui) {
-                                mark = mark.color(colour);
-                            }
-                            ui.label(mark);
+                            toast.level.mark_ui(ui);
                             ui.add(egui::Label::new(&toast.text).wrap());
                             if ui
                                 .small_button("×")
@@ -259,14 +266,7 @@ impl Messages {
                         for message in self.log.iter().rev() {
                             ui.horizontal_wrapped(|ui| {
                                 ui.label(RichText::new(&message.time).monospace());
-                                let word = message.level.word();
-                                if !word.is_empty() {
-                                    let mut mark = RichText::new(word).strong();
-                                    if let Some(colour) = message.level.colour(ui) {
-                                        mark = mark.color(colour);
-                                    }
-                                    ui.label(mark);
-                                }
+                                message.level.mark_ui(ui);
                                 ui.add(egui::Label::new(&message.text).wrap());
                             });
                         }

@@ -18,6 +18,49 @@ pub struct TagDialog {
     date: String,
     note: String,
     error: Option<String>,
+    /// The known speakers in the order listed, worked out again only when the speaker typed or
+    /// the entities change.
+    speakers: SpeakerOrder,
+}
+
+/// People and organisations, those whose name or a spelling holds what is typed first, then
+/// the others, each alphabetically: `(matches, index into the entities)`, for the text typed
+/// and the entity list (its address and length) it was worked out from.
+#[derive(Default)]
+struct SpeakerOrder {
+    typed: String,
+    entities: (usize, usize),
+    order: Vec<(bool, usize)>,
+}
+
+impl SpeakerOrder {
+    fn update(&mut self, typed: &str, entities: &[crate::model::Entity]) {
+        let key = (entities.as_ptr() as usize, entities.len());
+        if self.typed == typed && self.entities == key && !self.order.is_empty() {
+            return;
+        }
+        let folded = crate::text::fold::fold(typed.trim());
+        let matches = |entity: &crate::model::Entity| {
+            !folded.is_empty()
+                && std::iter::once(&entity.name)
+                    .chain(&entity.variants)
+                    .any(|name| crate::text::fold::fold(name).contains(&folded))
+        };
+        self.order = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, entity)| {
+                !entity.hidden
+                    && matches!(entity.kind, EntityKind::Person | EntityKind::Organisation)
+            })
+            .map(|(index, entity)| (matches(entity), index))
+            .collect();
+        self.order.sort_by_cached_key(|(matched, index)| {
+            (!matched, entities[*index].name.to_lowercase())
+        });
+        typed.clone_into(&mut self.typed);
+        self.entities = key;
+    }
 }
 
 /// How the dialog ended.
@@ -42,6 +85,7 @@ impl TagDialog {
             date: String::new(),
             note: String::new(),
             error: None,
+            speakers: SpeakerOrder::default(),
         }
     }
 
@@ -111,29 +155,15 @@ impl TagDialog {
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     let label = ui.label("Speaker");
-                    // People and organisations, those whose name or a spelling holds what is
-                    // typed first, then the others, each alphabetically.
-                    let typed = crate::text::fold::fold(self.speaker.trim());
-                    let matches = |entity: &crate::model::Entity| {
-                        !typed.is_empty()
-                            && std::iter::once(&entity.name)
-                                .chain(&entity.variants)
-                                .any(|name| crate::text::fold::fold(name).contains(&typed))
-                    };
-                    let mut people: Vec<(bool, &crate::model::Entity)> = entities
+                    self.speakers.update(&self.speaker, entities);
+                    let people: Vec<(bool, &crate::model::Entity)> = self
+                        .speakers
+                        .order
                         .iter()
-                        .filter(|entity| {
-                            !entity.hidden
-                                && matches!(
-                                    entity.kind,
-                                    EntityKind::Person | EntityKind::Organisation
-                                )
+                        .filter_map(|(matched, index)| {
+                            entities.get(*index).map(|entity| (*matched, entity))
                         })
-                        .map(|entity| (matches(entity), entity))
                         .collect();
-                    people.sort_by_cached_key(|(matched, entity)| {
-                        (!matched, entity.name.to_lowercase())
-                    });
                     ui.vertical(|ui| {
                         ui.horizontal(|ui| {
                             ui.add(

@@ -9,16 +9,21 @@ use triangulate::gui::TriangulateApp;
 use triangulate::gui::app::LeftTab;
 use triangulate::model::DocumentId;
 
+/// Opens the tag dialog on the selection and types the name of a new code; the dialog stays.
+fn open_tag_dialog_with_new_code(harness: &mut Harness<'static, TriangulateApp>, code: &str) {
+    harness.get_by_label("Tag claim…").click();
+    harness.run_ok();
+    harness.get_by_label("New code").focus();
+    harness.run_ok();
+    harness.get_by_label("New code").type_text(code);
+}
+
 #[test]
 fn tagging_through_the_popup_adds_a_claim_and_undo_removes_it() {
     let mut harness = harness();
     let claims_before = harness.state().workspace.project.claims.len();
     let range = select_in_reader(&mut harness, DocumentId(1), RESIDENTS);
-    harness.get_by_label("Tag claim…").click();
-    harness.run_ok();
-    harness.get_by_label("New code").focus();
-    harness.run_ok();
-    harness.get_by_label("New code").type_text("supplies");
+    open_tag_dialog_with_new_code(&mut harness, "supplies");
     harness.get_by_label("Speaker").focus();
     harness.run_ok();
     harness.get_by_label("Speaker").type_text("Residents");
@@ -433,11 +438,7 @@ fn the_tag_dialog_offers_the_last_claims_codes_and_stance_again() {
 fn known_speakers_are_offered_as_the_speaker_is_typed() {
     let mut harness = harness();
     select_in_reader(&mut harness, DocumentId(1), RESIDENTS);
-    harness.get_by_label("Tag claim…").click();
-    harness.run_ok();
-    harness.get_by_label("New code").focus();
-    harness.run_ok();
-    harness.get_by_label("New code").type_text("supplies");
+    open_tag_dialog_with_new_code(&mut harness, "supplies");
     harness.get_by_label("Speaker").focus();
     harness.run_ok();
     // Part of a name, in lower case: the father is offered, not the son.

@@ -4,15 +4,23 @@ use super::harness;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
-#[test]
-fn the_command_palette_finds_documents_and_commands_by_a_few_letters() {
-    let mut harness = harness();
+/// Opens the palette with Ctrl+K, types `typed` and presses Enter.
+fn choose(
+    harness: &mut egui_kittest::Harness<'static, triangulate::gui::TriangulateApp>,
+    typed: &str,
+) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
     harness.run_ok();
-    harness.get_by_label("Go to").type_text("famlose");
+    harness.get_by_label("Go to").type_text(typed);
     harness.run_ok();
     harness.key_press(Key::Enter);
     harness.run_ok();
+}
+
+#[test]
+fn the_command_palette_finds_documents_and_commands_by_a_few_letters() {
+    let mut harness = harness();
+    choose(&mut harness, "famlose");
     let app = harness.state();
     let title = &app
         .workspace
@@ -49,12 +57,7 @@ fn the_command_palette_finds_documents_and_commands_by_a_few_letters() {
 #[test]
 fn the_palette_opens_on_what_was_chosen_last() {
     let mut harness = harness();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
-    harness.run_ok();
-    harness.get_by_label("Go to").type_text("famlose");
-    harness.run_ok();
-    harness.key_press(Key::Enter);
-    harness.run_ok();
+    choose(&mut harness, "famlose");
     let chosen = harness.state().panes[harness.state().focused_pane].document;
     harness
         .state_mut()
