@@ -5,7 +5,7 @@
 //! mentions in the corpus, then alphabetically, and nothing depends on which document came
 //! first.
 
-use super::super::lexicon::{Lexicon, lexicon};
+use super::super::lexicon::{GivenName, Lexicon, lexicon};
 use super::alike::{Alike, Placed};
 use super::candidates::{DocumentNames, is_acronym, word_hash};
 use super::pool::{Evidence, KINDS, Pool, kind_index};
@@ -87,9 +87,23 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
             votes[kind_index(EntityKind::Place)] += 1.5;
         }
     }
-    // A first name opens a person's name, also in capitals ("JOHN BRINK" in a list).
+    // A first name opens a person's name, also in capitals ("JOHN BRINK" in a list); not a
+    // name with a word of an organisation in it ("Asia Pacific Media Network"), nor one that
+    // opens with a nationality ("German East Africa Company") or with a city that is seldom a
+    // first name ("Berlin Conference").
+    let not_a_first_name = |word: &str, given: GivenName| {
+        words.iter().any(|word| lexicon.is_organisation_word(word))
+            || lexicon.is_group_word(word)
+            || given.weight < 5.0
+                && lexicon
+                    .place(word)
+                    .is_some_and(|place| place.weight() >= 2.0)
+    };
     if words.len() >= 2 {
-        if let Some(given) = lexicon.given_name(words[0]) {
+        if let Some(given) = lexicon
+            .given_name(words[0])
+            .filter(|given| !not_a_first_name(words[0], *given))
+        {
             votes[kind_index(EntityKind::Person)] += if given.ambiguous {
                 1.0
             } else if given.weight >= 5.0 {
@@ -113,8 +127,23 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     votes
 }
 
+/// Whether a spelling of two words or more is made only of common words, nationalities and
+/// well-known places: written in title case ("Human Rights", "African Quarter", "Berlin
+/// Summit"), it names a thing or an event at least as often as a person.
+fn is_phrase(lexicon: &Lexicon, spelling: &str) -> bool {
+    let words: Vec<&str> = spelling.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|word| {
+            lexicon.is_common_word(word)
+                || lexicon.is_group_word(word)
+                || lexicon
+                    .place(word)
+                    .is_some_and(|place| place.weight() >= 2.0)
+        })
+}
+
 /// The kind that the votes favour; with no vote at all, a guess from the name's writing.
-fn decide_kind(votes: &[f32; 5], all_caps: bool, quoted: bool) -> EntityKind {
+fn decide_kind(votes: &[f32; 5], all_caps: bool, quoted: bool, phrase: bool) -> EntityKind {
     if quoted {
         return EntityKind::Other;
     }
@@ -130,6 +159,8 @@ fn decide_kind(votes: &[f32; 5], all_caps: bool, quoted: bool) -> EntityKind {
     // events are the rarer kind in news.
     if all_caps {
         EntityKind::Organisation
+    } else if phrase {
+        EntityKind::Other
     } else {
         EntityKind::Person
     }
@@ -217,9 +248,13 @@ impl Cluster {
             .unwrap_or_default()
     }
 
-    fn kind(&self) -> EntityKind {
+    fn kind(&self, lexicon: &Lexicon) -> EntityKind {
         let acronym = self.all_caps || self.spellings.keys().any(|spelling| is_acronym(spelling));
-        decide_kind(&self.votes, acronym, self.quoted)
+        let phrase = self
+            .spellings
+            .keys()
+            .all(|spelling| is_phrase(lexicon, spelling));
+        decide_kind(&self.votes, acronym, self.quoted, phrase)
     }
 
     /// The name to show: the most frequent spelling, or, when every spelling is in capitals (a
@@ -418,7 +453,7 @@ pub(super) fn resolve_pool(pool: &Pool, alike: &mut Alike) -> AutoEntities {
         .filter(|cluster| cluster.total() > 0)
         .map(|cluster| AutoEntity {
             name: cluster.name(lexicon),
-            kind: cluster.kind(),
+            kind: cluster.kind(lexicon),
             spellings: cluster.spellings,
         })
         .collect();

@@ -263,3 +263,51 @@ fn words_of_a_role_before_a_first_name_end_the_name_before_them_and_are_not_part
         ]
     );
 }
+
+#[test]
+fn a_word_of_an_organisation_or_a_nationality_outweighs_a_first_name() {
+    // "Asia", "German" and "Berlin" are first names too; "Ennahda" is known by the kind of
+    // organisation written after it.
+    let project = project_of(&[
+        "Traders of the German Baltic Company met the Asia Pacific Press Network at the Berlin \
+         Summit. Officials of the Ennahda party spoke; Ennahda won.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity(
+                "Asia Pacific Press Network",
+                EntityKind::Organisation,
+                &["Asia Pacific Press Network"]
+            ),
+            entity("Berlin Summit", EntityKind::Other, &["Berlin Summit"]),
+            entity("Ennahda", EntityKind::Organisation, &["Ennahda"]),
+            entity(
+                "German Baltic Company",
+                EntityKind::Organisation,
+                &["German Baltic Company"]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_acronym_or_a_city_before_a_full_name_is_a_name_of_its_own_and_so_is_a_dotted_one() {
+    let project = project_of(&[
+        "Le député de l'UDF Marie-Claire Dupuis a visité l'hôpital d'Ostrava Karel Novák \
+         mardi. The U.S. Embassy in Tunis was closed. He moved to the U.S. Then he left.\n",
+    ]);
+    assert_eq!(
+        named_mentions(&project, 1),
+        [
+            ("UDF".into(), "UDF".into()),
+            ("Marie-Claire Dupuis".into(), "Marie-Claire Dupuis".into()),
+            ("Ostrava".into(), "Ostrava".into()),
+            ("Karel Novák".into(), "Karel Novák".into()),
+            ("U.S. Embassy".into(), "U.S. Embassy".into()),
+            ("Tunis".into(), "Tunis".into()),
+            ("U.S".into(), "United States".into()),
+        ]
+    );
+}

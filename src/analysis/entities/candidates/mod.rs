@@ -14,7 +14,7 @@ mod shape;
 
 pub use acronyms::is_acronym;
 use acronyms::{acronym_links, extend_to_acronym, is_roman_numeral};
-use shape::{after_middle_initial, in_heading, is_in_token, is_quoted};
+use shape::{after_dotted_abbreviation, after_middle_initial, in_heading, is_in_token, is_quoted};
 
 /// A name found in a text, with the evidence of its context.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -184,7 +184,12 @@ fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate>
         while end < words.len()
             && (!words[end].broken_before
                 || after_middle_initial(text, words, end)
-                || after_abbreviated_first_name(lexicon, text, words, end))
+                || after_abbreviated_first_name(lexicon, text, words, end)
+                || after_dotted_abbreviation(text, words, end, |run| {
+                    run.iter().any(|word| {
+                        lexicon.is_organisation_word(word.text) || lexicon.is_place_word(word.text)
+                    })
+                }))
         {
             if is_name_word(lexicon, &words[end]) {
                 end += 1;
@@ -212,8 +217,28 @@ fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate>
         }
         // "sur Twitter Ali Maisam Nazary", "AFP Ahmad Massoud": a platform or an agency
         // written against a person's name is a name of its own.
+        // So is an acronym or a city's name before a first name and a surname ("l'UMP Laure
+        // de la Raudière", "d'Ostrava Jiří Havrlant"), unless that name is a first name too
+        // ("Florence", "Georgia").
         let mut first = index;
-        if end - index >= 3 && lexicon.organisation(words[index].text).is_some() {
+        let before_person = || {
+            let word = words[index].text;
+            (is_acronym(word) && word.chars().count() >= 2
+                || is_well_known(lexicon, word) && lexicon.given_name(word).is_none())
+                && {
+                    // "Marie-Claire": the first part of a compound first name will do.
+                    let next = words[index + 1].text;
+                    let first_part = next.split('-').next().unwrap_or(next);
+                    [next, first_part].into_iter().any(|name| {
+                        lexicon
+                            .given_name(name)
+                            .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+                    })
+                }
+        };
+        if end - index >= 3
+            && (lexicon.organisation(words[index].text).is_some() || before_person())
+        {
             found.extend(trim_run(lexicon, text, words, index, index + 1));
             first = index + 1;
         }
@@ -600,6 +625,19 @@ fn trim_run(
     {
         cue = Some(EntityKind::Place);
     }
+    // "the Ennahda party", "the Wagner group": a kind of organisation in lower case right after
+    // the name. Not one of the press ("the Paris daily", "a Kabul newspaper"), which a city's
+    // name often comes before.
+    if cue.is_none()
+        && words.get(last).is_some_and(|word| {
+            word.text.starts_with(char::is_lowercase)
+                && text[end..word.start].chars().all(|c| c == ' ')
+                && lexicon.is_organisation_type(word.text)
+                && !PRESS.contains(&word.text)
+        })
+    {
+        cue = Some(EntityKind::Organisation);
+    }
     let strong_cue = cue.is_some();
     if cue.is_none() {
         cue = guess_kind(
@@ -724,6 +762,20 @@ fn keep_under_rules(lexicon: &Lexicon, candidate: &Candidate, rules: Rules) -> b
         }
     }
 }
+
+/// Kinds of organisation of the press, named after a city as often as after themselves.
+const PRESS: [&str; 10] = [
+    "daily",
+    "weekly",
+    "newspaper",
+    "magazine",
+    "outlet",
+    "broadcaster",
+    "quotidien",
+    "hebdomadaire",
+    "journal",
+    "agency",
+];
 
 fn guess_kind(
     lexicon: &Lexicon,

@@ -78,3 +78,36 @@ pub(super) fn after_middle_initial(text: &str, words: &[Word<'_>], end: usize) -
         && words[end].text.starts_with(char::is_uppercase)
         && words[end - 2].text.chars().count() > 1
 }
+
+/// Whether `words[end]` follows a dotted abbreviation ("U.S.", "U.N.") that opens the name of a
+/// body: the dot after it ends the abbreviation, not the sentence ("the U.S. Embassy in Tunis",
+/// "U.N. Security Council"). `names_a_body` says whether the capitalised words that follow
+/// name one (an organisation's or a place's word among them).
+pub(super) fn after_dotted_abbreviation(
+    text: &str,
+    words: &[Word<'_>],
+    end: usize,
+    names_a_body: impl Fn(&[Word<'_>]) -> bool,
+) -> bool {
+    const MOST_WORDS: usize = 3;
+    let Some(abbreviation) = end.checked_sub(1).map(|index| &words[index]) else {
+        return false;
+    };
+    let dotted = abbreviation.text.contains('.')
+        && abbreviation
+            .text
+            .chars()
+            .all(|c| c == '.' || c.is_uppercase());
+    if !dotted || text[abbreviation.end..words[end].start].trim_end_matches(' ') != "." {
+        return false;
+    }
+    let mut last = end;
+    while last < words.len()
+        && last - end < MOST_WORDS
+        && (last == end || !words[last].broken_before)
+        && words[last].text.starts_with(char::is_uppercase)
+    {
+        last += 1;
+    }
+    last > end && names_a_body(&words[end..last])
+}
