@@ -364,6 +364,13 @@ impl Lexicon {
             if one(name) {
                 return true;
             }
+            // "American-Sudanese", "franco-algérien": group words joined by a hyphen.
+            if !name.contains(' ')
+                && name.contains('-')
+                && name.split('-').all(|part| !part.is_empty() && one(part))
+            {
+                return true;
+            }
             // "North African", "East Asian", "Tunisian Islamists": group words, each but the
             // last perhaps a point of the compass.
             let words: Vec<&str> = name.split(' ').collect();

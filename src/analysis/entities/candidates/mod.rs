@@ -546,6 +546,20 @@ fn trim_run(
     if lexicon.is_group_word(name) && !(country_article && country) && !after_title {
         return None;
     }
+    // "Five Mozambicans", "Many Afghans": a group word after common words opening a sentence;
+    // "NGOs", "l'ONG": a kind of organisation alone.
+    // ("Commission européenne" is a name: its group word is an adjective in lower case.)
+    let last_word = run[run.len() - 1].text;
+    if run.len() >= 2
+        && last_word.starts_with(char::is_uppercase)
+        && lexicon.is_group_word(last_word)
+        && run[..run.len() - 1].iter().all(|word| {
+            lexicon.is_common_word(word.text) && !lexicon.is_organisation_word(word.text)
+        })
+        || run.len() == 1 && lexicon.is_organisation_type(run[0].text) && !after_title
+    {
+        return None;
+    }
     if run.len() == 1 {
         let word = &run[0];
         if word.text.chars().count() < 2 || word.text.chars().all(char::is_numeric) {

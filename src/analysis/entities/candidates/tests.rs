@@ -164,3 +164,14 @@ fn french_puts_an_article_before_places() {
         ]
     );
 }
+
+#[test]
+fn peoples_joined_by_a_hyphen_counted_or_kinds_of_organisation_alone_are_not_names() {
+    assert_eq!(
+        texts(
+            "Three Afghans and an American-Tunisian met NGOs in Kabul. Five Nigerians joined \
+             them, and the Commission européenne paid."
+        ),
+        ["Kabul", "Commission européenne"]
+    );
+}
