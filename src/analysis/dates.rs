@@ -2,7 +2,8 @@
 //!
 //! Recognised: "August 14", "Aug. 14, 2021", "14 August 2021", "Saturday (March 5)",
 //! "mardi 7 octobre", "12 juin", "1er mai 2020", "August 2021", "septembre 2021", "in 1989",
-//! "en 1989". A month name needs a day or a year beside it, so "May I" and "March on" are not
+//! "en 1989", "from 2011 to 2013", "la crise de 2008", and decades ("the 1990s", "mid-1990s",
+//! "les années 1970"). A month name needs a day or a year beside it, so "May I" and "March on" are not
 //! dates. A missing year is taken from the document's date, or the year before when the month
 //! lies well after the document's; a weekday given with the date must agree with it.
 
@@ -86,7 +87,21 @@ const WEEKDAYS: &[(&str, chrono::Weekday)] = &[
 
 /// Words before a bare year that make it a date: "in 1989", "en 1989".
 const YEAR_CUES: &[&str] = &[
-    "in", "since", "until", "by", "en", "depuis", "jusqu'en", "année",
+    "in", "since", "until", "by", "en", "depuis", "jusqu'en", "année", "dès", "d'ici", "d’ici",
+];
+
+/// Words before a bare year that make it a date only when no noun follows the number: "from
+/// 2011 to 2013", "la crise de 2008," but not "from 2000 people" or "de 2000 euros".
+const WEAK_YEAR_CUES: &[&str] = &[
+    "from", "to", "and", "or", "after", "before", "during", "between", "of", "de", "à", "et", "ou",
+    "après", "avant", "pendant", "entre", "vers",
+];
+
+/// Words that may follow a year without making it a count of something: "in 2011, when",
+/// "de 2014. Elle", "dès 2020 en Suisse", "from 2011 to 2013".
+const AFTER_YEAR: &[&str] = &[
+    "to", "and", "or", "when", "as", "in", "on", "at", "with", "for", "after", "before", "à", "et",
+    "ou", "en", "au", "aux", "où", "quand", "lorsque", "avec", "pour", "dans", "le", "la", "les",
 ];
 
 /// For each first byte of a lower-case name in a list, a bit for each length (in bytes) that a
@@ -163,6 +178,63 @@ fn year(word: &str) -> Option<i32> {
     (1000..=2199).contains(&value).then_some(value)
 }
 
+/// Whether the number at `position` counts something: a noun follows it, or follows the number
+/// after it in a range ("2000 people", "between 1500 and 2000 soldiers").
+fn counts_something(text: &str, words: &[Word<'_>], position: usize) -> bool {
+    let Some(next) = words.get(position + 1) else {
+        return false;
+    };
+    let between = &text[words[position].end..next.start];
+    if !between.chars().all(char::is_whitespace) || between.contains("\n\n") {
+        return false;
+    }
+    let next_word = next.text.to_lowercase();
+    let range = ["to", "and", "or", "à", "et", "ou"].contains(&next_word.as_str())
+        && words
+            .get(position + 2)
+            .is_some_and(|after| after.text.bytes().all(|b| b.is_ascii_digit()));
+    if range {
+        return counts_something(text, words, position + 2);
+    }
+    !AFTER_YEAR.contains(&next_word.as_str())
+}
+
+/// The decade a word names ("1990s", "mid-1880s"), or that "années" and the word after it name
+/// ("années 1970", "années 70", "années 2000"): its range in the text.
+fn decade_at(text: &str, words: &[Word<'_>], position: usize) -> Option<Range<usize>> {
+    let word = words.get(position)?;
+    if decade_name(word.text).is_some() {
+        return Some(word.start..word.end);
+    }
+    let next = words.get(position + 1)?;
+    (word.text.eq_ignore_ascii_case("années")
+        && text[word.end..next.start].chars().all(char::is_whitespace)
+        && decade_name(&format!("années {}", next.text)).is_some())
+    .then_some(word.start..next.end)
+}
+
+/// The name of the decade a text writes, in one form for every language ("1990s" for "the
+/// 1990s", "mid-1990s" and "années 1990"; "1970s" for "années 70"), or `None` if it names none.
+pub fn decade_name(text: &str) -> Option<String> {
+    let digits = |part: &str| part.len() >= 2 && part.bytes().all(|b| b.is_ascii_digit());
+    let from_digits = |part: &str| match part.len() {
+        2 if part.ends_with('0') => Some(format!("19{part}s")),
+        4 if part.ends_with('0') && year(part).is_some() => Some(format!("{part}s")),
+        _ => None,
+    };
+    if let Some(rest) = text.strip_prefix("années ") {
+        return digits(rest).then(|| from_digits(rest)).flatten();
+    }
+    let core = ["mid-", "early-", "late-"]
+        .iter()
+        .find_map(|prefix| text.strip_prefix(prefix))
+        .unwrap_or(text);
+    let number = core.strip_suffix('s')?;
+    (number.len() == 4 && digits(number))
+        .then(|| from_digits(number))
+        .flatten()
+}
+
 /// Finds the dates in `text`; `document_date` supplies a missing year.
 pub fn find_dates(text: &str, document_date: Option<PartialDate>) -> Vec<DateMention> {
     find_dates_in(text, &words(text), document_date)
@@ -231,14 +303,24 @@ fn date_at(
             .and_then(|w| month(w.text))?;
         (month_number, Some(day_number), position + 1)
     } else if named_weekday.is_none()
+        && let Some(range) = decade_at(text, words, position)
+    {
+        // "the 1990s", "mid-1990s", "les années 1970": a decade, which no day can place.
+        return Some((DateMention { range, value: None }, position + 1));
+    } else if named_weekday.is_none()
         && let Some(year_number) = word(position).and_then(|w| year(w.text))
     {
-        // "in 1989": a bare year only after a word that makes it a date.
+        // "in 1989": a bare year only after a word that makes it a date; after a weaker one
+        // ("from", "de") only with no noun after it.
         let cue = index
             .checked_sub(1)
             .and_then(word)
             .map(|w| w.text.to_lowercase());
-        if !cue.is_some_and(|cue| YEAR_CUES.contains(&cue.as_str())) {
+        let dated = cue.as_deref().is_some_and(|cue| {
+            YEAR_CUES.contains(&cue)
+                || WEAK_YEAR_CUES.contains(&cue) && !counts_something(text, words, position)
+        });
+        if !dated {
             return None;
         }
         let w = word(position)?;
@@ -388,6 +470,44 @@ mod tests {
     }
 
     #[test]
+    fn decades_and_years_after_weaker_words() {
+        assert_eq!(
+            dates(
+                "In the 1880s and 1890s, and again in the mid-1990s, power passed from 2011 to \
+                 2013, during 2015.",
+                ""
+            ),
+            [
+                ("1880s".into(), None),
+                ("1890s".into(), None),
+                ("mid-1990s".into(), None),
+                ("2011".into(), Some("2011".into())),
+                ("2013".into(), Some("2013".into())),
+                ("2015".into(), Some("2015".into())),
+            ]
+        );
+        assert_eq!(
+            dates(
+                "Depuis les années 1970, puis dans les années 70 et les années 2000, la crise \
+                 de 2008, puis ; interdit dès 2020 en Suisse, d’ici 2050.",
+                ""
+            ),
+            [
+                ("années 1970".into(), None),
+                ("années 70".into(), None),
+                ("années 2000".into(), None),
+                ("2008".into(), Some("2008".into())),
+                ("2020".into(), Some("2020".into())),
+                ("2050".into(), Some("2050".into())),
+            ]
+        );
+        // One decade, one name, in either language.
+        assert_eq!(decade_name("années 90").as_deref(), Some("1990s"));
+        assert_eq!(decade_name("mid-1990s").as_deref(), Some("1990s"));
+        assert_eq!(decade_name("1995s"), None);
+    }
+
+    #[test]
     fn the_year_is_inferred_and_the_weekday_checked() {
         // December in a January report is the December before.
         assert_eq!(
@@ -410,8 +530,10 @@ mod tests {
             "March on the capital, they said.",
             "He lives at 21 Jump Street.",
             "In 150 kilometres the road ends.",
-            "The 1980s were hard.",
             "He paid 2021 dollars.",
+            "It rose from 2000 people to more.",
+            "Un budget de 2000 euros et de 1500 francs.",
+            "Between 1500 and 2000 soldiers left.",
         ] {
             assert!(
                 dates(text, "2021-08-22").is_empty(),

@@ -36,7 +36,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 /// The name of the date entity for a date mention: its resolved value, or its text when the
 /// year cannot be inferred.
 pub fn date_entity_name(text: &str, value: Option<PartialDate>) -> String {
-    value.map_or_else(|| text.to_owned(), |value| value.to_string())
+    value.map_or_else(
+        || super::dates::decade_name(text).unwrap_or_else(|| text.to_owned()),
+        |value| value.to_string(),
+    )
 }
 
 /// What one document's reading depends on: its text, which paragraphs are set aside, its date
