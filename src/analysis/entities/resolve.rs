@@ -180,8 +180,11 @@ fn is_named(
         votes[kind_index(EntityKind::Person)] > 0.0
             || votes[kind_index(EntityKind::Organisation)] > 0.0
     };
+    // A strong cue of a place ("the district of Wedding") will do too; "in" before it will not.
     if evidence.common {
-        return person_or_organisation(votes) || surnames.contains(&fold(spelling));
+        return person_or_organisation(votes)
+            || evidence.cues[kind_index(EntityKind::Place)] > 0
+            || surnames.contains(&fold(spelling));
     }
     // Seen only at the start of sentences, it is a name unless it is a common word in lower
     // case, in the lexicon or in the corpus ("Formé", "Unverified").

@@ -311,3 +311,16 @@ fn an_acronym_or_a_city_before_a_full_name_is_a_name_of_its_own_and_so_is_a_dott
         ]
     );
 }
+
+#[test]
+fn a_common_word_named_as_a_place_by_a_place_word_before_it_is_a_place() {
+    // "Hope" and "Union" are common words: capitalised in mid-sentence they are names only
+    // with evidence, and "the village of" is evidence, "in" is not.
+    let project =
+        project_of(&["Farmers of the village of Hope sold grain in Union and in Hope.\n"]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [entity("Hope", EntityKind::Place, &["Hope"])]
+    );
+}

@@ -652,15 +652,18 @@ fn trim_run(
     {
         cue = Some(EntityKind::Organisation);
     }
-    let strong_cue = cue.is_some();
-    if cue.is_none() {
-        cue = guess_kind(
+    let mut strong_cue = cue.is_some();
+    if cue.is_none()
+        && let Some((kind, strong)) = guess_kind(
             lexicon,
             run,
             previous.as_deref(),
             before_previous.as_deref(),
             next.as_deref(),
-        );
+        )
+    {
+        cue = Some(kind);
+        strong_cue = strong;
     }
     // French puts an article before the names of countries, regions, rivers and mountains ("la
     // Prusse", "le Rhin", "l'Amérique", "les Vosges") and not before people's: a weak cue of a
@@ -797,23 +800,24 @@ fn guess_kind(
     previous: Option<&str>,
     before_previous: Option<&str>,
     next: Option<&str>,
-) -> Option<EntityKind> {
+) -> Option<(EntityKind, bool)> {
     // What the name's own words say ("Front", "Valley") is counted once per spelling, not once
     // per mention: see `resolve::priors`. Here only the context votes.
     let _ = run;
     if next.is_some_and(|word| lexicon.is_place_word(word)) {
-        return Some(EntityKind::Place);
+        return Some((EntityKind::Place, false));
     }
     // "Massoud said", "Mujahid told reporters": reporting verbs follow people.
     if run.len() >= 2 && next.is_some_and(|word| lexicon.is_reporting_verb(word)) {
-        return Some(EntityKind::Person);
+        return Some((EntityKind::Person, false));
     }
     let of = |word: &str| matches!(word, "de" | "d'" | "d’" | "du" | "des" | "of");
+    // "the district of Wedding", "la province de Parwan": as strong as a title before a person.
     if previous.is_some_and(|word| lexicon.is_place_word(word))
         || before_previous.is_some_and(|word| lexicon.is_place_word(word))
             && previous.is_some_and(of)
     {
-        return Some(EntityKind::Place);
+        return Some((EntityKind::Place, true));
     }
     // "in Kabul", "près de Rukha": a preposition of place before a name; also with "de" or "of"
     // between them ("près de Jabal Saraj", "au nord de Kaboul", "north of Kabul").
@@ -823,7 +827,7 @@ fn guess_kind(
                 lexicon.is_place_preposition(word) || lexicon.is_direction(word)
             })
     {
-        return Some(EntityKind::Place);
+        return Some((EntityKind::Place, false));
     }
     None
 }
