@@ -119,7 +119,9 @@ pub(super) fn acronym_links(text: &str, candidates: &[Candidate]) -> Vec<Acronym
                 return None;
             }
             let name_words = words(&name.text);
-            abbreviates(&acronym.text, &initials(&name_words)).then(|| AcronymLink {
+            (abbreviates(&acronym.text, &initials(&name_words))
+                || letters_in_order(&acronym.text, &name.text, name_words.len()))
+            .then(|| AcronymLink {
                 expansion: name.text.clone(),
                 acronym: acronym.text.clone(),
             })
@@ -146,4 +148,35 @@ pub fn is_acronym(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+}
+
+/// Whether an acronym of three letters or more takes its letters, in order, from a name that
+/// starts with its first letter, some of them from inside a word ("OFAG" of "Office fédéral de
+/// l'agriculture", "OFEV" of "Office fédéral de l'environnement"), and the name has no more
+/// words than such acronyms have (Schwartz and Hearst's rule, 2003).
+fn letters_in_order(acronym: &str, name: &str, name_words: usize) -> bool {
+    let short: Vec<char> = crate::text::fold(acronym)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let long: Vec<char> = crate::text::fold(name).chars().collect();
+    if short.len() < 3 || name_words > (short.len() + 5).min(2 * short.len()) {
+        return false;
+    }
+    let mut at = long.len();
+    for (index, wanted) in short.iter().enumerate().rev() {
+        loop {
+            let Some(before) = at.checked_sub(1) else {
+                return false;
+            };
+            at = before;
+            if long[at] == *wanted && (index > 0 || at == 0) {
+                break;
+            }
+            if index == 0 && at == 0 {
+                return false;
+            }
+        }
+    }
+    true
 }

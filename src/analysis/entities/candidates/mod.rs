@@ -108,9 +108,8 @@ pub fn read_document(
     language: Option<&str>,
 ) -> DocumentNames {
     let words = words(body);
-    let rules = Rules::for_language(language);
     let lexicon = lexicon();
-    let candidates = candidates_in(body, &words, rules);
+    let candidates = candidates_in(body, &words, language);
     let acronyms = acronym_links(body, &candidates);
     let dates = find_dates_in(body, &words, date)
         .into_iter()
@@ -165,13 +164,15 @@ fn surname(lexicon: &Lexicon, candidate: &Candidate) -> Option<String> {
     person.then(|| crate::text::fold(words[words.len() - 1]))
 }
 
-/// Finds candidate names in `text` under the rules of its language.
-pub fn candidates(text: &str, rules: Rules) -> Vec<Candidate> {
-    candidates_in(text, &words(text), rules)
+/// Finds candidate names in `text` under the rules of its language (an ISO 639-1 code).
+pub fn candidates(text: &str, language: Option<&str>) -> Vec<Candidate> {
+    candidates_in(text, &words(text), language)
 }
 
 /// [`candidates`] in the words of `text`, split once for all that reads them.
-fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate> {
+fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<Candidate> {
+    let rules = Rules::for_language(language);
+    let french = language == Some("fr");
     let lexicon = lexicon();
     let mut found = Vec::new();
     let mut index = 0;
@@ -212,6 +213,11 @@ fn candidates_in(text: &str, words: &[Word<'_>], rules: Rules) -> Vec<Candidate>
         }
         if let Some(longer) = extend_to_acronym(text, words, index, end)
             .or_else(|| extend_to_known_name(lexicon, words, index, end))
+            .or_else(|| {
+                french
+                    .then(|| extend_to_adjectives(lexicon, text, words, index, end))
+                    .flatten()
+            })
         {
             end = longer;
         }
@@ -401,6 +407,89 @@ fn extend_to_known_name(
     })
 }
 
+/// French names bodies with a noun and, in lower case, adjectives and a complement after it
+/// ("Conseil fédéral", "Banque nationale suisse", "Forum économique mondial", "Cour des
+/// comptes", "Office fédéral de l'agriculture", "Office fédéral de la sécurité alimentaire et
+/// des affaires vétérinaires"): a run whose last word is an organisation's word goes on with
+/// them.
+fn extend_to_adjectives(
+    lexicon: &Lexicon,
+    text: &str,
+    words: &[Word<'_>],
+    first: usize,
+    end: usize,
+) -> Option<usize> {
+    const MOST_ADJECTIVES: usize = 2;
+    const MOST_COMPLEMENTS: usize = 2;
+    if end - first > 2 || !lexicon.is_organisation_word(words[end - 1].text) {
+        return None;
+    }
+    // Only spaces, or spaces and an elided article ("de l'agriculture"), before word `at`.
+    let joined = |at: usize, elided: bool| {
+        let gap = &text[words[at - 1].end..words[at].start];
+        gap.chars().all(|c| c == ' ')
+            || elided
+                && matches!(
+                    gap.trim_start_matches(' '),
+                    "l'" | "l’" | "d'" | "d’" | "L'" | "L’"
+                )
+    };
+    let lower_word = |at: usize| {
+        words.get(at).is_some_and(|word| {
+            word.text.starts_with(char::is_lowercase)
+                && !lexicon.is_stop_word(word.text)
+                && !lexicon.is_calendar_word(word.text)
+        })
+    };
+    let adjectives = |mut at: usize| {
+        let start = at;
+        while at - start < MOST_ADJECTIVES
+            && lower_word(at)
+            && joined(at, false)
+            && is_adjective(lexicon, words[at].text)
+        {
+            at += 1;
+        }
+        at
+    };
+    let mut last = adjectives(end);
+    // "de l'agriculture", "des comptes", "et des affaires vétérinaires".
+    for _ in 0..MOST_COMPLEMENTS {
+        let mut at = last;
+        if last > end && words.get(at).is_some_and(|word| word.text == "et") && joined(at, false) {
+            at += 1;
+        }
+        let preposition = words
+            .get(at)
+            .is_some_and(|word| matches!(word.text, "de" | "du" | "des" | "d"));
+        if !preposition || !joined(at, true) {
+            break;
+        }
+        let mut noun = at + 1;
+        if words.get(noun).is_some_and(|word| word.text == "la") && joined(noun, false) {
+            noun += 1;
+        }
+        if !lower_word(noun) || !joined(noun, true) {
+            break;
+        }
+        last = adjectives(noun + 1);
+    }
+    (last > end).then_some(last)
+}
+
+/// Whether a lower-case French word reads as an adjective of a body's name: "fédéral",
+/// "nationale", "constitutionnel", "économique", "socialiste", "suisse".
+fn is_adjective(lexicon: &Lexicon, word: &str) -> bool {
+    const ENDINGS: [&str; 14] = [
+        "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ique", "iques", "aire", "aires",
+        "iste", "istes",
+    ];
+    ENDINGS
+        .iter()
+        .any(|ending| word.len() > ending.len() + 2 && word.ends_with(ending))
+        || lexicon.is_group_word(word)
+}
+
 fn is_name_word(lexicon: &Lexicon, word: &Word<'_>) -> bool {
     // "D’autre", "Qu’en": an elided function word before a lower-case word, capitalised only
     // because it opens a sentence.
@@ -511,7 +600,14 @@ fn trim_run(
             && text[words[first - 1].end..run_start(words, first)]
                 .trim_start()
                 .starts_with('.');
-        if lexicon.is_title(before) || lexicon.is_role(before) || initial {
+        // "ministre d'Etat", "conseiller d'Etat": the title is of the name, not before it.
+        let of = words.get(first).is_some_and(|name| {
+            text[words[first - 1].end..name.start]
+                .trim()
+                .trim_end_matches(['\'', '’'])
+                .eq_ignore_ascii_case("d")
+        });
+        if (lexicon.is_title(before) || lexicon.is_role(before)) && !of || initial {
             cue = Some(EntityKind::Person);
         } else if lexicon.is_organisation_type(before) && !is_acronym(before) {
             cue = Some(EntityKind::Organisation);
@@ -576,8 +672,15 @@ fn trim_run(
             return None;
         }
     }
-    // Headlines in title case make long runs; names are rarely longer than six words.
-    if run.len() > 6 {
+    // Headlines in title case make long runs; names rarely have more than six capitalised
+    // words (French names of bodies go on in lower case: "Office fédéral de la sécurité
+    // alimentaire et des affaires vétérinaires").
+    if run
+        .iter()
+        .filter(|word| !word.text.starts_with(char::is_lowercase))
+        .count()
+        > 6
+    {
         return None;
     }
     let all_caps = run.iter().all(|word| is_acronym(word.text));

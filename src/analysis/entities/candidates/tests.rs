@@ -3,7 +3,7 @@
 use super::*;
 
 fn names(text: &str) -> Vec<(String, Option<EntityKind>)> {
-    candidates(text, Rules::Capitals)
+    candidates(text, None)
         .into_iter()
         .map(|candidate| (candidate.text, candidate.cue))
         .collect()
@@ -68,7 +68,7 @@ fn not_names() {
 fn a_title_in_quotes_is_marked_as_quoted() {
     let found = candidates(
         "She wrote “The Bird Tribunal” in 2019, said Ahmad Shah.",
-        Rules::Capitals,
+        None,
     );
     let quoted: Vec<(&str, bool)> = found
         .iter()
@@ -137,7 +137,7 @@ fn in_german_capitals_alone_are_no_evidence() {
     let found: Vec<String> = candidates(
         "Der Bundesrat hat am Montag in Bern beschlossen, dass Herr Müller die Regierung \
          berät. Gottfried Keller schrieb Briefe.",
-        Rules::Nouns,
+        Some("de"),
     )
     .into_iter()
     .map(|candidate| candidate.text)
@@ -173,5 +173,58 @@ fn peoples_joined_by_a_hyphen_counted_or_kinds_of_organisation_alone_are_not_nam
              them, and the Commission européenne paid."
         ),
         ["Kabul", "Commission européenne"]
+    );
+}
+
+#[test]
+fn french_names_a_body_with_adjectives_and_a_complement_after_its_noun() {
+    let found: Vec<String> = candidates(
+        "Le Conseil fédéral a saisi la Cour des comptes et la Banque nationale suisse. \
+         L'Office fédéral de la sécurité alimentaire et des affaires vétérinaires (OSAV) \
+         a écrit au ministre d'Etat mardi.",
+        Some("fr"),
+    )
+    .into_iter()
+    .map(|candidate| (candidate.text, candidate.cue))
+    .map(|(text, cue)| format!("{text} {cue:?}"))
+    .collect();
+    assert_eq!(
+        found,
+        [
+            "Conseil fédéral None",
+            "Cour des comptes None",
+            "Banque nationale suisse None",
+            "Office fédéral de la sécurité alimentaire et des affaires vétérinaires None",
+            "OSAV None",
+            // After "ministre d'", the title is of the State, not before a person.
+            "Etat None",
+        ]
+    );
+    // English writes its adjectives before the noun: nothing is added after it.
+    assert_eq!(
+        texts("The Council general secretary met the Assembly national office."),
+        ["Council", "Assembly"]
+    );
+}
+
+#[test]
+fn an_acronym_may_take_letters_from_inside_the_words_it_stands_for() {
+    let reading = read_document(
+        "L'Office fédéral de l'environnement (OFEV) et l'Office fédéral de l'agriculture \
+         (OFAG) ont parlé, puis la Banque centrale (BCX) aussi.",
+        None,
+        Some("fr"),
+    );
+    let links: Vec<(&str, &str)> = reading
+        .acronyms
+        .iter()
+        .map(|link| (link.expansion.as_str(), link.acronym.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Office fédéral de l'environnement", "OFEV"),
+            ("Office fédéral de l'agriculture", "OFAG"),
+        ]
     );
 }
