@@ -61,12 +61,15 @@ pub enum AppCommand {
     ToggleSyncScroll,
     /// Open or close the log of messages.
     ShowMessages,
+    /// Show or hide the side panel (library, entities, claims, search, notes).
+    ToggleSidePanel,
 }
 
 impl AppCommand {
     /// Every command, with more specific shortcuts before the ones they extend (Shift+Z before Z).
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 29] = [
         Self::ShowMessages,
+        Self::ToggleSidePanel,
         Self::ToggleSyncScroll,
         Self::ShowShared,
         Self::ShowHypotheses,
@@ -127,6 +130,7 @@ impl AppCommand {
             Self::ArrangeTabs => "Panes as tabs",
             Self::ToggleSyncScroll => "Sync scroll",
             Self::ShowMessages => "Messages",
+            Self::ToggleSidePanel => "Side panel",
         }
     }
 
@@ -175,6 +179,9 @@ impl AppCommand {
             Self::ShowMessages => {
                 "Every message of this session, newest first: what was opened, saved and imported, and what failed"
             }
+            Self::ToggleSidePanel => {
+                "Show or hide the library, entities, claims, search and notes, to give the documents the whole window"
+            }
         }
     }
 
@@ -218,6 +225,7 @@ impl AppCommand {
             Self::ArrangeTabs => vec![command_alt(Key::Num4)],
             Self::ToggleSyncScroll => vec![command_shift(Key::Y)],
             Self::ShowMessages => vec![command_shift(Key::M)],
+            Self::ToggleSidePanel => vec![command(Key::B)],
         }
     }
 

@@ -60,6 +60,9 @@ pub enum LibraryAction {
     Error(String),
 }
 
+/// Below this width the library leaves out the language and length columns.
+const NARROW_LIBRARY: f32 = 340.0;
+
 /// Draws the library; returns what the user asked for.
 pub fn library_ui(
     ui: &mut Ui,
@@ -92,160 +95,183 @@ pub fn library_ui(
         }
     });
     let table_height = (ui.available_height() * 0.6).max(160.0);
-    ui.push_id("library-table", |ui| {
-        TableBuilder::new(ui)
-            .striped(true)
-            .resizable(true)
-            .sense(egui::Sense::click_and_drag())
-            .max_scroll_height(table_height)
-            .column(Column::remainder().at_least(120.0).clip(true))
-            .column(Column::initial(90.0).at_least(40.0).clip(true))
-            .column(Column::initial(78.0).at_least(40.0))
-            .column(Column::initial(34.0).at_least(28.0))
-            .column(Column::initial(56.0).at_least(40.0))
-            .header(22.0, |mut header| {
-                for (key, name) in [
-                    (SortKey::Title, "Title"),
-                    (SortKey::Outlet, "Outlet"),
-                    (SortKey::Date, "Date"),
-                    (SortKey::Language, "Lang"),
-                    (SortKey::Length, "Length"),
-                ] {
-                    header.col(|ui| {
-                        let sorted = state.sort == key;
-                        let text = if sorted {
-                            RichText::new(name).strong()
-                        } else {
-                            RichText::new(name)
-                        };
-                        let response = ui
-                            .add(egui::Button::new(text).frame(false))
-                            .on_hover_text(format!("Sort by {}", name.to_lowercase()));
-                        if sorted {
-                            paint_sort_arrow(ui, response.rect, state.descending);
-                        }
-                        if response.clicked() {
-                            if sorted {
-                                state.descending = !state.descending;
+    // A narrow panel shows title, outlet and date only, so the table never makes it wider.
+    let narrow = ui.available_width() < NARROW_LIBRARY;
+    let columns = if narrow { 3 } else { 5 };
+    ui.push_id(
+        if narrow {
+            "library-table-narrow"
+        } else {
+            "library-table"
+        },
+        |ui| {
+            let mut builder = TableBuilder::new(ui)
+                .striped(true)
+                .resizable(true)
+                .sense(egui::Sense::click_and_drag())
+                .max_scroll_height(table_height)
+                .column(Column::remainder().at_least(80.0).clip(true))
+                .column(Column::initial(90.0).at_least(40.0).clip(true))
+                .column(Column::initial(78.0).at_least(40.0));
+            if !narrow {
+                builder = builder
+                    .column(Column::initial(34.0).at_least(28.0))
+                    .column(Column::initial(56.0).at_least(40.0));
+            }
+            builder
+                .header(22.0, |mut header| {
+                    for (key, name) in [
+                        (SortKey::Title, "Title"),
+                        (SortKey::Outlet, "Outlet"),
+                        (SortKey::Date, "Date"),
+                        (SortKey::Language, "Lang"),
+                        (SortKey::Length, "Length"),
+                    ]
+                    .into_iter()
+                    .take(columns)
+                    {
+                        header.col(|ui| {
+                            let sorted = state.sort == key;
+                            let text = if sorted {
+                                RichText::new(name).strong()
                             } else {
-                                state.sort = key;
-                                state.descending = false;
+                                RichText::new(name)
+                            };
+                            let response = ui
+                                .add(egui::Button::new(text).frame(false))
+                                .on_hover_text(format!("Sort by {}", name.to_lowercase()));
+                            if sorted {
+                                paint_sort_arrow(ui, response.rect, state.descending);
                             }
-                        }
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(22.0, order.len(), |mut row| {
-                    let document = &documents[order[row.index()]];
-                    row.set_selected(state.selected == Some(document.id));
-                    let copy = near.get(&document.id).map(|pair| {
-                        let other = pair.other(document.id);
-                        (other, pair, project.document(other))
-                    });
-                    row.col(|ui| {
-                        let hover = match &copy {
-                            Some((_, pair, Some(other))) => format!(
-                                "{}\n\nNear-duplicate of \"{}\" ({}): {:.0}% of the shorter \
-                                 text is shared. Right-click to compare them.",
-                                document.file,
-                                other.title,
-                                if other.outlet.is_empty() {
-                                    "no outlet"
+                            if response.clicked() {
+                                if sorted {
+                                    state.descending = !state.descending;
                                 } else {
-                                    other.outlet.as_str()
-                                },
-                                pair.coverage() * 100.0
-                            ),
-                            _ => document.file.clone(),
-                        };
-                        let title = if copy.is_some() {
-                            format!("≈ {}", document.title)
-                        } else {
-                            document.title.clone()
-                        };
-                        ui.add(
-                            Label::new(title)
-                                .selectable(false)
-                                .truncate()
-                                .show_tooltip_when_elided(false),
-                        )
-                        .on_hover_text(hover);
-                    });
-                    row.col(|ui| {
-                        ui.add(Label::new(&document.outlet).selectable(false).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            Label::new(
-                                document
-                                    .date
-                                    .map(|date| date.to_string())
-                                    .unwrap_or_default(),
-                            )
-                            .selectable(false),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            Label::new(document.language.as_deref().unwrap_or(""))
-                                .selectable(false),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.add(Label::new(format_length(document.text.len())).selectable(false));
-                    });
-                    let response = row.response();
-                    // Dragged onto a pane, the document opens there or beside it.
-                    response.dnd_set_drag_payload(document.id);
-                    if response.clicked() {
-                        state.selected = Some(document.id);
-                        actions.push(LibraryAction::Open(document.id));
+                                    state.sort = key;
+                                    state.descending = false;
+                                }
+                            }
+                        });
                     }
-                    response.context_menu(|ui| {
-                        if ui.button("Open").clicked() {
+                })
+                .body(|body| {
+                    body.rows(22.0, order.len(), |mut row| {
+                        let document = &documents[order[row.index()]];
+                        row.set_selected(state.selected == Some(document.id));
+                        let copy = near.get(&document.id).map(|pair| {
+                            let other = pair.other(document.id);
+                            (other, pair, project.document(other))
+                        });
+                        row.col(|ui| {
+                            let hover = match &copy {
+                                Some((_, pair, Some(other))) => format!(
+                                    "{}\n\nNear-duplicate of \"{}\" ({}): {:.0}% of the shorter \
+                                 text is shared. Right-click to compare them.",
+                                    document.file,
+                                    other.title,
+                                    if other.outlet.is_empty() {
+                                        "no outlet"
+                                    } else {
+                                        other.outlet.as_str()
+                                    },
+                                    pair.coverage() * 100.0
+                                ),
+                                _ => document.file.clone(),
+                            };
+                            let title = if copy.is_some() {
+                                format!("≈ {}", document.title)
+                            } else {
+                                document.title.clone()
+                            };
+                            ui.add(
+                                Label::new(title)
+                                    .selectable(false)
+                                    .truncate()
+                                    .show_tooltip_when_elided(false),
+                            )
+                            .on_hover_text(hover);
+                        });
+                        row.col(|ui| {
+                            ui.add(Label::new(&document.outlet).selectable(false).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.add(
+                                Label::new(
+                                    document
+                                        .date
+                                        .map(|date| date.to_string())
+                                        .unwrap_or_default(),
+                                )
+                                .selectable(false),
+                            );
+                        });
+                        if !narrow {
+                            row.col(|ui| {
+                                ui.add(
+                                    Label::new(document.language.as_deref().unwrap_or(""))
+                                        .selectable(false),
+                                );
+                            });
+                            row.col(|ui| {
+                                ui.add(
+                                    Label::new(format_length(document.text.len()))
+                                        .selectable(false),
+                                );
+                            });
+                        }
+                        let response = row.response();
+                        // Dragged onto a pane, the document opens there or beside it.
+                        response.dnd_set_drag_payload(document.id);
+                        if response.clicked() {
+                            state.selected = Some(document.id);
                             actions.push(LibraryAction::Open(document.id));
                         }
-                        if ui.button("Open beside").clicked() {
-                            actions.push(LibraryAction::OpenBeside(document.id));
-                        }
-                        if let Some((other, ..)) = copy
-                            && ui.button("Compare with its near-duplicate").clicked()
-                        {
-                            actions.push(LibraryAction::Compare(document.id, other));
-                        }
-                        ui.menu_button("Compare with…", |ui| {
-                            let others: Vec<&Document> = order
-                                .iter()
-                                .map(|index| &documents[*index])
-                                .filter(|other| other.id != document.id)
-                                .collect();
-                            let height = ui.spacing().interact_size.y;
-                            egui::ScrollArea::vertical().max_height(360.0).show_rows(
-                                ui,
-                                height,
-                                others.len(),
-                                |ui, rows| {
-                                    for other in &others[rows] {
-                                        let label = if other.outlet.is_empty() {
-                                            other.title.clone()
-                                        } else {
-                                            format!("{} ({})", other.title, other.outlet)
-                                        };
-                                        if ui.add(egui::Button::new(label).truncate()).clicked() {
-                                            actions.push(LibraryAction::Compare(
-                                                document.id,
-                                                other.id,
-                                            ));
+                        response.context_menu(|ui| {
+                            if ui.button("Open").clicked() {
+                                actions.push(LibraryAction::Open(document.id));
+                            }
+                            if ui.button("Open beside").clicked() {
+                                actions.push(LibraryAction::OpenBeside(document.id));
+                            }
+                            if let Some((other, ..)) = copy
+                                && ui.button("Compare with its near-duplicate").clicked()
+                            {
+                                actions.push(LibraryAction::Compare(document.id, other));
+                            }
+                            ui.menu_button("Compare with…", |ui| {
+                                let others: Vec<&Document> = order
+                                    .iter()
+                                    .map(|index| &documents[*index])
+                                    .filter(|other| other.id != document.id)
+                                    .collect();
+                                let height = ui.spacing().interact_size.y;
+                                egui::ScrollArea::vertical().max_height(360.0).show_rows(
+                                    ui,
+                                    height,
+                                    others.len(),
+                                    |ui, rows| {
+                                        for other in &others[rows] {
+                                            let label = if other.outlet.is_empty() {
+                                                other.title.clone()
+                                            } else {
+                                                format!("{} ({})", other.title, other.outlet)
+                                            };
+                                            if ui.add(egui::Button::new(label).truncate()).clicked()
+                                            {
+                                                actions.push(LibraryAction::Compare(
+                                                    document.id,
+                                                    other.id,
+                                                ));
+                                            }
                                         }
-                                    }
-                                },
-                            );
+                                    },
+                                );
+                            });
                         });
                     });
                 });
-            });
-    });
+        },
+    );
     ui.separator();
     properties_ui(ui, state, project, &mut actions);
     actions

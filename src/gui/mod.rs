@@ -15,6 +15,7 @@ pub mod panes;
 pub mod reader;
 pub mod search;
 pub mod shared;
+pub mod tabs;
 pub mod tag;
 pub mod theme;
 pub mod timeline;

@@ -70,6 +70,7 @@ impl TriangulateApp {
             AppCommand::ArrangeGrid => self.arrange(Arrangement::Grid),
             AppCommand::ArrangeTabs => self.arrange(Arrangement::Tabs),
             AppCommand::ShowMessages => self.messages.log_open = !self.messages.log_open,
+            AppCommand::ToggleSidePanel => self.side_panel_open = !self.side_panel_open,
             AppCommand::ToggleSyncScroll => {
                 self.sync_scroll = !self.sync_scroll;
                 self.messages.say(if self.sync_scroll {

@@ -86,18 +86,27 @@ impl TriangulateApp {
 
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
+        // The side panel takes at most half of a small window and can be dragged narrower or
+        // closed (View ▸ Side panel, Ctrl+B; dragging its edge past its narrowest closes it).
+        let width = ui.available_width();
+        let mut open = self.side_panel_open;
         egui::Panel::left("side-panel")
-            .default_size(380.0)
-            .min_size(260.0)
-            .show(ui, |ui| self.side_panel_ui(ui));
+            .default_size((width * 0.38).clamp(SIDE_PANEL_MIN, 380.0))
+            .size_range(SIDE_PANEL_MIN..=(width * 0.6).max(SIDE_PANEL_MIN))
+            .show_collapsible(ui, &mut open, |ui| self.side_panel_ui(ui));
+        self.side_panel_open = open;
         egui::CentralPanel::default().show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut self.central, CentralView::Reader, "Reader");
-                ui.selectable_value(&mut self.central, CentralView::Matrix, "Claim matrix");
-                ui.selectable_value(&mut self.central, CentralView::Timeline, "Timeline");
-                ui.selectable_value(&mut self.central, CentralView::Hypotheses, "Hypotheses");
-                ui.selectable_value(&mut self.central, CentralView::Shared, "Shared text");
-            });
+            crate::gui::tabs::tab_strip_ui(
+                ui,
+                &mut self.central,
+                &[
+                    (CentralView::Reader, "Reader"),
+                    (CentralView::Matrix, "Claim matrix"),
+                    (CentralView::Timeline, "Timeline"),
+                    (CentralView::Hypotheses, "Hypotheses"),
+                    (CentralView::Shared, "Shared text"),
+                ],
+            );
             match self.central {
                 CentralView::Reader => self.panes_ui(ui),
                 CentralView::Timeline => {
@@ -252,3 +261,7 @@ impl TriangulateApp {
         }
     }
 }
+
+/// The side panel's narrowest width: the library's columns and the properties' fields still
+/// read at it.
+const SIDE_PANEL_MIN: f32 = 220.0;

@@ -166,6 +166,19 @@ impl TriangulateApp {
                     self.panes.len() < MAX_PANES && self.panes.len() < self.workspace.project.documents.len(),
                 );
                 self.menu_item(ui, AppCommand::ClosePane, !self.panes.is_empty());
+                let mut open = self.side_panel_open;
+                if ui
+                    .checkbox(&mut open, AppCommand::ToggleSidePanel.label())
+                    .on_hover_text(format!(
+                        "{} ({})",
+                        AppCommand::ToggleSidePanel.tooltip(),
+                        ui.ctx()
+                            .format_shortcut(&AppCommand::ToggleSidePanel.shortcuts()[0])
+                    ))
+                    .changed()
+                {
+                    self.commands.push(AppCommand::ToggleSidePanel);
+                }
                 ui.menu_button("Arrange panes", |ui| {
                     for command in [
                         AppCommand::ArrangeColumns,
@@ -294,13 +307,17 @@ impl TriangulateApp {
     }
 
     pub(super) fn side_panel_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.left_tab, LeftTab::Library, "Library");
-            ui.selectable_value(&mut self.left_tab, LeftTab::Entities, "Entities");
-            ui.selectable_value(&mut self.left_tab, LeftTab::Claims, "Claims");
-            ui.selectable_value(&mut self.left_tab, LeftTab::Search, "Search");
-            ui.selectable_value(&mut self.left_tab, LeftTab::Notes, "Notes");
-        });
+        crate::gui::tabs::tab_strip_ui(
+            ui,
+            &mut self.left_tab,
+            &[
+                (LeftTab::Library, "Library"),
+                (LeftTab::Entities, "Entities"),
+                (LeftTab::Claims, "Claims"),
+                (LeftTab::Search, "Search"),
+                (LeftTab::Notes, "Notes"),
+            ],
+        );
         ui.separator();
         if self.left_tab != LeftTab::Notes {
             self.commit_notes();
@@ -449,27 +466,43 @@ impl TriangulateApp {
 
     /// The filter bar above the panes: which kinds of names and which codes' claims are
     /// highlighted in every pane, and sync scroll.
+    ///
+    /// It stays on one line: where the whole bar does not fit, the kinds and the claims fold
+    /// into two menus.
     pub(super) fn filter_bar_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Highlight");
-            for (index, kind) in crate::model::EntityKind::ALL.into_iter().enumerate() {
-                ui.add_space(4.0);
-                theme::kind_swatch_ui(ui, kind);
-                ui.checkbox(&mut self.highlight_kinds[index], kind.label())
-                    .on_hover_text(format!(
-                        "Show or hide the highlights of kind {} in every pane",
-                        kind.label()
-                    ));
-            }
-            ui.separator();
-            ui.checkbox(&mut self.highlight_claims, "Claims")
-                .on_hover_text("Underline tagged claims in every pane");
-            if let Some(title) = self.code_filter_title() {
-                ui.add_enabled_ui(self.highlight_claims, |ui| {
-                    egui::containers::menu::MenuButton::new(title)
-                        .config(stay_open())
-                        .ui(ui, |ui| self.code_filter_items_ui(ui));
-                });
+        let available = ui.available_width();
+        let folded = self.filter_bar_width.is_some_and(|width| width > available);
+        let bar = ui.horizontal(|ui| {
+            if folded {
+                let shown = self.highlight_kinds.iter().filter(|shown| **shown).count();
+                egui::containers::menu::MenuButton::new(format!(
+                    "Highlight ({shown} of {})",
+                    self.highlight_kinds.len()
+                ))
+                .config(stay_open())
+                .ui(ui, |ui| self.kind_switches_ui(ui));
+                egui::containers::menu::MenuButton::new("Claims")
+                    .config(stay_open())
+                    .ui(ui, |ui| {
+                        self.claim_switch_ui(ui);
+                        if let Some(title) = self.code_filter_title() {
+                            ui.add_enabled_ui(self.highlight_claims, |ui| {
+                                ui.menu_button(title, |ui| self.code_filter_items_ui(ui));
+                            });
+                        }
+                    });
+            } else {
+                ui.label("Highlight");
+                ui.horizontal(|ui| self.kind_switches_ui(ui));
+                ui.separator();
+                self.claim_switch_ui(ui);
+                if let Some(title) = self.code_filter_title() {
+                    ui.add_enabled_ui(self.highlight_claims, |ui| {
+                        egui::containers::menu::MenuButton::new(title)
+                            .config(stay_open())
+                            .ui(ui, |ui| self.code_filter_items_ui(ui));
+                    });
+                }
             }
             if self.panes.len() > 1 {
                 ui.separator();
@@ -477,6 +510,36 @@ impl TriangulateApp {
                     .on_hover_text(AppCommand::ToggleSyncScroll.tooltip());
             }
         });
+        // Measured unfolded, the width it needs decides the next frames; a bar that did not fit
+        // is drawn again folded at once.
+        if !folded {
+            let needed = bar.response.rect.width();
+            self.filter_bar_width = Some(needed);
+            if needed > available {
+                ui.ctx().request_discard("the filter bar folds into menus");
+            }
+        }
+    }
+
+    /// A switch per kind of name, each with its swatch.
+    fn kind_switches_ui(&mut self, ui: &mut egui::Ui) {
+        for (index, kind) in crate::model::EntityKind::ALL.into_iter().enumerate() {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                theme::kind_swatch_ui(ui, kind);
+                ui.checkbox(&mut self.highlight_kinds[index], kind.label())
+                    .on_hover_text(format!(
+                        "Show or hide the highlights of kind {} in every pane",
+                        kind.label()
+                    ));
+            });
+        }
+    }
+
+    /// The switch that underlines tagged claims.
+    fn claim_switch_ui(&mut self, ui: &mut egui::Ui) {
+        ui.checkbox(&mut self.highlight_claims, "Claims")
+            .on_hover_text("Underline tagged claims in every pane");
     }
 
     /// "Claims by code (3 of 5)", after forgetting codes deleted since they were hidden; none

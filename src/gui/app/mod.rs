@@ -98,6 +98,10 @@ pub struct TriangulateApp {
     pub derived: Derived,
     /// Whether scrolling one pane scrolls the others to the same place in their text.
     pub sync_scroll: bool,
+    /// Whether the side panel (library, entities, claims, search, notes) is shown.
+    pub side_panel_open: bool,
+    /// The width the filter bar above the panes needs on one line, as last measured.
+    filter_bar_width: Option<f32>,
     /// What links the open documents: the passages they share and, between documents that
     /// share none, anchors; for a project generation, an analysis and the documents open.
     #[allow(clippy::type_complexity)] // A cache key and its value, read in one place.
@@ -201,6 +205,8 @@ impl TriangulateApp {
             generation: 0,
             derived: Derived::default(),
             sync_scroll: false,
+            side_panel_open: true,
+            filter_bar_width: None,
             links_cache: None,
             synced_tops: Vec::new(),
             following: Vec::new(),

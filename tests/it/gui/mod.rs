@@ -5,11 +5,13 @@
 //! by area: `reader` (the library and the reader), `entities`, `claims` (tagging, codes and
 //! claims), `panes` (side by side, sync scroll, arranging panes), `search`, `views` (matrix,
 //! timeline, hypotheses), `project` (save, open, close, recovery, import, export, notes),
-//! `palette`, `accessibility`, `snapshots` (images of the main screens).
+//! `palette`, `accessibility`, `layout` (small windows, the side panel), `snapshots` (images
+//! of the main screens).
 
 mod accessibility;
 mod claims;
 mod entities;
+mod layout;
 mod palette;
 mod panes;
 mod project;
@@ -50,8 +52,18 @@ fn harness_with(
     path: Option<PathBuf>,
     stamp: Option<store::DiskStamp>,
 ) -> Harness<'static, TriangulateApp> {
+    harness_sized(project, path, stamp, [1280.0, 800.0])
+}
+
+/// The app with `project` open, in a window of `size`, once its analysis is done.
+fn harness_sized(
+    project: triangulate::model::Project,
+    path: Option<PathBuf>,
+    stamp: Option<store::DiskStamp>,
+    size: [f32; 2],
+) -> Harness<'static, TriangulateApp> {
     let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .with_max_steps(20)
         .build_ui_state(
             |ui, app: &mut TriangulateApp| {

@@ -57,3 +57,16 @@ fn the_claim_popup() {
     harness.run_ok();
     harness.snapshot_options("claim-popup", &options());
 }
+
+#[test]
+fn the_reader_in_a_small_window() {
+    let path = sample_path();
+    let (project, stamp) = store::load(&path).expect("the sample project loads");
+    let mut harness = harness_sized(project, Some(path), stamp, [800.0, 500.0]);
+    harness
+        .state_mut()
+        .open_document(DocumentId(1), false)
+        .expect("pane");
+    harness.run_ok();
+    harness.snapshot_options("reader-800x500", &options());
+}
