@@ -19,6 +19,10 @@ pub struct EntitiesState {
     rename: String,
     renaming: Option<EntityId>,
     merge_into: Option<EntityId>,
+    /// What the user typed in the "Merge into" picker.
+    merge_query: String,
+    /// The picker's choices for the query, worked out when it or the entities change.
+    merge_choices: Option<(MergeKey, Vec<EntityId>)>,
     new_name: String,
     new_aliases: String,
     new_kind: Option<EntityKind>,
@@ -215,23 +219,7 @@ fn details_ui(
             .merge_into
             .and_then(|target| entities.entity(target))
             .map_or("Choose…".to_owned(), |target| target.name.clone());
-        egui::ComboBox::from_label("Merge into")
-            .selected_text(target_name)
-            .width(160.0)
-            .show_ui(ui, |ui| {
-                let mut others: Vec<_> = entities
-                    .visible()
-                    .filter(|other| other.id != id && mentions.is_listed(other))
-                    .collect();
-                others.sort_by_key(|other| other.name.to_lowercase());
-                for other in others {
-                    ui.selectable_value(
-                        &mut state.merge_into,
-                        Some(other.id),
-                        format!("{} ({})", other.name, other.kind.label()),
-                    );
-                }
-            });
+        merge_picker_ui(ui, state, mentions, id, target_name);
         if ui
             .add_enabled(state.merge_into.is_some(), egui::Button::new("Merge"))
             .on_hover_text("This entity's spellings and claims join the chosen one")
@@ -607,4 +595,167 @@ pub fn keyword_in_context(
         text[range].to_owned(),
         format!("{after}…"),
     )
+}
+
+/// What the picker's choices depend on: the query, the entity merged, and the entity table
+/// (by address and size: a new analysis is a new table).
+#[derive(Clone, PartialEq, Eq)]
+struct MergeKey {
+    query: String,
+    entity: EntityId,
+    table: usize,
+    count: usize,
+}
+
+/// The most choices the picker lists; typing narrows them.
+const MOST_CHOICES: usize = 200;
+
+/// "Merge into": a button that opens a searchable list of the other entities, the likeliest
+/// first; typing filters by any spelling, Enter takes the first, a click takes any.
+fn merge_picker_ui(
+    ui: &mut Ui,
+    state: &mut EntitiesState,
+    mentions: &MentionIndex,
+    id: EntityId,
+    target_name: String,
+) {
+    let entities = &mentions.entities;
+    let key = MergeKey {
+        query: state.merge_query.clone(),
+        entity: id,
+        table: std::ptr::from_ref(entities) as usize,
+        count: entities.entities.len(),
+    };
+    if state
+        .merge_choices
+        .as_ref()
+        .is_none_or(|(known, _)| *known != key)
+    {
+        let choices = merge_choices(mentions, id, &state.merge_query);
+        state.merge_choices = Some((key, choices));
+    }
+    ui.label("Merge into");
+    let response = egui::containers::menu::MenuButton::new(target_name)
+        .config(
+            egui::containers::menu::MenuConfig::new()
+                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside),
+        )
+        .ui(ui, |ui| {
+            ui.set_max_width(280.0);
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut state.merge_query)
+                    .hint_text("Type part of any spelling")
+                    .desired_width(280.0),
+            );
+            if !field.has_focus() && !field.lost_focus() {
+                field.request_focus();
+            }
+            let choices = state
+                .merge_choices
+                .as_ref()
+                .map(|(_, choices)| choices.clone())
+                .unwrap_or_default();
+            if field.lost_focus()
+                && ui.input(|input| input.key_pressed(egui::Key::Enter))
+                && let Some(first) = choices.first()
+            {
+                state.merge_into = Some(*first);
+                ui.close();
+            }
+            if choices.is_empty() {
+                ui.weak("No other entity has that spelling");
+            }
+            let row_height = ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical().max_height(260.0).show_rows(
+                ui,
+                row_height,
+                choices.len(),
+                |ui, rows| {
+                    for choice in &choices[rows] {
+                        let Some(other) = entities.entity(*choice) else {
+                            continue;
+                        };
+                        let text = format!(
+                            "{} ({}, {} mentions)",
+                            other.name,
+                            other.kind.label(),
+                            mentions.mention_count(other.id)
+                        );
+                        if ui
+                            .selectable_label(state.merge_into == Some(other.id), text)
+                            .clicked()
+                        {
+                            state.merge_into = Some(other.id);
+                            ui.close();
+                        }
+                    }
+                },
+            );
+        })
+        .0;
+    response.on_hover_text("Choose the entity this one joins: type to search every spelling");
+}
+
+/// The entities `id` may be merged into, the likeliest first, at most [`MOST_CHOICES`].
+///
+/// With nothing typed: those of the same kind that share a word with one of its spellings
+/// ("Massoud" and "Ahmad Massoud"), then the others; each group by number of mentions. With a
+/// query, matched against every spelling, folded: names that start with it, then names with a
+/// word that starts with it, then names that contain it.
+pub fn merge_choices(mentions: &MentionIndex, id: EntityId, query: &str) -> Vec<EntityId> {
+    use crate::text::fold;
+    let entities = &mentions.entities;
+    let Some(entity) = entities.entity(id) else {
+        return Vec::new();
+    };
+    let words_of = |entity: &Entity| -> std::collections::HashSet<String> {
+        std::iter::once(&entity.name)
+            .chain(&entity.variants)
+            .flat_map(|spelling| {
+                fold(spelling)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|word| word.chars().count() >= 3)
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let query = fold(query.trim());
+    let own_words = words_of(entity);
+    let mut ranked: Vec<(u8, std::cmp::Reverse<usize>, String, EntityId)> = entities
+        .visible()
+        .filter(|other| other.id != id && mentions.is_listed(other))
+        .filter_map(|other| {
+            let rank = if query.is_empty() {
+                let related = other.kind == entity.kind && !words_of(other).is_disjoint(&own_words);
+                u8::from(!related)
+            } else {
+                std::iter::once(&other.name)
+                    .chain(&other.variants)
+                    .filter_map(|spelling| {
+                        let folded = fold(spelling);
+                        if folded.starts_with(&query) {
+                            Some(0)
+                        } else if folded
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|word| word.starts_with(&query))
+                        {
+                            Some(1)
+                        } else {
+                            folded.contains(&query).then_some(2)
+                        }
+                    })
+                    .min()?
+            };
+            Some((
+                rank,
+                std::cmp::Reverse(mentions.mention_count(other.id)),
+                other.name.to_lowercase(),
+                other.id,
+            ))
+        })
+        .collect();
+    ranked.sort();
+    ranked.truncate(MOST_CHOICES);
+    ranked.into_iter().map(|(.., id)| id).collect()
 }

@@ -121,12 +121,23 @@ pub fn kind_marker_ui(ui: &mut egui::Ui, kind: EntityKind) -> egui::Response {
         EntityKind::Date => "D",
         EntityKind::Other => "?",
     };
-    let text = egui::RichText::new(letter)
-        .small()
-        .strong()
-        .color(Color32::WHITE)
-        .background_color(kind_colour(kind));
-    ui.add(egui::Label::new(text).selectable(false))
+    // One width for every letter, so the names after the markers line up.
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let side = font.size + 4.0;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect_filled(rect, 2.0, kind_colour(kind));
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            letter,
+            egui::FontId::new(font.size, egui::FontFamily::Proportional),
+            Color32::WHITE,
+        );
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, letter));
+    response
 }
 
 /// A code's colour.

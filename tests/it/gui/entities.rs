@@ -3,6 +3,7 @@
 
 use super::{harness, run_until};
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use triangulate::gui::TriangulateApp;
 use triangulate::gui::app::LeftTab;
@@ -189,5 +190,66 @@ fn highlights_can_be_limited_to_some_kinds() {
         harness.ctx.options(|options| options.theme_preference),
         egui::ThemePreference::Dark,
         "the theme is chosen by name"
+    );
+}
+
+#[test]
+fn merge_into_finds_the_target_by_any_spelling_as_the_user_types() {
+    let mut harness = harness();
+    let by_name = |harness: &Harness<'static, TriangulateApp>, name: &str| {
+        harness
+            .state()
+            .derived
+            .mentions
+            .entities
+            .by_name(name)
+            .map(|entity| entity.id)
+    };
+    let french = by_name(&harness, "FNR").expect("the French acronym");
+    let english = by_name(&harness, "National Resistance Front").expect("the English name");
+    {
+        let app = harness.state_mut();
+        app.left_tab = LeftTab::Entities;
+        app.selected_entity = Some(french);
+    }
+    harness.run_ok();
+    harness.get_by_label("Choose…").click();
+    harness.run_ok();
+    // The field has the focus at once: typing part of a spelling, in any case, narrows the list.
+    harness
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|field| field.is_focused())
+        .expect("the picker's field has the focus")
+        .type_text("nrf");
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("National Resistance Front (Organisation")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Taliban (").is_none());
+    harness.key_press(Key::Enter);
+    harness.run_ok();
+    harness.get_by_label("Merge").click();
+    run_until(&mut harness, |app| {
+        app.derived.mentions.entities.entity(french).is_none()
+    });
+    let merged = harness
+        .state()
+        .derived
+        .mentions
+        .entities
+        .entity(english)
+        .expect("the English entity stays")
+        .variants
+        .clone();
+    assert_eq!(
+        merged,
+        [
+            "FNR",
+            "Front national de résistance",
+            "NRF",
+            "National Resistance Front"
+        ]
     );
 }
