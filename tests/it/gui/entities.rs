@@ -218,7 +218,7 @@ fn merge_into_finds_the_target_by_any_spelling_as_the_user_types() {
     // The field has the focus at once: typing part of a spelling, in any case, narrows the list.
     harness
         .get_all_by_role(egui::accesskit::Role::TextInput)
-        .find(|field| field.is_focused())
+        .find(egui_kittest::Node::is_focused)
         .expect("the picker's field has the focus")
         .type_text("nrf");
     harness.run_ok();
