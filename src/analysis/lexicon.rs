@@ -437,6 +437,17 @@ impl Lexicon {
         with_folded(word, |word| self.directions.contains(word))
     }
 
+    /// Whether `word` is a point of the compass made an adjective ("western", "centrale",
+    /// "occidental"), not the point itself ("est" is also French for "is", "North" a surname).
+    pub fn is_direction_adjective(&self, word: &str) -> bool {
+        self.is_direction(word)
+            && with_folded(word, |word| {
+                ["ern", "al", "ale"]
+                    .iter()
+                    .any(|ending| word.ends_with(ending))
+            })
+    }
+
     /// Whether `word` names a month or a weekday.
     pub fn is_calendar_word(&self, word: &str) -> bool {
         with_folded(word, |word| self.calendar.contains(word))

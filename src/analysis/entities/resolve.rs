@@ -62,9 +62,11 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
         votes[kind_index(EntityKind::Place)] += 2.5;
     }
     // "North Africa", "South Korea": a point of the compass before a place.
+    // "Western Europe", "Europe occidentale", "Afrique centrale" too.
     if words.len() >= 2
-        && lexicon.is_direction(words[0])
-        && lexicon.place(&words[1..].join(" ")).is_some()
+        && (lexicon.is_direction(words[0]) && lexicon.place(&words[1..].join(" ")).is_some()
+            || lexicon.is_direction(words[words.len() - 1])
+                && lexicon.place(&words[..words.len() - 1].join(" ")).is_some())
     {
         votes[kind_index(EntityKind::Place)] += 3.0;
     }

@@ -324,3 +324,23 @@ fn a_common_word_named_as_a_place_by_a_place_word_before_it_is_a_place() {
         [entity("Hope", EntityKind::Place, &["Hope"])]
     );
 }
+
+#[test]
+fn a_title_ending_the_sentence_before_or_a_point_of_the_compass_made_an_adjective_is_no_cue() {
+    let mut project = project_of(&[
+        "Il a succédé à son père. Formé à Londres, il a écrit aux gouvernements de l'Afrique \
+         centrale.\n",
+        "Western governments sent aid to Western Europe, said Dr. Hale.\n",
+    ]);
+    project.documents[0].language = Some("fr".to_owned());
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("Afrique centrale", EntityKind::Place, &["Afrique centrale"]),
+            entity("Hale", EntityKind::Person, &["Hale"]),
+            entity("Londres", EntityKind::Place, &["Londres"]),
+            entity("Western Europe", EntityKind::Place, &["Western Europe"]),
+        ]
+    );
+}

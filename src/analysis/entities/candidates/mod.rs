@@ -215,7 +215,10 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
             .or_else(|| extend_to_known_name(lexicon, words, index, end))
             .or_else(|| {
                 french
-                    .then(|| extend_to_adjectives(lexicon, text, words, index, end))
+                    .then(|| {
+                        extend_to_adjectives(lexicon, text, words, index, end)
+                            .or_else(|| extend_place_to_direction(lexicon, text, words, index, end))
+                    })
                     .flatten()
             })
         {
@@ -477,6 +480,26 @@ fn extend_to_adjectives(
     (last > end).then_some(last)
 }
 
+/// "Afrique centrale", "Europe occidentale": a place the gazetteer knows and, in lower case
+/// right after it, a point of the compass made an adjective.
+fn extend_place_to_direction(
+    lexicon: &Lexicon,
+    text: &str,
+    words: &[Word<'_>],
+    first: usize,
+    end: usize,
+) -> Option<usize> {
+    let next = words.get(end)?;
+    let name = &text[words[first].start..words[end - 1].end];
+    (next.text.starts_with(char::is_lowercase)
+        && text[words[end - 1].end..next.start]
+            .chars()
+            .all(|c| c == ' ')
+        && lexicon.is_direction_adjective(next.text)
+        && lexicon.place(name).is_some())
+    .then_some(end + 1)
+}
+
 /// Whether a lower-case French word reads as an adjective of a body's name: "fédéral",
 /// "nationale", "constitutionnel", "économique", "socialiste", "suisse".
 fn is_adjective(lexicon: &Lexicon, word: &str) -> bool {
@@ -607,7 +630,15 @@ fn trim_run(
                 .trim_end_matches(['\'', '’'])
                 .eq_ignore_ascii_case("d")
         });
-        if (lexicon.is_title(before) || lexicon.is_role(before)) && !of || initial {
+        // "son père. Formé en…": a title ending the sentence before is not this name's; an
+        // abbreviated one ("Dr. Smith", "Hrn. Müller") is capitalised before its dot.
+        let same_sentence = words.get(first).is_some_and(|name| {
+            !name.broken_before
+                || before.starts_with(char::is_uppercase)
+                    && text[words[first - 1].end..name.start].trim() == "."
+        });
+        if (lexicon.is_title(before) || lexicon.is_role(before)) && !of && same_sentence || initial
+        {
             cue = Some(EntityKind::Person);
         } else if lexicon.is_organisation_type(before) && !is_acronym(before) {
             cue = Some(EntityKind::Organisation);
@@ -659,6 +690,16 @@ fn trim_run(
     if run.len() == 1 {
         let word = &run[0];
         if word.text.chars().count() < 2 || word.text.chars().all(char::is_numeric) {
+            return None;
+        }
+        // "Western governments", "Central banks": a point of the compass made an adjective
+        // before a word in lower case, not a region's name.
+        if cue.is_none()
+            && lexicon.is_direction_adjective(word.text)
+            && words.get(last).is_some_and(|next| {
+                next.text.starts_with(char::is_lowercase) && !next.broken_before
+            })
+        {
             return None;
         }
         // Link slugs and codes ("Xk3vQ9pLr2") mix letters and digits; names rarely do.
