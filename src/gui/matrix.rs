@@ -120,7 +120,11 @@ pub fn matrix_ui(
                 .striped(true)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
+                    // "All" comes first, beside the codes: the sum of a row is what a narrow
+                    // window must not scroll away.
                     ui.label("");
+                    ui.add(Label::new(RichText::new("All").strong().small()).selectable(false))
+                        .on_hover_text("Every source together");
                     for column in &matrix.columns {
                         let (label, hover) = column_label(project, column);
                         let response = ui.add(
@@ -130,7 +134,6 @@ pub fn matrix_ui(
                             response.on_hover_text(hover);
                         }
                     }
-                    ui.add(Label::new(RichText::new("All").strong().small()).selectable(false));
                     ui.end_row();
                     for (row, code) in matrix.rows.iter().enumerate() {
                         let code = project.code(*code);
@@ -165,7 +168,8 @@ pub fn matrix_ui(
                                 );
                             }
                         });
-                        for column in 0..=matrix.columns.len() {
+                        let all = matrix.columns.len();
+                        for column in std::iter::once(all).chain(0..all) {
                             let total;
                             let cell = if column == matrix.columns.len() {
                                 total = matrix.row_total(row);

@@ -24,6 +24,31 @@ pub fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+/// The smallest text may be this much smaller than the body's, in points, so that notes under
+/// claims, pane hints and column headers stay legible.
+pub const SMALLEST_BELOW_BODY: f32 = 2.0;
+
+/// Raises egui's small text (9 points beside a 12.5-point body) to the body's size less
+/// [`SMALLEST_BELOW_BODY`], in both themes; a no-op once done.
+pub fn install_text_sizes(ctx: &egui::Context) {
+    let needed = |style: &egui::Style| {
+        let body = style.text_styles[&egui::TextStyle::Body].size;
+        let small = style.text_styles[&egui::TextStyle::Small].size;
+        (small < body - SMALLEST_BELOW_BODY).then_some(body - SMALLEST_BELOW_BODY)
+    };
+    if needed(&ctx.global_style()).is_none() {
+        return;
+    }
+    ctx.all_styles_mut(|style| {
+        if let Some(size) = needed(style) {
+            style.text_styles.insert(
+                egui::TextStyle::Small,
+                egui::FontId::new(size, egui::FontFamily::Proportional),
+            );
+        }
+    });
+}
+
 /// How strongly a mention is tinted: the light theme's pale tints and the dark theme's dim ones
 /// are where kinds are hardest to tell apart, and `tests::kinds_stay_apart_…` checks them.
 const fn kind_alpha(dark: bool, strong: bool) -> u8 {
@@ -256,6 +281,23 @@ pub fn stance_colour(stance: crate::model::Stance, dark: bool) -> Color32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_text_style_is_more_than_two_points_under_the_body_in_either_theme() {
+        let ctx = egui::Context::default();
+        install_text_sizes(&ctx);
+        for theme in [egui::Theme::Dark, egui::Theme::Light] {
+            let style = ctx.style_of(theme);
+            let body = style.text_styles[&egui::TextStyle::Body].size;
+            for (text_style, font) in &style.text_styles {
+                assert!(
+                    font.size >= body - SMALLEST_BELOW_BODY,
+                    "{text_style:?} is {} points beside a {body}-point body ({theme:?})",
+                    font.size
+                );
+            }
+        }
+    }
 
     /// sRGB (0–255) to linear light.
     fn linear(channel: f64) -> f64 {

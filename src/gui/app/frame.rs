@@ -40,6 +40,7 @@ impl TriangulateApp {
     pub fn tick(&mut self, ctx: &egui::Context) {
         // A no-op once the font is in; tests hand the app a context of their own.
         theme::install_fonts(ctx);
+        theme::install_text_sizes(ctx);
         for result in self.jobs.poll() {
             self.handle_job(result);
         }
