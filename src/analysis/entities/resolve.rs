@@ -41,7 +41,8 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     if surname && !all_caps && !spelling.contains(char::is_whitespace) {
         votes[kind_index(EntityKind::Person)] += 1.5;
     }
-    if lexicon.organisation(spelling).is_some() {
+    // A known organisation, or names joined by an ampersand: a firm's ("Stephens & Trammel").
+    if lexicon.organisation(spelling).is_some() || spelling.contains(" & ") {
         votes[kind_index(EntityKind::Organisation)] += 4.0;
     }
     // "U. S", "N. Y": initials written with spaces are the initials the gazetteer knows.

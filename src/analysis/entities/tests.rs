@@ -344,3 +344,22 @@ fn a_title_ending_the_sentence_before_or_a_point_of_the_compass_made_an_adjectiv
         ]
     );
 }
+
+#[test]
+fn a_firm_joined_by_an_ampersand_is_an_organisation_and_a_port_or_a_fort_a_place() {
+    let project =
+        project_of(&["Goods came from Harlow & Pike by ship from Port Vessey to Fort Calder.\n"]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("Fort Calder", EntityKind::Place, &["Fort Calder"]),
+            entity(
+                "Harlow & Pike",
+                EntityKind::Organisation,
+                &["Harlow & Pike"]
+            ),
+            entity("Port Vessey", EntityKind::Place, &["Port Vessey"]),
+        ]
+    );
+}

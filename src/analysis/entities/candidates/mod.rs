@@ -186,6 +186,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
             && (!words[end].broken_before
                 || after_middle_initial(text, words, end)
                 || after_abbreviated_first_name(lexicon, text, words, end)
+                || after_ampersand(text, words, end)
                 || after_dotted_abbreviation(text, words, end, |run| {
                     run.iter().any(|word| {
                         lexicon.is_organisation_word(word.text) || lexicon.is_place_word(word.text)
@@ -371,6 +372,15 @@ fn after_abbreviated_first_name(
     lexicon.is_given_name_abbreviation(first_name.text)
         && first_name.text.starts_with(char::is_uppercase)
         && text[first_name.end..words[end].start].trim_end() == "."
+        && words[end].text.starts_with(char::is_uppercase)
+}
+
+/// Whether `words[end]` follows an ampersand between two capitalised words: the name of a firm
+/// ("Stephens & Trammel", "Procter & Gamble", "Simon & Schuster").
+fn after_ampersand(text: &str, words: &[Word<'_>], end: usize) -> bool {
+    end > 0
+        && text[words[end - 1].end..words[end].start].trim() == "&"
+        && words[end - 1].text.starts_with(char::is_uppercase)
         && words[end].text.starts_with(char::is_uppercase)
 }
 
