@@ -95,7 +95,11 @@ fn ranking_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<HypothesesAction
                     continue;
                 };
                 ui.label(format!("{}", rank + 1));
-                let text = RichText::new(&hypothesis.text);
+                let text = RichText::new(format!(
+                    "{} {}",
+                    short_name(project, hypothesis.id),
+                    hypothesis.text
+                ));
                 ui.add(Label::new(if rank == 0 { text.strong() } else { text }).extend());
                 ui.label(format!("{:.2}", score.inconsistency))
                     .on_hover_text(
@@ -116,6 +120,17 @@ fn ranking_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<HypothesesAction
                 ui.end_row();
             }
         });
+}
+
+/// A hypothesis's short name, "H1", "H2"…, by its place in the project's list (the order
+/// they were written in), so that it stays the same whatever their rank.
+fn short_name(project: &Project, id: crate::model::HypothesisId) -> String {
+    let number = project
+        .hypotheses
+        .iter()
+        .position(|hypothesis| hypothesis.id == id)
+        .map_or(0, |index| index + 1);
+    format!("H{number}")
 }
 
 /// Every outlet the project knows: documents' own and those claims came through.
@@ -252,10 +267,17 @@ fn ratings_ui(
                 header.col(|ui| {
                     ui.strong("Outlet");
                 });
+                // "H1 The resistance is…": hypotheses that open alike still read apart.
                 for hypothesis in &project.hypotheses {
                     header.col(|ui| {
-                        ui.add(Label::new(RichText::new(&hypothesis.text).strong()).truncate())
-                            .on_hover_text(&hypothesis.text);
+                        let name = short_name(project, hypothesis.id);
+                        ui.add(
+                            Label::new(
+                                RichText::new(format!("{name} {}", hypothesis.text)).strong(),
+                            )
+                            .truncate(),
+                        )
+                        .on_hover_text(format!("{name}: {}", hypothesis.text));
                     });
                 }
             })

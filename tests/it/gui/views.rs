@@ -168,3 +168,18 @@ fn the_help_menu_shows_shortcuts_the_guide_and_the_data_attributions() {
             .is_some()
     );
 }
+
+#[test]
+fn hypotheses_that_open_alike_are_told_apart_by_their_short_names() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::H);
+    harness.run_ok();
+    // The ranking names each by the order it was written in, whatever its rank; the rating
+    // table's columns open with the same short names.
+    for name in [
+        "H1 The resistance is negotiating its surrender",
+        "H2 The resistance fights on",
+    ] {
+        assert_eq!(harness.get_all_by_label(name).count(), 2, "{name}");
+    }
+}
