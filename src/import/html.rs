@@ -39,11 +39,7 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
     }
     let text = paragraphs.join("\n\n");
     let metadata = extracted.metadata;
-    let outlet = [metadata.sitename.trim(), metadata.hostname.trim()]
-        .into_iter()
-        .find(|name| !name.is_empty())
-        .unwrap_or("")
-        .to_owned();
+    let outlet = super::credits::clean_outlet(&metadata.sitename, &metadata.hostname);
     // The date the article was first published: the extractor prefers the date it was last
     // modified, which would put an article updated a month later out of the story's order.
     let date = published_date(&decoded.text).or_else(|| {
@@ -56,10 +52,11 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         })
     });
     let language = declared_language(&metadata.language);
+    let author = super::credits::clean_author(&metadata.author, &outlet);
     let metadata = Metadata {
         title: metadata.title,
         outlet,
-        author: metadata.author,
+        author,
         url: metadata.url,
         date,
         language,
@@ -341,6 +338,26 @@ mod tests {
 <aside class="related"><h3>Lire aussi</h3><ul><li><a href="/a">Kaboul : l'aéroport sous tension</a></li><li><a href="/b">Les talibans promettent une amnistie</a></li></ul></aside>
 <footer>© Le Quotidien du Soir — Mentions légales</footer>
 </body></html>"#;
+
+    #[test]
+    fn the_author_is_the_writer_and_the_outlet_a_name() {
+        let page = PAGE
+            .replace(
+                r#"<meta name="author" content="Claire Martin">"#,
+                r#"<meta name="author" content="CLAIRE MARTIN; Le Quotidien du Soir; AFP Correspondent">"#,
+            )
+            .replace(
+                r#"content="Le Quotidien du Soir">"#,
+                r#"content="Le Quotidien du Soir | L'actualité en continu">"#,
+            );
+        let document = document_from_html(page.as_bytes(), "panchir.html")
+            .expect("imports")
+            .document;
+        assert_eq!(
+            (document.author.as_str(), document.outlet.as_str()),
+            ("Claire Martin", "Le Quotidien du Soir")
+        );
+    }
 
     #[test]
     fn a_saved_article_page_gives_its_text_and_metadata() {

@@ -9,6 +9,7 @@
 
 mod archive;
 pub mod boilerplate;
+mod credits;
 mod depth;
 mod epub;
 #[cfg(test)]
