@@ -198,6 +198,8 @@ impl TriangulateApp {
                 self.menu_item(ui, AppCommand::ShowMessages, true);
                 ui.checkbox(&mut self.sync_scroll, "Sync scroll")
                     .on_hover_text("Scrolling one pane scrolls the others to the same place, aligned on the passages they share");
+                ui.checkbox(&mut self.outline_every_mention, "Outline every name")
+                    .on_hover_text("Every mention carries its kind's dotted or dashed outline as well as its tint; off, only the mentions of the entity under the pointer or selected do");
                 ui.separator();
                 ui.horizontal(|ui| {
                     let label = ui.label("Text size");

@@ -149,6 +149,9 @@ pub struct TriangulateApp {
     text_size: f32,
     /// Which kinds of entities the reader highlights, by `EntityKind::ALL` order.
     pub highlight_kinds: [bool; 5],
+    /// Whether every mention carries its kind's outline (View ▸ Outline every name); off, only
+    /// the hovered or selected entity's mentions do.
+    pub outline_every_mention: bool,
     /// Whether the reader underlines claims.
     highlight_claims: bool,
     /// Codes whose claims the reader does not underline.
@@ -235,6 +238,7 @@ impl TriangulateApp {
             title: String::new(),
             text_size: DEFAULT_TEXT_SIZE,
             highlight_kinds: [true; 5],
+            outline_every_mention: false,
             highlight_claims: true,
             hidden_codes: std::collections::BTreeSet::new(),
             commands: Vec::new(),

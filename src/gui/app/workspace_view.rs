@@ -39,6 +39,7 @@ impl TriangulateApp {
             selected_entity: self.selected_entity,
             text_size: self.text_size,
             highlight_kinds: self.highlight_kinds,
+            outline_every_mention: self.outline_every_mention,
             highlight_claims: self.highlight_claims,
             hidden_codes: &self.hidden_codes,
             focus_code: self.focus_code,

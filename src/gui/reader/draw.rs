@@ -125,6 +125,7 @@ impl Pane {
                     entities: &context.mentions.entities,
                     shared,
                     kinds: context.highlight_kinds,
+                    outline_every_mention: context.outline_every_mention,
                     dark,
                 };
                 let set_aside = document.is_set_aside(&range);

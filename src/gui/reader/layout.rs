@@ -49,6 +49,8 @@ pub(super) fn collapsed_job(text: &str, font: &FontId, colour: Color32, width: f
 
 pub(super) struct Highlights<'a> {
     pub(super) kinds: [bool; 5],
+    /// Outlines on every mention, not only on the hovered or selected entity's.
+    pub(super) outline_every_mention: bool,
     pub(super) shared: &'a [Shared],
     pub(super) mentions: &'a [Mention],
     pub(super) claims: &'a [ClaimMark],
@@ -132,7 +134,9 @@ pub(super) fn paragraph_job(
         {
             let strong = style.hovered == Some(entity.id) || style.selected == Some(entity.id);
             background = theme::kind_tint(entity.kind, style.dark, strong);
-            mark = Some((mention.range.start, entity.kind));
+            if strong || style.outline_every_mention {
+                mark = Some((mention.range.start, entity.kind));
+            }
         }
         if let Some((_, claim_colour, claim)) = style
             .claims

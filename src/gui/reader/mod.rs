@@ -77,6 +77,9 @@ pub struct ReaderContext<'a> {
     pub text_size: f32,
     /// Which kinds of entities are highlighted, by `EntityKind::ALL` order.
     pub highlight_kinds: [bool; 5],
+    /// Whether every mention carries its kind's outline, or only those of the entity hovered
+    /// or selected (dense text reads better without them; the tints always show).
+    pub outline_every_mention: bool,
     /// Whether claims are underlined.
     pub highlight_claims: bool,
     /// Codes whose claims are not underlined (the highlight filter); a claim shows while any of

@@ -48,6 +48,7 @@ fn a_paragraph_is_laid_out_as_plain_text_with_its_highlights_beside_it() {
     let table = crate::analysis::mentions::MentionIndex::of_stored_entities(&project).entities;
     let style = Highlights {
         kinds: [true; 5],
+        outline_every_mention: true,
         shared: &[],
         mentions: &mentions,
         claims: &claims,
@@ -103,6 +104,26 @@ fn a_paragraph_is_laid_out_as_plain_text_with_its_highlights_beside_it() {
         "the claim does not cut the mark"
     );
     assert_eq!(decorations.marks[0].chars, chars(name));
+    // Without outlines on every name, only the hovered or selected entity's mentions keep
+    // theirs; the tints stay.
+    let quiet = Highlights {
+        outline_every_mention: false,
+        ..style
+    };
+    let marks = |style: &Highlights<'_>| {
+        paragraph_job(text, paragraph.clone(), style, &font, Color32::BLACK, 300.0)
+            .1
+            .marks
+            .len()
+    };
+    assert_eq!(marks(&quiet), 0);
+    assert_eq!(
+        marks(&Highlights {
+            hovered: Some(EntityId(1)),
+            ..quiet
+        }),
+        1
+    );
 }
 
 #[test]
