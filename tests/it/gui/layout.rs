@@ -1,23 +1,14 @@
 //! Small windows: every control stays in the window, tabs and the filter bar fold into menus,
 //! and the side panel can be closed.
 
-use super::{harness, harness_sized, sample_path};
+use super::{harness, small_window_on_sample};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable, by};
 use triangulate::gui::app::CentralView;
-use triangulate::model::DocumentId;
-use triangulate::store;
 
 #[test]
 fn at_800_by_500_every_control_is_in_the_window_and_the_folded_ones_still_work() {
-    let path = sample_path();
-    let (project, stamp) = store::load(&path).expect("the sample project loads");
-    let mut harness = harness_sized(project, Some(path), stamp, [800.0, 500.0]);
-    harness
-        .state_mut()
-        .open_document(DocumentId(1), false)
-        .expect("pane");
-    harness.run_ok();
+    let mut harness = small_window_on_sample();
     for role in [
         egui::accesskit::Role::Button,
         egui::accesskit::Role::CheckBox,

@@ -55,6 +55,19 @@ fn harness_with(
     harness_sized(project, path, stamp, [1280.0, 800.0])
 }
 
+/// The sample project in a small window (800×500), its first document open in a pane.
+fn small_window_on_sample() -> Harness<'static, TriangulateApp> {
+    let path = sample_path();
+    let (project, stamp) = store::load(&path).expect("the sample project loads");
+    let mut harness = harness_sized(project, Some(path), stamp, [800.0, 500.0]);
+    harness
+        .state_mut()
+        .open_document(DocumentId(1), false)
+        .expect("pane");
+    harness.run_ok();
+    harness
+}
+
 /// The app with `project` open, in a window of `size`, once its analysis is done.
 fn harness_sized(
     project: triangulate::model::Project,

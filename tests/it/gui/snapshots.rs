@@ -60,13 +60,6 @@ fn the_claim_popup() {
 
 #[test]
 fn the_reader_in_a_small_window() {
-    let path = sample_path();
-    let (project, stamp) = store::load(&path).expect("the sample project loads");
-    let mut harness = harness_sized(project, Some(path), stamp, [800.0, 500.0]);
-    harness
-        .state_mut()
-        .open_document(DocumentId(1), false)
-        .expect("pane");
-    harness.run_ok();
+    let mut harness = super::small_window_on_sample();
     harness.snapshot_options("reader-800x500", &options());
 }
