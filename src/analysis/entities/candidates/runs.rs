@@ -41,7 +41,14 @@ pub(super) fn joins_name(lexicon: &Lexicon, words: &[Word<'_>], first: usize, en
     if is_well_known(lexicon, &left.join(" ")) && lexicon.given_name(next.text).is_some() {
         return false;
     }
-    is_particle(lexicon, word) || word == "of" && opens_of_name(lexicon, &words[first..end])
+    // "Committee for Economic Development", "Institute for Strategic Studies": a body's name
+    // goes on with "for" too (a place's does not: "the Panjshir Valley for Massoud").
+    is_particle(lexicon, word)
+        || word == "of" && opens_of_name(lexicon, &words[first..end])
+        || word == "for"
+            && words[first..end]
+                .iter()
+                .any(|word| lexicon.is_organisation_word(word.text))
 }
 
 /// Whether `words[end]` is a capitalised function word inside a name written in title case in

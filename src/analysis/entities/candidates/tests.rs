@@ -228,3 +228,14 @@ fn an_acronym_may_take_letters_from_inside_the_words_it_stands_for() {
         ]
     );
 }
+
+#[test]
+fn a_bodys_name_goes_on_with_for_and_a_places_does_not() {
+    assert_eq!(
+        texts(
+            "The Centre for Strategic Studies wrote that fighting in the Panjshir Valley for \
+             Massoud went on."
+        ),
+        ["Centre for Strategic Studies", "Panjshir Valley", "Massoud"]
+    );
+}
