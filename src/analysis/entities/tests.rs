@@ -330,7 +330,8 @@ fn a_title_ending_the_sentence_before_or_a_point_of_the_compass_made_an_adjectiv
     let mut project = project_of(&[
         "Il a succédé à son père. Formé à Londres, il a écrit aux gouvernements de l'Afrique \
          centrale.\n",
-        "Western governments sent aid to Western Europe, said Dr. Hale.\n",
+        "Western governments sent aid to Western Europe, said Dr. Hale. Thanks went to the \
+         Secretary. Resolved, that we agree.\n",
     ]);
     project.documents[0].language = Some("fr".to_owned());
     let table = EntityTable::derive(&project, &EntityCache::default());

@@ -432,11 +432,13 @@ fn trim_run(
                 .trim_end_matches(['\'', '’'])
                 .eq_ignore_ascii_case("d")
         });
-        // "son père. Formé en…": a title ending the sentence before is not this name's; an
-        // abbreviated one ("Dr. Smith", "Hrn. Müller") is capitalised before its dot.
+        // "son père. Formé en…", "the Chairman and Secretary. Resolved, …": a title ending the
+        // sentence before is not this name's; an abbreviated one ("Dr. Smith", "Hrn. Müller")
+        // is short and capitalised before its dot.
         let same_sentence = words.get(first).is_some_and(|name| {
             !name.broken_before
                 || before.starts_with(char::is_uppercase)
+                    && before.chars().count() <= 4
                     && text[words[first - 1].end..name.start].trim() == "."
         });
         if (lexicon.is_title(before) || lexicon.is_role(before)) && !of && same_sentence || initial
