@@ -55,6 +55,12 @@ impl Place {
         }
     }
 
+    /// Whether its name alone says "place": a country, a continent, a region, or a city of
+    /// 100,000 people or more (smaller towns' names are often surnames or common words too).
+    pub fn is_well_known(&self) -> bool {
+        self.weight() >= 2.0
+    }
+
     /// How likely a name shared by several places means this one: countries first, then big
     /// cities before the regions named after them ("Kabul" the city, not the province).
     fn rank(&self) -> u8 {

@@ -5,7 +5,7 @@
 //! mentions in the corpus, then alphabetically, and nothing depends on which document came
 //! first.
 
-use super::super::lexicon::{GivenName, Lexicon, lexicon};
+use super::super::lexicon::{GivenName, Lexicon, Place, lexicon};
 use super::alike::{Alike, Placed};
 use super::candidates::{DocumentNames, is_acronym, word_hash};
 use super::pool::{Evidence, KINDS, Pool, kind_index};
@@ -100,7 +100,7 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
             || given.weight < 5.0
                 && lexicon
                     .place(word)
-                    .is_some_and(|place| place.weight() >= 2.0)
+                    .is_some_and(|place| place.is_well_known())
     };
     if words.len() >= 2 {
         if let Some(given) = lexicon
@@ -141,7 +141,7 @@ fn is_phrase(lexicon: &Lexicon, spelling: &str) -> bool {
                 || lexicon.is_group_word(word)
                 || lexicon
                     .place(word)
-                    .is_some_and(|place| place.weight() >= 2.0)
+                    .is_some_and(|place| place.is_well_known())
         })
 }
 
@@ -348,7 +348,7 @@ pub(super) fn resolve_pool(pool: &Pool, alike: &mut Alike) -> AutoEntities {
         // alternate names include their region's and "Sudan" is also an old name of South Sudan.
         let places: Vec<u32> = lexicon
             .place(spelling)
-            .filter(|place| place.weight() >= 2.0)
+            .filter(Place::is_well_known)
             .map(|place| place.id)
             .into_iter()
             .collect();

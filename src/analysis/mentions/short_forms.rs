@@ -164,7 +164,7 @@ pub(super) fn resolve(
         // A place's name given to a person as a surname ("Phoenix" of "Joaquin Phoenix"), or a
         // small town's as the family name some names put first ("Tsai" of "Tsai Ing-wen");
         // never a city's as a first name ("Paris" of "Paris Hilton" is still the city).
-        let small_town = place.is_none_or(|place| place.weight() < 2.0);
+        let small_town = place.is_none_or(|place| !place.is_well_known());
         let is_place = entities
             .entity(hit.entity)
             .is_some_and(|entity| entity.kind == EntityKind::Place);

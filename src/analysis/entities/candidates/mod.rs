@@ -345,7 +345,7 @@ fn is_well_known(lexicon: &Lexicon, name: &str) -> bool {
     lexicon.organisation(name).is_some()
         || lexicon
             .place(name)
-            .is_some_and(|place| place.weight() >= 2.0)
+            .is_some_and(|place| place.is_well_known())
 }
 
 /// Whether a word is a name that opens with a transliterated Arabic article before a capital:
