@@ -25,6 +25,7 @@ pub mod cli;
 pub mod corpus;
 pub mod edit;
 pub mod export;
+pub mod frame_guard;
 pub mod import;
 pub mod model;
 pub mod store;

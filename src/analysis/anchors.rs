@@ -3,7 +3,8 @@
 //! mark the places that tell the same part of the story.
 
 use super::mentions::MentionIndex;
-use crate::model::{DocumentId, EntityKind, Project};
+use super::passages::Passage;
+use crate::model::{Document, EntityKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -74,19 +75,65 @@ fn numbers(text: &str, body: Range<usize>) -> Vec<(String, Range<usize>)> {
     found
 }
 
+/// A passage two open documents share, or an anchor between two that share none.
+pub type Link = (Passage, Option<AnchorKind>);
+
+/// The passages any two of the documents `open` share (from the reuse clusters both are in),
+/// and anchors (numbers, dates, rare names) between two that share none.
+pub fn links_between(
+    open: &[Document],
+    reuse: &crate::analysis::reuse::Reuse,
+    mentions: &MentionIndex,
+) -> Vec<Link> {
+    let mut found: Vec<Link> = Vec::new();
+    let pairs = || {
+        open.iter().enumerate().flat_map(|(index, first)| {
+            open[index + 1..].iter().map(move |second| {
+                if first.id <= second.id {
+                    (first, second)
+                } else {
+                    (second, first)
+                }
+            })
+        })
+    };
+    for (a, b) in pairs() {
+        let known = found
+            .iter()
+            .any(|(passage, _)| (passage.a, passage.b) == (a.id, b.id));
+        if !known {
+            let shared = reuse.between(a.id, b.id);
+            found.extend(shared.into_iter().map(|passage| (passage, None)));
+        }
+    }
+    for (a, b) in pairs() {
+        let share_text = found
+            .iter()
+            .any(|(passage, _)| (passage.a, passage.b) == (a.id, b.id));
+        if a.id == b.id || share_text {
+            continue;
+        }
+        for anchor in anchors(a, b, mentions) {
+            let link = Passage {
+                a: a.id,
+                b: b.id,
+                a_range: anchor.a_range,
+                b_range: anchor.b_range,
+                score: 1.0,
+            };
+            found.push((link, Some(anchor.kind)));
+        }
+    }
+    found
+}
+
 /// The anchors between documents `a` and `b`: each number, date or rare entity of `a` paired
 /// with its first occurrence in `b`. Set-aside paragraphs are left out.
-pub fn anchors(
-    project: &Project,
-    mentions: &MentionIndex,
-    a: DocumentId,
-    b: DocumentId,
-) -> Vec<Anchor> {
-    let (Some(first), Some(second)) = (project.document(a), project.document(b)) else {
-        return Vec::new();
-    };
+pub fn anchors(first: &Document, second: &Document, mentions: &MentionIndex) -> Vec<Anchor> {
+    crate::frame_guard::heavy("finding anchors between two documents");
+    let (a, b) = (first.id, second.id);
     let mut found = Vec::new();
-    let analysed = |document: &crate::model::Document| {
+    let analysed = |document: &Document| {
         let body = document.body.range();
         (document.analysed_body().into_owned(), body)
     };
@@ -148,7 +195,7 @@ pub fn anchors(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, EntityId, EntityOrigin};
+    use crate::model::{DocumentId, Entity, EntityId, EntityOrigin, Project};
 
     #[test]
     fn numbers_are_read_through_thousands_separators_and_codes_are_not_numbers() {
@@ -201,7 +248,7 @@ mod tests {
             });
         }
         let index = MentionIndex::of_stored_entities(&project);
-        let found = anchors(&project, &index, DocumentId(1), DocumentId(2));
+        let found = anchors(&project.documents[0], &project.documents[1], &index);
         let text = |id: u32, range: &Range<usize>| {
             project.documents[id as usize - 1].text[range.clone()].to_owned()
         };

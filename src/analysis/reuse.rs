@@ -75,6 +75,7 @@ pub struct Reuse {
 impl Reuse {
     /// The reuse clusters of `documents`.
     pub fn find(documents: &[Document]) -> Self {
+        crate::frame_guard::heavy("finding reuse clusters in every document");
         let clusters = clusters(documents);
         let mut by_document: HashMap<DocumentId, Vec<(u32, u32)>> = HashMap::new();
         for (index, cluster) in clusters.iter().enumerate() {

@@ -186,6 +186,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Folds every document of the project, on every core.
     pub fn build(project: &Project) -> Self {
+        crate::frame_guard::heavy("indexing every document for search");
         let bodies = project
             .documents
             .par_iter()

@@ -71,6 +71,7 @@ fn compatible(a: EntityKind, b: EntityKind) -> bool {
 /// Open suggestions, strongest first: visible entities whose names are alike, that the user has
 /// neither merged nor marked as different.
 pub fn suggestions(project: &Project, mentions: &MentionIndex) -> Vec<Suggestion> {
+    crate::frame_guard::heavy("suggesting merges over every entity");
     // Only entities sharing the start of a word skeleton are compared.
     let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
     let entities: Vec<_> = mentions

@@ -100,6 +100,7 @@ pub fn write(
     format: Format,
     entities: Option<&crate::analysis::mentions::MentionIndex>,
 ) -> Result<Vec<u8>, ExportError> {
+    crate::frame_guard::heavy("making a report of the whole project");
     Ok(match format {
         Format::Csv => claims_csv(project).into_bytes(),
         Format::Markdown => markdown(project).into_bytes(),

@@ -97,6 +97,11 @@ pub enum JobResult {
         fallbacks: Vec<store::Fallback>,
         /// What to tell the user once it is open, if more than that it opened.
         note: Option<String>,
+        /// The file as the recent list keeps it (links resolved).
+        recent: PathBuf,
+        /// When the project's recovery copy, newer than its file, was made; `None` when it
+        /// has none newer.
+        newer_recovery: Option<String>,
     },
     /// A project was written.
     Saved {
@@ -109,6 +114,31 @@ pub enum JobResult {
         /// The new stamp, or why it failed (another writer held the file, or changed it since
         /// it was read).
         result: Result<Option<DiskStamp>, crate::workspace::WorkspaceError>,
+        /// The file as the recent list keeps it (links resolved).
+        recent: PathBuf,
+    },
+    /// A project's recovery copy was deleted, or could not be.
+    RecoveryDiscarded {
+        /// Why it could not be deleted; `None` when it was, or there was none.
+        error: Option<String>,
+        /// Whether the user asked for it (so a failure is worth telling).
+        asked: bool,
+    },
+    /// A path typed in place of a file dialog was looked at.
+    TypedPath {
+        /// What it was typed for.
+        purpose: DialogPurpose,
+        /// The path.
+        path: PathBuf,
+        /// Whether a file is there already.
+        exists: bool,
+    },
+    /// What links a set of open documents was worked out.
+    Links {
+        /// What the links were worked out for (see [`LinksKey`]).
+        key: LinksKey,
+        /// The shared passages and anchors.
+        links: Arc<Vec<crate::analysis::anchors::Link>>,
     },
     /// An import finished or was cancelled.
     Imported {
@@ -203,6 +233,10 @@ pub struct Jobs {
     pub autosaving: bool,
     /// Whether a REFI-QDA file or a name list is being read.
     pub reading_file: bool,
+    /// Whether the links between open documents are being worked out.
+    pub linking: bool,
+    /// Whether a native file dialog can open here, as found when the window started.
+    pub dialogs_available: bool,
 }
 
 impl Jobs {
@@ -220,6 +254,8 @@ impl Jobs {
             dialog_open: false,
             autosaving: false,
             reading_file: false,
+            linking: false,
+            dialogs_available: dialogs_available(),
         }
     }
 
@@ -238,7 +274,11 @@ impl Jobs {
                 JobResult::Saved { .. } => self.saving = None,
                 JobResult::Imported { .. } => self.import = None,
                 JobResult::Analysed { .. } => self.analysing = None,
-                JobResult::Searched { .. } | JobResult::Exported { .. } => {}
+                JobResult::Links { .. } => self.linking = false,
+                JobResult::Searched { .. }
+                | JobResult::Exported { .. }
+                | JobResult::RecoveryDiscarded { .. }
+                | JobResult::TypedPath { .. } => {}
                 JobResult::Autosaved { .. } => self.autosaving = false,
                 JobResult::ExchangeRead { .. } | JobResult::NamesRead { .. } => {
                     self.reading_file = false;
@@ -372,17 +412,29 @@ impl Jobs {
                 let index = Derived::mentions_only(&workspace.project, &workspace.entity_cache);
                 (workspace, index)
             });
+            // A restored recovery keeps the project file's stamp: saving writes over it.
+            let result = result.map(|(mut workspace, index)| {
+                if recovery {
+                    workspace.stamp = DiskStamp::read(&path);
+                }
+                (workspace, index)
+            });
             let fallbacks = if result.is_err() && !recovery {
                 store::fallbacks(&path)
             } else {
                 Vec::new()
             };
+            let newer_recovery = (result.is_ok() && !recovery)
+                .then(|| newer_recovery(&path))
+                .flatten();
             JobResult::Loaded {
+                recent: recent_key(&path),
                 path,
                 recovery,
                 result,
                 fallbacks,
                 note: None,
+                newer_recovery,
             }
         });
     }
@@ -417,11 +469,13 @@ impl Jobs {
                 Err(error) => (Err(error), None),
             };
             JobResult::Loaded {
+                recent: recent_key(&path),
                 path,
                 recovery: false,
                 result,
                 fallbacks: Vec::new(),
                 note,
+                newer_recovery: None,
             }
         });
     }
@@ -451,6 +505,7 @@ impl Jobs {
             })();
             JobResult::Saved {
                 session,
+                recent: recent_key(&path),
                 path,
                 revision,
                 result,
@@ -616,7 +671,55 @@ impl Jobs {
             index: Derived::update(&project, &previous, &cache),
         });
     }
+
+    /// Deletes a project's recovery copy on its own thread; `asked` when the user chose to.
+    pub fn discard_recovery(&self, path: &Path, asked: bool) {
+        let copy = store::recovery_path(path);
+        self.spawn("discard-recovery", move || {
+            let error = match std::fs::remove_file(&copy) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => Some(format!(
+                    "Could not delete the recovery copy {}: {error}",
+                    copy.display()
+                )),
+                _ => None,
+            };
+            JobResult::RecoveryDiscarded { error, asked }
+        });
+    }
+
+    /// Looks at a path typed in place of a file dialog on its own thread.
+    pub fn check_typed_path(&self, purpose: DialogPurpose, path: PathBuf) {
+        self.spawn("typed-path", move || JobResult::TypedPath {
+            exists: path.exists(),
+            purpose,
+            path,
+        });
+    }
+
+    /// Works out what links the documents `open` on its own thread: the passages any two share
+    /// (from the reuse clusters) and anchors between two that share none.
+    pub fn find_links(
+        &mut self,
+        key: LinksKey,
+        open: Vec<crate::model::Document>,
+        (reuse, mentions): (
+            Arc<crate::analysis::reuse::Reuse>,
+            Arc<crate::analysis::mentions::MentionIndex>,
+        ),
+    ) {
+        self.linking = true;
+        self.spawn("links", move || JobResult::Links {
+            links: Arc::new(crate::analysis::anchors::links_between(
+                &open, &reuse, &mentions,
+            )),
+            key,
+        });
+    }
 }
+
+/// What the links between open documents depend on: the reuse clusters and the mentions (by
+/// the address of the analysis they belong to) and the documents open, in order.
+pub type LinksKey = (usize, usize, Vec<crate::model::DocumentId>);
 
 /// The folded text of every document, for one session and generation of the project, kept
 /// between searches.
@@ -625,5 +728,26 @@ pub type FoldedCache =
 
 fn log_spawn_failure(name: &str, error: &std::io::Error) {
     // Without a thread there is no job and no result: say so where a developer will look.
-    eprintln!("triangulate: could not start the {name} thread: {error}");
+    log::error!("could not start the {name} thread: {error}");
+}
+
+/// A project file as the recent list keeps it: with its links resolved, so one file reached
+/// two ways is listed once.
+fn recent_key(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// When `path`'s recovery copy was made, if it is newer than the project file.
+fn newer_recovery(path: &Path) -> Option<String> {
+    store::has_newer_recovery(path).then(|| {
+        std::fs::metadata(store::recovery_path(path))
+            .and_then(|metadata| metadata.modified())
+            .ok()
+            .map(|time| {
+                chrono::DateTime::<chrono::Local>::from(time)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    })
 }

@@ -205,6 +205,7 @@ pub struct BatchRead {
 /// Links to folders are not followed, so a link back to a parent folder cannot make the walk
 /// endless; links to files are read like files.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    crate::frame_guard::heavy("walking folders to import");
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -286,6 +287,7 @@ fn seconds(duration: std::time::Duration) -> String {
 /// Reads one file into a document whose id is not yet assigned, within the options' limits: its
 /// reader runs on a worker of its own (see [`guard`]).
 pub fn read_document(path: &Path, options: ImportOptions) -> Result<Imported, ImportError> {
+    crate::frame_guard::heavy("reading a file to import");
     let bytes = read_capped(path, options.max_bytes)?;
     let file = path
         .file_name()

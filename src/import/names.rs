@@ -30,6 +30,7 @@ pub const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads a name list file (any common encoding); the error says what is wrong with which file.
 pub fn read_names_file(path: &std::path::Path) -> Result<(Vec<NameEntry>, Vec<usize>), String> {
+    crate::frame_guard::heavy("reading a name list");
     let name = path.display();
     let size = std::fs::metadata(path)
         .map_err(|error| format!("cannot read the name list {name}: {error}"))?

@@ -8,6 +8,7 @@ use std::time::{Duration, SystemTime};
 /// The file a project path names: the path itself, or for a symbolic link the file it leads
 /// to, so that a save replaces the project and not the link. A link to nothing is an error.
 pub fn real_path(path: &Path) -> io::Result<PathBuf> {
+    crate::frame_guard::heavy("resolving a file's links");
     match std::fs::symlink_metadata(path) {
         Ok(metadata) if metadata.file_type().is_symlink() => {
             std::fs::canonicalize(path).map_err(|error| {

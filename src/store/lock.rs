@@ -64,6 +64,7 @@ pub fn try_lock(path: &Path) -> Option<ProjectLock> {
 
 /// Takes the project's lock, waiting up to [`LOCK_WAIT`] for another writer to let go.
 pub fn lock(path: &Path) -> Result<ProjectLock, LockError> {
+    crate::frame_guard::heavy("taking a project's lock");
     let lock_file = lock_path(path);
     let io = |source| LockError::Io {
         path: lock_file.clone(),

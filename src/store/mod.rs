@@ -153,6 +153,7 @@ pub struct DiskStamp {
 impl DiskStamp {
     /// The stamp of the file at `path` now, or `None` if there is no such file.
     pub fn read(path: &Path) -> Option<Self> {
+        crate::frame_guard::heavy("reading a file's stamp");
         let metadata = std::fs::metadata(path).ok()?;
         Some(Self {
             modified: metadata.modified().ok(),
@@ -163,6 +164,7 @@ impl DiskStamp {
 
 /// Whether the file at `path` changed since `known` was taken (created, deleted or rewritten).
 pub fn changed_on_disk(path: &Path, known: Option<DiskStamp>) -> bool {
+    crate::frame_guard::heavy("checking a project file on disk");
     DiskStamp::read(path) != known
 }
 
@@ -183,6 +185,7 @@ pub fn recovery_path(path: &Path) -> PathBuf {
 /// Writes unsaved changes to the project's recovery file, atomically; the project file itself
 /// and its backup are not touched.
 pub fn write_recovery(project: &Project, path: &Path) -> Result<(), SaveError> {
+    crate::frame_guard::heavy("writing a recovery copy");
     let path = &real_path(path).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
@@ -207,6 +210,7 @@ pub fn write_recovery(project: &Project, path: &Path) -> Result<(), SaveError> {
 
 /// Whether a recovery file newer than the project is waiting beside it.
 pub fn has_newer_recovery(path: &Path) -> bool {
+    crate::frame_guard::heavy("looking for a recovery copy");
     let modified = |path: &Path| {
         std::fs::metadata(path)
             .and_then(|metadata| metadata.modified())
@@ -300,6 +304,7 @@ pub fn load(path: &Path) -> Result<(Project, Option<DiskStamp>), LoadError> {
 /// [`load`], with the format version the file was written in, which may be older than
 /// [`FORMAT_VERSION`] and need migrating.
 pub fn load_versioned(path: &Path) -> Result<(Project, Option<DiskStamp>, u32), LoadError> {
+    crate::frame_guard::heavy("reading a project file");
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -336,6 +341,7 @@ pub fn load_versioned(path: &Path) -> Result<(Project, Option<DiskStamp>, u32), 
 /// replaced. Temporary files that earlier saves left when killed midway are removed (the
 /// caller holds the project's lock).
 pub fn save(project: &Project, path: &Path) -> Result<Option<DiskStamp>, SaveError> {
+    crate::frame_guard::heavy("writing a project file");
     let given = path;
     let path = &real_path(given).map_err(|source| SaveError::Io {
         path: given.to_owned(),

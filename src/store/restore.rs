@@ -53,6 +53,7 @@ impl Fallback {
 /// The backup and the recovery copy of the project at `path` that load, the newest first. Each
 /// is read whole to check it; nothing is written.
 pub fn fallbacks(path: &Path) -> Vec<Fallback> {
+    crate::frame_guard::heavy("looking for a project's backups");
     let mut found: Vec<Fallback> = [
         (FallbackKind::Recovery, recovery_path(path)),
         (FallbackKind::Backup, backup_path(path)),
@@ -93,6 +94,7 @@ fn damaged_path(path: &Path) -> PathBuf {
 /// file aside (see [`damaged_path`]); returns where the damaged file is now, if there was one.
 /// The copy stays where it is.
 pub fn restore(path: &Path, copy: &Path) -> io::Result<Option<PathBuf>> {
+    crate::frame_guard::heavy("restoring a project from a copy");
     let path = &super::real_path(path)?;
     let bytes = std::fs::read(copy)?;
     let kept = if std::fs::symlink_metadata(path).is_ok() {

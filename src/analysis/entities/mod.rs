@@ -224,6 +224,7 @@ pub struct EntityTable {
 impl EntityTable {
     /// Derives the entities of `project`, reading each document through `cache`.
     pub fn derive(project: &Project, cache: &EntityCache) -> Self {
+        crate::frame_guard::heavy("deriving the entities of every document");
         let (auto, readings) = cache.auto_entities_and_readings(project);
         let mut table = Self::build(project, &auto);
         table.readings = project

@@ -80,6 +80,7 @@ impl MentionIndex {
     /// [`Self::build`], searching again only the documents that the last search of `scans`
     /// does not answer for (see [`ScanCache`]).
     pub fn build_with(project: &Project, table: EntityTable, scans: &ScanCache) -> Self {
+        crate::frame_guard::heavy("finding the mentions in every document");
         let entities = &table;
         // Each spelling searched for, once, with the entity it stands for: the first visible
         // entity, in id order, that has it.

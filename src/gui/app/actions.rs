@@ -231,7 +231,10 @@ impl TriangulateApp {
     pub(super) fn proceed(&mut self, pending: Pending) {
         match pending {
             Pending::New => {
-                self.set_project(Project::new("Untitled"), None, None);
+                // An empty project: its (empty) analysis follows off the frame like any other.
+                let workspace =
+                    crate::workspace::Workspace::new(Project::new("Untitled"), None, None);
+                self.set_analysed_project(workspace, crate::analysis::Derived::default());
                 self.messages.say("New project");
             }
             Pending::Open(path) => self.open(path),

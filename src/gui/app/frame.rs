@@ -38,6 +38,8 @@ impl eframe::App for TriangulateApp {
 impl TriangulateApp {
     /// Work between frames: finished jobs, close requests, stale analysis.
     pub fn tick(&mut self, ctx: &egui::Context) {
+        // What runs from here on must not read files or work over the whole corpus.
+        let _frame = crate::frame_guard::FrameScope::enter();
         // A no-op once the font is in; tests hand the app a context of their own.
         theme::install_fonts(ctx);
         theme::install_text_sizes(ctx);
@@ -80,6 +82,7 @@ impl TriangulateApp {
 
     /// Draws one frame. Separate from [`eframe::App::ui`] so tests and benchmarks can call it.
     pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let _frame = crate::frame_guard::FrameScope::enter();
         let ctx = ui.ctx().clone();
         self.update_title(&ctx);
         self.commands.extend(consume_shortcuts(&ctx));

@@ -28,7 +28,7 @@ impl TriangulateApp {
         // Where no dialog can open at all, the typed path is offered at once rather than after
         // a dialog that "closes" too fast (which a loaded machine can make slow enough to look
         // like a cancel).
-        if !super::super::jobs::dialogs_available() {
+        if !self.jobs.dialogs_available {
             self.modal = Some(Modal::TypedPath(purpose, String::new(), true));
             return;
         }
@@ -54,13 +54,10 @@ impl TriangulateApp {
     pub(super) fn save_to(&mut self, path: PathBuf, then: Option<Pending>, force: bool) {
         self.commit_notes();
         let same_file = self.workspace.path.as_deref() == Some(path.as_path());
-        if same_file && !force && store::changed_on_disk(&path, self.workspace.stamp) {
-            self.modal = Some(Modal::ChangedOnDisk(path, then));
-            return;
-        }
         self.pending_after_save = then.clone();
         self.messages.working(format!("Saving {}…", path.display()));
-        // The check is made again under the file's lock, where no other writer can slip in.
+        // Whether the file changed on disk is checked by the save, under the file's lock, where
+        // no other writer can slip in; the answer comes back as the save's result.
         let expected = (same_file && !force).then_some(self.workspace.stamp);
         self.pending_save_check = Some((path.clone(), then));
         self.jobs.save(
@@ -82,8 +79,9 @@ impl TriangulateApp {
         self.jobs.import(self.session, paths);
     }
 
+    /// Puts `path` first in the recent projects; the jobs that open and save a project give it
+    /// with its links resolved.
     pub(super) fn remember(&mut self, path: PathBuf) {
-        let path = std::fs::canonicalize(&path).unwrap_or(path);
         self.recent.retain(|known| *known != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
@@ -114,6 +112,8 @@ impl TriangulateApp {
                 result,
                 fallbacks,
                 note,
+                recent,
+                newer_recovery,
             } => match result {
                 Ok((mut workspace, index)) => {
                     // Edits made while the file was loading are not dropped without asking.
@@ -124,13 +124,10 @@ impl TriangulateApp {
                         self.modal = Some(Modal::UnsavedChanges(Pending::Open(path)));
                         return;
                     }
-                    // A restored recovery keeps the project file's stamp: saving writes over it.
-                    if recovery {
-                        workspace.stamp = store::DiskStamp::read(&path);
-                    }
                     workspace.path = Some(path.clone());
                     let migrated = workspace.is_dirty();
                     self.set_analysed_project(workspace, index);
+                    self.remember(recent);
                     if migrated {
                         // An older format was converted: saving writes the current one.
                         self.workspace.history.mark_unsaved();
@@ -143,18 +140,7 @@ impl TriangulateApp {
                         self.messages.done(note);
                     } else {
                         self.messages.done(format!("Opened {}", path.display()));
-                        if store::has_newer_recovery(&path) {
-                            // When the copy was made is read once, here, not on every frame the
-                            // question is shown.
-                            let when = std::fs::metadata(store::recovery_path(&path))
-                                .and_then(|metadata| metadata.modified())
-                                .ok()
-                                .map(|time| {
-                                    chrono::DateTime::<chrono::Local>::from(time)
-                                        .format("%Y-%m-%d %H:%M")
-                                        .to_string()
-                                })
-                                .unwrap_or_default();
+                        if let Some(when) = newer_recovery {
                             self.modal = Some(Modal::Recovery(path, when));
                         }
                     }
@@ -177,6 +163,7 @@ impl TriangulateApp {
                 path,
                 revision,
                 result,
+                recent,
             } => {
                 if session != self.session {
                     // The project was replaced while it was being saved; the result is not ours.
@@ -188,10 +175,10 @@ impl TriangulateApp {
                         self.workspace.stamp = stamp;
                         if revision == self.workspace.history.revision() {
                             // Everything is saved: the recovery copy has nothing more to offer.
-                            let _ = std::fs::remove_file(store::recovery_path(&path));
+                            self.jobs.discard_recovery(&path, false);
                         }
                         self.workspace.path = Some(path.clone());
-                        self.remember(path.clone());
+                        self.remember(recent);
                         self.messages.done(format!("Saved {}", path.display()));
                         if let Some(pending) = self.pending_after_save.take() {
                             // Only a save of the current state lets a waiting action go ahead.
@@ -294,6 +281,29 @@ impl TriangulateApp {
                 if session == self.session {
                     self.search.receive(query, options, result);
                 }
+            }
+            JobResult::RecoveryDiscarded { error, asked } => match error {
+                Some(error) if asked => self.messages.fail(error),
+                Some(error) => log::warn!("{error}"),
+                None => {}
+            },
+            JobResult::TypedPath {
+                purpose,
+                path,
+                exists,
+            } => {
+                if purpose == DialogPurpose::SaveAs
+                    && exists
+                    && self.workspace.path.as_deref() != Some(path.as_path())
+                {
+                    // No native dialog asked about replacing the file: ask here.
+                    self.modal = Some(Modal::Overwrite(path));
+                } else {
+                    self.chosen(purpose, vec![path]);
+                }
+            }
+            JobResult::Links { key, links } => {
+                self.links_cache = Some((key, links));
             }
             JobResult::Analysed {
                 session,

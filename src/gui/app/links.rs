@@ -2,7 +2,7 @@
 //! none) and its two uses: sync scroll and the bands drawn between neighbouring panes.
 
 use super::TriangulateApp;
-use crate::analysis::anchors::{AnchorKind, anchors};
+use crate::analysis::anchors::AnchorKind;
 use crate::analysis::passages::Passage;
 use crate::gui::reader::{Pane, Shared};
 use crate::gui::theme;
@@ -11,13 +11,13 @@ use egui::{Rect, Ui};
 use std::ops::Range;
 use std::sync::Arc;
 
-/// A passage two open documents share, or an anchor between two that share none.
-pub(super) type Link = (Passage, Option<AnchorKind>);
+pub(super) use crate::analysis::anchors::Link;
 
 impl TriangulateApp {
     /// What links the open documents: the passages any two share (derived from the reuse
-    /// clusters), and anchors (numbers, dates, rare names) between two that share none. Worked out once for a set of open documents
-    /// and an analysis, not on every frame.
+    /// clusters), and anchors (numbers, dates, rare names) between two that share none. Worked
+    /// out on a worker thread once for a set of open documents and an analysis; until it
+    /// arrives, the links last found stand (or none).
     pub fn links_between(&mut self, open: &[DocumentId]) -> Arc<Vec<Link>> {
         // Links depend on the shared passages and the mentions alone, not on every edit.
         let key = (
@@ -25,54 +25,46 @@ impl TriangulateApp {
             Arc::as_ptr(&self.derived.mentions) as usize,
             open.to_vec(),
         );
-        if let Some((known, links)) = &self.links_cache
-            && *known == key
-        {
-            return links.clone();
+        let known = self
+            .links_cache
+            .as_ref()
+            .is_some_and(|(known, _)| *known == key);
+        if !known && !self.jobs.linking && self.links_asked.as_ref() != Some(&key) {
+            let documents = open
+                .iter()
+                .filter_map(|&id| self.workspace.project.document(id).cloned())
+                .collect();
+            self.links_asked = Some(key.clone());
+            self.jobs.find_links(
+                key,
+                documents,
+                (self.derived.reuse.clone(), self.derived.mentions.clone()),
+            );
         }
-        // The passages two open documents share, from the reuse clusters both are in.
-        let mut found: Vec<Link> = Vec::new();
-        for (index, &a) in open.iter().enumerate() {
-            for &b in &open[index + 1..] {
-                let known = found
-                    .iter()
-                    .any(|(passage, _)| (passage.a, passage.b) == (a.min(b), a.max(b)));
-                if !known {
-                    let shared = self.derived.reuse.between(a, b);
-                    found.extend(shared.into_iter().map(|passage| (passage, None)));
-                }
-            }
-        }
-        for (index, &a) in open.iter().enumerate() {
-            for &b in &open[index + 1..] {
-                let (a, b) = (a.min(b), a.max(b));
-                let share_text = found
-                    .iter()
-                    .any(|(passage, _)| (passage.a, passage.b) == (a, b));
-                if a == b || share_text {
-                    continue;
-                }
-                for anchor in anchors(&self.workspace.project, &self.derived.mentions, a, b) {
-                    let link = Passage {
-                        a,
-                        b,
-                        a_range: anchor.a_range,
-                        b_range: anchor.b_range,
-                        score: 1.0,
-                    };
-                    found.push((link, Some(anchor.kind)));
-                }
-            }
-        }
-        let found = Arc::new(found);
-        self.links_cache = Some((key, found.clone()));
-        found
+        self.links_cache
+            .as_ref()
+            .map(|(_, links)| links.clone())
+            .unwrap_or_default()
     }
 
-    /// The anchors among [`Self::links_between`]: what links open documents that share no text.
-    pub fn anchors_between(&mut self, open: &[DocumentId]) -> Vec<(Passage, AnchorKind)> {
-        self.links_between(open)
+    /// Whether the links between the open documents are those of the documents open now.
+    pub fn links_are_current(&self) -> bool {
+        let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
+        self.links_cache
+            .as_ref()
+            .is_some_and(|((reuse, mentions, documents), _)| {
+                *reuse == Arc::as_ptr(&self.derived.reuse) as usize
+                    && *mentions == Arc::as_ptr(&self.derived.mentions) as usize
+                    && *documents == open
+            })
+    }
+
+    /// The anchors among the links last found between the open documents (see
+    /// [`Self::links_are_current`]): what links open documents that share no text.
+    pub fn open_anchors(&self) -> Vec<(Passage, AnchorKind)> {
+        self.links_cache
             .iter()
+            .flat_map(|(_, links)| links.iter())
             .filter_map(|(link, kind)| kind.map(|kind| (link.clone(), kind)))
             .collect()
     }

@@ -105,7 +105,9 @@ pub struct TriangulateApp {
     /// What links the open documents: the passages they share and, between documents that
     /// share none, anchors; for a project generation, an analysis and the documents open.
     #[allow(clippy::type_complexity)] // A cache key and its value, read in one place.
-    links_cache: Option<((usize, usize, Vec<DocumentId>), Arc<Vec<Link>>)>,
+    links_cache: Option<(crate::gui::jobs::LinksKey, Arc<Vec<Link>>)>,
+    /// The links last asked of a worker, so one set of open documents is asked for once.
+    links_asked: Option<crate::gui::jobs::LinksKey>,
     /// Where each pane was in the last frame, to notice one moving.
     synced_tops: Vec<Option<usize>>,
     /// Panes just scrolled to follow another, whose next move is not the user's.
@@ -211,6 +213,7 @@ impl TriangulateApp {
             side_panel_open: true,
             filter_bar_width: None,
             links_cache: None,
+            links_asked: None,
             synced_tops: Vec::new(),
             following: Vec::new(),
             analysed_generation: None,
@@ -270,13 +273,16 @@ impl TriangulateApp {
         path: Option<PathBuf>,
         stamp: Option<DiskStamp>,
     ) {
-        let workspace = Workspace::new(project, path, stamp);
+        let workspace = Workspace::new(project, path.clone(), stamp);
         let index = Derived::mentions_only(&workspace.project, &workspace.entity_cache);
         self.set_analysed_project(workspace, index);
+        if let Some(path) = path {
+            self.remember(path);
+        }
     }
 
     /// Replaces the project, whose mentions were found off the UI thread, and resets the views.
-    fn set_analysed_project(&mut self, workspace: Workspace, index: Derived) {
+    pub(super) fn set_analysed_project(&mut self, workspace: Workspace, index: Derived) {
         self.keep_layout();
         self.workspace = workspace;
         self.panes.clear();
@@ -310,9 +316,6 @@ impl TriangulateApp {
                 .map(|document| document.id)
         {
             self.open_document(first, false);
-        }
-        if let Some(path) = self.workspace.path.clone() {
-            self.remember(path);
         }
     }
 

@@ -73,7 +73,7 @@ impl TriangulateApp {
                                 // their recovery copy goes, since the user chose to drop them.
                                 app.discarded_generation = Some(app.generation);
                                 if let Some(path) = &app.workspace.path {
-                                    let _ = std::fs::remove_file(store::recovery_path(path));
+                                    app.jobs.discard_recovery(path, false);
                                 }
                                 app.proceed(pending);
                             }));
@@ -129,12 +129,10 @@ impl TriangulateApp {
                                 app.modal = None;
                                 if purpose == DialogPurpose::OpenProject {
                                     app.guard(Pending::Open(path));
-                                } else if purpose == DialogPurpose::SaveAs
-                                    && path.exists()
-                                    && app.workspace.path.as_deref() != Some(path.as_path())
-                                {
-                                    // No native dialog asked about replacing the file: ask here.
-                                    app.modal = Some(Modal::Overwrite(path));
+                                } else if purpose == DialogPurpose::SaveAs {
+                                    // Whether a file is there to replace is looked at off the
+                                    // frame; the answer asks or saves.
+                                    app.jobs.check_typed_path(purpose, path);
                                 } else {
                                     app.chosen(purpose, vec![path]);
                                 }
@@ -157,11 +155,7 @@ impl TriangulateApp {
                         }
                         if ui.button("Discard the copy").clicked() {
                             let path = path.clone();
-                            then = Some(Box::new(move |app: &mut Self| {
-                                if let Err(error) = std::fs::remove_file(store::recovery_path(&path)) {
-                                    app.messages.fail(format!("Could not delete the recovery copy: {error}"));
-                                }
-                            }));
+                            then = Some(Box::new(move |app: &mut Self| app.jobs.discard_recovery(&path, true)));
                         }
                         if ui.button("Decide later").on_hover_text("Keep the copy; you will be asked again next time").clicked() {
                             close = true;

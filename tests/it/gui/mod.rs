@@ -82,6 +82,10 @@ fn harness_sized(
             |ui, app: &mut TriangulateApp| {
                 app.tick(ui.ctx());
                 app.frame_ui(ui);
+                // Every test is also a test that no frame read or wrote a file or worked over
+                // the whole corpus: the core notes such work done inside a frame.
+                let heavy = triangulate::frame_guard::take_record();
+                assert!(heavy.is_empty(), "work done in a frame: {heavy:?}");
             },
             TriangulateApp::with_context(egui::Context::default()),
         );

@@ -1,7 +1,7 @@
 //! Documents side by side: shared passages and anchors between panes, sync scroll, documents
 //! dragged into panes, and the panes' arrangement.
 
-use super::{first_shared_passage, harness, harness_on_copy};
+use super::{first_shared_passage, harness, harness_on_copy, run_until};
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -152,8 +152,9 @@ fn reports_in_two_languages_are_anchored_on_what_they_share() {
         "no shared text"
     );
     harness.state_mut().compare(french, english);
-    harness.run_ok();
-    let anchors = harness.state_mut().anchors_between(&[french, english]);
+    // The links between open documents are worked out on a worker thread.
+    run_until(&mut harness, TriangulateApp::links_are_current);
+    let anchors = harness.state().open_anchors();
     let project = &harness.state().workspace.project;
     let text = |id, range: &std::ops::Range<usize>| {
         project.document(id).expect("document").text[range.clone()].to_owned()
