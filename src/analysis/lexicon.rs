@@ -473,11 +473,101 @@ impl Lexicon {
         let lower = word.to_lowercase().replace('’', "'");
         self.common_words.contains(&lower) || self.common_words.contains(&fold(&lower))
     }
+
+    /// Whether `word` is a regular derivative of a common word, which the common-word lists do
+    /// not hold for every stem: an adverb in "-ly" or "-ment" ("Unsurprisingly",
+    /// "Troisièmement"), a gerund or participle in "-ing" or "-ed" ("Fuelling", "Stunned"), or a
+    /// French verb with its pronoun after a hyphen ("Fonctionne-t-il", "Peut-on"). Capitalised
+    /// at the start of a sentence, such a word is not a name.
+    pub fn is_derived_common_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase().replace('’', "'");
+        if let Some((verb, pronoun)) = lower.rsplit_once('-') {
+            return CLITICS.contains(&pronoun)
+                && verb.trim_end_matches("-t").chars().all(char::is_alphabetic);
+        }
+        if !lower.chars().all(char::is_alphabetic) || lower.chars().count() < 6 {
+            return false;
+        }
+        let common = |stem: &str| stem.chars().count() >= 4 && self.is_common_word(stem);
+        // The stems a suffix may leave: as it is, with a final "e" back ("caus-ing"), without
+        // a doubled consonant ("fuell-ing"), "i" back to "y" ("happi-ly").
+        let stems = |stem: &str| {
+            let mut chars: Vec<char> = stem.chars().collect();
+            let mut found = vec![stem.to_owned(), format!("{stem}e")];
+            if chars.len() >= 2 && chars[chars.len() - 1] == chars[chars.len() - 2] {
+                found.push(chars[..chars.len() - 1].iter().collect());
+            }
+            if chars.last() == Some(&'i') {
+                chars.pop();
+                found.push(format!("{}y", chars.iter().collect::<String>()));
+            }
+            found
+        };
+        // French adverbs: "rapide-ment", "évide-mment" (from "évident"), "courante" → "couramment".
+        if let Some(stem) = lower.strip_suffix("ment") {
+            let from_ant = stem
+                .strip_suffix("am")
+                .map(|root| format!("{root}ant"))
+                .or_else(|| stem.strip_suffix("em").map(|root| format!("{root}ent")));
+            if common(stem)
+                || from_ant.as_deref().is_some_and(common)
+                || stem.strip_suffix('e').is_some_and(common)
+            {
+                return true;
+            }
+        }
+        ["ly", "ing", "ed"].iter().any(|suffix| {
+            lower
+                .strip_suffix(suffix)
+                .is_some_and(|stem| stems(stem).iter().any(|stem| common(stem)))
+        })
+    }
 }
+
+/// French pronouns written after a verb with a hyphen ("a-t-il", "peut-on", "dis-moi").
+const CLITICS: [&str; 15] = [
+    "il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous", "ce", "moi", "toi", "lui",
+    "leur", "y",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_regular_derivative_of_a_common_word_is_told_from_a_name() {
+        let lexicon = lexicon();
+        for word in [
+            "Troisièmement",
+            "Rapidement",
+            "Évidemment",
+            "Finally",
+            "Happily",
+            "Fuelling",
+            "Causing",
+            "Stunned",
+            "Fonctionne-t-il",
+            "Peut-on",
+            "A-t-elle",
+        ] {
+            assert!(lexicon.is_derived_common_word(word), "{word}");
+        }
+        for name in [
+            "Italy",
+            "Kelly",
+            "Emily",
+            "Beijing",
+            "Ahmed",
+            "Mohammed",
+            "Clement",
+            "Jean-Luc",
+            "Saint-Louis",
+            "Kabul",
+            "Massoud",
+        ] {
+            assert!(!lexicon.is_derived_common_word(name), "{name}");
+        }
+    }
 
     #[test]
     fn the_data_files_load_and_answer() {

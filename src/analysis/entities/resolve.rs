@@ -190,10 +190,16 @@ fn is_named(
             || surnames.contains(&fold(spelling));
     }
     // Seen only at the start of sentences, it is a name unless it is a common word in lower
-    // case, in the lexicon or in the corpus ("Formé", "Unverified").
+    // case, in the lexicon or in the corpus ("Formé", "Unverified"), or a regular derivative
+    // of one that is no one's name ("Troisièmement", "Fuelling", "Fonctionne-t-il").
     let lower_case = spelling.to_lowercase();
     if !evidence.named
-        && (lexicon.is_common_word(&lower_case) || lower.contains(&word_hash(&lower_case)))
+        && (lexicon.is_common_word(&lower_case)
+            || lower.contains(&word_hash(&lower_case))
+            || lexicon.is_derived_common_word(spelling)
+                && lexicon.given_name(spelling).is_none()
+                && lexicon.place(spelling).is_none()
+                && !surnames.contains(&fold(spelling)))
         && !person_or_organisation(votes)
     {
         return false;

@@ -364,3 +364,96 @@ fn a_firm_joined_by_an_ampersand_is_an_organisation_and_a_port_or_a_fort_a_place
         ]
     );
 }
+
+#[test]
+fn a_derived_word_opening_a_sentence_is_no_name_and_a_kind_of_body_before_one_cues_it_only_in_its_sentence()
+ {
+    let project = project_of(&[
+        "Troisièmement, le tabloïd Varnek le dit. Fonctionne-t-il ? Fuelling the anger, \
+         Dr. Hale spoke. Golding left.\n",
+        "Le journal a fermé la chaîne. Sorvane. Il rentre à Sorvane avec Golding.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            // A surname the corpus names mid-sentence elsewhere stays a name at a sentence's start.
+            entity("Golding", EntityKind::Person, &["Golding"]),
+            entity("Hale", EntityKind::Person, &["Hale"]),
+            // "la chaîne." ends its sentence: it says nothing of the name after it.
+            entity("Sorvane", EntityKind::Place, &["Sorvane"]),
+            entity("Varnek", EntityKind::Organisation, &["Varnek"]),
+        ]
+    );
+}
+
+#[test]
+fn words_of_a_quoted_title_in_title_case_are_no_names_of_their_own() {
+    let project = project_of(&[
+        "It beat “Once Upon A Time in Hollywood” and “The Morning Show”, and Laura Dern \
+         thanked “Varnek”.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("Laura Dern", EntityKind::Person, &["Laura Dern"]),
+            // Quoted whole (but for its article), a name is a work's title.
+            entity("Morning Show", EntityKind::Other, &["Morning Show"]),
+            entity("Varnek", EntityKind::Other, &["Varnek"]),
+        ]
+    );
+}
+
+#[test]
+fn a_name_alone_in_parentheses_before_a_datelines_dash_is_the_wire_agency() {
+    let project = project_of(&[
+        "SORVANE, 15 (Varnak). — On mande de Londres que le traité est signé.\n\n\
+         KABUL (Dostel) - Fighters held the valley, said Ahmad Massoud (Quelbar).\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    let mut kinds: Vec<(String, EntityKind)> = table
+        .entities
+        .iter()
+        .filter(|entity| ["Varnak", "Dostel", "Quelbar"].contains(&entity.name.as_str()))
+        .map(|entity| (entity.name.clone(), entity.kind))
+        .collect();
+    kinds.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        kinds,
+        [
+            ("Dostel".to_owned(), EntityKind::Organisation),
+            // Parentheses with no dateline after them say nothing.
+            ("Quelbar".to_owned(), EntityKind::Person),
+            ("Varnak".to_owned(), EntityKind::Organisation),
+        ]
+    );
+}
+
+#[test]
+fn a_citys_name_alone_is_short_for_a_person_only_when_the_full_name_opens_with_a_first_name() {
+    let project = project_of(&[
+        "Tervalo Stockholm said the plan was sound. Later, Stockholm hosted the talks.\n",
+        "Joaquin Stockholm said the plan was sound. Later, Stockholm smiled.\n",
+    ]);
+    assert_eq!(
+        named_mentions(&project, 1),
+        [
+            (
+                "Tervalo Stockholm".to_owned(),
+                "Tervalo Stockholm".to_owned()
+            ),
+            ("Stockholm".to_owned(), "Stockholm".to_owned()),
+        ]
+    );
+    assert_eq!(
+        named_mentions(&project, 2),
+        [
+            (
+                "Joaquin Stockholm".to_owned(),
+                "Joaquin Stockholm".to_owned()
+            ),
+            ("Stockholm".to_owned(), "Joaquin Stockholm".to_owned()),
+        ]
+    );
+}

@@ -22,6 +22,9 @@ pub(super) struct SpellingShape {
     first: Option<String>,
     /// Whether it has two words or more.
     full: bool,
+    /// Whether its first word is a first name the lexicon knows ("Joaquin" of "Joaquin
+    /// Phoenix").
+    given_first: bool,
     /// The place the gazetteer says it is.
     place: Option<Place>,
     /// Whether it is a person's name in full, of two words or more.
@@ -53,6 +56,7 @@ impl SpellingShape {
         Self {
             folded: fold(spelling),
             full: words.len() >= 2,
+            given_first: words.len() >= 2 && lexicon.given_name(words[0]).is_some(),
             endings,
             first,
             place: lexicon.place(spelling),
@@ -163,12 +167,19 @@ pub(super) fn resolve(
         }
         // A place's name given to a person as a surname ("Phoenix" of "Joaquin Phoenix"), or a
         // small town's as the family name some names put first ("Tsai" of "Tsai Ing-wen");
-        // never a city's as a first name ("Paris" of "Paris Hilton" is still the city).
+        // never a city's as a first name ("Paris" of "Paris Hilton" is still the city), nor
+        // as the last word of a name that opens with no first name ("Stockholm" of
+        // "Croix-Rouge Stockholm", a heading run into a dateline).
         let small_town = place.is_none_or(|place| !place.is_well_known());
         let is_place = entities
             .entity(hit.entity)
             .is_some_and(|entity| entity.kind == EntityKind::Place);
-        if is_place && !small_town && !as_surname {
+        let named_in_full = |id: &EntityId| {
+            people
+                .binary_search_by_key(id, |(id, _)| *id)
+                .is_ok_and(|index| people[index].1.given_first)
+        };
+        if is_place && !small_town && (!as_surname || !candidates.iter().all(named_in_full)) {
             continue;
         }
         match candidates.as_slice() {

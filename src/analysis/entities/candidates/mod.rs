@@ -19,7 +19,10 @@ use runs::{
     after_abbreviated_first_name, after_ampersand, extend_place_to_direction, extend_to_adjectives,
     extend_to_known_name, joins_capitalised, joins_name, opens_of_name, role_before_first_name,
 };
-use shape::{after_dotted_abbreviation, after_middle_initial, in_heading, is_in_token, is_quoted};
+use shape::{
+    after_agency, after_dotted_abbreviation, after_middle_initial, dated_after, in_heading,
+    is_in_quoted_title, is_in_token, is_quoted,
+};
 
 /// A name found in a text, with the evidence of its context.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -444,7 +447,7 @@ fn trim_run(
         if (lexicon.is_title(before) || lexicon.is_role(before)) && !of && same_sentence || initial
         {
             cue = Some(EntityKind::Person);
-        } else if lexicon.is_organisation_type(before) && !is_acronym(before) {
+        } else if lexicon.is_organisation_type(before) && !is_acronym(before) && same_sentence {
             cue = Some(EntityKind::Organisation);
         }
     }
@@ -459,7 +462,12 @@ fn trim_run(
     let start = run[0].start;
     let end = run[run.len() - 1].end;
     let name = &text[start..end];
-    if is_in_token(text, start, end) {
+    if is_in_token(text, start, end)
+        || !is_quoted(text, start, end)
+            && is_in_quoted_title(text, (start, end), |word| {
+                word.chars().count() <= 4 && lexicon.is_stop_word(word)
+            })
+    {
         return None;
     }
     // "Afghans", "Française": a nationality word, unless it is the name of a country too and
@@ -648,6 +656,17 @@ fn trim_run(
         sentence_initial = false;
         cue = Some(EntityKind::Place);
     }
+    // A wire dateline's agency: "PARIS, 15 (Havas). —", "KABUL (Reuters) -", "(Reuter.) —":
+    // a name alone in parentheses, the dash of the dateline right after.
+    if text[..start]
+        .trim_end_matches([' ', '\u{a0}'])
+        .ends_with('(')
+        && after_agency(&text[end..])
+    {
+        sentence_initial = false;
+        strong_cue = true;
+        cue = Some(EntityKind::Organisation);
+    }
     Some(Candidate {
         text: name.to_owned(),
         start,
@@ -659,24 +678,6 @@ fn trim_run(
         common,
         weak_cue: cue.is_some() && !strong_cue,
     })
-}
-
-/// Whether `after`, the text after a name opening a paragraph, is the date of a dateline in
-/// title case: "Sarnen, 15 septembre.", "Rorschach 21 août", "Baltimore, March 2": the name is
-/// where the report was written.
-fn dated_after(lexicon: &Lexicon, after: &str) -> bool {
-    let after = after.strip_prefix(',').unwrap_or(after).trim_start();
-    let mut parts = after.split([' ', '\u{a0}']).filter(|part| !part.is_empty());
-    let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    let word = |part: &str| part.trim_end_matches(['.', ',', ':', ';']).to_owned();
-    let day = |part: &str| {
-        let digits = word(part);
-        !digits.is_empty() && digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit())
-    };
-    day(first) && lexicon.is_calendar_word(&word(second))
-        || lexicon.is_calendar_word(&word(first)) && day(second)
 }
 
 /// Whether `next`, after a nationality word, shows that the nationality describes a name rather

@@ -1,6 +1,7 @@
 //! What the characters around a run say: a token, quotation marks, a heading, an initial.
 
 use super::super::super::words::Word;
+use crate::analysis::lexicon::Lexicon;
 
 /// Whether the characters around a run make it part of a hashtag, a handle, a web address or a
 /// file name ("#Panjshir", "@AFP", "appstore-badge_EN", "logo.PNG"), not a name.
@@ -28,6 +29,63 @@ pub(super) fn is_in_token(text: &str, start: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a run is part of a title of a work in quotation marks, written in title case,
+/// without being all of it: "Upon A Time" and "Hollywood" of “Once Upon A Time in Hollywood”,
+/// "Morning Show" of “The Morning Show”. The title is a work's, its words are not names.
+/// `function_word` tells the short words a title keeps in lower case ("in", "of", "de").
+pub(super) fn is_in_quoted_title(
+    text: &str,
+    (start, end): (usize, usize),
+    function_word: impl Fn(&str) -> bool,
+) -> bool {
+    const OPENING: [char; 4] = ['“', '«', '„', '"'];
+    const CLOSING: [char; 3] = ['”', '»', '"'];
+    const REACH: usize = 120;
+    let line_start = text[..start].rfind('\n').map_or(0, |index| index + 1);
+    let before = &text[line_start..start];
+    let Some(open) = before.rfind(OPENING) else {
+        return false;
+    };
+    // A straight quotation mark opens a quotation only after an even number of them.
+    if before[open..].starts_with('"') && before[..open].matches('"').count() % 2 == 1 {
+        return false;
+    }
+    let open_len = before[open..].chars().next().map_or(1, char::len_utf8);
+    let inside_start = line_start + open + open_len;
+    let Some(close) = text[end..]
+        .char_indices()
+        .take_while(|(index, c)| *index <= REACH && *c != '\n')
+        .find(|(_, c)| CLOSING.contains(c))
+        .map(|(index, _)| end + index)
+    else {
+        return false;
+    };
+    if start - inside_start > REACH {
+        return false;
+    }
+    let inside = text[inside_start..close].trim_matches([' ', '\u{a0}', '\u{202f}', ',']);
+    // Only the run itself quoted is the title whole (see `is_quoted`).
+    if inside_start >= start && close <= end || inside.contains(['.', '!', '?', '“', '«', '»'])
+    {
+        return false;
+    }
+    let words: Vec<&str> = inside
+        .split([' ', '\u{a0}', '\u{202f}'])
+        .map(|word| word.trim_matches([',', ':', ';']))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|word| word.starts_with(char::is_uppercase))
+        .count();
+    (2..=10).contains(&words.len())
+        && capitalised >= 2
+        && words
+            .iter()
+            .all(|word| word.starts_with(char::is_uppercase) || function_word(word))
+        && text[start..end].split_whitespace().count() < words.len()
 }
 
 /// Whether a name stands between quotation marks, whole: a title of a work.
@@ -110,4 +168,34 @@ pub(super) fn after_dotted_abbreviation(
         last += 1;
     }
     last > end && names_a_body(&words[end..last])
+}
+
+/// Whether `after`, the text after a name in parentheses, closes them and the dateline of a
+/// wire report: ") —", "). —", ".) -".
+pub(super) fn after_agency(after: &str) -> bool {
+    let rest = after.strip_prefix('.').unwrap_or(after);
+    let Some(rest) = rest.strip_prefix(')') else {
+        return false;
+    };
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    rest.trim_start_matches([' ', '\u{a0}'])
+        .starts_with(['—', '–', '-'])
+}
+
+/// Whether `after`, the text after a name opening a paragraph, is the date of a dateline in
+/// title case: "Sarnen, 15 septembre.", "Rorschach 21 août", "Baltimore, March 2": the name is
+/// where the report was written.
+pub(super) fn dated_after(lexicon: &Lexicon, after: &str) -> bool {
+    let after = after.strip_prefix(',').unwrap_or(after).trim_start();
+    let mut parts = after.split([' ', '\u{a0}']).filter(|part| !part.is_empty());
+    let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let word = |part: &str| part.trim_end_matches(['.', ',', ':', ';']).to_owned();
+    let day = |part: &str| {
+        let digits = word(part);
+        !digits.is_empty() && digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    day(first) && lexicon.is_calendar_word(&word(second))
+        || lexicon.is_calendar_word(&word(first)) && day(second)
 }
