@@ -372,6 +372,7 @@ fn a_derived_word_opening_a_sentence_is_no_name_and_a_kind_of_body_before_one_cu
         "Troisièmement, le tabloïd Varnek le dit. Fonctionne-t-il ? Fuelling the anger, \
          Dr. Hale spoke. Golding left.\n",
         "Le journal a fermé la chaîne. Sorvane. Il rentre à Sorvane avec Golding.\n",
+        "Il parle à l'hebdomadaire Quorvet.\n",
     ]);
     let table = EntityTable::derive(&project, &EntityCache::default());
     assert_eq!(
@@ -380,6 +381,8 @@ fn a_derived_word_opening_a_sentence_is_no_name_and_a_kind_of_body_before_one_cu
             // A surname the corpus names mid-sentence elsewhere stays a name at a sentence's start.
             entity("Golding", EntityKind::Person, &["Golding"]),
             entity("Hale", EntityKind::Person, &["Hale"]),
+            // The kind of body is read without its elided article.
+            entity("Quorvet", EntityKind::Organisation, &["Quorvet"]),
             // "la chaîne." ends its sentence: it says nothing of the name after it.
             entity("Sorvane", EntityKind::Place, &["Sorvane"]),
             entity("Varnek", EntityKind::Organisation, &["Varnek"]),

@@ -422,7 +422,8 @@ fn trim_run(
     // cue too; so is a kind of organisation ("l'ONG Amnesty", "the group Hamas"), and an initial
     // ("J. Dupont", "A.-M. Weber").
     if first > 0 && cue.is_none() {
-        let before = words[first - 1].text;
+        // "l'hebdomadaire Respekt", "d'ambassadeur": the cue word without its elided article.
+        let before = without_elision(words[first - 1].text);
         let initial = before.chars().count() == 1
             && before.starts_with(char::is_uppercase)
             && text[words[first - 1].end..run_start(words, first)]
@@ -573,7 +574,7 @@ fn trim_run(
     let next = words.get(last).map(|word| word.text.to_lowercase());
     let previous = first
         .checked_sub(1)
-        .map(|index| words[index].text.to_lowercase());
+        .map(|index| without_elision(words[index].text).to_lowercase());
     let before_previous = first
         .checked_sub(2)
         .map(|index| words[index].text.to_lowercase());
@@ -690,6 +691,19 @@ fn introduces_name(lexicon: &Lexicon, next: &Word<'_>) -> bool {
         || lexicon
             .given_name(next.text)
             .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+}
+
+/// A lower-case word without the French article or preposition elided before it:
+/// "hebdomadaire" of "l'hebdomadaire", "ambassadeur" of "d’ambassadeur". (Before a capital the
+/// word reader has already taken it off.)
+fn without_elision(word: &str) -> &str {
+    ["l'", "l’", "d'", "d’"]
+        .iter()
+        .find_map(|prefix| {
+            word.strip_prefix(prefix)
+                .filter(|rest| rest.starts_with(char::is_lowercase))
+        })
+        .unwrap_or(word)
 }
 
 /// Where the word at `index` starts.
