@@ -32,8 +32,8 @@ pub(super) fn is_in_token(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Whether a run is part of a title of a work in quotation marks, written in title case,
-/// without being all of it: "Upon A Time" and "Hollywood" of “Once Upon A Time in Hollywood”,
-/// "Morning Show" of “The Morning Show”. The title is a work's, its words are not names.
+/// without being all of it: "Upon A Time" and "Hollywood" of “Once Upon A Time in Hollywood”.
+/// The title is a work's, its words are not names.
 /// `function_word` tells the short words a title keeps in lower case ("in", "of", "de").
 pub(super) fn is_in_quoted_title(
     text: &str,
@@ -43,17 +43,28 @@ pub(super) fn is_in_quoted_title(
     const OPENING: [char; 4] = ['“', '«', '„', '"'];
     const CLOSING: [char; 3] = ['”', '»', '"'];
     const REACH: usize = 120;
-    let line_start = text[..start].rfind('\n').map_or(0, |index| index + 1);
-    let before = &text[line_start..start];
+    // Only the last REACH bytes of the line are looked at: this is asked of every name.
+    let mut from = start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..start];
+    let before = before
+        .rfind('\n')
+        .map_or(before, |index| &before[index + 1..]);
+    let base = start - before.len();
     let Some(open) = before.rfind(OPENING) else {
         return false;
     };
     // A straight quotation mark opens a quotation only after an even number of them.
-    if before[open..].starts_with('"') && before[..open].matches('"').count() % 2 == 1 {
-        return false;
+    if before[open..].starts_with('"') {
+        let line_start = text[..base + open].rfind('\n').map_or(0, |index| index + 1);
+        if text[line_start..base + open].matches('"').count() % 2 == 1 {
+            return false;
+        }
     }
     let open_len = before[open..].chars().next().map_or(1, char::len_utf8);
-    let inside_start = line_start + open + open_len;
+    let inside_start = base + open + open_len;
     let Some(close) = text[end..]
         .char_indices()
         .take_while(|(index, c)| *index <= REACH && *c != '\n')
@@ -62,12 +73,11 @@ pub(super) fn is_in_quoted_title(
     else {
         return false;
     };
-    if start - inside_start > REACH {
-        return false;
-    }
     let inside = text[inside_start..close].trim_matches([' ', '\u{a0}', '\u{202f}', ',']);
-    // Only the run itself quoted is the title whole (see `is_quoted`).
-    if inside_start >= start && close <= end || inside.contains(['.', '!', '?', '“', '«', '»'])
+    // Only the run itself quoted is the title whole (see `is_quoted`); a quotation mark inside
+    // means the quotation closed before the run or opens after it.
+    if inside_start >= start && close <= end
+        || inside.contains(['.', '!', '?', '“', '”', '«', '»', '"'])
     {
         return false;
     }
