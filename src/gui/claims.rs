@@ -7,20 +7,11 @@
 
 use super::theme;
 use crate::edit::Edit;
+use crate::gui::action::Action;
 use crate::model::{Claim, ClaimId, CodeId, Project};
 use crate::text::one_line;
 use egui::{Label, RichText, Sense, Ui};
 use std::collections::HashSet;
-
-/// What the user asked for in the claims panel.
-pub enum ClaimsAction {
-    /// Show a claim in the reader.
-    Open(ClaimId),
-    /// Change the project.
-    Edit(Edit),
-    /// The pointer is over a code: its claims light up in every pane.
-    HoverCode(CodeId),
-}
 
 /// The claims panel's view state.
 #[derive(Default)]
@@ -86,7 +77,7 @@ fn is_within(project: &Project, code: CodeId, ancestor: CodeId) -> bool {
 const ROW_HEIGHT: f32 = 42.0;
 
 /// Draws the claims panel.
-pub fn claims_ui(ui: &mut Ui, state: &mut ClaimsState, project: &Project) -> Vec<ClaimsAction> {
+pub fn claims_ui(ui: &mut Ui, state: &mut ClaimsState, project: &Project) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         let label = ui.label("New code");
@@ -104,7 +95,7 @@ pub fn claims_ui(ui: &mut Ui, state: &mut ClaimsState, project: &Project) -> Vec
             .add_enabled(valid, egui::Button::new("Add code"))
             .clicked();
         if valid && (clicked || enter) {
-            actions.push(ClaimsAction::Edit(Edit::add_code(project, &name, None).0));
+            actions.push(Action::Edit(Edit::add_code(project, &name, None).0));
             state.new_code.clear();
         }
     });
@@ -165,7 +156,7 @@ fn confirm_delete_ui(
     ui: &Ui,
     state: &mut ClaimsState,
     project: &Project,
-    actions: &mut Vec<ClaimsAction>,
+    actions: &mut Vec<Action>,
 ) {
     let Some(code_id) = state.confirm_delete else {
         return;
@@ -184,7 +175,7 @@ fn confirm_delete_ui(
         ));
         ui.horizontal(|ui| {
             if ui.button("Delete code").clicked() {
-                actions.extend(Edit::remove_code(project, code_id).map(ClaimsAction::Edit));
+                actions.extend(Edit::remove_code(project, code_id).map(Action::Edit));
                 state.confirm_delete = None;
             }
             if ui.button("Cancel").clicked() {
@@ -203,7 +194,7 @@ fn header_ui(
     project: &Project,
     (code_id, depth): (Option<CodeId>, usize),
     count: usize,
-    actions: &mut Vec<ClaimsAction>,
+    actions: &mut Vec<Action>,
 ) {
     let code = code_id.and_then(|id| project.code(id));
     let (name, colour) = code.map_or(("Uncoded", ui.visuals().weak_text_color()), |code| {
@@ -254,7 +245,7 @@ fn header_ui(
     }
     if let Some(code_id) = code_id {
         if response.hovered() {
-            actions.push(ClaimsAction::HoverCode(code_id));
+            actions.push(Action::HoverCode(code_id));
         }
         response.context_menu(|ui| code_menu_ui(ui, state, project, code_id, actions));
     }
@@ -266,7 +257,7 @@ fn code_menu_ui(
     state: &mut ClaimsState,
     project: &Project,
     code_id: CodeId,
-    actions: &mut Vec<ClaimsAction>,
+    actions: &mut Vec<Action>,
 ) {
     let Some(code) = project.code(code_id) else {
         return;
@@ -303,7 +294,7 @@ fn code_menu_ui(
                     code.name = name;
                     code.description = description;
                 })
-                .map(ClaimsAction::Edit),
+                .map(Action::Edit),
             );
             ui.close();
         }
@@ -316,7 +307,7 @@ fn code_menu_ui(
         {
             actions.extend(
                 Edit::update_code(project, code_id, "Move code", |code| code.parent = None)
-                    .map(ClaimsAction::Edit),
+                    .map(Action::Edit),
             );
             ui.close();
         }
@@ -337,7 +328,7 @@ fn code_menu_ui(
                     Edit::update_code(project, code_id, "Move code", |code| {
                         code.parent = Some(other);
                     })
-                    .map(ClaimsAction::Edit),
+                    .map(Action::Edit),
                 );
                 ui.close();
             }
@@ -356,7 +347,7 @@ fn code_menu_ui(
             if let Some(edit) = Edit::merge_codes(project, other, code_id)
                 && ui.button(text).clicked()
             {
-                actions.push(ClaimsAction::Edit(edit));
+                actions.push(Action::Edit(edit));
                 ui.close();
             }
         }
@@ -367,7 +358,7 @@ fn code_menu_ui(
             if ui.checkbox(&mut contradicting, &other.name).changed() {
                 actions.extend(
                     Edit::set_contradicting(project, code_id, other.id, contradicting)
-                        .map(ClaimsAction::Edit),
+                        .map(Action::Edit),
                 );
             }
         }
@@ -385,7 +376,7 @@ fn code_menu_ui(
         if used {
             state.confirm_delete = Some(code_id);
         } else {
-            actions.extend(Edit::remove_code(project, code_id).map(ClaimsAction::Edit));
+            actions.extend(Edit::remove_code(project, code_id).map(Action::Edit));
         }
         ui.close();
     }
@@ -396,7 +387,7 @@ fn claim_row_ui(
     state: &mut ClaimsState,
     project: &Project,
     claim: &Claim,
-    actions: &mut Vec<ClaimsAction>,
+    actions: &mut Vec<Action>,
 ) {
     let document = project.document(claim.document);
     let speaker = project.speaker_name(claim).unwrap_or("");
@@ -446,12 +437,12 @@ fn claim_row_ui(
             format!("{}\n\nNote: {}", one_line(&claim.text()), claim.note)
         });
     if response.clicked() {
-        actions.push(ClaimsAction::Open(claim.id));
+        actions.push(Action::SelectClaim(claim.id));
     }
     if response.hovered()
         && let Some(code) = claim.codes.first()
     {
-        actions.push(ClaimsAction::HoverCode(*code));
+        actions.push(Action::HoverCode(*code));
     }
     response.context_menu(|ui| {
         if state
@@ -478,7 +469,7 @@ fn claim_row_ui(
                     Edit::update_claim(project, claim.id, "Edit claim note", |claim| {
                         claim.note = note;
                     })
-                    .map(ClaimsAction::Edit),
+                    .map(Action::Edit),
                 );
                 ui.close();
             }
@@ -494,8 +485,7 @@ fn claim_row_ui(
                     .clicked()
                 {
                     actions.extend(
-                        Edit::remove_claim_passage(project, claim.id, index)
-                            .map(ClaimsAction::Edit),
+                        Edit::remove_claim_passage(project, claim.id, index).map(Action::Edit),
                     );
                     ui.close();
                 }
@@ -503,7 +493,7 @@ fn claim_row_ui(
         }
         ui.separator();
         if ui.button("Delete claim").clicked() {
-            actions.extend(Edit::remove_claim(project, claim.id).map(ClaimsAction::Edit));
+            actions.extend(Edit::remove_claim(project, claim.id).map(Action::Edit));
         }
     });
 }

@@ -6,6 +6,7 @@ use crate::analysis::mentions::MentionIndex;
 use crate::analysis::search::context;
 use crate::analysis::suggestions::Suggestion;
 use crate::edit::Edit;
+use crate::gui::action::Action;
 use crate::model::{DocumentId, Entity, EntityId, EntityKind, Project};
 use egui::{Label, RichText, Sense, Ui};
 use std::ops::Range;
@@ -28,18 +29,6 @@ pub struct EntitiesState {
     new_kind: Option<EntityKind>,
 }
 
-/// What the user asked for in the entities panel.
-pub enum EntitiesAction {
-    /// Select an entity (highlighted everywhere).
-    Select(Option<EntityId>),
-    /// Show a mention in the reader.
-    OpenMention(DocumentId, Range<usize>),
-    /// Change the project.
-    Edit(Edit),
-    /// Choose a name list to load.
-    LoadNames,
-}
-
 /// Draws the panel; `selected` is the entity selected in the app.
 pub fn entities_ui(
     ui: &mut Ui,
@@ -47,7 +36,7 @@ pub fn entities_ui(
     project: &Project,
     (mentions, suggestions): (&MentionIndex, &[Suggestion]),
     selected: Option<EntityId>,
-) -> Vec<EntitiesAction> {
+) -> Vec<Action> {
     let mut actions = Vec::new();
     suggestions_ui(ui, project, &mentions.entities, suggestions, &mut actions);
     add_entity_ui(ui, state, project, &mentions.entities, &mut actions);
@@ -126,7 +115,7 @@ pub fn entities_ui(
                             entity.variants.join(", ")
                         ));
                     if response.clicked() {
-                        actions.push(EntitiesAction::Select(if selected == Some(*id) {
+                        actions.push(Action::SelectEntity(if selected == Some(*id) {
                             None
                         } else {
                             Some(*id)
@@ -154,7 +143,7 @@ fn details_ui(
     project: &Project,
     mentions: &MentionIndex,
     id: EntityId,
-    actions: &mut Vec<EntitiesAction>,
+    actions: &mut Vec<Action>,
 ) {
     let Some(entity) = mentions.entity(id) else {
         return;
@@ -177,7 +166,7 @@ fn details_ui(
                 Edit::update_entity(project, entities, id, "Rename entity", |entity| {
                     entity.name = name;
                 })
-                .map(EntitiesAction::Edit),
+                .map(Action::Edit),
             );
         }
     });
@@ -195,7 +184,7 @@ fn details_ui(
                 Edit::update_entity(project, entities, id, "Change entity kind", |entity| {
                     entity.kind = kind;
                 })
-                .map(EntitiesAction::Edit),
+                .map(Action::Edit),
             );
         }
         let hide_label = if entity.hidden { "Show" } else { "Hide" };
@@ -210,7 +199,7 @@ fn details_ui(
                 Edit::update_entity(project, entities, id, label, |entity| {
                     entity.hidden = hidden;
                 })
-                .map(EntitiesAction::Edit),
+                .map(Action::Edit),
             );
         }
     });
@@ -226,10 +215,8 @@ fn details_ui(
             .clicked()
             && let Some(target) = state.merge_into.take()
         {
-            actions.extend(
-                Edit::merge_entities(project, entities, target, id).map(EntitiesAction::Edit),
-            );
-            actions.push(EntitiesAction::Select(Some(target)));
+            actions.extend(Edit::merge_entities(project, entities, target, id).map(Action::Edit));
+            actions.push(Action::SelectEntity(Some(target)));
         }
     });
     spellings_ui(ui, project, mentions, id, actions);
@@ -269,7 +256,7 @@ fn details_ui(
                     .interact(Sense::click())
                     .on_hover_text("Show in the reader");
                 if response.clicked() {
-                    actions.push(EntitiesAction::OpenMention(*document_id, mention.clone()));
+                    actions.push(Action::ShowPassage(*document_id, mention.clone()));
                 }
             }
         });
@@ -277,12 +264,7 @@ fn details_ui(
 
 /// The user's decisions about entities that no text mentions any more (a document removed, a
 /// spelling gone): listed so the user can see and drop them, never moved to another entity.
-fn orphaned_ui(
-    ui: &mut Ui,
-    project: &Project,
-    mentions: &MentionIndex,
-    actions: &mut Vec<EntitiesAction>,
-) {
+fn orphaned_ui(ui: &mut Ui, project: &Project, mentions: &MentionIndex, actions: &mut Vec<Action>) {
     let orphaned: Vec<&Entity> = project
         .entities
         .iter()
@@ -316,7 +298,7 @@ fn orphaned_ui(
                         })
                         .clicked()
                     {
-                        actions.push(EntitiesAction::Edit(Edit {
+                        actions.push(Action::Edit(Edit {
                             label: "Forget entity decision".into(),
                             changes: vec![crate::edit::Change::Entity {
                                 before: Some(entity.clone()),
@@ -335,7 +317,7 @@ fn add_entity_ui(
     state: &mut EntitiesState,
     project: &Project,
     entities: &EntityTable,
-    actions: &mut Vec<EntitiesAction>,
+    actions: &mut Vec<Action>,
 ) {
     egui::CollapsingHeader::new("Add entities")
         .id_salt("add-entities")
@@ -388,7 +370,7 @@ fn add_entity_ui(
                     let entry = crate::model::NameEntry { kind, names };
                     let edit = Edit::load_names(project, entities, std::slice::from_ref(&entry));
                     if !edit.is_empty() {
-                        actions.push(EntitiesAction::Edit(Edit {
+                        actions.push(Action::Edit(Edit {
                             label: "Add entity".into(),
                             changes: edit.changes,
                         }));
@@ -402,7 +384,7 @@ fn add_entity_ui(
                 .on_hover_text("A text or CSV file: kind, name, aliases… on each line")
                 .clicked()
             {
-                actions.push(EntitiesAction::LoadNames);
+                actions.push(Action::LoadNames);
             }
         });
 }
@@ -413,7 +395,7 @@ fn suggestions_ui(
     project: &Project,
     entities: &EntityTable,
     suggestions: &[Suggestion],
-    actions: &mut Vec<EntitiesAction>,
+    actions: &mut Vec<Action>,
 ) {
     let title = format!("Review suggestions ({})", suggestions.len());
     egui::CollapsingHeader::new(title)
@@ -452,15 +434,15 @@ fn suggestion_row_ui(
     (project, entities): (&Project, &EntityTable),
     suggestion: &Suggestion,
     (keep, other): (&Entity, &Entity),
-    actions: &mut Vec<EntitiesAction>,
+    actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
         if ui.link(&keep.name).clicked() {
-            actions.push(EntitiesAction::Select(Some(keep.id)));
+            actions.push(Action::SelectEntity(Some(keep.id)));
         }
         ui.weak("~");
         if ui.link(&other.name).clicked() {
-            actions.push(EntitiesAction::Select(Some(other.id)));
+            actions.push(Action::SelectEntity(Some(other.id)));
         }
     });
     ui.horizontal(|ui| {
@@ -475,8 +457,7 @@ fn suggestion_row_ui(
         ));
         if merge.clicked() {
             actions.extend(
-                Edit::merge_entities(project, entities, keep.id, other.id)
-                    .map(EntitiesAction::Edit),
+                Edit::merge_entities(project, entities, keep.id, other.id).map(Action::Edit),
             );
         }
         if ui
@@ -485,7 +466,7 @@ fn suggestion_row_ui(
             .clicked()
         {
             actions.extend(
-                Edit::mark_distinct(project, entities, keep.id, other.id).map(EntitiesAction::Edit),
+                Edit::mark_distinct(project, entities, keep.id, other.id).map(Action::Edit),
             );
         }
     });
@@ -499,7 +480,7 @@ fn spellings_ui(
     project: &Project,
     mentions: &MentionIndex,
     id: EntityId,
-    actions: &mut Vec<EntitiesAction>,
+    actions: &mut Vec<Action>,
 ) {
     let Some(entity) = mentions.entity(id) else {
         return;
@@ -542,7 +523,7 @@ fn spellings_ui(
             {
                 actions.extend(
                     Edit::split_variant(project, &mentions.entities, id, variant)
-                        .map(|(edit, _)| EntitiesAction::Edit(edit)),
+                        .map(|(edit, _)| Action::Edit(edit)),
                 );
             }
         });

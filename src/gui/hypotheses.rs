@@ -4,6 +4,7 @@
 use super::theme;
 use crate::analysis::hypotheses::{diagnostic_claims, rank_hypotheses};
 use crate::edit::Edit;
+use crate::gui::action::Action;
 use crate::model::{ClaimId, Consistency, Credibility, Grade, Project, Reliability};
 use crate::text::one_line;
 use egui::{Label, RichText, Ui};
@@ -18,20 +19,8 @@ pub struct HypothesesState {
     only_diagnostic: bool,
 }
 
-/// What the user asked for in the hypotheses view.
-pub enum HypothesesAction {
-    /// Change the project.
-    Edit(Edit),
-    /// Show a claim in the reader.
-    OpenClaim(ClaimId),
-}
-
 /// Draws the view.
-pub fn hypotheses_ui(
-    ui: &mut Ui,
-    state: &mut HypothesesState,
-    project: &Project,
-) -> Vec<HypothesesAction> {
+pub fn hypotheses_ui(ui: &mut Ui, state: &mut HypothesesState, project: &Project) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         let label = ui.label("New hypothesis");
@@ -47,7 +36,7 @@ pub fn hypotheses_ui(
         if (entered || add.clicked())
             && let Some((edit, _)) = Edit::add_hypothesis(project, &state.new_hypothesis)
         {
-            actions.push(HypothesesAction::Edit(edit));
+            actions.push(Action::Edit(edit));
             state.new_hypothesis.clear();
         }
     });
@@ -73,7 +62,7 @@ pub fn hypotheses_ui(
     actions
 }
 
-fn ranking_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<HypothesesAction>) {
+fn ranking_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
     if project.hypotheses.is_empty() {
         ui.label(
             "Write the explanations that compete (\"the resistance is surrendering\", \"the \
@@ -115,7 +104,7 @@ fn ranking_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<HypothesesAction
                     .clicked()
                     && let Some(edit) = Edit::remove_hypothesis(project, hypothesis.id)
                 {
-                    actions.push(HypothesesAction::Edit(edit));
+                    actions.push(Action::Edit(edit));
                 }
                 ui.end_row();
             }
@@ -150,7 +139,7 @@ fn outlets(project: &Project) -> BTreeSet<&str> {
         .collect()
 }
 
-fn outlets_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<HypothesesAction>) {
+fn outlets_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
     let outlets = outlets(project);
     if outlets.is_empty() {
         ui.label("No outlets yet: set each document's outlet in the library.");
@@ -174,7 +163,7 @@ fn outlets_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<HypothesesAction
                 if let Some(grade) = grade_pickers_ui(ui, ("outlet", outlet), grade)
                     && let Some(edit) = Edit::set_outlet_grade(project, outlet, grade)
                 {
-                    actions.push(HypothesesAction::Edit(edit));
+                    actions.push(Action::Edit(edit));
                 }
                 ui.end_row();
             }
@@ -233,12 +222,7 @@ fn next_rating(rating: Option<Consistency>) -> Option<Consistency> {
     }
 }
 
-fn ratings_ui(
-    ui: &mut Ui,
-    state: &HypothesesState,
-    project: &Project,
-    actions: &mut Vec<HypothesesAction>,
-) {
+fn ratings_ui(ui: &mut Ui, state: &HypothesesState, project: &Project, actions: &mut Vec<Action>) {
     let claims: Vec<ClaimId> = if state.only_diagnostic {
         diagnostic_claims(project)
     } else {
@@ -310,7 +294,7 @@ fn ratings_ui(
                                 ))
                                 .clicked()
                             {
-                                actions.push(HypothesesAction::OpenClaim(claim.id));
+                                actions.push(Action::OpenClaim(claim.id));
                             }
                         });
                     });
@@ -328,14 +312,14 @@ fn ratings_ui(
                                 grade_pickers_ui(ui, ("claim", claim.id), claim.grade)
                                 && let Some(edit) = Edit::set_claim_grade(project, claim.id, grade)
                             {
-                                actions.push(HypothesesAction::Edit(edit));
+                                actions.push(Action::Edit(edit));
                             }
                             if own
                                 && ui.button("Use the outlet's grade").clicked()
                                 && let Some(edit) =
                                     Edit::set_claim_grade(project, claim.id, Grade::default())
                             {
-                                actions.push(HypothesesAction::Edit(edit));
+                                actions.push(Action::Edit(edit));
                                 ui.close();
                             }
                         })
@@ -386,7 +370,7 @@ fn ratings_ui(
                                 && let Some(edit) =
                                     Edit::rate_claim(project, claim.id, hypothesis.id, next)
                             {
-                                actions.push(HypothesesAction::Edit(edit));
+                                actions.push(Action::Edit(edit));
                             }
                         });
                     }

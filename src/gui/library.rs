@@ -2,6 +2,7 @@
 
 use crate::analysis::passages::SharedPair;
 use crate::edit::Edit;
+use crate::gui::action::Action;
 use crate::model::{Document, DocumentId, PartialDate, Project};
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -46,20 +47,6 @@ struct PropertiesDraft {
     note: String,
 }
 
-/// What the user asked for in the library.
-pub enum LibraryAction {
-    /// Show a document in the focused pane.
-    Open(DocumentId),
-    /// Show a document in a new pane beside the others.
-    OpenBeside(DocumentId),
-    /// Show two documents side by side.
-    Compare(DocumentId, DocumentId),
-    /// Change the project.
-    Edit(Edit),
-    /// Tell the user something went wrong.
-    Error(String),
-}
-
 /// Below this width the library leaves out the language and length columns.
 const NARROW_LIBRARY: f32 = 340.0;
 
@@ -69,7 +56,7 @@ pub fn library_ui(
     state: &mut LibraryState,
     project: &Project,
     near: &HashMap<DocumentId, SharedPair>,
-) -> Vec<LibraryAction> {
+) -> Vec<Action> {
     let mut actions = Vec::new();
     if project.documents.is_empty() {
         ui.add_space(8.0);
@@ -224,19 +211,19 @@ pub fn library_ui(
                         response.dnd_set_drag_payload(document.id);
                         if response.clicked() {
                             state.selected = Some(document.id);
-                            actions.push(LibraryAction::Open(document.id));
+                            actions.push(Action::OpenDocument(document.id));
                         }
                         response.context_menu(|ui| {
                             if ui.button("Open").clicked() {
-                                actions.push(LibraryAction::Open(document.id));
+                                actions.push(Action::OpenDocument(document.id));
                             }
                             if ui.button("Open beside").clicked() {
-                                actions.push(LibraryAction::OpenBeside(document.id));
+                                actions.push(Action::OpenBeside(document.id));
                             }
                             if let Some((other, ..)) = copy
                                 && ui.button("Compare with its near-duplicate").clicked()
                             {
-                                actions.push(LibraryAction::Compare(document.id, other));
+                                actions.push(Action::Compare(document.id, other));
                             }
                             ui.menu_button("Compare with…", |ui| {
                                 let others: Vec<&Document> = order
@@ -258,10 +245,8 @@ pub fn library_ui(
                                             };
                                             if ui.add(egui::Button::new(label).truncate()).clicked()
                                             {
-                                                actions.push(LibraryAction::Compare(
-                                                    document.id,
-                                                    other.id,
-                                                ));
+                                                actions
+                                                    .push(Action::Compare(document.id, other.id));
                                             }
                                         }
                                     },
@@ -305,7 +290,7 @@ fn properties_ui(
     ui: &mut Ui,
     state: &mut LibraryState,
     project: &Project,
-    actions: &mut Vec<LibraryAction>,
+    actions: &mut Vec<Action>,
 ) {
     let Some(document) = state.selected.and_then(|id| project.document(id)) else {
         ui.weak("Select a document to edit its title, outlet, date and language.");
@@ -397,9 +382,9 @@ fn properties_ui(
         };
         let language = draft.language.trim().to_lowercase();
         match date {
-            Err(error) => actions.push(LibraryAction::Error(error.to_string())),
+            Err(error) => actions.push(Action::Warn(error.to_string())),
             Ok(_) if !language.is_empty() && !crate::model::is_language_code(&language) => {
-                actions.push(LibraryAction::Error(format!(
+                actions.push(Action::Warn(format!(
                     "{language:?} is not an ISO 639-1 language code: two letters such as en, fr, de, ar, fa, ps or ru"
                 )));
             }
@@ -425,7 +410,7 @@ fn properties_ui(
                         document.language = (!language.is_empty()).then_some(language);
                     },
                 );
-                actions.extend(edit.map(LibraryAction::Edit));
+                actions.extend(edit.map(Action::Edit));
             }
         }
     }

@@ -2,7 +2,8 @@
 
 use super::theme;
 use crate::analysis::matrix::{Across, Column, Matrix, claim_matrix};
-use crate::model::{ClaimId, Project, Stance};
+use crate::gui::action::Action;
+use crate::model::{Project, Stance};
 use crate::text::one_line;
 use egui::{Label, RichText, Sense, Ui};
 
@@ -21,12 +22,6 @@ impl Default for MatrixState {
             cache: None,
         }
     }
-}
-
-/// What the user asked for in the matrix.
-pub enum MatrixAction {
-    /// Show a claim in the reader.
-    OpenClaim(ClaimId),
 }
 
 fn column_label(project: &Project, column: &Column) -> (String, String) {
@@ -64,7 +59,7 @@ pub fn matrix_ui(
     state: &mut MatrixState,
     project: &Project,
     generation: u64,
-) -> Vec<MatrixAction> {
+) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         ui.label("Across");
@@ -298,7 +293,7 @@ pub fn matrix_ui(
                     .interact(Sense::click())
                     .on_hover_text("Open in the reader");
                 if response.clicked() {
-                    actions.push(MatrixAction::OpenClaim(claim.id));
+                    actions.push(Action::OpenClaim(claim.id));
                 }
                 ui.add_space(6.0);
             }

@@ -1,5 +1,6 @@
 //! The desktop application: egui panels drawn from one [`app::TriangulateApp`] state.
 
+pub mod action;
 pub mod app;
 pub mod claims;
 pub mod commands;

@@ -1,10 +1,10 @@
 //! The search panel: a query, its options, and the hits as keyword in context.
 
 use crate::analysis::search::{Results, SearchOptions};
+use crate::gui::action::Action;
 use crate::model::{DocumentId, Project, Stance};
 use crate::text::fold::fold;
 use egui::{Label, RichText, Sense, Ui};
-use std::ops::Range;
 
 /// The search panel's state; the search itself runs on a worker thread.
 #[derive(Default)]
@@ -52,16 +52,6 @@ impl SearchState {
         self.results = Some((query, options, result));
         self.order = None;
     }
-}
-
-/// What the user asked for in the search panel.
-pub enum SearchAction {
-    /// Run the search for the current query and options.
-    Run,
-    /// Show a hit in the reader.
-    Open(DocumentId, Range<usize>),
-    /// Tag every hit as a claim with this code and stance.
-    TagAll(String, Stance),
 }
 
 /// The order of the hits for a sort key.
@@ -113,7 +103,7 @@ pub fn search_ui(
     state: &mut SearchState,
     project: &Project,
     current: Option<DocumentId>,
-) -> Vec<SearchAction> {
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let label = ui.label("Search for");
     let response = ui
@@ -145,7 +135,7 @@ pub fn search_ui(
     });
     let wanted = (state.query.trim().to_owned(), state.options.clone());
     if !wanted.0.is_empty() && state.requested.as_ref() != Some(&wanted) {
-        actions.push(SearchAction::Run);
+        actions.push(Action::RunSearch);
     }
     let Some((query, options, results)) = &state.results else {
         ui.weak(
@@ -215,7 +205,7 @@ pub fn search_ui(
             let code = state.tag_code.trim().to_owned();
             let button = egui::Button::new(format!("Tag {} hits", results.hits.len()));
             if ui.add_enabled(!code.is_empty(), button).clicked() {
-                actions.push(SearchAction::TagAll(code, state.tag_stance));
+                actions.push(Action::TagAllHits(code, state.tag_stance));
                 state.tagging = false;
             }
         });
@@ -303,7 +293,7 @@ pub fn search_ui(
                     .interact(Sense::click())
                     .on_hover_text("Show in the reader");
                 if response.clicked() {
-                    actions.push(SearchAction::Open(hit.document, hit.range.clone()));
+                    actions.push(Action::ShowPassage(hit.document, hit.range.clone()));
                 }
             }
         });

@@ -3,19 +3,10 @@
 //! earliest marked as the likely origin, each opened beside the origin with a click.
 
 use crate::analysis::reuse::{Cluster, Reuse};
-use crate::model::{Document, DocumentId, NearDuplicate, Project};
+use crate::gui::action::Action;
+use crate::model::{Document, NearDuplicate, Project};
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-
-/// What the user asked for in the shared-text view.
-pub enum SharedAction {
-    /// Show two documents side by side.
-    Compare(DocumentId, DocumentId),
-    /// Count pairs as near-duplicates from this share on.
-    SetNearDuplicate(NearDuplicate),
-    /// Show the copies of this cluster (by id).
-    Select(u32),
-}
 
 /// A document as a row shows it: outlet, title and date.
 fn describe(document: Option<&Document>) -> String {
@@ -60,7 +51,7 @@ pub fn shared_ui(
     reuse: &Reuse,
     selected: Option<u32>,
     analysed: bool,
-) -> Vec<SharedAction> {
+) -> Vec<Action> {
     let mut actions = Vec::new();
     if reuse.clusters.is_empty() {
         ui.label(if analysed {
@@ -117,7 +108,7 @@ pub fn shared_ui(
         } else if response.drag_stopped() || response.changed() {
             ui.data_mut(|data| data.remove::<u8>(draft_id));
             if let Some(chosen) = NearDuplicate::new(percent) {
-                actions.push(SharedAction::SetNearDuplicate(chosen));
+                actions.push(Action::SetNearDuplicate(chosen));
             }
         }
     });
@@ -158,7 +149,7 @@ pub fn shared_ui(
                             )
                             .on_hover_text(text.as_str());
                         if response.clicked() {
-                            actions.push(SharedAction::Select(cluster.id));
+                            actions.push(Action::SelectCluster(cluster.id));
                         }
                     });
                     row.col(|ui| {
@@ -173,7 +164,7 @@ pub fn shared_ui(
                             .on_hover_text(text);
                     });
                     if row.response().clicked() {
-                        actions.push(SharedAction::Select(cluster.id));
+                        actions.push(Action::SelectCluster(cluster.id));
                     }
                 });
             });
@@ -240,7 +231,7 @@ pub fn shared_ui(
                             egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
                         });
                         if response.clicked() {
-                            actions.push(SharedAction::Compare(origin, copy.document));
+                            actions.push(Action::Compare(origin, copy.document));
                         }
                     });
                 });

@@ -6,7 +6,8 @@ use crate::analysis::mentions::MentionIndex;
 use crate::analysis::timeline::{
     Lanes, MentionDay, Timeline, date_of_day, mentions_in_time, timeline,
 };
-use crate::model::{ClaimId, DocumentId, EntityId, Project, Stance};
+use crate::gui::action::Action;
+use crate::model::{EntityId, Project, Stance};
 use egui::Ui;
 use egui_plot::{HoverPosition, MarkerShape, Plot, Points};
 
@@ -31,14 +32,6 @@ impl Default for TimelineState {
 
 /// The name of the series of mention markers, which hover and click tell from claims by it.
 const MENTIONS_SERIES: &str = "mentions";
-
-/// What the user asked for on the timeline.
-pub enum TimelineAction {
-    /// Show a claim in the reader.
-    OpenClaim(ClaimId),
-    /// Show a document in the reader, at the entity's first mention.
-    OpenDocument(DocumentId, EntityId),
-}
 
 /// How far from its lane's line a claim may be drawn: past half the gap it would look like a
 /// claim of the next lane.
@@ -97,7 +90,7 @@ pub fn timeline_ui(
     (project, mentions): (&Project, &MentionIndex),
     generation: u64,
     selected: Option<EntityId>,
-) -> Vec<TimelineAction> {
+) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.label("Lanes");
@@ -312,11 +305,11 @@ pub fn timeline_ui(
             (_, Some((day, distance)), Some(entity))
                 if distance < 12.0 && nearest.is_none_or(|(_, claim)| distance <= claim) =>
             {
-                actions.push(TimelineAction::OpenDocument(day.document, entity));
+                actions.push(Action::OpenAtEntity(day.document, entity));
             }
             (Some((index, distance)), ..) if distance < 12.0 => {
                 if let Some(event) = timeline.events.get(index) {
-                    actions.push(TimelineAction::OpenClaim(event.claim));
+                    actions.push(Action::OpenClaim(event.claim));
                 }
             }
             _ => {}

@@ -1,8 +1,11 @@
-//! Commands from the menus, the shortcuts and the palette, and what they lead to: tagging, showing
-//! a passage or a claim, and the guard that asks before unsaved changes are dropped.
+//! The one place where what the user asked for is carried out: [`TriangulateApp::handle`] for
+//! every [`Action`] of a frame, [`TriangulateApp::run_command`] for the commands of the menus,
+//! the shortcuts and the palette, and what they lead to (tagging, showing a passage or a claim,
+//! the guard that asks before unsaved changes are dropped).
 
 use super::{CentralView, LeftTab, MAX_PANES, Modal, Pending, TriangulateApp};
 use crate::edit::{ClaimDraft, Edit};
+use crate::gui::action::Action;
 use crate::gui::commands::AppCommand;
 use crate::gui::jobs::DialogPurpose;
 use crate::gui::palette::{Choice, Palette};
@@ -13,6 +16,115 @@ use egui::ViewportCommand;
 use std::ops::Range;
 
 impl TriangulateApp {
+    /// Carries out one thing the user asked for. Every panel, menu, shortcut and dialog asks
+    /// through an [`Action`]; the frame hands them here in order once everything is drawn.
+    pub fn handle(&mut self, action: Action) {
+        match action {
+            Action::Command(command) => self.run_command(command),
+            Action::Edit(edit) => {
+                self.apply(edit);
+            }
+            Action::OpenClaim(id) => self.show_claim(id),
+            Action::SelectClaim(id) => {
+                self.select_code_of(id);
+                self.show_claim(id);
+            }
+            Action::ShowPassage(document, range) => self.show_passage(document, range),
+            Action::OpenDocument(id) => {
+                self.central = CentralView::Reader;
+                self.open_document(id, false);
+            }
+            Action::OpenBeside(id) => {
+                self.central = CentralView::Reader;
+                self.open_document(id, true);
+            }
+            Action::OpenAtEntity(document, entity) => {
+                let first = self
+                    .derived
+                    .mentions
+                    .in_document(document)
+                    .iter()
+                    .find(|mention| mention.entity == entity)
+                    .map(|mention| mention.range.clone());
+                self.central = CentralView::Reader;
+                if let Some(pane) = self.open_document(document, false)
+                    && let Some(range) = first
+                {
+                    pane.scroll_to = Some(range.start);
+                    pane.flash = Some(range);
+                }
+            }
+            Action::Compare(first, second) => self.compare(first, second),
+            Action::SelectEntity(id) => self.selected_entity = id,
+            // Handled as the Claims tab is drawn (see `side_panel_ui`); here it would come a
+            // frame late.
+            Action::HoverCode(code) => self.code_hovered_in_panel = Some(code),
+            Action::SelectCluster(cluster) => self.shared_cluster = Some(cluster),
+            Action::SetNearDuplicate(threshold) => {
+                if let Some(edit) = Edit::set_near_duplicate(&self.workspace.project, threshold) {
+                    self.apply(edit);
+                }
+            }
+            Action::LoadNames => self.dialog(DialogPurpose::LoadNames),
+            Action::RunSearch => self.run_search(),
+            Action::TagAllHits(code, stance) => self.tag_all_hits(&code, stance),
+            Action::TagClaim(draft) => self.tag_claim(&draft),
+            Action::Choose(choice) => self.choose(choice),
+            Action::ClickClaim(claim, on_entity) => self.click_claim(claim, on_entity),
+            Action::ShowCopy(document, range) => self.show_copy(document, range),
+            Action::ToggleSetAside(document, range) => self.toggle_set_aside(document, range),
+            Action::SetAsideFrom(document, start) => self.set_aside_from(document, start),
+            Action::AddToClaim(claim, range) => self.add_to_claim(claim, range),
+            Action::DropDocument {
+                pane,
+                document,
+                beside,
+            } => self.drop_document(pane, document, beside),
+            Action::Warn(message) => self.messages.warn(message),
+        }
+    }
+
+    /// Starts the search the Search tab describes, off the frame.
+    fn run_search(&mut self) {
+        let request = (
+            self.search.query.trim().to_owned(),
+            self.search.options.clone(),
+        );
+        self.search.requested = Some(request.clone());
+        self.jobs.search(
+            (self.session, self.generation),
+            (
+                self.workspace.project.clone(),
+                self.derived.mentions.clone(),
+            ),
+            self.folded.clone(),
+            request,
+        );
+    }
+
+    /// Tags a passage as the tagging dialog describes it, and clears the pane's selection.
+    fn tag_claim(&mut self, draft: &ClaimDraft) {
+        match Edit::tag_claim(
+            &self.workspace.project,
+            &self.derived.mentions.entities,
+            draft,
+        ) {
+            Ok((edit, _)) => {
+                if self.apply(edit) {
+                    self.last_tag = Some((draft.codes.clone(), draft.stance));
+                }
+                if let Some(pane) = self
+                    .panes
+                    .iter_mut()
+                    .find(|pane| pane.document == draft.document)
+                {
+                    pane.selection = None;
+                }
+            }
+            Err(error) => self.messages.fail(error.to_string()),
+        }
+    }
+
     /// Runs a menu or keyboard command.
     pub fn run_command(&mut self, command: AppCommand) {
         match command {
@@ -187,7 +299,7 @@ impl TriangulateApp {
     /// Runs or opens what the user chose in the command palette.
     pub(super) fn choose(&mut self, choice: Choice) {
         match choice {
-            Choice::Command(command) => self.commands.push(command),
+            Choice::Command(command) => self.run_command(command),
             Choice::Document(id) => {
                 self.central = CentralView::Reader;
                 self.open_document(id, false);

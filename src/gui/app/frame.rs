@@ -1,15 +1,15 @@
 //! The frame loop: work between frames, one frame drawn, and the window's title.
 
 use super::{AUTOSAVE_EVERY, CentralView, Modal, Pending, Persisted, TriangulateApp};
-use crate::edit::Edit;
+use crate::gui::action::Action;
 use crate::gui::commands::consume_shortcuts;
-use crate::gui::hypotheses::{HypothesesAction, hypotheses_ui};
-use crate::gui::matrix::{MatrixAction, matrix_ui};
+use crate::gui::hypotheses::hypotheses_ui;
+use crate::gui::matrix::matrix_ui;
 use crate::gui::palette::Outcome as PaletteOutcome;
-use crate::gui::shared::{SharedAction, shared_ui};
+use crate::gui::shared::shared_ui;
 use crate::gui::tag::TagOutcome;
 use crate::gui::theme;
-use crate::gui::timeline::{TimelineAction, timeline_ui};
+use crate::gui::timeline::timeline_ui;
 use egui::{Ui, ViewportCommand};
 use std::time::Duration;
 
@@ -85,7 +85,8 @@ impl TriangulateApp {
         let _frame = crate::frame_guard::FrameScope::enter();
         let ctx = ui.ctx().clone();
         self.update_title(&ctx);
-        self.commands.extend(consume_shortcuts(&ctx));
+        self.actions
+            .extend(consume_shortcuts(&ctx).into_iter().map(Action::Command));
         self.handle_dropped_files(&ctx);
 
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
@@ -114,83 +115,37 @@ impl TriangulateApp {
             match self.central {
                 CentralView::Reader => self.panes_ui(ui),
                 CentralView::Timeline => {
-                    for action in timeline_ui(
+                    let actions = timeline_ui(
                         ui,
                         &mut self.timeline,
                         (&self.workspace.project, &self.derived.mentions),
                         self.generation,
                         self.selected_entity,
-                    ) {
-                        match action {
-                            TimelineAction::OpenClaim(id) => {
-                                self.central = CentralView::Reader;
-                                self.show_claim(id);
-                            }
-                            TimelineAction::OpenDocument(document, entity) => {
-                                self.central = CentralView::Reader;
-                                let first = self
-                                    .derived
-                                    .mentions
-                                    .in_document(document)
-                                    .iter()
-                                    .find(|mention| mention.entity == entity)
-                                    .map(|mention| mention.range.clone());
-                                if let Some(pane) = self.open_document(document, false)
-                                    && let Some(range) = first
-                                {
-                                    pane.scroll_to = Some(range.start);
-                                    pane.flash = Some(range);
-                                }
-                            }
-                        }
-                    }
+                    );
+                    self.actions.extend(actions);
                 }
                 CentralView::Shared => {
-                    let reuse = self.derived.reuse.clone();
-                    let analysed = self.is_analysed();
-                    let selected = self.shared_cluster;
-                    for action in shared_ui(ui, &self.workspace.project, &reuse, selected, analysed)
-                    {
-                        match action {
-                            SharedAction::Compare(first, second) => self.compare(first, second),
-                            SharedAction::Select(cluster) => self.shared_cluster = Some(cluster),
-                            SharedAction::SetNearDuplicate(threshold) => {
-                                if let Some(edit) =
-                                    Edit::set_near_duplicate(&self.workspace.project, threshold)
-                                {
-                                    self.apply(edit);
-                                }
-                            }
-                        }
-                    }
+                    let actions = shared_ui(
+                        ui,
+                        &self.workspace.project,
+                        &self.derived.reuse,
+                        self.shared_cluster,
+                        self.is_analysed(),
+                    );
+                    self.actions.extend(actions);
                 }
                 CentralView::Hypotheses => {
-                    for action in hypotheses_ui(ui, &mut self.hypotheses, &self.workspace.project) {
-                        match action {
-                            HypothesesAction::OpenClaim(id) => {
-                                self.central = CentralView::Reader;
-                                self.show_claim(id);
-                            }
-                            HypothesesAction::Edit(edit) => {
-                                self.apply(edit);
-                            }
-                        }
-                    }
+                    let actions = hypotheses_ui(ui, &mut self.hypotheses, &self.workspace.project);
+                    self.actions.extend(actions);
                 }
                 CentralView::Matrix => {
-                    for action in matrix_ui(
+                    let actions = matrix_ui(
                         ui,
                         &mut self.matrix,
                         &self.workspace.project,
                         self.generation,
-                    ) {
-                        match action {
-                            MatrixAction::OpenClaim(id) => {
-                                self.central = CentralView::Reader;
-                                self.show_claim(id);
-                            }
-                        }
-                    }
+                    );
+                    self.actions.extend(actions);
                 }
             }
         });
@@ -204,25 +159,7 @@ impl TriangulateApp {
         {
             self.tag_dialog = None;
             if let TagOutcome::Tag(draft) = outcome {
-                match Edit::tag_claim(
-                    &self.workspace.project,
-                    &self.derived.mentions.entities,
-                    &draft,
-                ) {
-                    Ok((edit, _)) => {
-                        if self.apply(edit) {
-                            self.last_tag = Some((draft.codes.clone(), draft.stance));
-                        }
-                        if let Some(pane) = self
-                            .panes
-                            .iter_mut()
-                            .find(|pane| pane.document == draft.document)
-                        {
-                            pane.selection = None;
-                        }
-                    }
-                    Err(error) => self.messages.fail(error.to_string()),
-                }
+                self.actions.push(Action::TagClaim(draft));
             }
         }
         crate::gui::help::help_window(&ctx, &mut self.help);
@@ -240,11 +177,17 @@ impl TriangulateApp {
             self.palette = None;
             if let PaletteOutcome::Chose(choice) = outcome {
                 self.palette_history.record(choice);
-                self.choose(choice);
+                self.actions.push(Action::Choose(choice));
             }
         }
-        for command in std::mem::take(&mut self.commands) {
-            self.run_command(command);
+        // Everything drawn: what the user asked for this frame is carried out, in order, and
+        // the next frame shows what it changed.
+        let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
+            ctx.request_repaint();
+        }
+        for action in actions {
+            self.handle(action);
         }
         if self.jobs.busy() {
             ctx.request_repaint_after(Duration::from_millis(100));

@@ -3,12 +3,13 @@
 
 use super::{LeftTab, MAX_PANES, Pending, TriangulateApp};
 use crate::edit::Edit;
-use crate::gui::claims::{ClaimsAction, claims_ui};
+use crate::gui::action::Action;
+use crate::gui::claims::claims_ui;
 use crate::gui::commands::AppCommand;
-use crate::gui::entities::{EntitiesAction, entities_ui};
+use crate::gui::entities::entities_ui;
 use crate::gui::jobs::DialogPurpose;
-use crate::gui::library::{LibraryAction, library_ui};
-use crate::gui::search::{SearchAction, search_ui};
+use crate::gui::library::library_ui;
+use crate::gui::search::search_ui;
 use crate::gui::theme;
 use egui::Ui;
 use std::sync::atomic::Ordering;
@@ -26,7 +27,7 @@ impl TriangulateApp {
             .on_hover_text(command.tooltip())
             .clicked()
         {
-            self.commands.push(command);
+            self.actions.push(Action::Command(command));
         }
     }
 
@@ -177,7 +178,7 @@ impl TriangulateApp {
                     ))
                     .changed()
                 {
-                    self.commands.push(AppCommand::ToggleSidePanel);
+                    self.actions.push(Action::Command(AppCommand::ToggleSidePanel));
                 }
                 ui.menu_button("Arrange panes", |ui| {
                     for command in [
@@ -256,7 +257,7 @@ impl TriangulateApp {
                 .on_hover_text(AppCommand::ShowMessages.tooltip())
                 .clicked()
             {
-                self.commands.push(AppCommand::ShowMessages);
+                self.actions.push(Action::Command(AppCommand::ShowMessages));
             }
             let problems = self.messages.unseen_problems();
             if problems > 0 {
@@ -324,86 +325,36 @@ impl TriangulateApp {
         if self.left_tab != LeftTab::Notes {
             self.commit_notes();
         }
-        match self.left_tab {
-            LeftTab::Library => {
-                let near = self.derived.near_duplicates.clone();
-                for action in library_ui(ui, &mut self.library, &self.workspace.project, &near) {
-                    match action {
-                        LibraryAction::Open(id) => {
-                            self.open_document(id, false);
-                        }
-                        LibraryAction::Compare(first, second) => self.compare(first, second),
-                        LibraryAction::OpenBeside(id) => {
-                            self.open_document(id, true);
-                        }
-                        LibraryAction::Edit(edit) => {
-                            self.apply(edit);
-                        }
-                        LibraryAction::Error(message) => self.messages.warn(message),
-                    }
-                }
+        let actions = match self.left_tab {
+            LeftTab::Library => library_ui(
+                ui,
+                &mut self.library,
+                &self.workspace.project,
+                &self.derived.near_duplicates,
+            ),
+            LeftTab::Entities => entities_ui(
+                ui,
+                &mut self.entities,
+                &self.workspace.project,
+                (&self.derived.mentions, &self.derived.suggestions),
+                self.selected_entity,
+            ),
+            LeftTab::Notes => {
+                self.notes_ui(ui);
+                Vec::new()
             }
-            LeftTab::Entities => {
-                let mentions = self.derived.mentions.clone();
-                let suggestions = self.derived.suggestions.clone();
-                for action in entities_ui(
-                    ui,
-                    &mut self.entities,
-                    &self.workspace.project,
-                    (&mentions, &suggestions),
-                    self.selected_entity,
-                ) {
-                    match action {
-                        EntitiesAction::Select(id) => self.selected_entity = id,
-                        EntitiesAction::LoadNames => self.dialog(DialogPurpose::LoadNames),
-                        EntitiesAction::OpenMention(document, range) => {
-                            self.show_passage(document, range);
-                        }
-                        EntitiesAction::Edit(edit) => {
-                            self.apply(edit);
-                        }
-                    }
-                }
-            }
-            LeftTab::Notes => self.notes_ui(ui),
             LeftTab::Search => {
                 let current = self.panes.get(self.focused_pane).map(|pane| pane.document);
-                for action in search_ui(ui, &mut self.search, &self.workspace.project, current) {
-                    match action {
-                        SearchAction::Run => {
-                            let request = (
-                                self.search.query.trim().to_owned(),
-                                self.search.options.clone(),
-                            );
-                            self.search.requested = Some(request.clone());
-                            self.jobs.search(
-                                (self.session, self.generation),
-                                (
-                                    self.workspace.project.clone(),
-                                    self.derived.mentions.clone(),
-                                ),
-                                self.folded.clone(),
-                                request,
-                            );
-                        }
-                        SearchAction::Open(document, range) => self.show_passage(document, range),
-                        SearchAction::TagAll(code, stance) => self.tag_all_hits(&code, stance),
-                    }
-                }
+                search_ui(ui, &mut self.search, &self.workspace.project, current)
             }
-            LeftTab::Claims => {
-                for action in claims_ui(ui, &mut self.claims, &self.workspace.project) {
-                    match action {
-                        ClaimsAction::Open(id) => {
-                            self.select_code_of(id);
-                            self.show_claim(id);
-                        }
-                        ClaimsAction::Edit(edit) => {
-                            self.apply(edit);
-                        }
-                        ClaimsAction::HoverCode(code) => self.code_hovered_in_panel = Some(code),
-                    }
-                }
+            LeftTab::Claims => claims_ui(ui, &mut self.claims, &self.workspace.project),
+        };
+        for action in actions {
+            match action {
+                // The pointer's place is this frame's state, not a request: the panes drawn
+                // after this panel light the code up in this very frame.
+                Action::HoverCode(code) => self.code_hovered_in_panel = Some(code),
+                action => self.actions.push(action),
             }
         }
     }
@@ -420,7 +371,7 @@ impl TriangulateApp {
                 ui.add_space((ui.available_width() - 420.0).max(0.0) / 2.0);
                 for command in [AppCommand::ImportDocuments, AppCommand::ImportFolder, AppCommand::OpenProject] {
                     if ui.button(command.label()).on_hover_text(command.tooltip()).clicked() {
-                        self.commands.push(command);
+                        self.actions.push(Action::Command(command));
                     }
                 }
             });

@@ -3,7 +3,7 @@
 //! Here: the state ([`TriangulateApp`]) and the few methods everything else goes through: set a
 //! project, apply an edit, undo and redo, open a document in a pane. The rest, by responsibility:
 //! `frame` (work between frames, one frame drawn, the title), `lifecycle` (open, save, autosave,
-//! import, file dialogs, job results), `actions` (commands and what they lead to), `menu` (menu
+//! import, file dialogs, job results), `actions` (`handle`, where every [`Action`](crate::gui::action::Action) is carried out, and the commands), `menu` (menu
 //! bar, status bar, side panel, filter bar), `workspace_view` (the panes and their headers),
 //! `links` (what links open documents: sync scroll and the bands between panes), `modals`
 //! (questions and messages).
@@ -18,8 +18,8 @@ mod workspace_view;
 
 pub use modals::{Modal, Pending};
 
+use super::action::Action;
 use super::claims::ClaimsState;
-use super::commands::AppCommand;
 use super::entities::EntitiesState;
 use super::hypotheses::HypothesesState;
 use super::jobs::{FoldedCache, Jobs};
@@ -158,7 +158,9 @@ pub struct TriangulateApp {
     highlight_claims: bool,
     /// Codes whose claims the reader does not underline.
     pub hidden_codes: std::collections::BTreeSet<crate::model::CodeId>,
-    commands: Vec<AppCommand>,
+    /// What the user asked for this frame, from any panel, menu, shortcut or dialog; carried
+    /// out in order once everything is drawn.
+    actions: Vec<Action>,
     pending_after_save: Option<Pending>,
     /// The last save asked for, and what waited on it, in case the file changed meanwhile.
     pending_save_check: Option<(PathBuf, Option<Pending>)>,
@@ -244,7 +246,7 @@ impl TriangulateApp {
             outline_every_mention: false,
             highlight_claims: true,
             hidden_codes: std::collections::BTreeSet::new(),
-            commands: Vec::new(),
+            actions: Vec::new(),
             pending_after_save: None,
             pending_save_check: None,
             notes_draft: None,

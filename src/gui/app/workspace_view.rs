@@ -4,6 +4,8 @@
 use super::links::shared_with_open;
 use super::{MAX_PANES, TriangulateApp};
 use crate::edit::Edit;
+use crate::gui::action::Action;
+use crate::gui::commands::AppCommand;
 use crate::gui::reader::{Pane, ReaderContext, Shared};
 use crate::gui::theme;
 use crate::model::{ClaimId, DocumentId};
@@ -65,17 +67,10 @@ impl TriangulateApp {
                 Some((pane.salt, document.title.clone()))
             })
             .collect();
-        let mut clicked_shared = None;
         let mut hovered = None;
         let mut focus = None;
-        let mut tag = false;
-        let mut toggle_set_aside = None;
-        let mut set_aside_from = None;
-        let mut clicked_entity = None;
-        let mut clicked_claim = None;
-        let mut dropped = None;
-        let mut add_to_claim = None;
         let mut hovered_claim = None;
+        let mut asked: Vec<Action> = Vec::new();
         let focused = self.focused_pane;
         let panes = &mut self.panes;
         let mut show = |ui: &mut Ui, salt: u64| -> bool {
@@ -126,32 +121,40 @@ impl TriangulateApp {
                 }
                 ui.separator();
                 let output = pane.ui(ui, &context, &shared[index]);
-                if output.clicked_shared.is_some() {
-                    clicked_shared.clone_from(&output.clicked_shared);
-                }
                 hovered = hovered.or(output.hovered_entity);
                 hovered_claim = hovered_claim.or(output.hovered_claim);
-                clicked_entity = clicked_entity.or(output.clicked_entity);
-                clicked_claim = clicked_claim.or(output.clicked_claim);
-                if output.interacted {
+                if output.interacted || output.tag_requested {
                     focus = Some(index);
+                }
+                // What the pane was asked to do, in the order the app carries it out.
+                if let Some(entity) = output.clicked_entity {
+                    asked.push(Action::SelectEntity(Some(entity)));
+                }
+                if let Some(claim) = output.clicked_claim {
+                    asked.push(Action::ClickClaim(claim, output.clicked_entity.is_some()));
                 }
                 if output.tag_requested {
-                    focus = Some(index);
-                    tag = true;
+                    asked.push(Action::Command(AppCommand::TagSelection));
+                }
+                if let Some((document, range)) = output.clicked_shared {
+                    asked.push(Action::ShowCopy(document, range));
                 }
                 if let Some(range) = output.toggle_set_aside {
-                    toggle_set_aside = Some((document.id, range));
+                    asked.push(Action::ToggleSetAside(document.id, range));
                 }
                 if let Some(start) = output.set_aside_from {
-                    set_aside_from = Some((document.id, start));
+                    asked.push(Action::SetAsideFrom(document.id, start));
                 }
-                if output.add_to_claim.is_some() {
-                    add_to_claim.clone_from(&output.add_to_claim);
+                if let Some((claim, range)) = output.add_to_claim {
+                    asked.push(Action::AddToClaim(claim, range));
                 }
             });
-            if let Some(drop) = document_drop_ui(ui, salt) {
-                dropped = Some(drop);
+            if let Some((salt, document, beside)) = document_drop_ui(ui, salt) {
+                asked.push(Action::DropDocument {
+                    pane: salt,
+                    document,
+                    beside,
+                });
             }
             false
         };
@@ -168,31 +171,7 @@ impl TriangulateApp {
             self.focused_pane = index;
         }
         self.sync_panes();
-        if let Some(entity) = clicked_entity {
-            self.selected_entity = Some(entity);
-        }
-        if let Some(claim) = clicked_claim {
-            self.messages.say(self.describe_claim(claim));
-            if clicked_entity.is_none() {
-                self.select_code_of(claim);
-            }
-        }
-        if tag {
-            self.start_tagging();
-        }
-        // A shared passage clicked in one pane is shown in the pane that holds its copy.
-        if let Some((document, range)) = clicked_shared
-            && let Some(pane) = self.panes.iter_mut().find(|pane| pane.document == document)
-        {
-            pane.scroll_to = Some(range.start);
-            pane.flash = Some(range);
-        }
-        if let Some((document, range)) = toggle_set_aside {
-            self.toggle_set_aside(document, range);
-        }
-        if let Some((document, start)) = set_aside_from {
-            self.set_aside_from(document, start);
-        }
+        self.actions.extend(asked);
         if !closed.is_empty() {
             let focused = self.panes.get(self.focused_pane).map(|pane| pane.salt);
             self.panes.retain(|pane| !closed.contains(&pane.salt));
@@ -200,20 +179,37 @@ impl TriangulateApp {
                 .and_then(|salt| self.panes.iter().position(|pane| pane.salt == salt))
                 .unwrap_or(0);
         }
-        if let Some((claim, range)) = add_to_claim {
-            match Edit::add_claim_passage(&self.workspace.project, claim, range.start, range.end) {
-                Ok(edit) => {
-                    if self.apply(edit)
-                        && let Some(pane) = self.panes.get_mut(self.focused_pane)
-                    {
-                        pane.selection = None;
-                    }
+    }
+
+    /// Adds a passage to a claim (a claim may quote several), and clears the selection it came
+    /// from.
+    pub(super) fn add_to_claim(&mut self, claim: ClaimId, range: Range<usize>) {
+        match Edit::add_claim_passage(&self.workspace.project, claim, range.start, range.end) {
+            Ok(edit) => {
+                if self.apply(edit)
+                    && let Some(pane) = self.panes.get_mut(self.focused_pane)
+                {
+                    pane.selection = None;
                 }
-                Err(problem) => self.messages.warn(format!("Not added: {problem}")),
             }
+            Err(problem) => self.messages.warn(format!("Not added: {problem}")),
         }
-        if let Some((salt, document, beside)) = dropped {
-            self.drop_document(salt, document, beside);
+    }
+
+    /// A shared passage clicked in one pane: shown in the pane that holds its copy.
+    pub(super) fn show_copy(&mut self, document: DocumentId, range: Range<usize>) {
+        if let Some(pane) = self.panes.iter_mut().find(|pane| pane.document == document) {
+            pane.scroll_to = Some(range.start);
+            pane.flash = Some(range);
+        }
+    }
+
+    /// A claim clicked in a pane: described in the status bar, and its code selected unless the
+    /// click was on an entity too.
+    pub(super) fn click_claim(&mut self, claim: ClaimId, on_entity: bool) {
+        self.messages.say(self.describe_claim(claim));
+        if !on_entity {
+            self.select_code_of(claim);
         }
     }
 
