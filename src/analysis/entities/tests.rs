@@ -460,3 +460,18 @@ fn a_citys_name_alone_is_short_for_a_person_only_when_the_full_name_opens_with_a
         ]
     );
 }
+
+#[test]
+fn a_compound_adjective_made_of_a_name_is_the_name_and_a_given_names_syllable_stays() {
+    let project = project_of(&[
+        "A London-based group said the al-Qaeda-linked militia had met Tsai Ing-wen.\n",
+    ]);
+    assert_eq!(
+        named_mentions(&project, 1),
+        [
+            ("London".to_owned(), "London".to_owned()),
+            ("al-Qaeda".to_owned(), "al-Qaeda".to_owned()),
+            ("Tsai Ing-wen".to_owned(), "Tsai Ing-wen".to_owned()),
+        ]
+    );
+}

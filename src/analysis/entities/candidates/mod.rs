@@ -115,7 +115,7 @@ pub fn read_document(
     date: Option<PartialDate>,
     language: Option<&str>,
 ) -> DocumentNames {
-    let words = words(body);
+    let words = name_words(body);
     let lexicon = lexicon();
     let candidates = candidates_in(body, &words, language);
     let acronyms = acronym_links(body, &candidates);
@@ -174,7 +174,53 @@ fn surname(lexicon: &Lexicon, candidate: &Candidate) -> Option<String> {
 
 /// Finds candidate names in `text` under the rules of its language (an ISO 639-1 code).
 pub fn candidates(text: &str, language: Option<&str>) -> Vec<Candidate> {
-    candidates_in(text, &words(text), language)
+    candidates_in(text, &name_words(text), language)
+}
+
+/// Words of a compound adjective made of a name, cut after the name: "London" of
+/// "London-based", "al-Qaeda" of "al-Qaeda-linked", "Taliban" of "Taliban-controlled". (Not
+/// a lower-case syllable of a given name: "Ing-wen", "Jong-un" keep theirs.)
+const ADJECTIVE_ENDINGS: [&str; 24] = [
+    "based",
+    "linked",
+    "led",
+    "backed",
+    "born",
+    "owned",
+    "run",
+    "funded",
+    "style",
+    "era",
+    "made",
+    "controlled",
+    "held",
+    "allied",
+    "affiliated",
+    "aligned",
+    "inspired",
+    "friendly",
+    "sponsored",
+    "dominated",
+    "oriented",
+    "speaking",
+    "registered",
+    "bound",
+];
+
+/// The words of `text` as names are read from them: compound adjectives made of a name are
+/// cut to the name (see [`ADJECTIVE_ENDINGS`]).
+fn name_words(text: &str) -> Vec<Word<'_>> {
+    let mut found = words(text);
+    for word in &mut found {
+        if let Some((name, ending)) = word.text.rsplit_once('-')
+            && name.contains(char::is_uppercase)
+            && ADJECTIVE_ENDINGS.contains(&ending)
+        {
+            word.end = word.start + name.len();
+            word.text = name;
+        }
+    }
+    found
 }
 
 /// [`candidates`] in the words of `text`, split once for all that reads them.
