@@ -17,7 +17,8 @@
 //! # Invariants
 //! - The core (everything but `gui`) knows nothing of egui: it builds with `--no-default-features`.
 //! - A document's text never changes after import; its hash is stored and checked on load.
-//! - Every collection of a project is sorted by id, so the file is stable under small changes.
+//! - Every collection of a project is a [`model::Table`]: sorted by id, each id once, so the
+//!   file is stable under small changes.
 //! - A claim's quote matches its document's text, or the project does not load.
 
 pub mod analysis;

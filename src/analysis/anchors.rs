@@ -227,7 +227,7 @@ mod tests {
                 .document;
             document.id = DocumentId(id);
             document.date = date.parse().ok();
-            project.documents.push(document);
+            project.documents.insert(document);
         }
         for (id, name, kind, variants) in [
             (1, "Rukha", EntityKind::Place, vec!["Rukha"]),
@@ -238,7 +238,7 @@ mod tests {
                 vec!["September 6", "6 septembre"],
             ),
         ] {
-            project.entities.push(Entity {
+            project.entities.insert(Entity {
                 id: EntityId(id),
                 name: name.into(),
                 kind,

@@ -201,7 +201,7 @@ pub(crate) mod tests {
             document.id = DocumentId(u32::try_from(index).unwrap_or_default() + 1);
             document.outlet = (*outlet).into();
             document.date = date.parse::<PartialDate>().ok();
-            project.documents.push(document);
+            project.documents.insert(document);
         }
         let mut tag =
             |document: u32, quote: &str, code: &str, stance: Stance, via: Option<&str>| {

@@ -401,9 +401,9 @@ mod tests {
                 .expect("imports")
                 .document;
             document.id = DocumentId(u32::try_from(index).unwrap_or_default() + 1);
-            project.documents.push(document);
+            project.documents.insert(document);
         }
-        project.entities.push(Entity {
+        project.entities.insert(Entity {
             id: EntityId(1),
             name: "Panjshir".into(),
             kind: EntityKind::Place,
@@ -468,7 +468,7 @@ mod tests {
     #[test]
     fn a_whole_word_is_found_where_a_longer_spelling_starts_at_the_same_place() {
         let mut project = project();
-        if let Some(entity) = project.entities.first_mut() {
+        if let Some(entity) = project.entities.iter_mut().next() {
             entity.variants.push("Panjshiri".into());
         }
         let whole = SearchOptions {

@@ -206,7 +206,7 @@ mod tests {
     fn project(names: &[(&str, EntityKind)]) -> Project {
         let mut project = Project::new("t");
         for (index, (name, kind)) in names.iter().enumerate() {
-            project.entities.push(Entity {
+            project.entities.insert(Entity {
                 id: EntityId(u32::try_from(index).unwrap_or_default() + 1),
                 name: (*name).into(),
                 kind: *kind,
@@ -280,7 +280,7 @@ mod tests {
         .expect("imports")
         .document;
         document.id = crate::model::DocumentId(1);
-        project.documents.push(document);
+        project.documents.insert(document);
         let found = suggestions(&project, &MentionIndex::of_stored_entities(&project));
         assert_eq!(found[0].score, 0.95, "written together, the link is strong");
     }

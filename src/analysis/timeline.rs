@@ -223,7 +223,7 @@ mod tests {
         document.id = crate::model::DocumentId(1);
         document.outlet = "Wire".into();
         document.date = "2021-09-06".parse().ok();
-        project.documents.push(document);
+        project.documents.insert(document);
         for (quote, date) in [
             ("The resistance denied everything", None),
             ("in the valley", Some("2021-09-01")),
@@ -262,7 +262,7 @@ mod tests {
             document.id = crate::model::DocumentId(id);
             document.outlet = outlet.into();
             document.date = "2021-09-06".parse().ok();
-            project.documents.push(document);
+            project.documents.insert(document);
             deny(
                 &mut project,
                 crate::model::DocumentId(id),
@@ -310,9 +310,9 @@ mod tests {
                 .document;
             document.id = DocumentId(id);
             document.date = date.and_then(|date| date.parse().ok());
-            project.documents.push(document);
+            project.documents.insert(document);
         }
-        project.entities.push(crate::model::Entity {
+        project.entities.insert(crate::model::Entity {
             id: EntityId(1),
             name: "Panjshir".into(),
             kind: crate::model::EntityKind::Place,

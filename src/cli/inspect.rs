@@ -344,7 +344,7 @@ pub(super) fn passages(
         .filter(|document| only.is_empty() || only.contains(&document.id.0))
         .cloned()
         .collect();
-    let documents = if only.is_empty() {
+    let documents: &[crate::model::Document] = if only.is_empty() {
         &project.documents
     } else {
         &selected

@@ -7,6 +7,7 @@
 
 use crate::model::{
     Claim, Code, Document, Entity, EntityId, Grade, Hypothesis, Keyed, NearDuplicate, Project,
+    Table,
 };
 
 mod claims;
@@ -244,7 +245,7 @@ fn roll_back(project: &mut Project, applied: Vec<Change>) {
 
 /// Replaces `before` with `after` in a collection sorted by id, after checking `before` is there.
 fn replace<T: Keyed + PartialEq + Clone>(
-    items: &mut Vec<T>,
+    items: &mut Table<T>,
     before: Option<&T>,
     after: Option<&T>,
 ) -> Result<(), String> {
@@ -260,19 +261,16 @@ fn replace<T: Keyed + PartialEq + Clone>(
             after.key()
         ));
     }
-    let position = items.binary_search_by_key(&id, Keyed::key);
-    match (position, before) {
-        (Ok(index), Some(expected)) if items[index] == *expected => {}
-        (Err(_), None) => {}
-        _ => return Err(format!("item {id:?} is not as expected")),
+    if items.by_id(id) != before {
+        return Err(format!("item {id:?} is not as expected"));
     }
-    match (position, after) {
-        (Ok(index), Some(after)) => items[index] = after.clone(),
-        (Ok(index), None) => {
-            items.remove(index);
+    match after {
+        Some(after) => {
+            items.insert(after.clone());
         }
-        (Err(index), Some(after)) => items.insert(index, after.clone()),
-        (Err(_), None) => {}
+        None => {
+            items.remove(id);
+        }
     }
     Ok(())
 }

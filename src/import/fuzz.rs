@@ -237,9 +237,9 @@ fn fuzz_the_project_loader() {
             document
         })
         .collect();
-    project.documents = documents;
+    project.documents = documents.into_iter().collect();
     // A curated entity, so the loader's entity fields are fuzzed too.
-    project.entities.push(crate::model::Entity {
+    project.entities.insert(crate::model::Entity {
         id: crate::model::EntityId(1),
         name: "Ahmad Massoud".into(),
         kind: crate::model::EntityKind::Person,

@@ -54,6 +54,8 @@ impl EntityId {
 pub trait Keyed {
     /// The id type of the item.
     type Id: Copy + Ord + std::hash::Hash + fmt::Debug;
+    /// What a collection of them is called in messages ("documents", "codes").
+    const PLURAL: &'static str;
     /// The item's id.
     fn key(&self) -> Self::Id;
 }

@@ -7,6 +7,7 @@ mod date;
 mod grade;
 mod ids;
 mod span;
+mod table;
 
 pub use date::{DateParseError, PartialDate};
 pub use grade::{Consistency, Credibility, Grade, Reliability};
@@ -15,6 +16,7 @@ pub use span::{
     ByteSpan, Quote, QuoteError, SpanError, byte_to_char_offset, char_to_byte_offset,
     context_bounds,
 };
+pub use table::{SharedId, Table};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -28,13 +30,13 @@ pub struct Project {
     /// The name shown in the window title.
     pub name: String,
     /// Imported documents, sorted by id.
-    pub documents: Vec<Document>,
+    pub documents: Table<Document>,
     /// Entities as the user curated them, sorted by id.
-    pub entities: Vec<Entity>,
+    pub entities: Table<Entity>,
     /// The codebook, sorted by id.
-    pub codes: Vec<Code>,
+    pub codes: Table<Code>,
     /// Tagged claims, sorted by id.
-    pub claims: Vec<Claim>,
+    pub claims: Table<Claim>,
     /// Free notes on the project.
     pub notes: String,
     /// Pairs of entities the user said are not the same, each ordered and the list sorted, so
@@ -46,8 +48,8 @@ pub struct Project {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub outlet_grades: BTreeMap<String, Grade>,
     /// Competing hypotheses the claims are weighed against, sorted by id.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub hypotheses: Vec<Hypothesis>,
+    #[serde(default, skip_serializing_if = "<[Hypothesis]>::is_empty")]
+    pub hypotheses: Table<Hypothesis>,
     /// From which share of one document found in another the two are near-duplicates.
     #[serde(default, skip_serializing_if = "NearDuplicate::is_default")]
     pub near_duplicate: NearDuplicate,
@@ -461,9 +463,10 @@ pub struct Claim {
 }
 
 macro_rules! keyed {
-    ($type:ty, $id:ty) => {
+    ($type:ty, $id:ty, $plural:literal) => {
         impl Keyed for $type {
             type Id = $id;
+            const PLURAL: &'static str = $plural;
             fn key(&self) -> $id {
                 self.id
             }
@@ -485,11 +488,11 @@ impl Claim {
     }
 }
 
-keyed!(Document, DocumentId);
-keyed!(Hypothesis, HypothesisId);
-keyed!(Entity, EntityId);
-keyed!(Code, CodeId);
-keyed!(Claim, ClaimId);
+keyed!(Document, DocumentId, "documents");
+keyed!(Hypothesis, HypothesisId, "hypotheses");
+keyed!(Entity, EntityId, "entities");
+keyed!(Code, CodeId, "codes");
+keyed!(Claim, ClaimId, "claims");
 
 /// The entity of `entities` whose canonical name or one of whose spellings is `name`, ignoring
 /// case; canonical names first.
@@ -524,22 +527,22 @@ impl Project {
 
     /// The document with this id.
     pub fn document(&self, id: DocumentId) -> Option<&Document> {
-        find(&self.documents, id)
+        self.documents.by_id(id)
     }
 
     /// The entity with this id.
     pub fn entity(&self, id: EntityId) -> Option<&Entity> {
-        find(&self.entities, id)
+        self.entities.by_id(id)
     }
 
     /// The code with this id.
     pub fn code(&self, id: CodeId) -> Option<&Code> {
-        find(&self.codes, id)
+        self.codes.by_id(id)
     }
 
     /// The claim with this id.
     pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
-        find(&self.claims, id)
+        self.claims.by_id(id)
     }
 
     /// The code with this name, compared without regard to case.
@@ -626,10 +629,7 @@ impl Project {
 
     /// A hypothesis by id.
     pub fn hypothesis(&self, id: HypothesisId) -> Option<&Hypothesis> {
-        self.hypotheses
-            .binary_search_by_key(&id, |hypothesis| hypothesis.id)
-            .ok()
-            .map(|index| &self.hypotheses[index])
+        self.hypotheses.by_id(id)
     }
 
     /// The outlet a claim reached its document through: its own override, else the document's.

@@ -13,9 +13,8 @@ pub use files::{real_path, remove_stale_temporaries, write_atomically};
 pub use lock::{LOCK_WAIT, LockError, ProjectLock, lock, lock_path, try_lock};
 pub use restore::{Fallback, FallbackKind, fallbacks, restore};
 
-use crate::model::{Document, Keyed, Project};
+use crate::model::{Document, Project};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -391,15 +390,6 @@ fn keep_backup(path: &Path) -> std::io::Result<()> {
     temporary.commit()
 }
 
-fn check_sorted_unique<T: Keyed>(items: &mut [T], what: &str) -> Result<(), String> {
-    items.sort_by_key(Keyed::key);
-    let mut seen = HashSet::new();
-    if let Some(item) = items.iter().find(|item| !seen.insert(item.key())) {
-        return Err(format!("two {what} share the id {:?}", item.key()));
-    }
-    Ok(())
-}
-
 /// A broken invariant, and text near the offending item to find it in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inconsistency {
@@ -444,10 +434,8 @@ pub fn validate(project: &mut Project) -> Result<(), Inconsistency> {
         )
         .into());
     }
-    check_sorted_unique(&mut project.documents, "documents")?;
-    check_sorted_unique(&mut project.entities, "entities")?;
-    check_sorted_unique(&mut project.codes, "codes")?;
-    check_sorted_unique(&mut project.claims, "claims")?;
+    // Collections are sorted by id with each id once by their type (`model::Table`), which
+    // refuses a file that gives an id twice while it is read.
     for document in &project.documents {
         let near = || Some(document.content_hash.clone());
         if Document::hash_text(&document.text) != document.content_hash {

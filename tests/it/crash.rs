@@ -22,7 +22,7 @@ fn large_project(folder: &Path) -> std::path::PathBuf {
                 .expect("imports")
                 .document;
         document.id = project.next_document_id();
-        project.documents.push(document);
+        project.documents.insert(document);
     }
     let path = folder.join("crash test.ron");
     store::save(&project, &path).expect("saves");

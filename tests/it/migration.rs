@@ -113,7 +113,7 @@ fn merges_renames_hides_and_speakers_of_format_1_survive_and_the_rest_is_derived
     for entity in &mut stored {
         entity.origin = EntityOrigin::Detected;
     }
-    project.entities = stored.clone();
+    project.entities = stored.iter().cloned().collect();
     let claim = crate::support::draft(
         &project,
         1,
@@ -123,7 +123,9 @@ fn merges_renames_hides_and_speakers_of_format_1_survive_and_the_rest_is_derived
         None,
     );
     crate::support::tag(&mut project, &claim);
-    project.claims[0].speaker = Some(speaker);
+    if let Some(claim) = project.claims.iter_mut().next() {
+        claim.speaker = Some(speaker);
+    }
 
     let workspace = open_as_format_1(&project, folder.path());
     let kept: BTreeSet<EntityId> = workspace

@@ -64,7 +64,7 @@ proptest! {
             let mut document = imported.document;
             document.id = project.next_document_id();
             if project.documents.iter().all(|known| known.content_hash != document.content_hash) {
-                project.documents.push(document);
+                project.documents.insert(document);
             }
         }
         project.notes = texts.concat();

@@ -168,13 +168,19 @@ fn inconsistent_projects_are_refused() {
     assert_ne!(edited, good);
     assert_refused(edited.as_bytes(), "content hash");
     // Two documents with one id.
+    // (A project in memory cannot hold them: the file is written with a new id, which is then
+    // edited into the first document's.)
     let mut duplicated = project.clone();
     let mut copy = duplicated.documents[0].clone();
     copy.title = "copy".into();
-    duplicated.documents.push(copy);
+    copy.id = triangulate::model::DocumentId(987_654);
+    duplicated.documents.insert(copy);
+    let text = store::to_ron(&duplicated).expect("ron");
+    assert_eq!(text.matches("987654").count(), 1);
+    let first = duplicated.documents[0].id.0.to_string();
     assert_refused(
-        store::to_ron(&duplicated).expect("ron").as_bytes(),
-        "share the id",
+        text.replacen("987654", &first, 1).as_bytes(),
+        "two documents share the id",
     );
     // A claim pointing at a missing document.
     let mut orphan = project.clone();
@@ -187,7 +193,7 @@ fn inconsistent_projects_are_refused() {
     );
     // A rating against a hypothesis that is not in the file.
     let mut unrated = project.clone();
-    unrated.hypotheses.clear();
+    unrated.hypotheses = Default::default();
     assert_refused(
         store::to_ron(&unrated).expect("ron").as_bytes(),
         "missing hypothesis",

@@ -20,7 +20,7 @@ fn documents(texts: &[&str]) -> Vec<Document> {
 
 fn project_of(texts: &[&str]) -> Project {
     let mut project = Project::new("t");
-    project.documents = documents(texts);
+    project.documents = documents(texts).into_iter().collect();
     project
 }
 
@@ -333,7 +333,9 @@ fn a_title_ending_the_sentence_before_or_a_point_of_the_compass_made_an_adjectiv
         "Western governments sent aid to Western Europe, said Dr. Hale. Thanks went to the \
          Secretary. Resolved, that we agree.\n",
     ]);
-    project.documents[0].language = Some("fr".to_owned());
+    if let Some(document) = project.documents.iter_mut().next() {
+        document.language = Some("fr".to_owned());
+    }
     let table = EntityTable::derive(&project, &EntityCache::default());
     assert_eq!(
         listed(&table),

@@ -501,9 +501,9 @@ mod tests {
             .expect("imports")
             .document;
         document.id = DocumentId(1);
-        project.documents.push(document);
+        project.documents.insert(document);
         for (index, (name, variants, hidden)) in entities.iter().enumerate() {
-            project.entities.push(Entity {
+            project.entities.insert(Entity {
                 id: EntityId(u32::try_from(index).unwrap_or_default() + 1),
                 name: (*name).to_owned(),
                 kind: EntityKind::Place,
@@ -571,9 +571,9 @@ mod tests {
                 .document;
             document.id = DocumentId(u32::try_from(index).unwrap_or_default() + 1);
             document.language = language.map(str::to_owned);
-            project.documents.push(document);
+            project.documents.insert(document);
         }
-        project.entities.push(Entity {
+        project.entities.insert(Entity {
             id: EntityId(1),
             name: "Taliban".into(),
             kind: EntityKind::Organisation,
@@ -581,7 +581,7 @@ mod tests {
             hidden: false,
             origin: EntityOrigin::Detected,
         });
-        project.entities.push(Entity {
+        project.entities.insert(Entity {
             id: EntityId(2),
             name: "Nice".into(),
             kind: EntityKind::Place,

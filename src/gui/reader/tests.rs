@@ -32,7 +32,7 @@ fn a_paragraph_is_laid_out_as_plain_text_with_its_highlights_beside_it() {
     let name = text.find("Ahmad").unwrap_or_default()..text.find(" a dit").unwrap_or(0);
     let claim = text.find("Massoud").unwrap_or_default()..text.len() - 1;
     let mut project = Project::new("test");
-    project.entities.push(crate::model::Entity {
+    project.entities.insert(crate::model::Entity {
         id: EntityId(1),
         name: "Ahmad Massoud".into(),
         kind: EntityKind::Person,
