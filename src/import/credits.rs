@@ -101,7 +101,18 @@ pub fn clean_author(raw: &str, outlet: &str) -> String {
         .filter(|part| looks_like_a_person(part) && !repeats_outlet(part))
         .collect();
     if people.is_empty() {
-        return parts.into_iter().next().unwrap_or_default();
+        // A site's account ("Admin", "webmaster") or its own staff ("JERUSALEM POST STAFF")
+        // names nobody: no author is better than a false one. An agency ("PTI") stays.
+        return parts
+            .into_iter()
+            .next()
+            .filter(|part| {
+                let newsroom = part
+                    .rsplit_once(' ')
+                    .map_or(part.as_str(), |(newsroom, _)| newsroom);
+                !is_account(part) && !(is_staff(part) && repeats_outlet(newsroom))
+            })
+            .unwrap_or_default();
     }
     people
         .into_iter()
@@ -189,6 +200,37 @@ fn looks_like_a_person(part: &str) -> bool {
         })
 }
 
+/// Whether a credit is a site's account rather than a name: "Admin", "webmaster", "Guest".
+fn is_account(part: &str) -> bool {
+    const ACCOUNTS: [&str; 12] = [
+        "admin",
+        "administrator",
+        "administrateur",
+        "webmaster",
+        "user",
+        "guest",
+        "anonymous",
+        "anonyme",
+        "unknown",
+        "inconnu",
+        "root",
+        "moderator",
+    ];
+    let word = part.trim().to_lowercase();
+    ACCOUNTS.contains(&word.as_str())
+}
+
+/// Whether a credit ends with a word for a newsroom's staff: "Jerusalem Post Staff", "AFP
+/// desk", "La rédaction".
+fn is_staff(part: &str) -> bool {
+    part.split_whitespace().last().is_some_and(|word| {
+        matches!(
+            word.to_lowercase().as_str(),
+            "staff" | "desk" | "team" | "newsroom" | "rédaction" | "redaction" | "staffers"
+        )
+    })
+}
+
 /// "DANICA KIRKA" → "Danica Kirka"; a name in mixed case stays as written.
 fn title_case_if_shouted(part: &str) -> String {
     if part.chars().any(char::is_lowercase) {
@@ -262,6 +304,12 @@ mod tests {
             ),
             ("The Associated Press", "CTV News", "The Associated Press"),
             ("Editorial", "The Guardian", "Editorial"),
+            // A site's account or its own staff is no author.
+            ("Admin", "LinkNaija", ""),
+            ("webmaster", "Kabul Now", ""),
+            ("JERUSALEM POST STAFF", "The Jerusalem Post", ""),
+            // Another newsroom's staff says where the copy came from.
+            ("Reuters Staff", "The Jerusalem Post", "Reuters Staff"),
             ("", "The Guardian", ""),
             ("Theresa May", "BBC News", "Theresa May"),
             ("Mary Ann May 12", "BBC News", "Mary Ann"),
