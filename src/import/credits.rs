@@ -110,7 +110,7 @@ pub fn clean_author(raw: &str, outlet: &str) -> String {
                 let newsroom = part
                     .rsplit_once(' ')
                     .map_or(part.as_str(), |(newsroom, _)| newsroom);
-                !is_account(part) && !(is_staff(part) && repeats_outlet(newsroom))
+                !(is_account(part) || is_staff(part) && repeats_outlet(newsroom))
             })
             .unwrap_or_default();
     }
@@ -200,7 +200,8 @@ fn looks_like_a_person(part: &str) -> bool {
         })
 }
 
-/// Whether a credit is a site's account rather than a name: "Admin", "webmaster", "Guest".
+/// Whether a credit is a site's account rather than a name: "Admin", "Jdadmin", "webmaster",
+/// "Guest".
 fn is_account(part: &str) -> bool {
     const ACCOUNTS: [&str; 12] = [
         "admin",
@@ -217,7 +218,10 @@ fn is_account(part: &str) -> bool {
         "moderator",
     ];
     let word = part.trim().to_lowercase();
+    // One word made on an account's name: "Jdadmin", "siteadmin", "admin2".
+    let one_word = !word.contains(char::is_whitespace);
     ACCOUNTS.contains(&word.as_str())
+        || one_word && (word.ends_with("admin") || word.starts_with("admin"))
 }
 
 /// Whether a credit ends with a word for a newsroom's staff: "Jerusalem Post Staff", "AFP
@@ -306,6 +310,7 @@ mod tests {
             ("Editorial", "The Guardian", "Editorial"),
             // A site's account or its own staff is no author.
             ("Admin", "LinkNaija", ""),
+            ("Jdadmin", "Jewish Daily", ""),
             ("webmaster", "Kabul Now", ""),
             ("JERUSALEM POST STAFF", "The Jerusalem Post", ""),
             // Another newsroom's staff says where the copy came from.
