@@ -19,6 +19,7 @@ pub mod fuzz_targets;
 mod guard;
 mod html;
 pub mod names;
+mod odt;
 mod office;
 mod pdf;
 pub mod qdpx;
@@ -28,7 +29,8 @@ mod xml;
 
 pub use epub::document_from_epub;
 pub use html::document_from_html;
-pub use office::{document_from_docx, document_from_odt};
+pub use odt::document_from_odt;
+pub use office::document_from_docx;
 pub use pdf::document_from_pdf;
 pub use rtf::document_from_rtf;
 pub use text::{
@@ -329,7 +331,7 @@ pub fn document_from_file_bytes(bytes: &[u8], file: &str) -> Result<Imported, Im
         return office::document_from_docx(bytes, file);
     }
     if has_extension(path, &["odt"]) {
-        return office::document_from_odt(bytes, file);
+        return odt::document_from_odt(bytes, file);
     }
     if has_extension(path, &["epub"]) {
         return epub::document_from_epub(bytes, file);

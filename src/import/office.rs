@@ -1,4 +1,4 @@
-//! Word-processor files: DOCX and ODT are zipped XML; their paragraphs become the text.
+//! Word documents (DOCX): zipped XML whose paragraphs become the text (ODT: `odt.rs`).
 //!
 //! The archive is read under the caps of [`super::archive`], so a ZIP bomb is refused instead
 //! of filling the memory.
@@ -178,7 +178,7 @@ fn list_labels(body: &str, numbering: &str) -> String {
 }
 
 /// A list item's number as a level's format writes it.
-fn number_in(format: &str, n: usize) -> String {
+pub(super) fn number_in(format: &str, n: usize) -> String {
     let letter = |n: usize| {
         let letters = "abcdefghijklmnopqrstuvwxyz";
         let index = (n.max(1) - 1) % 26;
@@ -289,57 +289,15 @@ fn roman(mut number: usize) -> String {
     text
 }
 
-/// Reads an OpenDocument text (.odt): paragraphs and headings of `content.xml`, title and
-/// author from `meta.xml`.
-pub fn document_from_odt(bytes: &[u8], file: &str) -> Result<Imported, ImportError> {
-    let mut archive = Archive::open(bytes)?;
-    let body = required_part(&mut archive, "content.xml", "an OpenDocument text")?;
-    let schema = Schema {
-        scope_tags: &["text:p", "text:h"],
-        paragraph_tags: &["text:p", "text:h"],
-        text_tags: &[],
-        skip_tags: &[],
-        skip_attributes: &[],
-        space_tags: &["text:s", "text:tab"],
-        break_tags: &["text:line-break"],
-        row_tags: &["table:table-row"],
-        cell_tags: &["table:table-cell"],
-        collapse_whitespace: false,
-        note_references: false,
-    };
-    let meta = archive.text("meta.xml")?.unwrap_or_default();
-    let author = Some(element(&meta, "meta:initial-creator"))
-        .filter(|author| !author.is_empty())
-        .unwrap_or_else(|| element(&meta, "dc:creator"));
-    let metadata = Metadata {
-        title: element(&meta, "dc:title"),
-        author,
-        ..Metadata::default()
-    };
-    from_paragraphs(&body, &schema, file, metadata)
-}
-
 /// The archive part that holds the text, or why the file is not `kind` after all.
-fn required_part(archive: &mut Archive, path: &str, kind: &str) -> Result<String, ImportError> {
+pub(super) fn required_part(
+    archive: &mut Archive,
+    path: &str,
+    kind: &str,
+) -> Result<String, ImportError> {
     archive.text(path)?.ok_or_else(|| ImportError::Damaged {
         reason: format!("it has no {path}: not {kind}"),
     })
-}
-
-/// The document made of the paragraphs `schema` finds in the XML `body`.
-fn from_paragraphs(
-    body: &str,
-    schema: &Schema,
-    file: &str,
-    metadata: Metadata,
-) -> Result<Imported, ImportError> {
-    build_document(
-        &paragraphs(body, schema).join("\n\n"),
-        file,
-        "UTF-8",
-        0,
-        metadata,
-    )
 }
 
 #[cfg(test)]
@@ -464,32 +422,6 @@ mod tests {
              [1] Interview with Ali Nazary.\n\nRecorded in Paris.\n\n[2] AFP, 6 September 2021.\n\n\
              [i] Reuters.\n"
         );
-    }
-
-    #[test]
-    fn an_opendocument_text_gives_its_paragraphs() {
-        let content = r#"<office:document-content><office:body><office:text>
-<text:h text:outline-level="1">Resistance holds</text:h>
-<text:p text:style-name="P1">Fighters loyal to <text:span>Ahmad Massoud</text:span> said they<text:s/>still held the valley.</text:p>
-<text:p>Second paragraph<text:line-break/>on two lines.</text:p>
-<table:table><table:table-row><table:table-cell><text:p>Name</text:p></table:table-cell><table:table-cell><text:p>Place</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>Ahmad</text:p><text:p>Massoud</text:p></table:table-cell><table:table-cell><text:p>Bazarak</text:p></table:table-cell></table:table-row></table:table>
-</office:text></office:body></office:document-content>"#;
-        let bytes = archive(&[
-            ("content.xml", content),
-            (
-                "meta.xml",
-                "<office:meta><meta:initial-creator>Sam Reed</meta:initial-creator></office:meta>",
-            ),
-        ]);
-        let document = document_from_odt(&bytes, "report.odt")
-            .expect("imports")
-            .document;
-        assert_eq!(
-            document.text.as_ref(),
-            "Resistance holds\n\nFighters loyal to Ahmad Massoud said they still held the valley.\n\nSecond paragraph\non two lines.\n\nName\tPlace\n\nAhmad Massoud\tBazarak\n"
-        );
-        assert_eq!(document.title, "Resistance holds");
-        assert_eq!(document.author, "Sam Reed");
     }
 
     #[test]
