@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bands;
 pub mod claims;
 pub mod commands;
 pub mod entities;

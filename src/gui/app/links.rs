@@ -4,6 +4,7 @@
 use super::TriangulateApp;
 use crate::analysis::anchors::AnchorKind;
 use crate::analysis::passages::Passage;
+use crate::gui::bands;
 use crate::gui::reader::{Pane, Shared};
 use crate::gui::theme;
 use crate::model::{DocumentId, Project};
@@ -166,18 +167,30 @@ impl TriangulateApp {
                         first.top().max(second.top())..=first.bottom().min(second.bottom()),
                     );
                     let painter = ui.painter().with_clip_rect(gutter);
-                    for (link, (a_top, a_bottom), (b_top, b_bottom)) in links {
+                    // Bands that keep their order are drawn in full and never cross; a moved
+                    // passage is a thin line unless the pointer is on it (`gui/bands.rs`).
+                    let ends: Vec<bands::Ends> = links.iter().map(|(_, a, b)| (*a, *b)).collect();
+                    let pointer = ui.input(|input| input.pointer.hover_pos());
+                    let hot = bands::under_pointer(&ends, (*first, gutter, *second), pointer);
+                    let looks = bands::looks(&ends, hot);
+                    // Thin lines first, the band under the pointer last, on top.
+                    let mut order: Vec<usize> = (0..links.len()).collect();
+                    order.sort_by_key(|index| {
+                        (looks[*index] == bands::Look::Full, Some(*index) == hot)
+                    });
+                    for index in order {
+                        let (link, _, _) = links[index];
                         let (fill, edge) = theme::shared_band(link.tint, dark);
-                        let points = vec![
-                            egui::pos2(gutter.left(), a_top),
-                            egui::pos2(gutter.right(), b_top),
-                            egui::pos2(gutter.right(), b_bottom),
-                            egui::pos2(gutter.left(), a_bottom),
-                        ];
-                        painter.add(egui::Shape::convex_polygon(
-                            points,
-                            fill,
-                            egui::Stroke::new(1.0, edge),
+                        let strength = if Some(index) == hot {
+                            1.0
+                        } else {
+                            bands::strength(ends[index], gutter.height())
+                        };
+                        painter.extend(bands::band_shapes(
+                            ends[index],
+                            gutter,
+                            looks[index],
+                            (bands::faded(fill, strength), bands::faded(edge, strength)),
                         ));
                     }
                 } else {
