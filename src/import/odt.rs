@@ -306,6 +306,13 @@ mod tests {
     use super::*;
     use crate::import::archive::tests::archive;
 
+    /// The document an OpenDocument text made of `parts` imports as.
+    fn odt(parts: &[(&str, &str)]) -> crate::model::Document {
+        document_from_odt(&archive(parts), "t.odt")
+            .expect("imports")
+            .document
+    }
+
     #[test]
     fn an_opendocument_text_gives_its_paragraphs() {
         let content = r#"<office:document-content><office:body><office:text>
@@ -314,16 +321,13 @@ mod tests {
 <text:p>Second paragraph<text:line-break/>on two lines.</text:p>
 <table:table><table:table-row><table:table-cell><text:p>Name</text:p></table:table-cell><table:table-cell><text:p>Place</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>Ahmad</text:p><text:p>Massoud</text:p></table:table-cell><table:table-cell><text:p>Bazarak</text:p></table:table-cell></table:table-row></table:table>
 </office:text></office:body></office:document-content>"#;
-        let bytes = archive(&[
+        let document = odt(&[
             ("content.xml", content),
             (
                 "meta.xml",
                 "<office:meta><meta:initial-creator>Sam Reed</meta:initial-creator></office:meta>",
             ),
         ]);
-        let document = document_from_odt(&bytes, "report.odt")
-            .expect("imports")
-            .document;
         assert_eq!(
             document.text.as_ref(),
             "Resistance holds\n\nFighters loyal to Ahmad Massoud said they still held the valley.\n\nSecond paragraph\non two lines.\n\nName\tPlace\n\nAhmad Massoud\tBazarak\n"
@@ -342,10 +346,7 @@ mod tests {
 <text:list text:style-name="Numbering_20_1"><text:list-item><text:p>Again first</text:p></text:list-item></text:list>
 <text:list text:style-name="Bullets"><text:list-item><text:p>A point</text:p></text:list-item></text:list>
 </office:text></office:body></office:document-content>"#;
-        let bytes = archive(&[("content.xml", content), ("styles.xml", styles)]);
-        let document = document_from_odt(&bytes, "lists.odt")
-            .expect("imports")
-            .document;
+        let document = odt(&[("content.xml", content), ("styles.xml", styles)]);
         assert_eq!(
             document.text.as_ref(),
             "1. First\n\n1.a) Detail\n\n1.b) Another\n\n2. Second\n\nBetween[1] the lists.\n\n3. Third\n\n1. Again first\n\n• A point\n\n[1] A note.\n"
