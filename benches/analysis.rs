@@ -217,6 +217,11 @@ fn main() {
         let _undo = Edit::add_documents(vec![extra])
             .apply(&mut larger)
             .expect("applies");
+        // Reuse clusters of the corpus with one more document, its other documents' words read
+        // before (as the window's analysis has them).
+        let words = triangulate::analysis::reuse::WordCache::default();
+        let _ = Reuse::find_with(&project.documents, &words);
+        let (_, one_reuse_ms) = time(|| Reuse::find_with(&larger.documents, &words).clusters.len());
         let (_, one_ms) = time(|| {
             MentionIndex::build_with(&larger, EntityTable::derive(&larger, &cache), cache.scans())
                 .mention_count(
@@ -267,7 +272,7 @@ fn main() {
             searches[2].0,
         );
         println!(
-            "{count:>6} documents ({megabytes:.1} MB): entities {entities_ms:.0} ms, one more document to its highlights {one_ms:.1} ms, a merge to its highlights {decision_ms:.1} ms, mentions {mentions_ms:.0} ms ({} entities), reuse clusters {reuse_ms:.0} ms ({} clusters, {} copies), save {save_ms:.0} ms, load {load_ms:.0} ms (reading the {file_mb:.1} MB file alone {read_ms:.1} ms)",
+            "{count:>6} documents ({megabytes:.1} MB): entities {entities_ms:.0} ms, one more document to its highlights {one_ms:.1} ms, a merge to its highlights {decision_ms:.1} ms, mentions {mentions_ms:.0} ms ({} entities), reuse clusters {reuse_ms:.0} ms ({} clusters, {} copies), with one more document {one_reuse_ms:.0} ms, save {save_ms:.0} ms, load {load_ms:.0} ms (reading the {file_mb:.1} MB file alone {read_ms:.1} ms)",
             table.entities.len(),
             reuse.clusters.len(),
             reuse

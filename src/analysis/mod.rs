@@ -163,7 +163,7 @@ impl Derived {
                 if texts_known {
                     previous.reuse.clone()
                 } else {
-                    Arc::new(reuse::Reuse::find(&project.documents))
+                    Arc::new(reuse::Reuse::find_with(&project.documents, cache.words()))
                 }
             },
         );

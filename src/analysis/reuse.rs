@@ -12,6 +12,7 @@
 //! copy is scored against the cluster's origin: the share of five-word runs they have in
 //! common. Set-aside paragraphs are left out.
 
+use super::BodyKey;
 use super::passages::{
     Passage, SHINGLE, SharedPair, analysed_len, chains, covered, stretch, winnow,
 };
@@ -22,6 +23,7 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// One copy of a reused passage.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,8 +77,16 @@ pub struct Reuse {
 impl Reuse {
     /// The reuse clusters of `documents`.
     pub fn find(documents: &[Document]) -> Self {
+        Self::find_with(documents, &WordCache::default())
+    }
+
+    /// The reuse clusters of `documents`, reading only the documents `cache` has not read
+    /// before (it then keeps exactly these documents' words): a corpus one import larger
+    /// reads one document.
+    pub fn find_with(documents: &[Document], cache: &WordCache) -> Self {
         crate::frame_guard::heavy("finding reuse clusters in every document");
-        let clusters = clusters(documents);
+        let read = cache.read(documents);
+        let clusters = clusters(documents, &read);
         let mut by_document: HashMap<DocumentId, Vec<(u32, u32)>> = HashMap::new();
         for (index, cluster) in clusters.iter().enumerate() {
             for (copy_index, copy) in cluster.copies.iter().enumerate() {
@@ -227,6 +237,59 @@ fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
+/// What clustering keeps of one document's text: its folded words as hashes, and the winnowed
+/// fingerprints of its runs of words with the position of each.
+#[derive(Debug)]
+struct Read {
+    words: Vec<u32>,
+    /// The fingerprints, and beside them the position of each (two lists: 12 bytes a print
+    /// where a list of pairs would take 16).
+    prints: Vec<u64>,
+    positions: Vec<u32>,
+}
+
+impl Read {
+    fn of(document: &Document) -> Self {
+        let words = word_hashes(document);
+        let (prints, positions) = winnow(&shingles(&words))
+            .into_iter()
+            .map(|(hash, position)| (hash, to_u32(position)))
+            .unzip();
+        Self {
+            words,
+            prints,
+            positions,
+        }
+    }
+}
+
+/// Each document's reading for clustering, by what its analysed body depends on, worked out
+/// once per text.
+#[derive(Debug, Default)]
+pub struct WordCache(Mutex<HashMap<BodyKey, Arc<Read>>>);
+
+impl WordCache {
+    /// The reading of each of `documents`, in order, read where the cache does not have
+    /// it; afterwards the cache holds these documents' only, so it never outgrows the
+    /// project.
+    fn read(&self, documents: &[Document]) -> Vec<Arc<Read>> {
+        let keys: Vec<BodyKey> = documents.iter().map(BodyKey::of).collect();
+        let known: Vec<Option<Arc<Read>>> = {
+            let cache = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            keys.iter().map(|key| cache.get(key).cloned()).collect()
+        };
+        let read: Vec<Arc<Read>> = documents
+            .par_iter()
+            .zip(known)
+            .map(|(document, known)| known.unwrap_or_else(|| Arc::new(Read::of(document))))
+            .collect();
+        let kept: HashMap<BodyKey, Arc<Read>> =
+            keys.into_iter().zip(read.iter().cloned()).collect();
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = kept;
+        read
+    }
+}
+
 /// A document's folded words, as hashes: all the clustering keeps of its text.
 fn word_hashes(document: &Document) -> Vec<u32> {
     let body = document.analysed_body();
@@ -262,15 +325,6 @@ fn shingles(words: &[u32]) -> Vec<u64> {
     } else {
         words.windows(SHINGLE).map(shingle).collect()
     }
-}
-
-/// Winnowed fingerprints of a document: the smallest shingle hash of every window of
-/// `WINDOW` shingles, each position once, as (hash, document, position).
-fn fingerprints(document: u32, words: &[u32]) -> Vec<(u64, u32, u32)> {
-    winnow(&shingles(words))
-        .into_iter()
-        .map(|(hash, position)| (hash, document, to_u32(position)))
-        .collect()
 }
 
 /// A match of one fingerprint: (document of the origin's copy, the other document, position
@@ -357,7 +411,7 @@ fn alike(first: &[u32], second: &[u32]) -> f32 {
 }
 
 /// The reuse clusters of `documents`, the largest first.
-fn clusters(documents: &[Document]) -> Vec<Cluster> {
+fn clusters(documents: &[Document], read: &[Arc<Read>]) -> Vec<Cluster> {
     // The earliest-dated document ranks first; undated ones after every dated one.
     let mut order: Vec<usize> = (0..documents.len()).collect();
     let key = |index: &usize| {
@@ -369,11 +423,17 @@ fn clusters(documents: &[Document]) -> Vec<Cluster> {
     for (position, &index) in order.iter().enumerate() {
         rank[index] = to_u32(position);
     }
-    let hashed: Vec<Vec<u32>> = documents.par_iter().map(word_hashes).collect();
-    let mut prints: Vec<(u64, u32, u32)> = hashed
+    let hashed: Vec<&[u32]> = read.iter().map(|read| read.words.as_slice()).collect();
+    let mut prints: Vec<(u64, u32, u32)> = read
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(index, words)| fingerprints(to_u32(index), words))
+        .flat_map_iter(|(index, read)| {
+            let document = to_u32(index);
+            read.prints
+                .iter()
+                .zip(&read.positions)
+                .map(move |(&hash, &position)| (hash, document, position))
+        })
         .collect();
     prints.par_sort_unstable();
     let mut found = matches(&prints, &rank);
@@ -620,6 +680,49 @@ mod tests {
         let between = reuse.between(DocumentId(5), DocumentId(1));
         assert_eq!(between.len(), 1);
         assert_eq!((between[0].a, between[0].b), (DocumentId(1), DocumentId(5)));
+    }
+
+    #[test]
+    fn clusters_from_a_warm_cache_are_those_from_scratch_after_imports_and_a_set_aside() {
+        let mut documents = vec![
+            report(1, Some("2021-09-01"), &[WIRE, OTHER]),
+            report(2, Some("2021-09-02"), &[WIRE]),
+        ];
+        let cache = WordCache::default();
+        let summary = |reuse: &Reuse| -> Vec<Vec<(u32, Range<usize>)>> {
+            reuse
+                .clusters
+                .iter()
+                .map(|cluster| {
+                    cluster
+                        .copies
+                        .iter()
+                        .map(|copy| (copy.document.0, copy.range.clone()))
+                        .collect()
+                })
+                .collect()
+        };
+        assert_eq!(
+            summary(&Reuse::find_with(&documents, &cache)),
+            summary(&Reuse::find(&documents))
+        );
+        // One import, then another that comes first by date, then a paragraph set aside.
+        documents.push(report(3, Some("2021-09-03"), &[OTHER]));
+        assert_eq!(
+            summary(&Reuse::find_with(&documents, &cache)),
+            summary(&Reuse::find(&documents))
+        );
+        documents.push(report(4, Some("2021-08-30"), &[OTHER, WIRE]));
+        let warm = Reuse::find_with(&documents, &cache);
+        assert_eq!(summary(&warm), summary(&Reuse::find(&documents)));
+        assert_eq!(warm.clusters.len(), 2);
+        let paragraph = documents[1].text.find(&WIRE[..20]).expect("the wire");
+        let end = paragraph + WIRE.len() + 1;
+        documents[1].boilerplate =
+            vec![crate::model::ByteSpan::new(&documents[1].text, paragraph, end).expect("a span")];
+        let set_aside = Reuse::find_with(&documents, &cache);
+        assert_eq!(summary(&set_aside), summary(&Reuse::find(&documents)));
+        assert!(set_aside.in_document(DocumentId(2)).next().is_none());
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub struct EntityCache {
     alike: Mutex<alike::Alike>,
     /// The last search for the entities' spellings in the documents.
     scans: crate::analysis::mentions::ScanCache,
+    /// The documents' words as reuse clustering reads them (it lives here, with the other
+    /// per-document readings of the analysis, so one cache goes with a project).
+    words: crate::analysis::reuse::WordCache,
 }
 
 impl EntityCache {
@@ -82,6 +85,12 @@ impl EntityCache {
     /// [`crate::analysis::mentions::MentionIndex::build_with`].
     pub fn scans(&self) -> &crate::analysis::mentions::ScanCache {
         &self.scans
+    }
+
+    /// The documents' words as reuse clustering reads them, for
+    /// [`crate::analysis::reuse::Reuse::find_with`].
+    pub fn words(&self) -> &crate::analysis::reuse::WordCache {
+        &self.words
     }
 
     /// The reading of every document of `project`, from the cache where it is there.
