@@ -717,9 +717,10 @@ impl Jobs {
     }
 }
 
-/// What the links between open documents depend on: the reuse clusters and the mentions (by
-/// the address of the analysis they belong to) and the documents open, in order.
-pub type LinksKey = (usize, usize, Vec<crate::model::DocumentId>);
+/// What the links between open documents depend on: the project session, the reuse clusters
+/// and the mentions (by the address of the analysis they belong to) and the documents open,
+/// in order.
+pub type LinksKey = (u64, usize, usize, Vec<crate::model::DocumentId>);
 
 /// The folded text of every document, for one session and generation of the project, kept
 /// between searches.

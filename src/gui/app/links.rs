@@ -18,10 +18,11 @@ impl TriangulateApp {
     /// What links the open documents: the passages any two share (derived from the reuse
     /// clusters), and anchors (numbers, dates, rare names) between two that share none. Worked
     /// out on a worker thread once for a set of open documents and an analysis; until it
-    /// arrives, the links last found stand (or none).
+    /// arrives, the links last found for the same documents stand (or none).
     pub fn links_between(&mut self, open: &[DocumentId]) -> Arc<Vec<Link>> {
         // Links depend on the shared passages and the mentions alone, not on every edit.
         let key = (
+            self.session,
             Arc::as_ptr(&self.derived.reuse) as usize,
             Arc::as_ptr(&self.derived.mentions) as usize,
             open.to_vec(),
@@ -42,8 +43,11 @@ impl TriangulateApp {
                 (self.derived.reuse.clone(), self.derived.mentions.clone()),
             );
         }
+        // Links last found for the same documents of this project stand until the new ones
+        // arrive (a text never changes, so their places still hold); others are not shown.
         self.links_cache
             .as_ref()
+            .filter(|((session, _, _, documents), _)| *session == self.session && documents == open)
             .map(|(_, links)| links.clone())
             .unwrap_or_default()
     }
@@ -53,8 +57,9 @@ impl TriangulateApp {
         let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
         self.links_cache
             .as_ref()
-            .is_some_and(|((reuse, mentions, documents), _)| {
-                *reuse == Arc::as_ptr(&self.derived.reuse) as usize
+            .is_some_and(|((session, reuse, mentions, documents), _)| {
+                *session == self.session
+                    && *reuse == Arc::as_ptr(&self.derived.reuse) as usize
                     && *mentions == Arc::as_ptr(&self.derived.mentions) as usize
                     && *documents == open
             })
@@ -100,6 +105,7 @@ impl TriangulateApp {
             let links = self
                 .links_cache
                 .as_ref()
+                .filter(|((session, ..), _)| *session == self.session)
                 .map(|(_, links)| links.clone())
                 .unwrap_or_default();
             for (other, pane) in self.panes.iter_mut().enumerate() {
