@@ -297,22 +297,8 @@ pub(super) fn set_grade(
             (Some(outlet), _) => {
                 // A grade for an outlet no document or claim names would be saved and never
                 // used: a typo is refused, naming the outlets there are.
-                let mut known: Vec<&str> = project
-                    .documents
-                    .iter()
-                    .map(|document| document.outlet.as_str())
-                    .chain(
-                        project
-                            .claims
-                            .iter()
-                            .filter_map(|claim| claim.via_outlet.as_deref()),
-                    )
-                    .chain(project.outlet_grades.keys().map(String::as_str))
-                    .filter(|known| !known.trim().is_empty())
-                    .collect();
-                known.sort_unstable();
-                known.dedup();
-                if !known.contains(&outlet) {
+                let known = project.outlets();
+                if !known.contains(outlet) {
                     bail!(
                         "no outlet {outlet:?} in {}: the outlets are {}",
                         path.display(),

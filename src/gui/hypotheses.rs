@@ -9,7 +9,6 @@ use crate::model::{ClaimId, Consistency, Credibility, Grade, Project, Reliabilit
 use crate::text::one_line;
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use std::collections::BTreeSet;
 
 /// The hypotheses view's state.
 #[derive(Default)]
@@ -122,25 +121,8 @@ fn short_name(project: &Project, id: crate::model::HypothesisId) -> String {
     format!("H{number}")
 }
 
-/// Every outlet the project knows: documents' own and those claims came through.
-fn outlets(project: &Project) -> BTreeSet<&str> {
-    project
-        .documents
-        .iter()
-        .map(|document| document.outlet.as_str())
-        .chain(
-            project
-                .claims
-                .iter()
-                .filter_map(|claim| claim.via_outlet.as_deref()),
-        )
-        .chain(project.outlet_grades.keys().map(String::as_str))
-        .filter(|outlet| !outlet.trim().is_empty())
-        .collect()
-}
-
 fn outlets_ui(ui: &mut Ui, project: &Project, actions: &mut Vec<Action>) {
-    let outlets = outlets(project);
+    let outlets = project.outlets();
     if outlets.is_empty() {
         ui.label("No outlets yet: set each document's outlet in the library.");
         return;

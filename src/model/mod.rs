@@ -545,6 +545,22 @@ impl Project {
         self.claims.by_id(id)
     }
 
+    /// Every outlet the project knows, sorted: documents' own, those claims came through, and
+    /// those graded.
+    pub fn outlets(&self) -> std::collections::BTreeSet<&str> {
+        self.documents
+            .iter()
+            .map(|document| document.outlet.as_str())
+            .chain(
+                self.claims
+                    .iter()
+                    .filter_map(|claim| claim.via_outlet.as_deref()),
+            )
+            .chain(self.outlet_grades.keys().map(String::as_str))
+            .filter(|outlet| !outlet.trim().is_empty())
+            .collect()
+    }
+
     /// The code with this name, compared without regard to case.
     pub fn code_by_name(&self, name: &str) -> Option<&Code> {
         let name = name.trim().to_lowercase();
