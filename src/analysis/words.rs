@@ -99,6 +99,24 @@ fn line_break_hyphen(text: &str, index: usize, c: char) -> Option<usize> {
     (continues && !breaks_paragraph).then_some(resume)
 }
 
+/// French articles, pronouns and prepositions elided before a word ("l'", "qu’").
+const ELISIONS: [&str; 18] = [
+    "qu'", "qu’", "l'", "l’", "d'", "d’", "L'", "L’", "D'", "D’", "j'", "j’", "n'", "n’", "s'",
+    "s’", "c'", "c’",
+];
+
+/// A lower-case word without the elision before it: "hebdomadaire" of "l'hebdomadaire",
+/// "ambassadeur" of "d’ambassadeur". (Before a capital [`words`] has already taken it off.)
+pub(crate) fn without_elision(word: &str) -> &str {
+    ELISIONS
+        .iter()
+        .find_map(|prefix| {
+            word.strip_prefix(prefix)
+                .filter(|rest| rest.starts_with(char::is_lowercase))
+        })
+        .unwrap_or(word)
+}
+
 /// Drops French elisions (l', d', qu') before a capital and the English possessive ('s).
 fn trim_word(raw: &str) -> (usize, usize) {
     // Most words have no apostrophe and no dot: nothing to trim (and this runs on every word).
@@ -107,10 +125,7 @@ fn trim_word(raw: &str) -> (usize, usize) {
         return (0, raw.len());
     }
     let mut start = 0;
-    for prefix in [
-        "qu'", "qu’", "l'", "l’", "d'", "d’", "L'", "L’", "D'", "D’", "j'", "j’", "n'", "n’", "s'",
-        "s’", "c'", "c’",
-    ] {
+    for prefix in ELISIONS {
         if let Some(rest) = raw.strip_prefix(prefix)
             && rest.chars().next().is_some_and(char::is_uppercase)
         {

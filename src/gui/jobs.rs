@@ -744,11 +744,7 @@ fn newer_recovery(path: &Path) -> Option<String> {
         std::fs::metadata(store::recovery_path(path))
             .and_then(|metadata| metadata.modified())
             .ok()
-            .map(|time| {
-                chrono::DateTime::<chrono::Local>::from(time)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string()
-            })
+            .map(store::local_time)
             .unwrap_or_default()
     })
 }

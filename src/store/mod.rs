@@ -11,7 +11,7 @@ mod restore;
 
 pub use files::{real_path, remove_stale_temporaries, write_atomically};
 pub use lock::{LOCK_WAIT, LockError, ProjectLock, lock, lock_path, try_lock};
-pub use restore::{Fallback, FallbackKind, fallbacks, restore};
+pub use restore::{Fallback, FallbackKind, fallbacks, local_time, restore};
 
 use crate::model::{Document, Project};
 use serde::{Deserialize, Serialize};

@@ -39,15 +39,17 @@ pub struct Fallback {
 impl Fallback {
     /// When it was written, in local time ("2026-12-01 14:03"), or "an unknown time".
     pub fn when(&self) -> String {
-        self.modified.map_or_else(
-            || "an unknown time".to_owned(),
-            |time| {
-                chrono::DateTime::<chrono::Local>::from(time)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string()
-            },
-        )
+        self.modified
+            .map_or_else(|| "an unknown time".to_owned(), local_time)
     }
+}
+
+/// A file's time as the messages about copies give it: local, to the minute
+/// ("2026-12-01 14:03").
+pub fn local_time(time: SystemTime) -> String {
+    chrono::DateTime::<chrono::Local>::from(time)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 /// The backup and the recovery copy of the project at `path` that load, the newest first. Each

@@ -6,7 +6,7 @@
 
 use super::super::dates::find_dates_in;
 use super::super::lexicon::{Lexicon, lexicon};
-use super::super::words::{Word, words};
+use super::super::words::{Word, without_elision, words};
 use crate::model::{EntityKind, PartialDate};
 
 mod acronyms;
@@ -737,19 +737,6 @@ fn introduces_name(lexicon: &Lexicon, next: &Word<'_>) -> bool {
         || lexicon
             .given_name(next.text)
             .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
-}
-
-/// A lower-case word without the French article or preposition elided before it:
-/// "hebdomadaire" of "l'hebdomadaire", "ambassadeur" of "d’ambassadeur". (Before a capital the
-/// word reader has already taken it off.)
-fn without_elision(word: &str) -> &str {
-    ["l'", "l’", "d'", "d’"]
-        .iter()
-        .find_map(|prefix| {
-            word.strip_prefix(prefix)
-                .filter(|rest| rest.starts_with(char::is_lowercase))
-        })
-        .unwrap_or(word)
 }
 
 /// Where the word at `index` starts.
