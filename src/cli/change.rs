@@ -57,6 +57,7 @@ fn import_lines(plan: &crate::workspace::ImportPlan) -> Vec<ImportLine> {
                     title: plan.title_of(*id).map(str::to_owned),
                     reason: None,
                     replaced_characters: outcome.replaced,
+                    warnings: outcome.warnings.clone(),
                 },
                 Err(error) => ImportLine {
                     file,
@@ -69,6 +70,7 @@ fn import_lines(plan: &crate::workspace::ImportPlan) -> Vec<ImportLine> {
                     title: None,
                     reason: Some(error.to_string()),
                     replaced_characters: 0,
+                    warnings: Vec::new(),
                 },
             }
         })
@@ -137,6 +139,9 @@ pub(super) fn import(
                             " ({} invalid characters replaced)",
                             line.replaced_characters
                         )?;
+                    }
+                    for warning in &line.warnings {
+                        write!(out, " (warning: {})", super::terminal_safe(warning))?;
                     }
                     writeln!(out)?;
                 }

@@ -25,6 +25,9 @@ pub(super) struct ImportLine {
     pub(super) reason: Option<String>,
     /// How many characters could not be decoded and were replaced; 0 unless imported.
     pub(super) replaced_characters: usize,
+    /// What the user should know about the text read (a file cut short, say); empty unless
+    /// imported.
+    pub(super) warnings: Vec<String>,
 }
 
 /// One document, as `info --json` lists it under `documents`.

@@ -22,6 +22,7 @@ pub mod names;
 mod odt;
 mod office;
 mod pdf;
+mod pdf_layout;
 pub mod qdpx;
 mod rtf;
 mod text;
@@ -168,6 +169,9 @@ pub struct Imported {
     pub document: Document,
     /// How many invalid byte sequences were replaced by U+FFFD.
     pub replaced: usize,
+    /// What the user should know about the text read (a file cut short, say), each a
+    /// sentence naming the problem.
+    pub warnings: Vec<String>,
 }
 
 /// Progress of a running import, for a progress bar.
@@ -460,7 +464,11 @@ pub fn build_document(
         body,
         text: text.into(),
     };
-    Ok(Imported { document, replaced })
+    Ok(Imported {
+        document,
+        replaced,
+        warnings: Vec::new(),
+    })
 }
 
 /// The body with its set-aside paragraphs left out, to find a headline in.

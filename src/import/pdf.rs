@@ -1,6 +1,6 @@
 //! PDF files with a text layer: the text of each page, in reading order.
 
-use super::{ImportError, Imported, Metadata, build_document};
+use super::{ImportError, Imported, Metadata, build_document, pdf_layout};
 use pdf_oxide::PdfDocument;
 
 /// Reads the text layer of a PDF. A scan without text, an encrypted file or a damaged one gets
@@ -17,13 +17,42 @@ pub fn document_from_pdf(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
             ),
         });
     }
-    let text = read_on_worker(bytes.to_vec())?;
-    if text.split_whitespace().count() < 3 {
+    let read = read_on_worker(bytes.to_vec())?;
+    if read.text.split_whitespace().count() < 3 {
         return Err(ImportError::NoText {
             reason: "the PDF has no text layer (a scanned page?)".into(),
         });
     }
-    build_document(&text, file, "PDF", 0, Metadata::default())
+    let mut imported = build_document(&read.text, file, "PDF", 0, Metadata::default())?;
+    if !has_end_marker(bytes) {
+        imported.warnings.push(
+            "the file ends early (it was cut short, or is still being written): the text is what could be read"
+                .into(),
+        );
+    }
+    if read.unread > 0 {
+        imported.warnings.push(format!(
+            "{} of its {} pages could not be read",
+            read.unread, read.pages
+        ));
+    }
+    Ok(imported)
+}
+
+/// Whether a PDF ends as a whole file does: with the end-of-file marker `%%EOF` in its last
+/// kilobyte (some writers add a few bytes after it).
+fn has_end_marker(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    tail.windows(5).any(|window| window == b"%%EOF")
+}
+
+/// The text read from a PDF's pages.
+struct PdfText {
+    text: String,
+    /// Pages in the file.
+    pages: usize,
+    /// Pages whose text could not be read.
+    unread: usize,
 }
 
 /// How long one PDF may take to read: a real 1,000-page report takes a few seconds.
@@ -33,7 +62,7 @@ const READ_BUDGET: std::time::Duration = std::time::Duration::from_secs(10);
 /// at most [`READ_BUDGET`]. A reader that takes longer (a page tree listing one page tens of
 /// thousands of times makes the reader walk the whole tree for every page) is abandoned: the
 /// file is refused at once, and the worker stops at the next page it would read.
-fn read_on_worker(bytes: Vec<u8>) -> Result<String, ImportError> {
+fn read_on_worker(bytes: Vec<u8>) -> Result<PdfText, ImportError> {
     let deadline = std::time::Instant::now() + READ_BUDGET;
     super::guard::within_budget("pdf-reader", READ_BUDGET, move || {
         read_pages(bytes, deadline)
@@ -41,7 +70,7 @@ fn read_on_worker(bytes: Vec<u8>) -> Result<String, ImportError> {
 }
 
 /// The text of every page, one paragraph break between pages; stops at `deadline`.
-fn read_pages(bytes: Vec<u8>, deadline: std::time::Instant) -> Result<String, ImportError> {
+fn read_pages(bytes: Vec<u8>, deadline: std::time::Instant) -> Result<PdfText, ImportError> {
     let document = PdfDocument::from_bytes(bytes).map_err(|error| ImportError::Damaged {
         reason: format!("not a readable PDF ({error})"),
     })?;
@@ -50,24 +79,98 @@ fn read_pages(bytes: Vec<u8>, deadline: std::time::Instant) -> Result<String, Im
         .map_err(|error| ImportError::Damaged {
             reason: format!("its pages cannot be read ({error})"),
         })?;
-    let mut text = String::new();
+    let mut text_pages = Vec::new();
+    let mut unread = 0;
     for page in 0..pages {
         if std::time::Instant::now() > deadline {
             return Err(ImportError::Damaged {
                 reason: format!("reading its pages takes too long: {page} of {pages} read"),
             });
         }
-        if let Ok(page_text) = document.extract_text(page) {
-            text.push_str(page_text.trim_end());
-            text.push_str("\n\n");
+        let laid_out = document.extract_spans(page).ok().and_then(laid_out_page);
+        match laid_out {
+            Some(paragraphs) => text_pages.push(paragraphs),
+            None => match document.extract_text(page) {
+                Ok(page_text) => text_pages.push(vec![page_text.trim().to_owned()]),
+                Err(_) => unread += 1,
+            },
         }
     }
+    let text = pdf_layout::join_pages(text_pages);
     if text.trim().is_empty() && document.is_encrypted() {
         return Err(ImportError::NoText {
             reason: "the PDF is encrypted".into(),
         });
     }
-    Ok(text)
+    Ok(PdfText {
+        text,
+        pages,
+        unread,
+    })
+}
+
+/// The paragraphs of a page of horizontal, left-to-right text in reading order; `None` for a
+/// page the geometric reading does not fit (vertical or rotated writing, right-to-left
+/// scripts), which the library's own assembly reads instead.
+fn laid_out_page(spans: Vec<pdf_oxide::layout::TextSpan>) -> Option<Vec<String>> {
+    let (mut letters, mut other_way) = (0_usize, 0_usize);
+    for span in &spans {
+        let count = span.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters += count;
+        let turned = span.wmode != 0 || span.rotation_degrees.abs() > 1.0;
+        if turned {
+            other_way += count;
+        } else {
+            other_way += span.text.chars().filter(|&c| is_right_to_left(c)).count();
+        }
+    }
+    if other_way * 5 > letters {
+        return None;
+    }
+    let fragments = spans
+        .into_iter()
+        .filter(|span| span.artifact_type.is_none())
+        .map(|span| {
+            let (left, right) = inked_edges(&span);
+            pdf_layout::Fragment {
+                left,
+                right,
+                bottom: span.bbox.y,
+                top: span.bbox.y + span.bbox.height,
+                text: span.text,
+            }
+        })
+        .collect();
+    Some(pdf_layout::page_paragraphs(fragments))
+}
+
+/// Where a span's text starts and ends, without the spaces at its ends: a line's trailing space
+/// would otherwise narrow the gutter beside it.
+fn inked_edges(span: &pdf_oxide::layout::TextSpan) -> (f32, f32) {
+    let (left, right) = (span.bbox.x, span.bbox.x + span.bbox.width);
+    let chars: Vec<char> = span.text.chars().collect();
+    let leading = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let trailing = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    if leading == 0 && trailing == 0 || leading == chars.len() {
+        return (left, right);
+    }
+    let widths: Vec<f32> = if span.char_widths.len() == chars.len() {
+        span.char_widths.clone()
+    } else {
+        vec![span.bbox.width / chars.len() as f32; chars.len()]
+    };
+    let before: f32 = widths[..leading].iter().sum();
+    let after: f32 = widths[chars.len() - trailing..].iter().sum();
+    if before + after >= right - left {
+        return (left, right);
+    }
+    (left + before, right - after)
+}
+
+/// Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// presentation forms).
+fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// The deepest nesting of arrays and dictionaries a PDF may have to be read.
@@ -163,12 +266,31 @@ pub(crate) mod tests {
     pub(crate) fn pdf(lines: &[&str]) -> Vec<u8> {
         let mut content = String::from("BT /F1 12 Tf 72 720 Td 14 TL\n");
         for line in lines {
-            content.push_str(&format!(
-                "({}) Tj T*\n",
-                line.replace('(', "\\(").replace(')', "\\)")
-            ));
+            content.push_str(&format!("({}) Tj T*\n", escaped(line)));
         }
         content.push_str("ET");
+        pdf_with_content(&content)
+    }
+
+    fn escaped(text: &str) -> String {
+        text.replace('(', "\\(").replace(')', "\\)")
+    }
+
+    /// A one-page PDF showing each (left, baseline, size, text) where it says.
+    fn pdf_placed(pieces: &[(f32, f32, f32, &str)]) -> Vec<u8> {
+        let content: String = pieces
+            .iter()
+            .map(|(left, baseline, size, text)| {
+                format!(
+                    "BT /F1 {size} Tf 1 0 0 1 {left} {baseline} Tm ({}) Tj ET\n",
+                    escaped(text)
+                )
+            })
+            .collect();
+        pdf_with_content(&content)
+    }
+
+    fn pdf_with_content(content: &str) -> Vec<u8> {
         let objects = [
             "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
@@ -216,6 +338,36 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_page_of_two_columns_is_read_column_after_column() {
+        let mut pieces = vec![(72.0, 740.0, 20.0, "Resistance holds in the valley")];
+        let left = [
+            "Fighters loyal to the resistance",
+            "said on Sunday that they still",
+            "held the entrance of the valley,",
+        ];
+        let right = [
+            "while the Taliban said they had",
+            "taken the district centre. Neither",
+            "claim could be checked.",
+        ];
+        for (row, (left, right)) in left.iter().zip(right).enumerate() {
+            let baseline = 700.0 - 14.0 * row as f32;
+            pieces.push((72.0, baseline, 11.0, left));
+            pieces.push((320.0, baseline, 11.0, right));
+        }
+        let document = document_from_pdf(&pdf_placed(&pieces), "columns.pdf")
+            .expect("imports")
+            .document;
+        assert_eq!(
+            &*document.text,
+            "Resistance holds in the valley\n\nFighters loyal to the resistance said on Sunday that \
+             they still held the entrance of the valley, while the Taliban said they had taken the \
+             district centre. Neither claim could be checked.\n"
+        );
+        assert_eq!(document.title, "Resistance holds in the valley");
+    }
+
+    #[test]
     fn damaged_and_empty_pdfs_say_why() {
         assert!(matches!(
             document_from_pdf(b"%PDF-1.4\n1 0 obj garbage", "bad.pdf"),
@@ -223,6 +375,22 @@ pub(crate) mod tests {
         ));
         let truncated = &pdf(&["Some text on the page here"])[..120];
         assert!(document_from_pdf(truncated, "cut.pdf").is_err());
+        // Cut after its page but before its end: what could be read, said to be incomplete.
+        let whole = pdf(&["The valley held on Sunday, they said."]);
+        let complete = document_from_pdf(&whole, "whole.pdf").expect("imports");
+        assert!(complete.warnings.is_empty(), "{:?}", complete.warnings);
+        let cut = &whole[..whole.len() - 40];
+        let partial = document_from_pdf(cut, "cut.pdf").expect("what could be read");
+        assert_eq!(
+            &*partial.document.text,
+            "The valley held on Sunday, they said.\n"
+        );
+        assert_eq!(
+            partial.warnings,
+            [
+                "the file ends early (it was cut short, or is still being written): the text is what could be read"
+            ]
+        );
         let blank = pdf(&[]);
         assert!(matches!(
             document_from_pdf(&blank, "scan.pdf"),

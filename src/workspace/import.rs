@@ -15,6 +15,8 @@ pub struct FileOutcome {
     pub result: Result<DocumentId, ImportError>,
     /// How many invalid byte sequences were replaced by U+FFFD.
     pub replaced: usize,
+    /// What the importer warned about the text it read (a file cut short, say).
+    pub warnings: Vec<String>,
 }
 
 /// A batch made ready to join one state of a project.
@@ -62,9 +64,11 @@ pub fn prepare_import(project: &Project, read: BatchRead) -> ImportPlan {
     let mut outcomes = Vec::with_capacity(read.files.len());
     for file in read.files {
         let mut replaced = 0;
+        let mut warnings = Vec::new();
         let result = file.result.and_then(|imported| {
             let mut document = imported.document;
             replaced = imported.replaced;
+            warnings = imported.warnings;
             if let Some(existing) = seen.get(&document.content_hash) {
                 return Err(ImportError::Duplicate {
                     existing: existing.clone(),
@@ -81,6 +85,7 @@ pub fn prepare_import(project: &Project, read: BatchRead) -> ImportPlan {
             path: file.path,
             result,
             replaced,
+            warnings,
         });
     }
     let edit = (!documents.is_empty()).then(|| Edit::add_documents(documents));

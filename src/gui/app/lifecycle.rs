@@ -424,11 +424,17 @@ impl TriangulateApp {
         // The files were read on a worker; they join the project as it is now.
         let report = crate::workspace::prepare_import(&self.workspace.project, read);
         let mut problems = Vec::new();
+        let mut warnings = Vec::new();
         let mut imported = 0;
         for outcome in &report.outcomes {
             let name = outcome.path.display();
             match &outcome.result {
-                Ok(_) => imported += 1,
+                Ok(_) => {
+                    imported += 1;
+                    for warning in &outcome.warnings {
+                        warnings.push(format!("Imported {name}, but {warning}"));
+                    }
+                }
                 Err(error @ ImportError::Duplicate { .. }) => {
                     problems.push(format!("Skipped {name}: {error}"));
                 }
@@ -454,17 +460,21 @@ impl TriangulateApp {
             "Imported {imported} of {} files{cancelled}",
             report.outcomes.len()
         );
-        if problems.is_empty() {
-            self.messages.done(summary);
-        } else {
-            let count = problems.len();
-            for problem in problems {
-                self.messages.detail(Level::Warning, problem);
-            }
-            let files = if count == 1 { "file was" } else { "files were" };
-            self.messages.warn(format!(
-                "{summary}: {count} {files} not imported (listed in Messages)"
-            ));
+        let (failed, warned) = (problems.len(), warnings.len());
+        for problem in problems.into_iter().chain(warnings) {
+            self.messages.detail(Level::Warning, problem);
+        }
+        let files = |count: usize| if count == 1 { "file was" } else { "files were" };
+        match (failed, warned) {
+            (0, 0) => self.messages.done(summary),
+            (0, _) => self.messages.warn(format!(
+                "{summary}: {warned} {} read only in part (listed in Messages)",
+                files(warned)
+            )),
+            _ => self.messages.warn(format!(
+                "{summary}: {failed} {} not imported (listed in Messages)",
+                files(failed)
+            )),
         }
     }
 
