@@ -61,7 +61,96 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         date,
         language,
     };
-    build_document(&text, file, decoded.encoding, decoded.replaced, metadata)
+    let mut imported = build_document(&text, file, decoded.encoding, decoded.replaced, metadata)?;
+    let menus = menu_items_in(&decoded.text, &paragraphs);
+    if menus > 0 {
+        imported.warnings.push(format!(
+            "the article could not be told from the rest of the page: the text includes {menus} items of the site's menus (set aside what is not the article)"
+        ));
+    }
+    Ok(imported)
+}
+
+/// Where `needle` first stands in `haystack` as whole words.
+fn whole_word_at(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .match_indices(needle)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let before = haystack[..at].chars().next_back();
+            let after = haystack[at + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
+/// Where `paragraph` starts in the paragraphs laid end to end, one byte apart.
+fn offset_of(paragraph: &str, paragraphs: &[String]) -> usize {
+    paragraphs
+        .iter()
+        .take_while(|other| !std::ptr::eq(other.as_str(), paragraph))
+        .map(|other| other.len() + 1)
+        .sum()
+}
+
+/// How many items of the page's navigation menus (`<nav>` elements) stand side by side in the
+/// extracted text, when they are most of a menu of four or more: the extractor fell back to
+/// the whole page. Zero otherwise.
+fn menu_items_in(html: &str, paragraphs: &[String]) -> usize {
+    let mut found_items = 0;
+    let mut rest = html;
+    while let Some(open) = find_ignoring_case(rest, "<nav") {
+        let after = &rest[open + 4..];
+        if !after.starts_with(|c: char| c.is_whitespace() || c == '>') {
+            rest = after;
+            continue;
+        }
+        let end = find_ignoring_case(after, "</nav").unwrap_or(after.len());
+        // Each link of the menu is an item.
+        let menu = &after[..end];
+        let mut items = std::collections::BTreeSet::new();
+        let mut links = menu;
+        while let Some(at) = find_ignoring_case(links, "<a") {
+            let link = &links[at + 2..];
+            let close = find_ignoring_case(link, "</a").unwrap_or(link.len());
+            if link.starts_with(|c: char| c.is_whitespace() || c == '>') {
+                let inner = link[..close].split_once('>').map_or("", |(_, inner)| inner);
+                let item = blocks(inner).join(" ");
+                if item.chars().filter(|c| c.is_alphanumeric()).count() >= 3 {
+                    items.insert(item);
+                }
+            }
+            links = &link[close..];
+        }
+        // The menu's items side by side in the text, as a dump of the page writes them (an
+        // article may name a section or two, never the menu in a row).
+        let mut places: Vec<(usize, usize)> = items
+            .iter()
+            .filter_map(|item| {
+                paragraphs.iter().find_map(|paragraph| {
+                    whole_word_at(paragraph, item)
+                        .map(|at| (at + offset_of(paragraph, paragraphs), item.len()))
+                })
+            })
+            .collect();
+        places.sort_unstable();
+        let mut run = 0;
+        let mut longest = 0;
+        let mut reach = 0;
+        for (at, len) in places {
+            run = if run > 0 && at <= reach + 3 {
+                run + 1
+            } else {
+                1
+            };
+            reach = at + len;
+            longest = longest.max(run);
+        }
+        if items.len() >= 4 && longest >= 4 && longest * 5 >= items.len() * 3 {
+            found_items += longest;
+        }
+        rest = &after[end..];
+    }
+    found_items
 }
 
 /// Meta tags (by `property`, `name` or `itemprop`) that give the date of first publication.
@@ -462,6 +551,26 @@ mod tests {
                 "Love <3 and a < b > c stay."
             ]
         );
+    }
+
+    #[test]
+    fn a_page_read_whole_says_its_menus_are_in_the_text() {
+        let page = "<html><head><title>Valley News</title></head><body><nav><ul>\
+            <li><a href='/'>Home</a></li><li><a href='/world'>World news</a></li>\
+            <li><a href='/politics'>Politics</a></li><li><a href='/sport'>Sport results</a></li>\
+            <li><a href='/culture'>Culture</a></li><li><a href='/contact'>Contact us</a></li>\
+            </ul></nav><div><span>Fighters held the valley on Sunday, a spokesman said.</span></div>\
+            <div><span>The road to the valley was closed.</span></div></body></html>";
+        let imported = document_from_html(page.as_bytes(), "home.html").expect("imports");
+        assert_eq!(
+            imported.warnings,
+            [
+                "the article could not be told from the rest of the page: the text includes 6 items of the site's menus (set aside what is not the article)"
+            ]
+        );
+        // An article found in its page: its menu is left out, and nothing is said.
+        let article = document_from_html(PAGE.as_bytes(), "panchir.html").expect("imports");
+        assert!(article.warnings.is_empty(), "{:?}", article.warnings);
     }
 
     #[test]
