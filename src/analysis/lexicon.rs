@@ -135,6 +135,10 @@ pub fn lexicon() -> &'static Lexicon {
 fn with_folded<T>(word: &str, look_up: impl FnOnce(&str) -> T) -> T {
     const SHORT: usize = 48;
     if word.len() <= SHORT && word.is_ascii() {
+        // Lower-case ASCII is its own folded form.
+        if !word.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            return look_up(word);
+        }
         let mut buffer = [0_u8; SHORT];
         for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
             *slot = byte.to_ascii_lowercase();
@@ -379,6 +383,9 @@ impl Lexicon {
             }
             // "North African", "East Asian", "Tunisian Islamists": group words, each but the
             // last perhaps a point of the compass.
+            if !name.contains(' ') {
+                return false;
+            }
             let words: Vec<&str> = name.split(' ').collect();
             words.len() >= 2
                 && words.last().is_some_and(|last| one(last))

@@ -132,7 +132,14 @@ pub fn read_document(
         .filter(|word| {
             word.text.starts_with(char::is_lowercase) && !lexicon.is_common_word(word.text)
         })
-        .map(|word| word_hash(&word.text.to_lowercase()))
+        .map(|word| {
+            // Most such words are lower-case throughout: hashed as they are, not copied.
+            if word.text.chars().any(char::is_uppercase) {
+                word_hash(&word.text.to_lowercase())
+            } else {
+                word_hash(word.text)
+            }
+        })
         .collect();
     lower_words.sort_unstable();
     lower_words.dedup();
@@ -365,6 +372,11 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
 }
 
 fn is_name_word(lexicon: &Lexicon, word: &Word<'_>) -> bool {
+    // Most words of a text are lower-case words without a hyphen: none of them is a name.
+    let first_upper = word.text.chars().next().is_some_and(char::is_uppercase);
+    if !first_upper && !word.text.contains('-') {
+        return false;
+    }
     // "D’autre", "Qu’en": an elided function word before a lower-case word, capitalised only
     // because it opens a sentence.
     if let Some((_, after)) = word.text.split_once(['\'', '’'])
