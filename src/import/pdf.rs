@@ -24,6 +24,7 @@ pub fn document_from_pdf(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
         });
     }
     let mut imported = build_document(&read.text, file, "PDF", 0, Metadata::default())?;
+    set_aside_furniture(&mut imported.document, &read.furniture);
     if !has_end_marker(bytes) {
         imported.warnings.push(
             "the file ends early (it was cut short, or is still being written): the text is what could be read"
@@ -39,6 +40,27 @@ pub fn document_from_pdf(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
     Ok(imported)
 }
 
+/// Adds the page furniture to the paragraphs the document sets aside: kept in the text, left
+/// out of reading and analysis like any other furniture.
+fn set_aside_furniture(
+    document: &mut crate::model::Document,
+    furniture: &[std::ops::Range<usize>],
+) {
+    let body = document.body.range();
+    for range in furniture {
+        if range.start >= body.start
+            && range.end <= body.end
+            && !document.is_set_aside(range)
+            && let Ok(span) = crate::model::ByteSpan::new(&document.text, range.start, range.end)
+        {
+            document.boilerplate.push(span);
+        }
+    }
+    document
+        .boilerplate
+        .sort_by_key(|span| (span.start(), span.end()));
+}
+
 /// Whether a PDF ends as a whole file does: with the end-of-file marker `%%EOF` in its last
 /// kilobyte (some writers add a few bytes after it).
 fn has_end_marker(bytes: &[u8]) -> bool {
@@ -49,6 +71,8 @@ fn has_end_marker(bytes: &[u8]) -> bool {
 /// The text read from a PDF's pages.
 struct PdfText {
     text: String,
+    /// Page numbers, running heads and feet: set aside.
+    furniture: Vec<std::ops::Range<usize>>,
     /// Pages in the file.
     pages: usize,
     /// Pages whose text could not be read.
@@ -96,7 +120,7 @@ fn read_pages(bytes: Vec<u8>, deadline: std::time::Instant) -> Result<PdfText, I
             },
         }
     }
-    let text = pdf_layout::join_pages(text_pages);
+    let pdf_layout::Pages { text, furniture } = pdf_layout::join_pages(text_pages);
     if text.trim().is_empty() && document.is_encrypted() {
         return Err(ImportError::NoText {
             reason: "the PDF is encrypted".into(),
@@ -104,6 +128,7 @@ fn read_pages(bytes: Vec<u8>, deadline: std::time::Instant) -> Result<PdfText, I
     }
     Ok(PdfText {
         text,
+        furniture,
         pages,
         unread,
     })
@@ -291,13 +316,34 @@ pub(crate) mod tests {
     }
 
     fn pdf_with_content(content: &str) -> Vec<u8> {
-        let objects = [
+        pdf_of_pages(&[content])
+    }
+
+    /// A PDF of one page per content stream.
+    fn pdf_of_pages(contents: &[&str]) -> Vec<u8> {
+        // Objects: 1 catalog, 2 page tree, 3 font, then a page and its content for each page.
+        let kids: Vec<String> = (0..contents.len())
+            .map(|page| format!("{} 0 R", 4 + 2 * page))
+            .collect();
+        let mut objects = vec![
             "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
-            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {} >>",
+                kids.join(" "),
+                contents.len()
+            ),
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
         ];
+        for (page, content) in contents.iter().enumerate() {
+            objects.push(format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {} 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
+                5 + 2 * page
+            ));
+            objects.push(format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            ));
+        }
         let mut out = String::from("%PDF-1.4\n");
         let mut offsets = Vec::new();
         for (index, object) in objects.iter().enumerate() {
@@ -317,6 +363,34 @@ pub(crate) mod tests {
             objects.len() + 1
         ));
         out.into_bytes()
+    }
+
+    #[test]
+    fn page_numbers_and_running_heads_are_set_aside() {
+        let page = |number: usize, body: &str| {
+            format!(
+                "BT /F1 9 Tf 1 0 0 1 72 760 Tm (Valley Review, September 2021) Tj ET\n\
+                 BT /F1 11 Tf 1 0 0 1 72 700 Tm ({body}) Tj ET\n\
+                 BT /F1 9 Tf 1 0 0 1 300 40 Tm (Page {number} of 3) Tj ET\n"
+            )
+        };
+        let pages = [
+            page(1, "Fighters said they held the valley."),
+            page(2, "The Taliban denied it on Monday."),
+            page(3, "Neither claim could be checked."),
+        ];
+        let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let document = document_from_pdf(&pdf_of_pages(&pages), "review.pdf")
+            .expect("imports")
+            .document;
+        assert_eq!(
+            document.reading_body(),
+            "Valley Review, September 2021\n\nFighters said they held the valley.\n\n\
+             The Taliban denied it on Monday.\n\nNeither claim could be checked."
+        );
+        // Nothing is lost: the furniture is in the text, set aside.
+        assert_eq!(document.text.matches("Valley Review").count(), 3);
+        assert_eq!(document.boilerplate.len(), 5);
     }
 
     #[test]

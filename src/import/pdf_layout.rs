@@ -95,27 +95,183 @@ pub fn page_paragraphs(fragments: Vec<Fragment>) -> Vec<String> {
     paragraphs
 }
 
-/// The text of a document's pages: paragraphs one blank line apart, and a paragraph that runs
-/// on to the next page joined across the page break.
-pub fn join_pages(pages: Vec<Vec<String>>) -> String {
-    let mut paragraphs: Vec<String> = Vec::new();
+/// A document's text from its pages' paragraphs, and the page furniture in it.
+#[derive(Debug, PartialEq)]
+pub struct Pages {
+    /// Paragraphs one blank line apart; a paragraph that runs on to the next page is joined
+    /// across the page break.
+    pub text: String,
+    /// Byte ranges of `text` that are page furniture: page numbers, and running heads and
+    /// feet (a short paragraph opening or closing several pages).
+    pub furniture: Vec<std::ops::Range<usize>>,
+}
+
+/// Joins the pages of a document. Page furniture stays in the text, as paragraphs of their
+/// own (a paragraph that runs on over a page break is joined, and the foot and head between
+/// its two parts come after it).
+pub fn join_pages(pages: Vec<Vec<String>>) -> Pages {
+    let pages: Vec<Vec<String>> = pages
+        .into_iter()
+        .map(|page| {
+            page.into_iter()
+                .filter(|paragraph| !paragraph.trim().is_empty())
+                .collect()
+        })
+        .collect();
+    let running = Running::of(&pages);
+    let mut paragraphs: Vec<(String, bool)> = Vec::new();
     for page in pages {
-        let mut page = page
-            .into_iter()
-            .filter(|paragraph| !paragraph.trim().is_empty());
-        if let Some(first) = page.next() {
-            match paragraphs.last_mut() {
-                Some(last) if !ends_sentence(last) && starts_lower(&first) => {
-                    join_line(last, &first);
+        let flags = running.furniture_of(&page);
+        let mut body_started = false;
+        for (index, paragraph) in page.into_iter().enumerate() {
+            // The document's first paragraph is often its title, repeated as a running head.
+            let furniture = !paragraphs.is_empty() && flags[index];
+            if !furniture && !body_started {
+                body_started = true;
+                // The first paragraph of the page's body may carry on the last page's.
+                if let Some((last, _)) = paragraphs
+                    .iter_mut()
+                    .rev()
+                    .find(|(_, furniture)| !furniture)
+                    && !ends_sentence(last)
+                    && starts_lower(&paragraph)
+                {
+                    join_line(last, &paragraph);
+                    continue;
                 }
-                _ => paragraphs.push(first),
+            }
+            paragraphs.push((paragraph, furniture));
+        }
+    }
+    let compounds = compounds(paragraphs.iter().map(|(paragraph, _)| paragraph.as_str()));
+    let mut text = String::new();
+    let mut furniture = Vec::new();
+    for (index, (paragraph, is_furniture)) in paragraphs.iter().enumerate() {
+        if index > 0 {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&rejoin_hyphenated(paragraph, &compounds));
+        if *is_furniture {
+            furniture.push(start..text.len());
+        }
+    }
+    text.push('\n');
+    Pages { text, furniture }
+}
+
+/// How many paragraphs at a page's top and bottom may be furniture.
+const EDGE: usize = 2;
+
+/// A paragraph as running heads and feet repeat it: lower case, digits as `#`.
+fn running_key(paragraph: &str) -> String {
+    paragraph
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(|c| if c.is_numeric() { '#' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The running heads and feet of a document: short paragraphs at the top or the bottom of
+/// pages, the same on two pages, or the same but for their numbers on three (two numbered
+/// paragraphs of a text may well open two pages).
+struct Running {
+    /// [`running_key`]s of paragraphs alike on three pages or more.
+    alike: std::collections::HashSet<String>,
+    /// Paragraphs the same on two pages or more.
+    same: std::collections::HashSet<String>,
+}
+
+impl Running {
+    fn of(pages: &[Vec<String>]) -> Self {
+        let mut alike: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut same: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for page in pages {
+            let count = page.len();
+            let edges: std::collections::HashSet<&str> = page
+                .iter()
+                .enumerate()
+                .filter(|(index, paragraph)| {
+                    (*index < EDGE || index + EDGE >= count) && paragraph.chars().count() <= 160
+                })
+                .map(|(_, paragraph)| paragraph.as_str())
+                .collect();
+            let keys: std::collections::HashSet<String> = edges
+                .iter()
+                .map(|paragraph| running_key(paragraph))
+                .collect();
+            for key in keys {
+                *alike.entry(key).or_default() += 1;
+            }
+            for paragraph in edges {
+                *same.entry(paragraph).or_default() += 1;
             }
         }
-        paragraphs.extend(page);
+        Self {
+            alike: alike
+                .into_iter()
+                .filter(|(_, pages)| *pages >= 3)
+                .map(|(key, _)| key)
+                .collect(),
+            same: same
+                .into_iter()
+                .filter(|(_, pages)| *pages >= 2)
+                .map(|(paragraph, _)| paragraph.to_owned())
+                .collect(),
+        }
     }
-    let mut text = rejoin_hyphenated(&paragraphs.join("\n\n"));
-    text.push('\n');
-    text
+
+    /// Which paragraphs of a page are furniture: from the top and from the bottom, the
+    /// outermost paragraph if it is a page number or a running head or foot, and the one
+    /// within it if that is one too (a page number, or a line alike on three pages).
+    fn furniture_of(&self, page: &[String]) -> Vec<bool> {
+        let mut flags = vec![false; page.len()];
+        let alike = |paragraph: &str| {
+            paragraph.split_whitespace().nth(2).is_some()
+                && self.alike.contains(&running_key(paragraph))
+        };
+        let outer = |paragraph: &str| {
+            is_page_number(paragraph) || self.same.contains(paragraph) || alike(paragraph)
+        };
+        let inner = |paragraph: &str| is_page_number(paragraph) || alike(paragraph);
+        let count = page.len();
+        for order in [
+            (0..count).collect::<Vec<_>>(),
+            (0..count).rev().collect::<Vec<_>>(),
+        ] {
+            for (depth, index) in order.into_iter().take(EDGE).enumerate() {
+                let paragraph = page[index].as_str();
+                if depth == 0 && outer(paragraph) || depth > 0 && inner(paragraph) {
+                    flags[index] = true;
+                } else {
+                    break;
+                }
+            }
+        }
+        flags
+    }
+}
+
+/// A page number as pages print them: "12", "- 12 -", "Page 3", "3 / 12", "Page 3 of 12", "xiv".
+fn is_page_number(paragraph: &str) -> bool {
+    let lower = paragraph.trim().to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '/' | '|'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let number = |word: &&str| {
+        word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 5
+            || word.len() <= 6 && word.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+    };
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().any(number)
+        && words
+            .iter()
+            .all(|word| number(word) || matches!(*word, "page" | "p." | "of" | "sur" | "de"))
 }
 
 /// How deep the cuts may nest; real pages need a handful.
@@ -495,18 +651,22 @@ fn join_line(paragraph: &mut String, line: &str) {
     paragraph.push_str(line.trim_start());
 }
 
-/// Resolves each hyphen at a line's end: kept where the text writes the same word with a
-/// hyphen elsewhere, dropped otherwise (typesetters break words far more often than they
-/// break a compound at its hyphen).
-fn rejoin_hyphenated(text: &str) -> String {
+/// The words a document writes with a hyphen, lower-cased.
+fn compounds<'a>(paragraphs: impl Iterator<Item = &'a str>) -> std::collections::HashSet<String> {
+    paragraphs
+        .flat_map(|paragraph| paragraph.split(|c: char| !(c.is_alphanumeric() || c == '-')))
+        .filter(|word| word.contains('-'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Resolves each hyphen at a line's end: kept where the document writes the same word with a
+/// hyphen elsewhere (`compounds`), dropped otherwise (typesetters break words far more often
+/// than they break a compound at its hyphen).
+fn rejoin_hyphenated(text: &str, compounds: &std::collections::HashSet<String>) -> String {
     if !text.contains(LINE_END_HYPHEN) {
         return text.to_owned();
     }
-    let compounds: std::collections::HashSet<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|word| word.contains('-'))
-        .map(str::to_lowercase)
-        .collect();
     let is_word = |c: char| c.is_alphanumeric() || c == '-';
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -768,7 +928,7 @@ mod tests {
         ));
         page.extend(column(50.0, 672.0, &["avait été interdite."]));
         assert_eq!(
-            join_pages(vec![page_paragraphs(page)]),
+            join_pages(vec![page_paragraphs(page)]).text,
             "Les secours se sont interrompus dans la soirée, après une marche anti-immigrés. \
              La marche anti-immigrés avait été interdite.\n"
         );
@@ -783,8 +943,57 @@ mod tests {
         ];
         assert_eq!(
             join_pages(pages),
-            "Title\n\nThe talks went on until the evening.\n\nNext paragraph.\n\nA new page starts here.\n"
+            Pages {
+                text: "Title\n\nThe talks went on until the evening.\n\nNext paragraph.\n\n\
+                       A new page starts here.\n"
+                    .into(),
+                furniture: Vec::new(),
+            }
         );
+    }
+
+    #[test]
+    fn page_numbers_and_running_heads_are_furniture_and_do_not_cut_a_paragraph() {
+        let page = |number: usize, body: &[&str]| {
+            let mut page = vec![format!("The Valley Review, {number} September 2021")];
+            page.extend(body.iter().map(|line| (*line).to_owned()));
+            page.push(format!("Page {number} of 3"));
+            page
+        };
+        let pages = vec![
+            page(1, &["The talks went on until"]),
+            page(2, &["the evening, they said.", "Another paragraph."]),
+            page(3, &["The end."]),
+        ];
+        let joined = join_pages(pages);
+        assert_eq!(
+            joined.text,
+            "The Valley Review, 1 September 2021\n\nThe talks went on until the evening, they said.\n\n\
+             Page 1 of 3\n\nThe Valley Review, 2 September 2021\n\nAnother paragraph.\n\n\
+             Page 2 of 3\n\nThe Valley Review, 3 September 2021\n\nThe end.\n\nPage 3 of 3\n"
+        );
+        let set_aside: Vec<&str> = joined
+            .furniture
+            .iter()
+            .map(|range| &joined.text[range.clone()])
+            .collect();
+        // The first paragraph of the document stays: it is often the title.
+        assert_eq!(
+            set_aside,
+            [
+                "Page 1 of 3",
+                "The Valley Review, 2 September 2021",
+                "Page 2 of 3",
+                "The Valley Review, 3 September 2021",
+                "Page 3 of 3",
+            ]
+        );
+        for number in ["12", "- 12 -", "xiv", "3 / 12", "Page 3 sur 12"] {
+            assert!(is_page_number(number), "{number}");
+        }
+        for text in ["Chapter 3", "12 people died", "Vivre", "Page"] {
+            assert!(!is_page_number(text), "{text}");
+        }
     }
 
     #[test]
