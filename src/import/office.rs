@@ -51,6 +51,7 @@ pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
         ..Metadata::default()
     };
     let body = list_labels(&body, &numbering);
+    let body = raised_and_lowered(&join_drop_caps(&body));
     let (body, footnotes) = notes(&body, &footnotes, "footnote", &schema, |n| n.to_string());
     let (body, endnotes) = notes(&body, &endnotes, "endnote", &schema, roman);
     let mut text = paragraphs(&body, &schema);
@@ -58,6 +59,118 @@ pub fn document_from_docx(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
     text.extend(endnotes);
     build_document(&text.join("\n\n"), file, "UTF-8", 0, metadata)
 }
+
+/// Joins each drop cap to its paragraph: Word sets the large initial as a paragraph of its own
+/// (`w:framePr w:dropCap`) and the rest of the word opens the next one ("D" + "rop cap.").
+fn join_drop_caps(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = [
+        rest.find("w:dropCap=\"drop\""),
+        rest.find("w:dropCap=\"margin\""),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    {
+        // The end of the drop cap's paragraph, and the start tag of the next paragraph.
+        let Some(close) = rest[at..].find("</w:p>").map(|end| at + end) else {
+            break;
+        };
+        let after = close + "</w:p>".len();
+        let next = [rest[after..].find("<w:p>"), rest[after..].find("<w:p ")]
+            .into_iter()
+            .flatten()
+            .min()
+            .map(|start| after + start);
+        let Some(next) = next.filter(|&next| rest[after..next].trim().is_empty()) else {
+            out.push_str(&rest[..after]);
+            rest = &rest[after..];
+            continue;
+        };
+        let Some(open_end) = rest[next..].find('>').map(|end| next + end + 1) else {
+            break;
+        };
+        out.push_str(&rest[..close]);
+        rest = &rest[open_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Superscript and subscript runs of digits and signs written as the characters they are
+/// ("m²", "CO₂"), as Word shows them; other raised text (a letter, a word) is left as written.
+fn raised_and_lowered(body: &str) -> String {
+    let (Ok(run), Ok(text)) = (
+        regex::Regex::new(r#"(?s)<w:r\b[^>]*>.*?</w:r>"#),
+        regex::Regex::new(r#"(?s)(<w:t\b[^>]*>)([^<]*)(</w:t>)"#),
+    ) else {
+        return body.to_owned();
+    };
+    if !body.contains("<w:vertAlign") {
+        return body.to_owned();
+    }
+    run.replace_all(body, |found: &regex::Captures<'_>| {
+        let whole = &found[0];
+        let table: &[(char, char)] = if whole.contains("w:vertAlign w:val=\"superscript\"") {
+            &SUPERSCRIPTS
+        } else if whole.contains("w:vertAlign w:val=\"subscript\"") {
+            &SUBSCRIPTS
+        } else {
+            return whole.to_owned();
+        };
+        text.replace_all(whole, |piece: &regex::Captures<'_>| {
+            let written: Option<String> = piece[2]
+                .chars()
+                .map(|c| table.iter().find(|(from, _)| *from == c).map(|(_, to)| *to))
+                .collect();
+            match written {
+                Some(written) if !written.is_empty() => {
+                    format!("{}{written}{}", &piece[1], &piece[3])
+                }
+                _ => piece[0].to_owned(),
+            }
+        })
+        .into_owned()
+    })
+    .into_owned()
+}
+
+const SUPERSCRIPTS: [(char, char); 15] = [
+    ('0', '⁰'),
+    ('1', '¹'),
+    ('2', '²'),
+    ('3', '³'),
+    ('4', '⁴'),
+    ('5', '⁵'),
+    ('6', '⁶'),
+    ('7', '⁷'),
+    ('8', '⁸'),
+    ('9', '⁹'),
+    ('+', '⁺'),
+    ('-', '⁻'),
+    ('=', '⁼'),
+    ('(', '⁽'),
+    (')', '⁾'),
+];
+
+const SUBSCRIPTS: [(char, char); 15] = [
+    ('0', '₀'),
+    ('1', '₁'),
+    ('2', '₂'),
+    ('3', '₃'),
+    ('4', '₄'),
+    ('5', '₅'),
+    ('6', '₆'),
+    ('7', '₇'),
+    ('8', '₈'),
+    ('9', '₉'),
+    ('+', '₊'),
+    ('-', '₋'),
+    ('=', '₌'),
+    ('(', '₍'),
+    (')', '₎'),
+];
 
 /// The main part a package's relationships name (`Type` ending in `/officeDocument`).
 fn main_part(relations: &str) -> Option<String> {
@@ -374,6 +487,18 @@ mod tests {
                 "• A point",
                 "Name\tPlace",
                 "Ahmad Massoud\tBazarak"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_drop_cap_joins_its_word_and_raised_digits_are_written_as_shown() {
+        let body = r#"<w:document><w:body><w:p><w:pPr><w:framePr w:dropCap="drop" w:lines="3"/></w:pPr><w:r><w:t>M</w:t></w:r></w:p><w:p w:rsidR="1"><w:r><w:t>ore than 3,000 people fled.</w:t></w:r></w:p><w:p><w:r><w:t>An area of 3,700 km</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r><w:r><w:t> and CO</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="subscript"/></w:rPr><w:t>2</w:t></w:r><w:r><w:t> levels, the 1</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>st</w:t></w:r><w:r><w:t> time.</w:t></w:r></w:p></w:body></w:document>"#;
+        assert_eq!(
+            docx_paragraphs(&[("word/document.xml", body)]),
+            [
+                "More than 3,000 people fled.",
+                "An area of 3,700 km² and CO₂ levels, the 1st time."
             ]
         );
     }
