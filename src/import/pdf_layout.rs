@@ -284,6 +284,9 @@ const GUTTER: f32 = 0.6;
 /// ...or this wide with two lines beside it.
 const WIDE_GUTTER: f32 = 1.5;
 
+/// The most gutters one region is cut at.
+const MAX_GUTTERS: usize = 16;
+
 /// A column is at least this many type sizes wide.
 const COLUMN: f32 = 7.0;
 
@@ -354,6 +357,13 @@ impl Page<'_> {
                 gaps.push((reach, left));
             }
             reach = reach.max(right);
+        }
+        // A page has a handful of columns: only the widest gaps are looked at, so a row of
+        // thousands of pieces (a hostile file, a chart's labels) costs no more than a page.
+        if gaps.len() > MAX_GUTTERS {
+            gaps.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+            gaps.truncate(MAX_GUTTERS);
+            gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
         }
         gaps.retain(|&(start, end)| {
             let side = |on_left: bool, min_lines: usize| {
@@ -994,6 +1004,17 @@ mod tests {
         for text in ["Chapter 3", "12 people died", "Vivre", "Page"] {
             assert!(!is_page_number(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_row_of_many_pieces_is_read_across() {
+        // A chart's axis labels, or a hostile page: thousands of pieces on one baseline.
+        let page: Vec<Fragment> = (0..5_000)
+            .map(|i| at(i as f32 * 30.0, 700.0, 10.0, "ab"))
+            .collect();
+        let paragraphs = page_paragraphs(page);
+        assert_eq!(paragraphs.len(), 1);
+        assert_eq!(paragraphs[0].split(' ').count(), 5_000);
     }
 
     #[test]
