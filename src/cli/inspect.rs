@@ -38,6 +38,7 @@ pub(super) fn info(path: &Path, json: bool, out: &mut dyn Write) -> Result<()> {
                 })
                 .collect(),
             encoding: &document.encoding,
+            import_warnings: &document.import_warnings,
         })
         .collect();
     let info = ProjectInfo {

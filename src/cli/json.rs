@@ -55,6 +55,9 @@ pub(super) struct DocumentInfo<'a> {
     pub(super) url: &'a str,
     /// The paragraphs set aside as publisher furniture, in order.
     pub(super) boilerplate: Vec<SetAside<'a>>,
+    /// What the importer could not read as it should (a file cut short); empty for a sound
+    /// file.
+    pub(super) import_warnings: &'a [String],
 }
 
 /// A paragraph set aside as publisher furniture, by byte offsets.

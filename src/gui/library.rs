@@ -323,6 +323,12 @@ fn properties_ui(
         "File: {} · imported {} · {}",
         document.file, document.imported_at, document.encoding
     ));
+    for warning in &document.import_warnings {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("⚠ Imported with a warning: {warning}"),
+        );
+    }
     let mut submitted = false;
     egui::Grid::new("document-properties")
         .num_columns(2)

@@ -64,7 +64,7 @@ pub fn document_from_html(bytes: &[u8], file: &str) -> Result<Imported, ImportEr
     let mut imported = build_document(&text, file, decoded.encoding, decoded.replaced, metadata)?;
     let menus = menu_items_in(&decoded.text, &paragraphs);
     if menus > 0 {
-        imported.warnings.push(format!(
+        imported.document.import_warnings.push(format!(
             "the article could not be told from the rest of the page: the text includes {menus} items of the site's menus (set aside what is not the article)"
         ));
     }
@@ -563,14 +563,18 @@ mod tests {
             <div><span>The road to the valley was closed.</span></div></body></html>";
         let imported = document_from_html(page.as_bytes(), "home.html").expect("imports");
         assert_eq!(
-            imported.warnings,
+            imported.document.import_warnings,
             [
                 "the article could not be told from the rest of the page: the text includes 6 items of the site's menus (set aside what is not the article)"
             ]
         );
         // An article found in its page: its menu is left out, and nothing is said.
         let article = document_from_html(PAGE.as_bytes(), "panchir.html").expect("imports");
-        assert!(article.warnings.is_empty(), "{:?}", article.warnings);
+        assert!(
+            article.document.import_warnings.is_empty(),
+            "{:?}",
+            article.document.import_warnings
+        );
     }
 
     #[test]

@@ -169,9 +169,6 @@ pub struct Imported {
     pub document: Document,
     /// How many invalid byte sequences were replaced by U+FFFD.
     pub replaced: usize,
-    /// What the user should know about the text read (a file cut short, say), each a
-    /// sentence naming the problem.
-    pub warnings: Vec<String>,
 }
 
 /// Progress of a running import, for a progress bar.
@@ -458,17 +455,14 @@ pub fn build_document(
         file: file.to_owned(),
         imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         encoding: encoding.to_owned(),
+        import_warnings: Vec::new(),
         content_hash: Document::hash_text(&text),
         boilerplate,
         note: String::new(),
         body,
         text: text.into(),
     };
-    Ok(Imported {
-        document,
-        replaced,
-        warnings: Vec::new(),
-    })
+    Ok(Imported { document, replaced })
 }
 
 /// The body with its set-aside paragraphs left out, to find a headline in.

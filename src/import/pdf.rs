@@ -26,13 +26,13 @@ pub fn document_from_pdf(bytes: &[u8], file: &str) -> Result<Imported, ImportErr
     let mut imported = build_document(&read.text, file, "PDF", 0, Metadata::default())?;
     set_aside_furniture(&mut imported.document, &read.furniture);
     if !has_end_marker(bytes) {
-        imported.warnings.push(
+        imported.document.import_warnings.push(
             "the file ends early (it was cut short, or is still being written): the text is what could be read"
                 .into(),
         );
     }
     if read.unread > 0 {
-        imported.warnings.push(format!(
+        imported.document.import_warnings.push(format!(
             "{} of its {} pages could not be read",
             read.unread, read.pages
         ));
@@ -452,7 +452,11 @@ pub(crate) mod tests {
         // Cut after its page but before its end: what could be read, said to be incomplete.
         let whole = pdf(&["The valley held on Sunday, they said."]);
         let complete = document_from_pdf(&whole, "whole.pdf").expect("imports");
-        assert!(complete.warnings.is_empty(), "{:?}", complete.warnings);
+        assert!(
+            complete.document.import_warnings.is_empty(),
+            "{:?}",
+            complete.document.import_warnings
+        );
         let cut = &whole[..whole.len() - 40];
         let partial = document_from_pdf(cut, "cut.pdf").expect("what could be read");
         assert_eq!(
@@ -460,7 +464,7 @@ pub(crate) mod tests {
             "The valley held on Sunday, they said.\n"
         );
         assert_eq!(
-            partial.warnings,
+            partial.document.import_warnings,
             [
                 "the file ends early (it was cut short, or is still being written): the text is what could be read"
             ]

@@ -131,6 +131,10 @@ pub struct Document {
     pub imported_at: String,
     /// The character encoding the file was decoded from.
     pub encoding: String,
+    /// What the importer could not read as it should, each a sentence naming the problem (a
+    /// file cut short, a page read whole with its menus); empty for a sound file.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub import_warnings: Vec<String>,
     /// BLAKE3 hash of the text, in hex; checked on load.
     pub content_hash: String,
     /// The part of the text shown as the body: it leaves out a leading metadata line.

@@ -68,7 +68,7 @@ pub fn prepare_import(project: &Project, read: BatchRead) -> ImportPlan {
         let result = file.result.and_then(|imported| {
             let mut document = imported.document;
             replaced = imported.replaced;
-            warnings = imported.warnings;
+            warnings = document.import_warnings.clone();
             if let Some(existing) = seen.get(&document.content_hash) {
                 return Err(ImportError::Duplicate {
                     existing: existing.clone(),

@@ -468,7 +468,7 @@ impl TriangulateApp {
         match (failed, warned) {
             (0, 0) => self.messages.done(summary),
             (0, _) => self.messages.warn(format!(
-                "{summary}: {warned} {} read only in part (listed in Messages)",
+                "{summary}: {warned} {} imported with warnings (listed in Messages)",
                 files(warned)
             )),
             _ => self.messages.warn(format!(

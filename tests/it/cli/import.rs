@@ -441,3 +441,33 @@ fn a_file_over_the_time_or_size_limit_the_user_sets_is_refused_naming_both() {
     // Within the defaults, the same page imports.
     succeeds(&["import", path_str(&project), path_str(&page)]);
 }
+
+#[test]
+fn a_page_read_whole_is_imported_with_a_warning_that_stays_with_the_document() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let page = folder.path().join("home.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Valley News</title></head><body><nav><ul>\
+         <li><a href='/'>Home</a></li><li><a href='/world'>World news</a></li>\
+         <li><a href='/politics'>Politics</a></li><li><a href='/sport'>Sport results</a></li>\
+         <li><a href='/culture'>Culture</a></li><li><a href='/contact'>Contact us</a></li>\
+         </ul></nav><div><span>Fighters held the valley on Sunday, a spokesman said.</span></div>\
+         <div><span>The road to the valley was closed.</span></div></body></html>",
+    )
+    .expect("write");
+    let project = folder.path().join("pages.ron");
+    let output = triangulate(&["import", "--json", path_str(&project), path_str(&page)]);
+    let lines: Value = serde_json::from_slice(&output.stdout).expect("JSON outcomes");
+    let warning = "the article could not be told from the rest of the page: the text includes 6 items of the site's menus (set aside what is not the article)";
+    assert_eq!(lines[0]["status"], "imported");
+    assert_eq!(lines[0]["warnings"], serde_json::json!([warning]));
+    // Saved with the document, and read back from the project file.
+    let info = ok_json(&["info", path_str(&project), "--json"]);
+    assert_eq!(
+        info["documents"][0]["import_warnings"],
+        serde_json::json!([warning])
+    );
+    let saved = std::fs::read_to_string(&project).expect("project file");
+    assert_eq!(saved.matches("import_warnings").count(), 1, "{saved}");
+}

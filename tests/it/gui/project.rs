@@ -475,3 +475,50 @@ fn open_path_takes_typing_at_once_and_does_not_claim_there_is_no_dialog() {
     });
     assert_eq!(harness.state().modal, None);
 }
+
+#[test]
+fn a_page_read_whole_is_imported_with_its_warning_shown_on_the_document() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let page = folder.path().join("home.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Valley News</title></head><body><nav><ul>\
+         <li><a href='/'>Home</a></li><li><a href='/world'>World news</a></li>\
+         <li><a href='/politics'>Politics</a></li><li><a href='/sport'>Sport results</a></li>\
+         <li><a href='/culture'>Culture</a></li><li><a href='/contact'>Contact us</a></li>\
+         </ul></nav><div><span>Fighters held the valley on Sunday, a spokesman said.</span></div>\
+         <div><span>The road to the valley was closed.</span></div></body></html>",
+    )
+    .expect("write");
+    let mut harness = harness();
+    let before = harness.state().workspace.project.documents.len();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(page.clone())));
+    run_until(&mut harness, |app| {
+        app.workspace.project.documents.len() == before + 1 && app.messages.toasts().count() > 0
+    });
+    let toasts: Vec<_> = harness.state().messages.toasts().collect();
+    assert_eq!(
+        toasts,
+        [(
+            Level::Warning,
+            "Imported 1 of 1 files: 1 file was imported with warnings (listed in Messages)"
+        )]
+    );
+    // The document's properties say it, for as long as the document is in the project.
+    let id = harness
+        .state()
+        .workspace
+        .project
+        .documents
+        .iter()
+        .find(|document| document.title == "Valley News")
+        .expect("imported")
+        .id;
+    harness.state_mut().left_tab = LeftTab::Library;
+    harness.state_mut().open_document(id, false);
+    harness.run_ok();
+    harness.get_by_label("⚠ Imported with a warning: the article could not be told from the rest of the page: the text includes 6 items of the site's menus (set aside what is not the article)");
+}
