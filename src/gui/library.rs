@@ -165,11 +165,21 @@ pub fn library_ui(
                                 ),
                                 _ => document.file.clone(),
                             };
-                            let title = if copy.is_some() {
+                            let mut title = if copy.is_some() {
                                 format!("≈ {}", document.title)
                             } else {
                                 document.title.clone()
                             };
+                            // A document read in part or with its page's menus is marked.
+                            let mut hover = hover;
+                            if !document.import_warnings.is_empty() {
+                                title = format!("⚠ {title}");
+                                for warning in &document.import_warnings {
+                                    hover.push_str(&format!(
+                                        "\n\nImported with a warning: {warning}"
+                                    ));
+                                }
+                            }
                             ui.add(
                                 Label::new(title)
                                     .selectable(false)

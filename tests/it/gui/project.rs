@@ -520,5 +520,7 @@ fn a_page_read_whole_is_imported_with_its_warning_shown_on_the_document() {
     harness.state_mut().left_tab = LeftTab::Library;
     harness.state_mut().open_document(id, false);
     harness.run_ok();
+    // Marked in the library, and said in full in its properties.
+    harness.get_by_label("⚠ Valley News");
     harness.get_by_label("⚠ Imported with a warning: the article could not be told from the rest of the page: the text includes 6 items of the site's menus (set aside what is not the article)");
 }
