@@ -34,6 +34,24 @@ fn people_organisations_and_places_with_their_cues() {
 }
 
 #[test]
+fn a_kinship_word_makes_a_first_name_alone_a_person() {
+    // "Grace" is a common word too: only what stands before it says it is a name here.
+    assert_eq!(
+        names(
+            "President Robert Mugabe and his wife Grace stayed home; the grace period ended. \
+             Son fils Hamza est parti, dans son Deuxième Concerto."
+        ),
+        [
+            ("Robert Mugabe".to_owned(), Some(EntityKind::Person)),
+            ("Grace".to_owned(), Some(EntityKind::Person)),
+            ("Hamza".to_owned(), Some(EntityKind::Person)),
+            // The French "son" is "his", no kinship: no cue.
+            ("Deuxième Concerto".to_owned(), None),
+        ]
+    );
+}
+
+#[test]
 fn titles_roles_and_nationality_words_are_cues_not_parts_of_the_name() {
     assert_eq!(
         names(
