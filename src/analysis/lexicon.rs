@@ -103,6 +103,8 @@ pub struct Lexicon {
     given_names: HashMap<String, GivenName>,
     /// The abbreviated first names of `given-names-extra.tsv` ("wm", "chas"), folded.
     given_name_abbreviations: HashSet<String>,
+    /// Abbreviations opening part of a name ("St", "Mt").
+    name_abbreviations: HashSet<String>,
     /// Nationality and group words, folded.
     group_words: HashSet<String>,
     /// Organisations by folded name: the index of their line, the same for every name of one.
@@ -172,6 +174,9 @@ impl Lexicon {
             .filter_map(|line| line.split('\t').next())
             .map(|name| fold(name.trim()))
             .collect(),
+            name_abbreviations: folded_set(include_str!(
+                "../../assets/words/name-abbreviations.txt"
+            )),
             titles: folded_set(include_str!("../../assets/words/titles.txt")),
             title_prefixes: folded_set(include_str!("../../assets/words/title-prefixes.txt")),
             roles: folded_set(include_str!("../../assets/words/roles.txt")),
@@ -351,6 +356,11 @@ impl Lexicon {
     /// The first name `word` is, if it is one.
     pub fn given_name(&self, word: &str) -> Option<GivenName> {
         with_folded(word, |word| self.given_names.get(word).copied())
+    }
+
+    /// Whether `word` abbreviates a word that opens part of a name ("St" of "St. Louis").
+    pub fn is_name_abbreviation(&self, word: &str) -> bool {
+        with_folded(word, |word| self.name_abbreviations.contains(word))
     }
 
     /// Whether `word` is a first name as print abbreviates it ("Wm", "Chas", "Jno"), written

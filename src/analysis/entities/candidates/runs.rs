@@ -73,7 +73,8 @@ pub(super) fn joins_capitalised(
 }
 
 /// Whether `words[end]` follows an abbreviated first name and its dot ("Wm. Smith", "Chas.
-/// Brown"): the surname goes on the name.
+/// Brown"), or the abbreviation opening part of a name ("St. Louis", "St.-Julien"): the word
+/// goes on the name.
 pub(super) fn after_abbreviated_first_name(
     lexicon: &Lexicon,
     text: &str,
@@ -83,10 +84,14 @@ pub(super) fn after_abbreviated_first_name(
     let Some(first_name) = end.checked_sub(1).map(|index| &words[index]) else {
         return false;
     };
-    lexicon.is_given_name_abbreviation(first_name.text)
-        && first_name.text.starts_with(char::is_uppercase)
-        && text[first_name.end..words[end].start].trim_end() == "."
-        && words[end].text.starts_with(char::is_uppercase)
+    let gap = &text[first_name.end..words[end].start];
+    let capitalised = first_name.text.starts_with(char::is_uppercase)
+        && words[end].text.starts_with(char::is_uppercase);
+    capitalised
+        && (lexicon.is_given_name_abbreviation(first_name.text) && gap.trim_end() == "."
+            // "St. Louis", "St.-Julien": the abbreviation opens the next part of the name.
+            || lexicon.is_name_abbreviation(first_name.text)
+                && matches!(gap.trim_end(), "." | ".-" | "-"))
 }
 
 /// Whether `words[end]` follows an ampersand between two capitalised words: the name of a firm

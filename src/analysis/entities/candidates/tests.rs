@@ -52,6 +52,17 @@ fn a_kinship_word_makes_a_first_name_alone_a_person() {
 }
 
 #[test]
+fn an_abbreviated_saint_or_mount_opens_part_of_the_name() {
+    assert_eq!(
+        texts(
+            "The minister, Ricardin St Jean, spoke in St. Louis with Count St.-Julien \
+             before leaving for Mt. Kenya."
+        ),
+        ["Ricardin St Jean", "St. Louis", "St.-Julien", "Mt. Kenya"]
+    );
+}
+
+#[test]
 fn titles_roles_and_nationality_words_are_cues_not_parts_of_the_name() {
     assert_eq!(
         names(
