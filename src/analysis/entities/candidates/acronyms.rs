@@ -129,6 +129,52 @@ pub(super) fn acronym_links(text: &str, candidates: &[Candidate]) -> Vec<Acronym
         .collect()
 }
 
+/// The acronyms a text spells out in lower-case words, which makes them common nouns, not
+/// names: "fournisseurs d’accès à Internet (FAI)", "the gross domestic product (GDP)".
+/// (A name spelled out opens with a capital: "Organisation mondiale de la santé (OMS)".)
+pub(super) fn common_noun_acronyms(text: &str, words: &[Word<'_>]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (index, acronym) in words.iter().enumerate() {
+        let letters = acronym_letters(acronym.text).chars().count();
+        if index == 0 || letters < 2 || !is_acronym(acronym.text) {
+            continue;
+        }
+        let before = &words[index - 1];
+        let opened = text[before.end..acronym.start].trim() == "(";
+        let closed = text[acronym.end..].trim_start().starts_with(')');
+        if !opened || !closed {
+            continue;
+        }
+        // The longest run of words right before the parenthesis that spells it: "Commission
+        // nationale de contrôle des techniques de renseignement (CNCTR)" is spelled from its
+        // capital, not from "contrôle des techniques…".
+        let reach = index.saturating_sub(letters + 4);
+        let spelled = (reach..index).find(|&first| {
+            let expansion = &words[first..index];
+            !is_linking_word(expansion[0].text)
+                && expansion[1..].iter().all(|word| !word.broken_before)
+                && (abbreviates(acronym.text, &initials(expansion))
+                    || letters_in_order(
+                        acronym.text,
+                        &text[expansion[0].start..expansion[expansion.len() - 1].end],
+                        expansion.len(),
+                    ))
+        });
+        let common = spelled.is_some_and(|first| {
+            let expansion = &words[first..index];
+            let lower = expansion
+                .iter()
+                .filter(|word| word.text.starts_with(char::is_lowercase))
+                .count();
+            expansion[0].text.starts_with(char::is_lowercase) && lower * 2 > expansion.len()
+        });
+        if common && !found.iter().any(|known| known == acronym.text) {
+            found.push(acronym.text.to_owned());
+        }
+    }
+    found
+}
+
 /// Whether a word is a roman numeral in capitals ("II", "XIV").
 pub(super) fn is_roman_numeral(word: &str) -> bool {
     !word.is_empty()

@@ -117,7 +117,9 @@ pub fn read_document(
 ) -> DocumentNames {
     let words = name_words(body);
     let lexicon = lexicon();
-    let candidates = candidates_in(body, &words, language);
+    let mut candidates = candidates_in(body, &words, language);
+    let common = acronyms::common_noun_acronyms(body, &words);
+    candidates.retain(|candidate| !common.contains(&candidate.text));
     let acronyms = acronym_links(body, &candidates);
     let dates = find_dates_in(body, &words, date)
         .into_iter()

@@ -52,6 +52,33 @@ fn a_kinship_word_makes_a_first_name_alone_a_person() {
 }
 
 #[test]
+fn an_acronym_spelled_out_in_lower_case_is_a_common_noun() {
+    let names = |text: &str| -> Vec<String> {
+        read_document(text, None, Some("fr"))
+            .candidates
+            .into_iter()
+            .map(|candidate| candidate.text)
+            .collect()
+    };
+    assert_eq!(
+        names(
+            "La loi oblige les fournisseurs d’accès à Internet (FAI) à filtrer. Les FAI \
+             protestent, comme la Commission nationale de contrôle des techniques de \
+             renseignement (CNCTR)."
+        ),
+        [
+            "Internet",
+            "Commission nationale de contrôle des techniques de renseignement",
+            "CNCTR",
+        ]
+    );
+    assert_eq!(
+        names("The gross domestic product (GDP) fell, the Syrian Democratic Forces (SDF) said."),
+        ["Syrian Democratic Forces", "SDF"]
+    );
+}
+
+#[test]
 fn an_abbreviated_saint_or_mount_opens_part_of_the_name() {
     assert_eq!(
         texts(
