@@ -105,6 +105,8 @@ pub struct Lexicon {
     given_name_abbreviations: HashSet<String>,
     /// Abbreviations opening part of a name ("St", "Mt").
     name_abbreviations: HashSet<String>,
+    /// Acronyms that are common nouns ("TV", "GDP", "TVA").
+    common_acronyms: HashSet<String>,
     /// Nationality and group words, folded.
     group_words: HashSet<String>,
     /// Organisations by folded name: the index of their line, the same for every name of one.
@@ -177,6 +179,7 @@ impl Lexicon {
             name_abbreviations: folded_set(include_str!(
                 "../../assets/words/name-abbreviations.txt"
             )),
+            common_acronyms: folded_set(include_str!("../../assets/words/common-acronyms.txt")),
             titles: folded_set(include_str!("../../assets/words/titles.txt")),
             title_prefixes: folded_set(include_str!("../../assets/words/title-prefixes.txt")),
             roles: folded_set(include_str!("../../assets/words/roles.txt")),
@@ -356,6 +359,11 @@ impl Lexicon {
     /// The first name `word` is, if it is one.
     pub fn given_name(&self, word: &str) -> Option<GivenName> {
         with_folded(word, |word| self.given_names.get(word).copied())
+    }
+
+    /// Whether `word` is an acronym of a common noun ("TV", "GDP", "TVA"), not a name.
+    pub fn is_common_acronym(&self, word: &str) -> bool {
+        with_folded(word, |word| self.common_acronyms.contains(word))
     }
 
     /// Whether `word` abbreviates a word that opens part of a name ("St" of "St. Louis").

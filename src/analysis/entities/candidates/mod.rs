@@ -610,7 +610,8 @@ fn trim_run(
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if !known
             && (letters >= 4 && lexicon.is_common_word(word)
-                || letters <= 3 && lexicon.is_stop_word(word))
+                || letters <= 3 && lexicon.is_stop_word(word)
+                || lexicon.is_common_acronym(word))
         {
             return None;
         }

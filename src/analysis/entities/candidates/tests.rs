@@ -76,6 +76,11 @@ fn an_acronym_spelled_out_in_lower_case_is_a_common_noun() {
         names("The gross domestic product (GDP) fell, the Syrian Democratic Forces (SDF) said."),
         ["Syrian Democratic Forces", "SDF"]
     );
+    // Some acronyms are common nouns wherever they stand.
+    assert_eq!(
+        names("A TV anchor sent an SMS to the CEO of Apple TV, the BBC said."),
+        ["Apple TV", "BBC"]
+    );
 }
 
 #[test]
