@@ -22,6 +22,15 @@ pub const REPORTS: [(&str, &str); 3] = [
     ),
 ];
 
+/// A site's home page whose article cannot be told from its menus: the extractor reads it
+/// whole, with six menu items in the text.
+pub const MENU_PAGE: &str = "<html><head><title>Valley News</title></head><body><nav><ul>\
+     <li><a href='/'>Home</a></li><li><a href='/world'>World news</a></li>\
+     <li><a href='/politics'>Politics</a></li><li><a href='/sport'>Sport results</a></li>\
+     <li><a href='/culture'>Culture</a></li><li><a href='/contact'>Contact us</a></li>\
+     </ul></nav><div><span>Fighters held the valley on Sunday, a spokesman said.</span></div>\
+     <div><span>The road to the valley was closed.</span></div></body></html>";
+
 /// Writes the reports into `folder` and returns their paths.
 pub fn write_reports(folder: &Path) -> Vec<PathBuf> {
     REPORTS

@@ -446,16 +446,7 @@ fn a_file_over_the_time_or_size_limit_the_user_sets_is_refused_naming_both() {
 fn a_page_read_whole_is_imported_with_a_warning_that_stays_with_the_document() {
     let folder = tempfile::tempdir().expect("temp dir");
     let page = folder.path().join("home.html");
-    std::fs::write(
-        &page,
-        "<html><head><title>Valley News</title></head><body><nav><ul>\
-         <li><a href='/'>Home</a></li><li><a href='/world'>World news</a></li>\
-         <li><a href='/politics'>Politics</a></li><li><a href='/sport'>Sport results</a></li>\
-         <li><a href='/culture'>Culture</a></li><li><a href='/contact'>Contact us</a></li>\
-         </ul></nav><div><span>Fighters held the valley on Sunday, a spokesman said.</span></div>\
-         <div><span>The road to the valley was closed.</span></div></body></html>",
-    )
-    .expect("write");
+    std::fs::write(&page, crate::support::MENU_PAGE).expect("write");
     let project = folder.path().join("pages.ron");
     let output = triangulate(&["import", "--json", path_str(&project), path_str(&page)]);
     let lines: Value = serde_json::from_slice(&output.stdout).expect("JSON outcomes");

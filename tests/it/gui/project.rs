@@ -480,16 +480,7 @@ fn open_path_takes_typing_at_once_and_does_not_claim_there_is_no_dialog() {
 fn a_page_read_whole_is_imported_with_its_warning_shown_on_the_document() {
     let folder = tempfile::tempdir().expect("temp dir");
     let page = folder.path().join("home.html");
-    std::fs::write(
-        &page,
-        "<html><head><title>Valley News</title></head><body><nav><ul>\
-         <li><a href='/'>Home</a></li><li><a href='/world'>World news</a></li>\
-         <li><a href='/politics'>Politics</a></li><li><a href='/sport'>Sport results</a></li>\
-         <li><a href='/culture'>Culture</a></li><li><a href='/contact'>Contact us</a></li>\
-         </ul></nav><div><span>Fighters held the valley on Sunday, a spokesman said.</span></div>\
-         <div><span>The road to the valley was closed.</span></div></body></html>",
-    )
-    .expect("write");
+    std::fs::write(&page, crate::support::MENU_PAGE).expect("write");
     let mut harness = harness();
     let before = harness.state().workspace.project.documents.len();
     harness
