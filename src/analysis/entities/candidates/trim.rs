@@ -1,0 +1,355 @@
+//! Trimming a run of capitalised words to the name in it: titles, roles, nationality words
+//! and function words are cut off (and noted as the name's cue), and what is left is kept as a
+//! candidate or dropped.
+
+use super::super::super::lexicon::{Lexicon, PlaceClass};
+use super::super::super::words::{Word, without_elision};
+use super::acronyms::is_roman_numeral;
+use super::runs::role_before_first_name;
+use super::shape::{
+    after_agency, dated_after, in_heading, is_in_quoted_title, is_in_token, is_quoted,
+};
+use super::{Candidate, PRESS, guess_kind, is_acronym, is_well_known, opens_with_article};
+use crate::model::EntityKind;
+
+/// Cuts titles, roles, nationality words and function words off a run and decides whether
+/// what is left is a name.
+pub(super) fn trim_run(
+    lexicon: &Lexicon,
+    text: &str,
+    words: &[Word<'_>],
+    mut first: usize,
+    last: usize,
+) -> Option<Candidate> {
+    let mut cue = None;
+    // "Commander", "German Chancellor", "Prime Minister", "the Belgian NGO": what comes before
+    // the name itself says what it is, but is not part of it.
+    while first + 1 < last {
+        let word = words[first].text;
+        let two = || format!("{word} {}", words[first + 1].text);
+        let hyphenated_title = word
+            .split_once('-')
+            .is_some_and(|(title, _)| lexicon.is_title(title));
+        // A role opening a sentence in capitals ("Actor Joaquin Phoenix") is a title too.
+        let capital_role = lexicon.is_role(word) && word.starts_with(char::is_uppercase);
+        if lexicon.is_title(word) || hyphenated_title || capital_role {
+            cue = Some(EntityKind::Person);
+            first += 1;
+        } else if lexicon.is_title_prefix(word)
+            && words[first + 1..last]
+                .iter()
+                .take(3)
+                .any(|next| lexicon.is_title(next.text))
+        {
+            first += 1;
+        } else if role_before_first_name(lexicon, words, first, last) {
+            cue = Some(EntityKind::Person);
+            first += 1;
+        } else if lexicon.is_organisation_type(word) && is_acronym(word) {
+            cue = Some(EntityKind::Organisation);
+            first += 1;
+        } else if first + 2 < last
+            && lexicon.is_group_word(&two())
+            && introduces_name(lexicon, &words[first + 2])
+        {
+            first += 2;
+        } else if lexicon.is_group_word(word) && introduces_name(lexicon, &words[first + 1])
+            || lexicon.is_particle(word)
+        {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    while first < last && (lexicon.is_title(words[first].text) && last - first == 1) {
+        first += 1;
+    }
+    // A preceding lower-case title or role ("commandant Massoud", "spokesman Mujahid") is a
+    // cue too; so is a kind of organisation ("l'ONG Amnesty", "the group Hamas"), and an initial
+    // ("J. Dupont", "A.-M. Weber").
+    if first > 0 && cue.is_none() {
+        // "l'hebdomadaire Respekt", "d'ambassadeur": the cue word without its elided article.
+        let before = without_elision(words[first - 1].text);
+        let initial = before.chars().count() == 1
+            && before.starts_with(char::is_uppercase)
+            && text[words[first - 1].end..run_start(words, first)]
+                .trim_start()
+                .starts_with('.');
+        // "ministre d'Etat", "conseiller d'Etat": the title is of the name, not before it.
+        let of = words.get(first).is_some_and(|name| {
+            text[words[first - 1].end..name.start]
+                .trim()
+                .trim_end_matches(['\'', '’'])
+                .eq_ignore_ascii_case("d")
+        });
+        // "son père. Formé en…", "the Chairman and Secretary. Resolved, …": a title ending the
+        // sentence before is not this name's; an abbreviated one ("Dr. Smith", "Hrn. Müller")
+        // is short and capitalised before its dot.
+        let same_sentence = words.get(first).is_some_and(|name| {
+            !name.broken_before
+                || before.starts_with(char::is_uppercase)
+                    && before.chars().count() <= 4
+                    && text[words[first - 1].end..name.start].trim() == "."
+        });
+        if (lexicon.is_title(before) || lexicon.is_role(before)) && !of && same_sentence || initial
+        {
+            cue = Some(EntityKind::Person);
+        } else if lexicon.is_organisation_type(before) && !is_acronym(before) && same_sentence {
+            cue = Some(EntityKind::Organisation);
+        }
+    }
+    let mut last = last;
+    while last > first && lexicon.is_particle(words[last - 1].text) {
+        last -= 1;
+    }
+    if first >= last {
+        return None;
+    }
+    let run = &words[first..last];
+    let start = run[0].start;
+    let end = run[run.len() - 1].end;
+    let name = &text[start..end];
+    if is_in_token(text, start, end)
+        || !is_quoted(text, start, end)
+            && is_in_quoted_title(text, (start, end), |word| {
+                word.chars().count() <= 4 && lexicon.is_stop_word(word)
+            })
+    {
+        return None;
+    }
+    // "Afghans", "Française": a nationality word, unless it is the name of a country too and
+    // written as one ("la Suisse", "en Suisse").
+    let country_article = first > 0
+        && matches!(
+            words[first - 1].text.to_lowercase().as_str(),
+            "la" | "le" | "l" | "en" | "de" | "du" | "au"
+        );
+    let country = lexicon
+        .place(name)
+        .is_some_and(|place| place.class >= PlaceClass::Region);
+    // A title makes it a surname ("M. Catalan", "Mr. English").
+    let after_title = first > 0 && lexicon.is_title(words[first - 1].text);
+    if lexicon.is_group_word(name) && !(country_article && country) && !after_title {
+        return None;
+    }
+    // "Five Mozambicans", "Many Afghans": a group word after common words opening a sentence;
+    // "NGOs", "l'ONG": a kind of organisation alone.
+    // ("Commission européenne" is a name: its group word is an adjective in lower case.)
+    let last_word = run[run.len() - 1].text;
+    if run.len() >= 2
+        && last_word.starts_with(char::is_uppercase)
+        && lexicon.is_group_word(last_word)
+        && run[..run.len() - 1].iter().all(|word| {
+            lexicon.is_common_word(word.text) && !lexicon.is_organisation_word(word.text)
+        })
+        || run.len() == 1 && lexicon.is_organisation_type(run[0].text) && !after_title
+    {
+        return None;
+    }
+    if run.len() == 1 {
+        let word = &run[0];
+        if word.text.chars().count() < 2 || word.text.chars().all(char::is_numeric) {
+            return None;
+        }
+        // "Western governments", "Central banks": a point of the compass made an adjective
+        // before a word in lower case, not a region's name.
+        if cue.is_none()
+            && lexicon.is_direction_adjective(word.text)
+            && words.get(last).is_some_and(|next| {
+                next.text.starts_with(char::is_lowercase) && !next.broken_before
+            })
+        {
+            return None;
+        }
+        // Link slugs and codes ("Xk3vQ9pLr2") mix letters and digits; names rarely do.
+        let digits = word.text.chars().filter(char::is_ascii_digit).count();
+        if digits > 0 && !is_acronym(word.text) {
+            return None;
+        }
+        if word.text.chars().next().is_some_and(char::is_lowercase)
+            && !opens_with_article(word.text)
+        {
+            return None;
+        }
+    }
+    // Headlines in title case make long runs; names rarely have more than six capitalised
+    // words (French names of bodies go on in lower case: "Office fédéral de la sécurité
+    // alimentaire et des affaires vétérinaires").
+    if run
+        .iter()
+        .filter(|word| !word.text.starts_with(char::is_lowercase))
+        .count()
+        > 6
+    {
+        return None;
+    }
+    let all_caps = run.iter().all(|word| is_acronym(word.text));
+    // "II", "XIV": a number, not a name.
+    if run.len() == 1 && is_roman_numeral(run[0].text) {
+        return None;
+    }
+    let paragraph_start = first == 0 || text[words[first - 1].end..start].contains('\n');
+    // Capitals for emphasis ("they will NEVER surrender"): a common word, not an acronym.
+    if all_caps && run.len() == 1 {
+        let word = run[0].text;
+        let known = is_well_known(lexicon, word);
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if !known
+            && (letters >= 4 && lexicon.is_common_word(word)
+                || letters <= 3 && lexicon.is_stop_word(word)
+                || lexicon.is_common_acronym(word))
+        {
+            return None;
+        }
+    }
+    let sentence_start = run[0].sentence_start;
+    // A run of common words opening a sentence or making a heading ("Pregnant Women", "Cancer
+    // Patients") is title case, not a name, unless a word of it says it is one.
+    if !all_caps
+        && cue.is_none()
+        && (sentence_start || in_heading(text, start))
+        && run
+            .iter()
+            .all(|word| is_common_compound(lexicon, word.text))
+        && !run
+            .iter()
+            .any(|word| lexicon.is_organisation_word(word.text) || lexicon.is_place_word(word.text))
+        && !is_well_known(lexicon, name)
+    {
+        return None;
+    }
+    let next = words.get(last).map(|word| word.text.to_lowercase());
+    let previous = first
+        .checked_sub(1)
+        .map(|index| without_elision(words[index].text).to_lowercase());
+    let before_previous = first
+        .checked_sub(2)
+        .map(|index| words[index].text.to_lowercase());
+    // Only a title, a role or a kind of organisation before it makes a capitalised common word a
+    // name; a preposition ("dans l'Etat") does not.
+    let common = run.len() == 1
+        && !all_caps
+        && cue.is_none()
+        && is_common_compound(lexicon, name)
+        && !is_well_known(lexicon, name);
+    // "Essex county", "Hudson river": a place word in lower case right after the name says what
+    // the name is as plainly as a title before a person's does.
+    if cue.is_none()
+        && words.get(last).is_some_and(|word| {
+            word.text.starts_with(char::is_lowercase)
+                && text[end..word.start].chars().all(|c| c == ' ')
+                && lexicon.is_place_word(word.text)
+        })
+    {
+        cue = Some(EntityKind::Place);
+    }
+    // "the Ennahda party", "the Wagner group": a kind of organisation in lower case right after
+    // the name. Not one of the press ("the Paris daily", "a Kabul newspaper"), which a city's
+    // name often comes before.
+    if cue.is_none()
+        && words.get(last).is_some_and(|word| {
+            word.text.starts_with(char::is_lowercase)
+                && text[end..word.start].chars().all(|c| c == ' ')
+                && lexicon.is_organisation_type(word.text)
+                && !PRESS.contains(&word.text)
+        })
+    {
+        cue = Some(EntityKind::Organisation);
+    }
+    let mut strong_cue = cue.is_some();
+    if cue.is_none()
+        && let Some((kind, strong)) = guess_kind(
+            lexicon,
+            run,
+            previous.as_deref(),
+            before_previous.as_deref(),
+            next.as_deref(),
+        )
+    {
+        cue = Some(kind);
+        strong_cue = strong;
+    }
+    // French puts an article before the names of countries, regions, rivers and mountains ("la
+    // Prusse", "le Rhin", "l'Amérique", "les Vosges") and not before people's: a weak cue of a
+    // place for a name of one word that is neither an acronym nor a first name.
+    if cue.is_none()
+        && run.len() == 1
+        && !all_caps
+        && lexicon.given_name(name).is_none_or(|given| given.ambiguous)
+        && (matches!(previous.as_deref(), Some("la" | "le" | "les" | "du"))
+            || text[..start].ends_with(['\'', '’'])
+                && text[..start]
+                    .trim_end_matches(['\'', '’'])
+                    .ends_with(['l', 'L'])
+                && text[..start]
+                    .trim_end_matches(['\'', '’'])
+                    .trim_end_matches(['l', 'L'])
+                    .ends_with(|c: char| !c.is_alphanumeric()))
+    {
+        cue = Some(EntityKind::Place);
+    }
+    let mut sentence_initial = run.len() == 1 && sentence_start && cue.is_none();
+    let mut all_caps = all_caps;
+    // A dateline: "KABUL —", "KABOUL (AFP) -", "PARIS," opening a paragraph names a place,
+    // written in capitals by convention, so its spelling may match "Kabul" or "Kaboul".
+    let after = text[end..].trim_start_matches([' ', '\u{a0}']);
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if paragraph_start
+        && letters >= 4
+        && !name.contains('.')
+        && (all_caps && after.starts_with(['—', '–', '-', '(', ','])
+            || run.len() == 1 && dated_after(lexicon, after))
+    {
+        all_caps = false;
+        sentence_initial = false;
+        cue = Some(EntityKind::Place);
+    }
+    // A wire dateline's agency: "PARIS, 15 (Havas). —", "KABUL (Reuters) -", "(Reuter.) —":
+    // a name alone in parentheses, the dash of the dateline right after.
+    if text[..start]
+        .trim_end_matches([' ', '\u{a0}'])
+        .ends_with('(')
+        && after_agency(&text[end..])
+    {
+        sentence_initial = false;
+        strong_cue = true;
+        cue = Some(EntityKind::Organisation);
+    }
+    Some(Candidate {
+        text: name.to_owned(),
+        start,
+        end,
+        cue,
+        sentence_initial,
+        all_caps,
+        quoted: is_quoted(text, start, end),
+        common,
+        weak_cue: cue.is_some() && !strong_cue,
+    })
+}
+
+/// Whether `next`, after a nationality word, shows that the nationality describes a name rather
+/// than being part of one: "German Chancellor Olaf Scholz", "the Belgian NGO Médecins Sans
+/// Frontières", "Afghan Ahmad Shah" (but "Syrian Democratic Forces", "Afghan National Army").
+fn introduces_name(lexicon: &Lexicon, next: &Word<'_>) -> bool {
+    lexicon.is_title(next.text)
+        || lexicon.is_title_prefix(next.text)
+        || lexicon.is_organisation_type(next.text)
+        || lexicon
+            .given_name(next.text)
+            .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+}
+
+/// Where the word at `index` starts.
+fn run_start(words: &[Word<'_>], index: usize) -> usize {
+    words[index].start
+}
+
+/// Whether a word, or every part of a hyphenated word, is a common lower-case word.
+pub(super) fn is_common_compound(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon.is_common_word(word)
+        || word.contains('-')
+            && word
+                .split('-')
+                .all(|part| !part.is_empty() && lexicon.is_common_word(part))
+}
