@@ -8,6 +8,7 @@
 use super::theme;
 use crate::edit::Edit;
 use crate::gui::action::Action;
+use crate::gui::view::ViewContext;
 use crate::model::{Claim, ClaimId, CodeId, Project};
 use crate::text::one_line;
 use egui::{Label, RichText, Sense, Ui};
@@ -77,7 +78,8 @@ fn is_within(project: &Project, code: CodeId, ancestor: CodeId) -> bool {
 const ROW_HEIGHT: f32 = 42.0;
 
 /// Draws the claims panel.
-pub fn claims_ui(ui: &mut Ui, state: &mut ClaimsState, project: &Project) -> Vec<Action> {
+pub fn claims_ui(ui: &mut Ui, state: &mut ClaimsState, view: &ViewContext<'_>) -> Vec<Action> {
+    let project = view.project;
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         let label = ui.label("New code");

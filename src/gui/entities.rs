@@ -7,6 +7,7 @@ use crate::analysis::search::context;
 use crate::analysis::suggestions::Suggestion;
 use crate::edit::Edit;
 use crate::gui::action::Action;
+use crate::gui::view::ViewContext;
 use crate::model::{DocumentId, Entity, EntityId, EntityKind, Project};
 use egui::{Label, RichText, Sense, Ui};
 use std::ops::Range;
@@ -30,13 +31,10 @@ pub struct EntitiesState {
 }
 
 /// Draws the panel; `selected` is the entity selected in the app.
-pub fn entities_ui(
-    ui: &mut Ui,
-    state: &mut EntitiesState,
-    project: &Project,
-    (mentions, suggestions): (&MentionIndex, &[Suggestion]),
-    selected: Option<EntityId>,
-) -> Vec<Action> {
+pub fn entities_ui(ui: &mut Ui, state: &mut EntitiesState, view: &ViewContext<'_>) -> Vec<Action> {
+    let project = view.project;
+    let (mentions, suggestions) = (&*view.derived.mentions, &view.derived.suggestions[..]);
+    let selected = view.selection.entity;
     let mut actions = Vec::new();
     suggestions_ui(ui, project, &mentions.entities, suggestions, &mut actions);
     add_entity_ui(ui, state, project, &mentions.entities, &mut actions);

@@ -5,6 +5,7 @@ use super::theme;
 use crate::analysis::hypotheses::{diagnostic_claims, rank_hypotheses};
 use crate::edit::Edit;
 use crate::gui::action::Action;
+use crate::gui::view::ViewContext;
 use crate::model::{ClaimId, Consistency, Credibility, Grade, Project, Reliability};
 use crate::text::one_line;
 use egui::{Label, RichText, Ui};
@@ -19,7 +20,12 @@ pub struct HypothesesState {
 }
 
 /// Draws the view.
-pub fn hypotheses_ui(ui: &mut Ui, state: &mut HypothesesState, project: &Project) -> Vec<Action> {
+pub fn hypotheses_ui(
+    ui: &mut Ui,
+    state: &mut HypothesesState,
+    view: &ViewContext<'_>,
+) -> Vec<Action> {
+    let project = view.project;
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         let label = ui.label("New hypothesis");

@@ -1,12 +1,11 @@
 //! The library: a sortable table of documents, and the selected document's properties.
 
-use crate::analysis::passages::SharedPair;
 use crate::edit::Edit;
 use crate::gui::action::Action;
+use crate::gui::view::ViewContext;
 use crate::model::{Document, DocumentId, PartialDate, Project};
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use std::collections::HashMap;
 
 /// Columns the table can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -51,12 +50,8 @@ struct PropertiesDraft {
 const NARROW_LIBRARY: f32 = 340.0;
 
 /// Draws the library; returns what the user asked for.
-pub fn library_ui(
-    ui: &mut Ui,
-    state: &mut LibraryState,
-    project: &Project,
-    near: &HashMap<DocumentId, SharedPair>,
-) -> Vec<Action> {
+pub fn library_ui(ui: &mut Ui, state: &mut LibraryState, view: &ViewContext<'_>) -> Vec<Action> {
+    let (project, near) = (view.project, &*view.derived.near_duplicates);
     let mut actions = Vec::new();
     if project.documents.is_empty() {
         ui.add_space(8.0);

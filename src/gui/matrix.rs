@@ -3,6 +3,7 @@
 use super::theme;
 use crate::analysis::matrix::{Across, Column, Matrix, claim_matrix};
 use crate::gui::action::Action;
+use crate::gui::view::ViewContext;
 use crate::model::{Project, Stance};
 use crate::text::one_line;
 use egui::{Label, RichText, Sense, Ui};
@@ -54,12 +55,8 @@ fn column_label(project: &Project, column: &Column) -> (String, String) {
 }
 
 /// Draws the matrix; `generation` tells when the cached matrix is stale.
-pub fn matrix_ui(
-    ui: &mut Ui,
-    state: &mut MatrixState,
-    project: &Project,
-    generation: u64,
-) -> Vec<Action> {
+pub fn matrix_ui(ui: &mut Ui, state: &mut MatrixState, view: &ViewContext<'_>) -> Vec<Action> {
+    let (project, generation) = (view.project, view.generation);
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         ui.label("Across");

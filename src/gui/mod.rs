@@ -16,11 +16,13 @@ pub mod palette;
 pub mod panes;
 pub mod reader;
 pub mod search;
+pub mod selection;
 pub mod shared;
 pub mod tabs;
 pub mod tag;
 pub mod theme;
 pub mod timeline;
+pub mod view;
 
 pub use app::TriangulateApp;
 

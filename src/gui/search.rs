@@ -2,6 +2,7 @@
 
 use crate::analysis::search::{Results, SearchOptions};
 use crate::gui::action::Action;
+use crate::gui::view::ViewContext;
 use crate::model::{DocumentId, Project, Stance};
 use crate::text::fold::fold;
 use egui::{Label, RichText, Sense, Ui};
@@ -101,9 +102,10 @@ fn sort_hits(results: &Results, project: &Project, key: SortKey) -> Vec<usize> {
 pub fn search_ui(
     ui: &mut Ui,
     state: &mut SearchState,
-    project: &Project,
+    view: &ViewContext<'_>,
     current: Option<DocumentId>,
 ) -> Vec<Action> {
+    let project = view.project;
     let mut actions = Vec::new();
     let label = ui.label("Search for");
     let response = ui

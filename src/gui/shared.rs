@@ -2,8 +2,9 @@
 //! carried it (the largest first), and below, the copies of the chosen passage by date, the
 //! earliest marked as the likely origin, each opened beside the origin with a click.
 
-use crate::analysis::reuse::{Cluster, Reuse};
+use crate::analysis::reuse::Cluster;
 use crate::gui::action::Action;
+use crate::gui::view::ViewContext;
 use crate::model::{Document, NearDuplicate, Project};
 use egui::{Label, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -45,13 +46,8 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 
 /// Draws the reuse clusters and the copies of the `selected` one; `analysed` tells whether the
 /// clusters are up to date with the project.
-pub fn shared_ui(
-    ui: &mut Ui,
-    project: &Project,
-    reuse: &Reuse,
-    selected: Option<u32>,
-    analysed: bool,
-) -> Vec<Action> {
+pub fn shared_ui(ui: &mut Ui, view: &ViewContext<'_>, selected: Option<u32>) -> Vec<Action> {
+    let (project, reuse, analysed) = (view.project, &*view.derived.reuse, view.analysed);
     let mut actions = Vec::new();
     if reuse.clusters.is_empty() {
         ui.label(if analysed {

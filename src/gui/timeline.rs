@@ -2,12 +2,12 @@
 //! entity's mentions document by document on a lane of their own.
 
 use super::theme;
-use crate::analysis::mentions::MentionIndex;
 use crate::analysis::timeline::{
     Lanes, MentionDay, Timeline, date_of_day, mentions_in_time, timeline,
 };
 use crate::gui::action::Action;
-use crate::model::{EntityId, Project, Stance};
+use crate::gui::view::ViewContext;
+use crate::model::{EntityId, Stance};
 use egui::Ui;
 use egui_plot::{HoverPosition, MarkerShape, Plot, Points};
 
@@ -84,13 +84,9 @@ fn lane_marks((low, high): (f64, f64), lanes: usize) -> Vec<egui_plot::GridMark>
 }
 
 /// Draws the timeline; `generation` tells when the cached timeline is stale.
-pub fn timeline_ui(
-    ui: &mut Ui,
-    state: &mut TimelineState,
-    (project, mentions): (&Project, &MentionIndex),
-    generation: u64,
-    selected: Option<EntityId>,
-) -> Vec<Action> {
+pub fn timeline_ui(ui: &mut Ui, state: &mut TimelineState, view: &ViewContext<'_>) -> Vec<Action> {
+    let (project, mentions, generation) = (view.project, &*view.derived.mentions, view.generation);
+    let selected = view.selection.entity;
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.label("Lanes");

@@ -55,10 +55,9 @@ impl TriangulateApp {
                 }
             }
             Action::Compare(first, second) => self.compare(first, second),
-            Action::SelectEntity(id) => self.selected_entity = id,
-            // Handled as the Claims tab is drawn (see `side_panel_ui`); here it would come a
-            // frame late.
-            Action::HoverCode(code) => self.code_hovered_in_panel = Some(code),
+            Action::SelectEntity(id) => self.selection.select_entity(id),
+            // Reported for this frame; the next one lights the code up in every pane.
+            Action::HoverCode(code) => self.selection.hover_code(code),
             Action::SelectCluster(cluster) => self.shared_cluster = Some(cluster),
             Action::SetNearDuplicate(threshold) => {
                 if let Some(edit) = Edit::set_near_duplicate(&self.workspace.project, threshold) {
@@ -260,8 +259,7 @@ impl TriangulateApp {
             .claim(claim)
             .and_then(|claim| claim.codes.first().copied())
         {
-            self.selected_code = Some(code);
-            self.selected_entity = None;
+            self.selection.select_code(code);
         }
     }
 
@@ -306,7 +304,7 @@ impl TriangulateApp {
             }
             Choice::Entity(id) => {
                 self.left_tab = LeftTab::Entities;
-                self.selected_entity = Some(id);
+                self.selection.select_entity(Some(id));
             }
             Choice::Code(_) => self.left_tab = LeftTab::Claims,
         }

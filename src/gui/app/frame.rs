@@ -115,36 +115,19 @@ impl TriangulateApp {
             match self.central {
                 CentralView::Reader => self.panes_ui(ui),
                 CentralView::Timeline => {
-                    let actions = timeline_ui(
-                        ui,
-                        &mut self.timeline,
-                        (&self.workspace.project, &self.derived.mentions),
-                        self.generation,
-                        self.selected_entity,
-                    );
+                    let actions = timeline_ui(ui, &mut self.timeline, &view_context!(self));
                     self.actions.extend(actions);
                 }
                 CentralView::Shared => {
-                    let actions = shared_ui(
-                        ui,
-                        &self.workspace.project,
-                        &self.derived.reuse,
-                        self.shared_cluster,
-                        self.is_analysed(),
-                    );
+                    let actions = shared_ui(ui, &view_context!(self), self.shared_cluster);
                     self.actions.extend(actions);
                 }
                 CentralView::Hypotheses => {
-                    let actions = hypotheses_ui(ui, &mut self.hypotheses, &self.workspace.project);
+                    let actions = hypotheses_ui(ui, &mut self.hypotheses, &view_context!(self));
                     self.actions.extend(actions);
                 }
                 CentralView::Matrix => {
-                    let actions = matrix_ui(
-                        ui,
-                        &mut self.matrix,
-                        &self.workspace.project,
-                        self.generation,
-                    );
+                    let actions = matrix_ui(ui, &mut self.matrix, &view_context!(self));
                     self.actions.extend(actions);
                 }
             }
@@ -188,6 +171,10 @@ impl TriangulateApp {
         }
         for action in actions {
             self.handle(action);
+        }
+        // What was reported under the pointer this frame is what the next one lights up.
+        if self.selection.end_frame() {
+            ctx.request_repaint();
         }
         if self.jobs.busy() {
             ctx.request_repaint_after(Duration::from_millis(100));

@@ -326,37 +326,19 @@ impl TriangulateApp {
             self.commit_notes();
         }
         let actions = match self.left_tab {
-            LeftTab::Library => library_ui(
-                ui,
-                &mut self.library,
-                &self.workspace.project,
-                &self.derived.near_duplicates,
-            ),
-            LeftTab::Entities => entities_ui(
-                ui,
-                &mut self.entities,
-                &self.workspace.project,
-                (&self.derived.mentions, &self.derived.suggestions),
-                self.selected_entity,
-            ),
+            LeftTab::Library => library_ui(ui, &mut self.library, &view_context!(self)),
+            LeftTab::Entities => entities_ui(ui, &mut self.entities, &view_context!(self)),
             LeftTab::Notes => {
                 self.notes_ui(ui);
                 Vec::new()
             }
             LeftTab::Search => {
                 let current = self.panes.get(self.focused_pane).map(|pane| pane.document);
-                search_ui(ui, &mut self.search, &self.workspace.project, current)
+                search_ui(ui, &mut self.search, &view_context!(self), current)
             }
-            LeftTab::Claims => claims_ui(ui, &mut self.claims, &self.workspace.project),
+            LeftTab::Claims => claims_ui(ui, &mut self.claims, &view_context!(self)),
         };
-        for action in actions {
-            match action {
-                // The pointer's place is this frame's state, not a request: the panes drawn
-                // after this panel light the code up in this very frame.
-                Action::HoverCode(code) => self.code_hovered_in_panel = Some(code),
-                action => self.actions.push(action),
-            }
-        }
+        self.actions.extend(actions);
     }
 
     /// What an empty project offers: the first steps and the recent projects.

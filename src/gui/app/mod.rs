@@ -8,6 +8,20 @@
 //! `links` (what links open documents: sync scroll and the bands between panes), `modals`
 //! (questions and messages).
 
+/// The [`ViewContext`](crate::gui::view::ViewContext) of this frame, built from the fields it
+/// borrows, so the panels' own state (other fields of the app) stays mutable beside it.
+macro_rules! view_context {
+    ($app:expr) => {
+        crate::gui::view::ViewContext {
+            project: &$app.workspace.project,
+            derived: &$app.derived,
+            generation: $app.generation,
+            analysed: $app.analysed_generation == Some($app.generation),
+            selection: &$app.selection,
+        }
+    };
+}
+
 mod actions;
 mod frame;
 mod lifecycle;
@@ -29,11 +43,12 @@ use super::palette::Palette;
 use super::panes::{Arrangement, PaneLayout, SavedLayout};
 use super::reader::{DEFAULT_TEXT_SIZE, Pane};
 use super::search::SearchState;
+use super::selection::Selection;
 use super::tag::TagDialog;
 use super::timeline::TimelineState;
 use crate::analysis::Derived;
 use crate::edit::Edit;
-use crate::model::{CodeId, DocumentId, EntityId, Project};
+use crate::model::{DocumentId, Project};
 use crate::store::DiskStamp;
 use crate::workspace::Workspace;
 use links::Link;
@@ -128,15 +143,8 @@ pub struct TriangulateApp {
     library: LibraryState,
     entities: EntitiesState,
     claims: ClaimsState,
-    hovered_entity: Option<EntityId>,
-    /// The code whose claims light up in every pane, from the last frame.
-    focus_code: Option<CodeId>,
-    /// The code of the claim last clicked in a pane or opened from the Claims tab.
-    selected_code: Option<CodeId>,
-    /// The code under the pointer in the Claims tab this frame.
-    code_hovered_in_panel: Option<CodeId>,
-    /// The entity selected in the entities panel, highlighted strongly everywhere.
-    pub selected_entity: Option<EntityId>,
+    /// What the user points at and has chosen, in every view.
+    pub selection: Selection,
     tag_dialog: Option<TagDialog>,
     /// The codes and stance of the last claim tagged in this project, offered again.
     last_tag: Option<(Vec<String>, crate::model::Stance)>,
@@ -228,11 +236,7 @@ impl TriangulateApp {
             library: LibraryState::default(),
             entities: EntitiesState::default(),
             claims: ClaimsState::default(),
-            hovered_entity: None,
-            focus_code: None,
-            selected_code: None,
-            code_hovered_in_panel: None,
-            selected_entity: None,
+            selection: Selection::default(),
             tag_dialog: None,
             last_tag: None,
             modal: None,
@@ -290,9 +294,7 @@ impl TriangulateApp {
         self.panes.clear();
         self.layout = PaneLayout::default();
         self.focused_pane = 0;
-        self.selected_entity = None;
-        self.selected_code = None;
-        self.hovered_entity = None;
+        self.selection.clear();
         self.tag_dialog = None;
         self.last_tag = None;
         self.palette_history = crate::gui::palette::History::default();

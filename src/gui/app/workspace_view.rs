@@ -33,19 +33,15 @@ impl TriangulateApp {
         ui.separator();
         let open: Vec<DocumentId> = self.panes.iter().map(|pane| pane.document).collect();
         let links = self.links_between(&open);
-        let mentions = self.derived.mentions.clone();
+        let view = view_context!(self);
         let context = ReaderContext {
-            project: &self.workspace.project,
-            mentions: &mentions,
-            hovered_entity: self.hovered_entity,
-            selected_entity: self.selected_entity,
+            focus_code: view.selection.focus_code(view.project),
+            view,
             text_size: self.text_size,
             highlight_kinds: self.highlight_kinds,
             outline_every_mention: self.outline_every_mention,
             highlight_claims: self.highlight_claims,
             hidden_codes: &self.hidden_codes,
-            focus_code: self.focus_code,
-            selected_code: self.selected_code,
         };
         let count = self.panes.len();
         let shared: Vec<Vec<Shared>> = open
@@ -63,7 +59,7 @@ impl TriangulateApp {
             .panes
             .iter()
             .filter_map(|pane| {
-                let document = context.project.document(pane.document)?;
+                let document = context.view.project.document(pane.document)?;
                 Some((pane.salt, document.title.clone()))
             })
             .collect();
@@ -78,7 +74,7 @@ impl TriangulateApp {
                 return false;
             };
             let pane = &mut panes[index];
-            let Some(document) = context.project.document(pane.document) else {
+            let Some(document) = context.view.project.document(pane.document) else {
                 return false;
             };
             let frame =
@@ -94,29 +90,33 @@ impl TriangulateApp {
                 // The buttons step through the selected entity's mentions or, with no entity
                 // selected, through the claims of the selected code.
                 if let Some(forward) = header.step {
-                    let ranges: Vec<Range<usize>> = if let Some(entity) = context.selected_entity {
-                        context
-                            .mentions
-                            .in_document(document.id)
-                            .iter()
-                            .filter(|mention| mention.entity == entity)
-                            .map(|mention| mention.range.clone())
-                            .collect()
-                    } else if let Some(code) = context.selected_code {
-                        let mut ranges: Vec<Range<usize>> = context
-                            .project
-                            .claims
-                            .iter()
-                            .filter(|claim| {
-                                claim.document == document.id && claim.codes.contains(&code)
-                            })
-                            .flat_map(|claim| claim.quotes().map(|quote| quote.span.range()))
-                            .collect();
-                        ranges.sort_by_key(|range| range.start);
-                        ranges
-                    } else {
-                        Vec::new()
-                    };
+                    let ranges: Vec<Range<usize>> =
+                        if let Some(entity) = context.view.selection.entity {
+                            context
+                                .view
+                                .derived
+                                .mentions
+                                .in_document(document.id)
+                                .iter()
+                                .filter(|mention| mention.entity == entity)
+                                .map(|mention| mention.range.clone())
+                                .collect()
+                        } else if let Some(code) = context.view.selection.code {
+                            let mut ranges: Vec<Range<usize>> = context
+                                .view
+                                .project
+                                .claims
+                                .iter()
+                                .filter(|claim| {
+                                    claim.document == document.id && claim.codes.contains(&code)
+                                })
+                                .flat_map(|claim| claim.quotes().map(|quote| quote.span.range()))
+                                .collect();
+                            ranges.sort_by_key(|range| range.start);
+                            ranges
+                        } else {
+                            Vec::new()
+                        };
                     pane.step_through(&ranges, forward);
                 }
                 ui.separator();
@@ -160,13 +160,12 @@ impl TriangulateApp {
         };
         let closed = self.layout.ui(ui, &alive, &titles, &mut show);
         self.draw_bands(ui, &shared);
-        self.hovered_entity = hovered;
-        // A claim under the pointer, or a code or claim in the Claims tab, lights up its code.
-        self.focus_code = hovered_claim
-            .and_then(|claim| self.workspace.project.claim(claim))
-            .and_then(|claim| claim.codes.first().copied())
-            .or(self.code_hovered_in_panel.take())
-            .or(self.selected_code);
+        if let Some(entity) = hovered {
+            self.selection.hover_entity(entity);
+        }
+        if let Some(claim) = hovered_claim {
+            self.selection.hover_claim(claim);
+        }
         if let Some(index) = focus {
             self.focused_pane = index;
         }
@@ -366,6 +365,7 @@ fn pane_header_ui(
     meta.extend(document.date.map(|date| date.to_string()));
     meta.extend(document.language.clone());
     let grade = context
+        .view
         .project
         .outlet_grades
         .get(&document.outlet)
@@ -387,9 +387,10 @@ fn pane_header_ui(
     // pointer does: text moving under a resting pointer would change what it hovers, and the
     // line with it, frame after frame.
     let focus = context
-        .hovered_entity
-        .or(context.selected_entity)
-        .and_then(|id| context.mentions.entity(id));
+        .view
+        .selection
+        .focus_entity()
+        .and_then(|id| context.view.derived.mentions.entity(id));
     let height = ui.spacing().interact_size.y;
     let width = ui.available_width();
     ui.allocate_ui_with_layout(
@@ -401,12 +402,14 @@ fn pane_header_ui(
             match focus {
                 Some(entity) => {
                     let here = context
+                        .view
+                        .derived
                         .mentions
                         .in_document(document.id)
                         .iter()
                         .filter(|mention| mention.entity == entity.id)
                         .count();
-                    let selected = context.selected_entity == Some(entity.id);
+                    let selected = context.view.selection.entity == Some(entity.id);
                     if selected && here > 0 {
                         action.step = step_buttons_ui(ui, "mention");
                     }
@@ -421,9 +424,10 @@ fn pane_header_ui(
                 None if context.focus_code.is_some() => {
                     let code = context
                         .focus_code
-                        .and_then(|code| context.project.code(code));
+                        .and_then(|code| context.view.project.code(code));
                     if let Some(code) = code {
                         let here = context
+                            .view
                             .project
                             .claims
                             .iter()
@@ -431,7 +435,7 @@ fn pane_header_ui(
                                 claim.document == document.id && claim.codes.contains(&code.id)
                             })
                             .count();
-                        if context.selected_code == Some(code.id) && here > 0 {
+                        if context.view.selection.code == Some(code.id) && here > 0 {
                             action.step = step_buttons_ui(ui, "claim with this code");
                         }
                         ui.add(

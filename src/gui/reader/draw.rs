@@ -17,7 +17,7 @@ impl Pane {
         shared: &[Shared],
     ) -> ReaderOutput {
         let mut output = ReaderOutput::default();
-        let Some(document) = context.project.document(self.document) else {
+        let Some(document) = context.view.project.document(self.document) else {
             ui.label("This document is no longer in the project");
             return output;
         };
@@ -60,11 +60,12 @@ impl Pane {
             scroll_area =
                 scroll_area.vertical_scroll_offset(tops.get(index).copied().unwrap_or(0.0));
         }
-        let mentions = context.mentions.in_document(document.id);
+        let mentions = context.view.derived.mentions.in_document(document.id);
         let claims: Vec<ClaimMark> = if !context.highlight_claims {
             Vec::new()
         } else {
             context
+                .view
                 .project
                 .claims
                 .iter()
@@ -81,7 +82,7 @@ impl Pane {
                         .codes
                         .iter()
                         .find(|code| !context.hidden_codes.contains(code))
-                        .and_then(|code| context.project.code(*code))
+                        .and_then(|code| context.view.project.code(*code))
                         .map_or(ui.visuals().hyperlink_color, |code| {
                             theme::code_colour(code.colour)
                         });
@@ -118,11 +119,11 @@ impl Pane {
                     claims: &claims,
                     selection: selection.clone(),
                     flash: self.flash.clone(),
-                    hovered: context.hovered_entity,
-                    selected: context.selected_entity,
+                    hovered: context.view.selection.hovered_entity(),
+                    selected: context.view.selection.entity,
                     focus_code: context.focus_code,
-                    project: context.project,
-                    entities: &context.mentions.entities,
+                    project: context.view.project,
+                    entities: &context.view.derived.mentions.entities,
                     shared,
                     kinds: context.highlight_kinds,
                     outline_every_mention: context.outline_every_mention,

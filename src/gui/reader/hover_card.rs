@@ -14,22 +14,27 @@ pub(super) fn hover_card_ui(
     mention: Option<&Mention>,
     claims: &[ClaimId],
 ) {
-    if let Some(entity) = mention.and_then(|mention| context.mentions.entity(mention.entity)) {
+    if let Some(entity) =
+        mention.and_then(|mention| context.view.derived.mentions.entity(mention.entity))
+    {
         ui.horizontal(|ui| {
             theme::kind_marker_ui(ui, entity.kind);
             ui.strong(&entity.name);
             ui.weak(entity.kind.label());
         });
-        let count = context.mentions.mention_count(entity.id);
-        let documents = context.mentions.document_count(entity.id);
+        let count = context.view.derived.mentions.mention_count(entity.id);
+        let documents = context.view.derived.mentions.document_count(entity.id);
         ui.label(format!("{count} mentions in {documents} documents"));
         if entity.variants.len() > 1 {
             ui.label(format!("Spellings: {}", entity.variants.join(", ")));
         }
     }
-    for claim in claims.iter().filter_map(|id| context.project.claim(*id)) {
+    for claim in claims
+        .iter()
+        .filter_map(|id| context.view.project.claim(*id))
+    {
         ui.separator();
-        let codes = context.project.code_names(claim);
+        let codes = context.view.project.code_names(claim);
         ui.horizontal(|ui| {
             ui.colored_label(
                 theme::stance_colour(claim.stance, ui.visuals().dark_mode),
@@ -37,7 +42,7 @@ pub(super) fn hover_card_ui(
             );
             ui.strong(codes.join(", "));
         });
-        if let Some(speaker) = context.project.speaker_name(claim) {
+        if let Some(speaker) = context.view.project.speaker_name(claim) {
             ui.label(format!("Speaker: {speaker}"));
         }
         if !claim.note.is_empty() {

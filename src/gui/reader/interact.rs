@@ -153,6 +153,7 @@ impl Pane {
                 && let Some(passage) = over_shared
             {
                 let title = context
+                    .view
                     .project
                     .document(passage.other)
                     .map_or("another document", |document| document.title.as_str());
@@ -210,6 +211,7 @@ impl Pane {
                                 output.tag_requested = true;
                             }
                             let here: Vec<&crate::model::Claim> = context
+                                .view
                                 .project
                                 .claims
                                 .iter()
@@ -218,7 +220,7 @@ impl Pane {
                             if !here.is_empty() {
                                 ui.menu_button("Add to claim", |ui| {
                                     for claim in here {
-                                        let codes = context.project.code_names(claim);
+                                        let codes = context.view.project.code_names(claim);
                                         let words: String =
                                             one_line(&claim.quote.exact).chars().take(40).collect();
                                         let label = if codes.is_empty() {

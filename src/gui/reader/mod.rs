@@ -20,8 +20,8 @@ mod selection;
 #[cfg(test)]
 mod tests;
 
-use crate::analysis::mentions::MentionIndex;
-use crate::model::{ClaimId, CodeId, Document, DocumentId, EntityId, Project};
+use crate::gui::view::ViewContext;
+use crate::model::{ClaimId, CodeId, Document, DocumentId, EntityId};
 use egui::{Color32, Rect};
 use std::ops::Range;
 use std::sync::Arc;
@@ -65,14 +65,9 @@ pub struct Pane {
 
 /// What the reader needs to know to draw, all read-only.
 pub struct ReaderContext<'a> {
-    /// The project.
-    pub project: &'a Project,
-    /// Where entities are mentioned.
-    pub mentions: &'a MentionIndex,
-    /// The entity under the pointer in any pane last frame, highlighted in all of them.
-    pub hovered_entity: Option<EntityId>,
-    /// The entity selected in the entities panel.
-    pub selected_entity: Option<EntityId>,
+    /// The project, what is derived from it (mentions among it) and the selection, whose
+    /// hovered and chosen entity every pane highlights.
+    pub view: ViewContext<'a>,
     /// Size of the body text.
     pub text_size: f32,
     /// Which kinds of entities are highlighted, by `EntityKind::ALL` order.
@@ -85,11 +80,11 @@ pub struct ReaderContext<'a> {
     /// Codes whose claims are not underlined (the highlight filter); a claim shows while any of
     /// its codes does.
     pub hidden_codes: &'a std::collections::BTreeSet<CodeId>,
-    /// The code whose claims light up in every pane: that of the claim or code under the
-    /// pointer last frame.
+    /// The code whose claims light up in every pane ([`Selection::focus_code`], found once a
+    /// frame).
+    ///
+    /// [`Selection::focus_code`]: crate::gui::selection::Selection::focus_code
     pub focus_code: Option<CodeId>,
-    /// The code of the claim last clicked: its claims stay lit, and each pane steps through them.
-    pub selected_code: Option<CodeId>,
 }
 
 /// A passage this pane's document shares with a document open in another pane.

@@ -5,7 +5,7 @@ use super::selection::{sentence_edge, snap_to_words, step_word};
 use super::*;
 use crate::analysis::mentions::Mention;
 use crate::gui::theme;
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Project};
 use egui::{Color32, FontId, Stroke};
 
 #[test]

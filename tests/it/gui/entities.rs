@@ -27,7 +27,7 @@ fn hovering_an_entity_highlights_it_in_every_pane() {
         .entities
         .by_name("Taliban")
         .map(|entity| entity.id);
-    harness.state_mut().selected_entity = taliban;
+    harness.state_mut().selection.entity = taliban;
     harness.run_ok();
     let counts = harness.query_all_by_label_contains("× Taliban").count();
     assert_eq!(counts, 2, "one count per pane");
@@ -105,7 +105,7 @@ fn next_and_previous_step_through_the_selected_entitys_mentions_in_a_pane() {
                 .id,
         )
     };
-    harness.state_mut().selected_entity = Some(taliban);
+    harness.state_mut().selection.entity = Some(taliban);
     harness.run_ok();
     let ranges: Vec<_> = harness
         .state()
@@ -210,7 +210,7 @@ fn merge_into_finds_the_target_by_any_spelling_as_the_user_types() {
     {
         let app = harness.state_mut();
         app.left_tab = LeftTab::Entities;
-        app.selected_entity = Some(french);
+        app.selection.entity = Some(french);
     }
     harness.run_ok();
     harness.get_by_label("Choose…").click();

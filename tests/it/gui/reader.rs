@@ -229,7 +229,7 @@ fn the_text_stays_put_when_a_name_is_hovered_or_selected() {
         .entities
         .by_name("Taliban")
         .map(|entity| entity.id);
-    harness.state_mut().selected_entity = taliban;
+    harness.state_mut().selection.entity = taliban;
     harness.run_ok();
     assert!(harness.query_by_label_contains("× Taliban").is_some());
     assert_eq!(first_line(&harness, 0), before);

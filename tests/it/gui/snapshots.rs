@@ -27,7 +27,7 @@ fn the_reader_with_highlights() {
         .entities
         .by_name("Panjshir")
         .map(|entity| entity.id);
-    harness.state_mut().selected_entity = valley;
+    harness.state_mut().selection.entity = valley;
     harness.run_ok();
     harness.snapshot_options("reader", &options());
 }

@@ -67,7 +67,7 @@ fn the_timeline_view_opens_and_closes_from_the_keyboard() {
         .entities
         .by_name("Panjshir")
         .map(|entity| entity.id);
-    harness.state_mut().selected_entity = valley;
+    harness.state_mut().selection.entity = valley;
     harness.run_ok();
     assert!(
         harness
