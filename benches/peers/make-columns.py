@@ -4,8 +4,8 @@
   python3 benches/peers/make-columns.py OUT_DIR TEXT_FILE [TEXT_FILE...]
 
 Each text file (its first line the title, then paragraphs separated by blank lines; for example
-the news articles of `../shared/data/entities/news-dev`) is set as an A4 page by two real PDF
-producers: Chromium's print to PDF (CSS columns, justified, embedded TrueType subsets) and, if
+news articles of the entity development gold, which is not in this repository) is set as an
+A4 page by two real PDF producers: Chromium's print to PDF (CSS columns, justified, embedded TrueType subsets) and, if
 the `reportlab` package is installed, ReportLab (frames side by side, Type 1 base fonts). Each
 layout is written as `OUT_DIR/NAME-PRODUCER-LAYOUT.pdf` with the true text beside it as
 `OUT_DIR/NAME-PRODUCER-LAYOUT.txt`, which `pdf.py` scores both readers against. The layouts:
