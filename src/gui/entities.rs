@@ -33,7 +33,7 @@ pub struct EntitiesState {
 /// Draws the panel; `selected` is the entity selected in the app.
 pub fn entities_ui(ui: &mut Ui, state: &mut EntitiesState, view: &ViewContext<'_>) -> Vec<Action> {
     let project = view.project;
-    let (mentions, suggestions) = (&*view.derived.mentions, &view.derived.suggestions[..]);
+    let (mentions, suggestions) = (view.mentions(), &view.derived.suggestions[..]);
     let selected = view.selection.entity;
     let mut actions = Vec::new();
     suggestions_ui(ui, project, &mentions.entities, suggestions, &mut actions);

@@ -85,7 +85,7 @@ fn lane_marks((low, high): (f64, f64), lanes: usize) -> Vec<egui_plot::GridMark>
 
 /// Draws the timeline; `generation` tells when the cached timeline is stale.
 pub fn timeline_ui(ui: &mut Ui, state: &mut TimelineState, view: &ViewContext<'_>) -> Vec<Action> {
-    let (project, mentions, generation) = (view.project, &*view.derived.mentions, view.generation);
+    let (project, mentions, generation) = (view.project, view.mentions(), view.generation);
     let selected = view.selection.entity;
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {

@@ -6,6 +6,7 @@
 //! the [`Selection`] as it is found, since it is this frame's state rather than a request.
 
 use crate::analysis::Derived;
+use crate::analysis::mentions::MentionIndex;
 use crate::gui::selection::Selection;
 use crate::model::Project;
 
@@ -23,4 +24,11 @@ pub struct ViewContext<'a> {
     pub analysed: bool,
     /// What the user points at and has chosen.
     pub selection: &'a Selection,
+}
+
+impl ViewContext<'_> {
+    /// Every entity and where each is mentioned.
+    pub fn mentions(&self) -> &MentionIndex {
+        &self.derived.mentions
+    }
 }

@@ -94,8 +94,7 @@ impl TriangulateApp {
                         if let Some(entity) = context.view.selection.entity {
                             context
                                 .view
-                                .derived
-                                .mentions
+                                .mentions()
                                 .in_document(document.id)
                                 .iter()
                                 .filter(|mention| mention.entity == entity)
@@ -390,7 +389,7 @@ fn pane_header_ui(
         .view
         .selection
         .focus_entity()
-        .and_then(|id| context.view.derived.mentions.entity(id));
+        .and_then(|id| context.view.mentions().entity(id));
     let height = ui.spacing().interact_size.y;
     let width = ui.available_width();
     ui.allocate_ui_with_layout(
@@ -403,8 +402,7 @@ fn pane_header_ui(
                 Some(entity) => {
                     let here = context
                         .view
-                        .derived
-                        .mentions
+                        .mentions()
                         .in_document(document.id)
                         .iter()
                         .filter(|mention| mention.entity == entity.id)

@@ -60,7 +60,7 @@ impl Pane {
             scroll_area =
                 scroll_area.vertical_scroll_offset(tops.get(index).copied().unwrap_or(0.0));
         }
-        let mentions = context.view.derived.mentions.in_document(document.id);
+        let mentions = context.view.mentions().in_document(document.id);
         let claims: Vec<ClaimMark> = if !context.highlight_claims {
             Vec::new()
         } else {
@@ -123,7 +123,7 @@ impl Pane {
                     selected: context.view.selection.entity,
                     focus_code: context.focus_code,
                     project: context.view.project,
-                    entities: &context.view.derived.mentions.entities,
+                    entities: &context.view.mentions().entities,
                     shared,
                     kinds: context.highlight_kinds,
                     outline_every_mention: context.outline_every_mention,

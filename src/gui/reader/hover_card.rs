@@ -14,16 +14,15 @@ pub(super) fn hover_card_ui(
     mention: Option<&Mention>,
     claims: &[ClaimId],
 ) {
-    if let Some(entity) =
-        mention.and_then(|mention| context.view.derived.mentions.entity(mention.entity))
+    if let Some(entity) = mention.and_then(|mention| context.view.mentions().entity(mention.entity))
     {
         ui.horizontal(|ui| {
             theme::kind_marker_ui(ui, entity.kind);
             ui.strong(&entity.name);
             ui.weak(entity.kind.label());
         });
-        let count = context.view.derived.mentions.mention_count(entity.id);
-        let documents = context.view.derived.mentions.document_count(entity.id);
+        let count = context.view.mentions().mention_count(entity.id);
+        let documents = context.view.mentions().document_count(entity.id);
         ui.label(format!("{count} mentions in {documents} documents"));
         if entity.variants.len() > 1 {
             ui.label(format!("Spellings: {}", entity.variants.join(", ")));
