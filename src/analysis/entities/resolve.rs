@@ -54,7 +54,11 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     }
     let words: Vec<&str> = spelling.split_whitespace().collect();
     // The name's own words: "National Resistance Front", "Gaza Strip", "Pacific Ocean".
-    if words.iter().any(|word| lexicon.is_organisation_word(word)) {
+    // An acronym inside a word in small letters is an organisation's ("AfD", "Zanu-PF"):
+    // people's names have none.
+    if words.iter().any(|word| lexicon.is_organisation_word(word))
+        || !all_caps && words.iter().any(|word| has_inner_acronym(word))
+    {
         votes[kind_index(EntityKind::Organisation)] += 2.5;
     }
     if words.len() >= 2
@@ -68,6 +72,14 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
         && (lexicon.is_direction(words[0]) && lexicon.place(&words[1..].join(" ")).is_some()
             || lexicon.is_direction(words[words.len() - 1])
                 && lexicon.place(&words[..words.len() - 1].join(" ")).is_some())
+    {
+        votes[kind_index(EntityKind::Place)] += 3.0;
+    }
+    // The same with "of" between them, as French and English also write it: "Nord de
+    // l'Afrique", "Europe du Sud", "North of England".
+    if let Some((head, tail)) = of_compound(&words)
+        && (lexicon.is_direction(&head) && is_known_place(lexicon, &tail)
+            || lexicon.is_direction(&tail) && is_known_place(lexicon, &head))
     {
         votes[kind_index(EntityKind::Place)] += 3.0;
     }
@@ -128,6 +140,59 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
         }
     }
     votes
+}
+
+/// Whether a word of a name holds an acronym: a part of two capitals or more after a hyphen
+/// ("Zanu-PF"), or capitals after small letters ("AfD", "PvdA"). Not a Roman numeral. (A whole
+/// word in capitals is no such evidence: French prints surnames so, "Pierre BINER".)
+fn has_inner_acronym(word: &str) -> bool {
+    let roman = |part: &str| part.chars().all(|c| "IVXLCDM".contains(c));
+    // As long as acronyms are: "St-GEORGES" is a place written in capitals.
+    let capitals = |part: &str| {
+        (2..=5).contains(&part.chars().count())
+            && part.chars().all(char::is_uppercase)
+            && !roman(part)
+    };
+    if !word.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let mut parts = word.split('-');
+    let first = parts.next().unwrap_or_default();
+    parts.any(|part| capitals(part))
+        || first.starts_with(char::is_uppercase)
+            && first.chars().skip(1).any(char::is_lowercase)
+            && first.ends_with(char::is_uppercase)
+            && first.chars().all(char::is_alphabetic)
+            && (3..=5).contains(&first.chars().count())
+}
+
+/// The two sides of a name joined by "of": ("Nord", "Afrique") of "Nord de l'Afrique",
+/// ("Europe", "Sud") of "Europe du Sud". The side after it loses its article.
+fn of_compound(words: &[&str]) -> Option<(String, String)> {
+    let at = words
+        .iter()
+        .position(|word| matches!(*word, "de" | "du" | "des" | "of"))?;
+    if at == 0 {
+        return None;
+    }
+    let tail: Vec<&str> = words[at + 1..]
+        .iter()
+        .skip_while(|word| matches!(**word, "la" | "le" | "les" | "the"))
+        .copied()
+        .collect();
+    let tail = tail.join(" ");
+    let tail = ["l'", "l’", "L'", "L’"]
+        .iter()
+        .find_map(|article| tail.strip_prefix(article))
+        .unwrap_or(&tail);
+    (!tail.is_empty()).then(|| (words[..at].join(" "), tail.to_owned()))
+}
+
+/// Whether the gazetteer knows a name as a place whose name alone says so.
+fn is_known_place(lexicon: &Lexicon, name: &str) -> bool {
+    lexicon
+        .place(name)
+        .is_some_and(|place| place.is_well_known())
 }
 
 /// Whether a spelling of two words or more is made only of common words, nationalities and

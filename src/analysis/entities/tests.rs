@@ -477,3 +477,21 @@ fn a_compound_adjective_made_of_a_name_is_the_name_and_a_given_names_syllable_st
         ]
     );
 }
+
+#[test]
+fn an_acronym_inside_a_word_is_an_organisations_and_a_point_of_the_compass_of_a_place_a_place() {
+    let project = project_of(&[
+        "Les délégués du VdR et de Kolo-NX se sont réunis dans le Nord de l'Italie, puis en Europe du Sud avec Louis XIV.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("Europe du Sud", EntityKind::Place, &["Europe du Sud"]),
+            entity("Kolo-NX", EntityKind::Organisation, &["Kolo-NX"]),
+            entity("Louis XIV", EntityKind::Person, &["Louis XIV"]),
+            entity("Nord de l'Italie", EntityKind::Place, &["Nord de l'Italie"]),
+            entity("VdR", EntityKind::Organisation, &["VdR"]),
+        ]
+    );
+}

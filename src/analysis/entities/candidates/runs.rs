@@ -36,9 +36,14 @@ pub(super) fn joins_name(lexicon: &Lexicon, words: &[Word<'_>], first: usize, en
         return false;
     }
     let word = words[end].text;
-    // "l'Europe de Stephen Smith": a place, then someone's name, is two names.
+    // "l'Europe de Stephen Smith": a place, then someone's name, is two names; not a point of
+    // the compass ("le Nord de l'Italie", though "Nord" is a region and "Italie" a first name).
     let left: Vec<&str> = words[first..end].iter().map(|word| word.text).collect();
-    if is_well_known(lexicon, &left.join(" ")) && lexicon.given_name(next.text).is_some() {
+    let left = left.join(" ");
+    if is_well_known(lexicon, &left)
+        && !lexicon.is_direction(&left)
+        && lexicon.given_name(next.text).is_some()
+    {
         return false;
     }
     // "Committee for Economic Development", "Institute for Strategic Studies": a body's name
