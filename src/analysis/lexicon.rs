@@ -501,8 +501,8 @@ impl Lexicon {
 
     /// Whether `word` is a regular derivative of a common word, which the common-word lists do
     /// not hold for every stem: an adverb in "-ly" or "-ment" ("Unsurprisingly",
-    /// "Troisièmement"), a gerund or participle in "-ing" or "-ed" ("Fuelling", "Stunned"), or a
-    /// French verb with its pronoun after a hyphen ("Fonctionne-t-il", "Peut-on"). Capitalised
+    /// "Troisièmement"), a gerund or participle in "-ing" or "-ed" ("Fuelling", "Stunned"), a
+    /// plural in "-s" or "-es" ("Envoys"), or a French verb with its pronoun after a hyphen ("Fonctionne-t-il", "Peut-on"). Capitalised
     /// at the start of a sentence, such a word is not a name.
     pub fn is_derived_common_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase().replace('’', "'");
@@ -541,7 +541,7 @@ impl Lexicon {
                 return true;
             }
         }
-        ["ly", "ing", "ed"].iter().any(|suffix| {
+        ["ly", "ing", "ed", "s", "es"].iter().any(|suffix| {
             lower
                 .strip_suffix(suffix)
                 .is_some_and(|stem| stems(stem).iter().any(|stem| common(stem)))
@@ -571,6 +571,8 @@ mod tests {
             "Fuelling",
             "Causing",
             "Stunned",
+            "Envoys",
+            "Churches",
             "Fonctionne-t-il",
             "Peut-on",
             "A-t-elle",
@@ -589,6 +591,8 @@ mod tests {
             "Saint-Louis",
             "Kabul",
             "Massoud",
+            "Williams",
+            "Athens",
         ] {
             assert!(!lexicon.is_derived_common_word(name), "{name}");
         }

@@ -495,3 +495,28 @@ fn an_acronym_inside_a_word_is_an_organisations_and_a_point_of_the_compass_of_a_
         ]
     );
 }
+
+#[test]
+fn a_name_after_the_is_a_bodys_unless_a_full_name_elsewhere_makes_it_a_surname() {
+    let project = project_of(&[
+        "Envoys met the Korvath on Monday. Maria Ostrel said the Ostrel family had left the Court.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("Korvath", EntityKind::Organisation, &["Korvath"]),
+            entity("Maria Ostrel", EntityKind::Person, &["Maria Ostrel"]),
+            entity("Ostrel", EntityKind::Person, &["Ostrel"]),
+        ]
+    );
+    // The surname alone is a mention of the full name.
+    assert_eq!(
+        named_mentions(&project, 1),
+        [
+            ("Korvath".to_owned(), "Korvath".to_owned()),
+            ("Maria Ostrel".to_owned(), "Maria Ostrel".to_owned()),
+            ("Ostrel".to_owned(), "Maria Ostrel".to_owned()),
+        ]
+    );
+}

@@ -471,7 +471,6 @@ fn guess_kind(
 ) -> Option<(EntityKind, bool)> {
     // What the name's own words say ("Front", "Valley") is counted once per spelling, not once
     // per mention: see `resolve::priors`. Here only the context votes.
-    let _ = run;
     if next.is_some_and(|word| lexicon.is_place_word(word)) {
         return Some((EntityKind::Place, false));
     }
@@ -489,6 +488,12 @@ fn guess_kind(
     }
     // "in Kabul", "près de Rukha": a preposition of place before a name; also with "de" or "of"
     // between them ("près de Jabal Saraj", "au nord de Kaboul", "north of Kabul").
+    // Not for an acronym: "at UCLA", "à l'UDI", "in NATO" name bodies as often as places, and
+    // the gazetteer knows the acronyms of places ("in the US", "en RDC").
+    let acronym = run.len() == 1 && is_acronym(run[0].text);
+    if acronym {
+        return None;
+    }
     if previous.is_some_and(|word| lexicon.is_place_preposition(word))
         || previous.is_some_and(of)
             && before_previous.is_some_and(|word| {

@@ -288,6 +288,19 @@ pub(super) fn trim_run(
     {
         cue = Some(EntityKind::Place);
     }
+    // English puts "the" before bodies and a few places ("the Pentagon", "the Mediterranean"),
+    // never before a person's name alone: a weak cue of an organisation, which a first name or
+    // the surname of a full name elsewhere outweighs ("the Obama administration"). Not a
+    // common word capitalised ("the Court"), which this does not make a name.
+    if cue.is_none()
+        && run.len() == 1
+        && !all_caps
+        && !common
+        && previous.as_deref() == Some("the")
+        && lexicon.given_name(name).is_none_or(|given| given.ambiguous)
+    {
+        cue = Some(EntityKind::Organisation);
+    }
     let mut sentence_initial = run.len() == 1 && sentence_start && cue.is_none();
     let mut all_caps = all_caps;
     // A dateline: "KABUL —", "KABOUL (AFP) -", "PARIS," opening a paragraph names a place,
