@@ -270,9 +270,11 @@ impl Lexicon {
                 })
                 .or_insert(entry);
         }
-        let places = data_lines(include_str!("../../assets/names/places.tsv")).chain(data_lines(
-            include_str!("../../assets/names/places-extra.tsv"),
-        ));
+        let places = data_lines(include_str!("../../assets/names/places.tsv"))
+            .chain(data_lines(include_str!(
+                "../../assets/names/places-extra.tsv"
+            )))
+            .chain(data_lines(include_str!("../../assets/names/regions.tsv")));
         let mut main_names: std::collections::HashSet<(String, u32)> =
             std::collections::HashSet::new();
         for line in places {
@@ -286,7 +288,7 @@ impl Lexicon {
             let class = match class {
                 "continent" => PlaceClass::Continent,
                 "country" => PlaceClass::Country,
-                "admin1" => PlaceClass::Region,
+                "admin1" | "region" => PlaceClass::Region,
                 _ => PlaceClass::City,
             };
             let place = Place {
@@ -613,6 +615,21 @@ mod tests {
         assert_eq!(
             lexicon.place("Tadjikistan").map(|place| place.class),
             Some(PlaceClass::Country)
+        );
+        // Regions and seas are one place in every language, well known by name alone.
+        let sea = lexicon.place("Mediterranean").expect("Mediterranean");
+        assert_eq!(
+            lexicon.place("Méditerranée").map(|place| place.id),
+            Some(sea.id)
+        );
+        assert_eq!(
+            lexicon.place("Mittelmeer").map(|place| place.id),
+            Some(sea.id)
+        );
+        assert!(sea.is_well_known());
+        assert_eq!(
+            lexicon.place("Corne de l’Afrique").map(|place| place.id),
+            lexicon.place("Horn of Africa").map(|place| place.id)
         );
         assert!(lexicon.given_name("Zabihullah").is_some());
         assert!(lexicon.is_group_word("Afghans") && lexicon.is_group_word("françaises"));
