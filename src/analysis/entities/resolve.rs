@@ -66,6 +66,13 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     {
         votes[kind_index(EntityKind::Place)] += 2.5;
     }
+    // A word of letters and digits is a model's or a product's code ("Airbus A350", "F-16",
+    // "Covid-19"): no one's name.
+    if words.iter().any(|word| {
+        word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
+    }) {
+        votes[kind_index(EntityKind::Other)] += 2.0;
+    }
     // "North Africa", "South Korea": a point of the compass before a place.
     // "Western Europe", "Europe occidentale", "Afrique centrale" too.
     if words.len() >= 2

@@ -520,3 +520,16 @@ fn a_name_after_the_is_a_bodys_unless_a_full_name_elsewhere_makes_it_a_surname()
         ]
     );
 }
+
+#[test]
+fn a_name_with_a_code_of_letters_and_digits_is_a_products_not_a_persons() {
+    let project = project_of(&["Pilots flew a Corvan K350 over Kabul on Monday.\n"]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("Corvan K350", EntityKind::Other, &["Corvan K350"]),
+            entity("Kabul", EntityKind::Place, &["Kabul"]),
+        ]
+    );
+}
