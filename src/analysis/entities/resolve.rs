@@ -45,10 +45,16 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     if lexicon.organisation(spelling).is_some() || spelling.contains(" & ") {
         votes[kind_index(EntityKind::Organisation)] += 4.0;
     }
-    // "U. S", "N. Y": initials written with spaces are the initials the gazetteer knows.
-    let place = lexicon
-        .place(spelling)
-        .or_else(|| lexicon.place(&spelling.replace(". ", ".")));
+    // "U. S", "N. Y": initials written with spaces are the initials the gazetteer knows, with
+    // or without their last point ("N. M" for "N.M.").
+    let place = lexicon.place(spelling).or_else(|| {
+        let joined = spelling.replace(". ", ".");
+        lexicon.place(&joined).or_else(|| {
+            (spelling.contains(". ") && spelling.ends_with(char::is_uppercase))
+                .then(|| lexicon.place(&format!("{joined}.")))
+                .flatten()
+        })
+    });
     if let Some(place) = place {
         votes[kind_index(EntityKind::Place)] += place.weight();
     }
