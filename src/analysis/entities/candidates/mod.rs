@@ -10,6 +10,7 @@ use super::super::words::{Word, words};
 use crate::model::{EntityKind, PartialDate};
 
 mod acronyms;
+mod lists;
 mod runs;
 mod shape;
 mod trim;
@@ -369,6 +370,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
         index = end;
     }
     found.retain(|candidate| keep_under_rules(lexicon, candidate, rules));
+    lists::cue_list_items(lexicon, text, &mut found);
     found
 }
 

@@ -1,0 +1,111 @@
+//! What a name's neighbours in a list say about it: "Gladwin, Wayne, Huron and Schoolcraft
+//! counties", "Bex, Sion, Martigny et Monthey" are lists of places when the names the lexicon
+//! knows in them are places, so the others are places too.
+
+use super::Candidate;
+use crate::analysis::lexicon::Lexicon;
+use crate::model::EntityKind;
+
+/// The words that join the items of a list, with the commas around them.
+const JOINS: [&str; 8] = [
+    ", ", " and ", ", and ", " et ", ", et ", " or ", " ou ", " und ",
+];
+
+/// Gives the names of a list that have no cue of their own a weak cue of a place, when at
+/// least two of its items are known places and none is a known person or organisation.
+pub(super) fn cue_list_items(lexicon: &Lexicon, text: &str, candidates: &mut [Candidate]) {
+    let mut first = 0;
+    while first < candidates.len() {
+        let mut end = first + 1;
+        while end < candidates.len()
+            && candidates[end - 1].end <= candidates[end].start
+            && JOINS.contains(&&text[candidates[end - 1].end..candidates[end].start])
+        {
+            end += 1;
+        }
+        if end - first >= 3 {
+            cue_places(lexicon, &mut candidates[first..end]);
+        }
+        first = end;
+    }
+}
+
+/// What the lexicon or the name's own words say an item is, if anything.
+fn known_kind(lexicon: &Lexicon, candidate: &Candidate) -> Option<EntityKind> {
+    let name = candidate.text.as_str();
+    if lexicon.organisation(name).is_some() || candidate.cue == Some(EntityKind::Organisation) {
+        return Some(EntityKind::Organisation);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if lexicon
+        .place(name)
+        .is_some_and(|place| place.is_well_known())
+        || words.len() >= 2 && lexicon.is_place_word(words[words.len() - 1])
+        || candidate.cue == Some(EntityKind::Place) && !candidate.weak_cue
+    {
+        return Some(EntityKind::Place);
+    }
+    let person = candidate.cue == Some(EntityKind::Person)
+        || words.len() >= 2
+            && lexicon
+                .given_name(words[0])
+                .is_some_and(|given| !given.ambiguous);
+    person.then_some(EntityKind::Person)
+}
+
+fn cue_places(lexicon: &Lexicon, items: &mut [Candidate]) {
+    let kinds: Vec<Option<EntityKind>> =
+        items.iter().map(|item| known_kind(lexicon, item)).collect();
+    let places = kinds
+        .iter()
+        .filter(|kind| **kind == Some(EntityKind::Place))
+        .count();
+    let others = kinds
+        .iter()
+        .filter(|kind| kind.is_some_and(|kind| kind != EntityKind::Place))
+        .count();
+    if places < 2 || others > 0 {
+        return;
+    }
+    for item in items.iter_mut().filter(|item| item.cue.is_none()) {
+        item.cue = Some(EntityKind::Place);
+        item.weak_cue = true;
+        item.sentence_initial = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::candidates;
+    use crate::model::EntityKind;
+
+    fn cues(text: &str) -> Vec<(String, Option<EntityKind>)> {
+        candidates(text, Some("en"))
+            .into_iter()
+            .map(|candidate| (candidate.text, candidate.cue))
+            .collect()
+    }
+
+    #[test]
+    fn the_unknown_items_of_a_list_of_places_are_cued_as_places_and_a_mixed_list_is_left_alone() {
+        let place = Some(EntityKind::Place);
+        assert_eq!(
+            cues("Storms hit Kabul, Vardesh, Herat and Olvendale on Monday.\n"),
+            [
+                ("Kabul".to_owned(), place),
+                ("Vardesh".to_owned(), place),
+                ("Herat".to_owned(), place),
+                ("Olvendale".to_owned(), place),
+            ]
+        );
+        assert_eq!(
+            cues("They met Kabul, Vardesh, Herat and Maria Olvendale on Monday.\n"),
+            [
+                ("Kabul".to_owned(), None),
+                ("Vardesh".to_owned(), None),
+                ("Herat".to_owned(), None),
+                ("Maria Olvendale".to_owned(), None),
+            ]
+        );
+    }
+}
