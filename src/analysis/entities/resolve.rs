@@ -71,6 +71,14 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
         && (lexicon.is_place_word(words[words.len() - 1]) || lexicon.is_place_word(words[0]))
     {
         votes[kind_index(EntityKind::Place)] += 2.5;
+    } else if words.len() >= 3
+        && words[1..words.len() - 1]
+            .iter()
+            .any(|word| word.starts_with(char::is_uppercase) && lexicon.is_place_word(word))
+    {
+        // Inside a name ("Tabor City Yam Market", "Green County Georgia") it says less, but
+        // still that the name is no person's.
+        votes[kind_index(EntityKind::Place)] += 1.5;
     }
     // A word of letters and digits is a model's or a product's code ("Airbus A350", "F-16",
     // "Covid-19"): no one's name.

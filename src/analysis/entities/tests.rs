@@ -533,3 +533,17 @@ fn a_name_with_a_code_of_letters_and_digits_is_a_products_not_a_persons() {
         ]
     );
 }
+
+#[test]
+fn a_place_word_inside_a_name_of_three_words_makes_it_no_persons() {
+    let project = project_of(&["Prices rose, Varno City Fish Market said on Monday.\n"]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [entity(
+            "Varno City Fish Market",
+            EntityKind::Place,
+            &["Varno City Fish Market"]
+        )]
+    );
+}
