@@ -179,7 +179,7 @@ fn has_inner_acronym(word: &str) -> bool {
     }
     let mut parts = word.split('-');
     let first = parts.next().unwrap_or_default();
-    parts.any(|part| capitals(part))
+    parts.any(capitals)
         || first.starts_with(char::is_uppercase)
             && first.chars().skip(1).any(char::is_lowercase)
             && first.ends_with(char::is_uppercase)
