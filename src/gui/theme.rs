@@ -71,6 +71,17 @@ pub fn kind_colour(kind: EntityKind) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// The colour of a kind for text, such as an entity's name in a pane header: the kind's colour
+/// lightened on the dark theme and darkened on the light one, so that it reads at WCAG AA
+/// contrast (deep blue on a dark panel does not).
+pub fn kind_text_colour(kind: EntityKind, dark: bool) -> Color32 {
+    if dark {
+        kind_colour(kind).lerp_to_gamma(Color32::WHITE, 0.5)
+    } else {
+        kind_colour(kind).lerp_to_gamma(Color32::BLACK, 0.4)
+    }
+}
+
 /// Deep blue, orange, azure, red and mauve. Chosen, by searching colours, so that the tints of
 /// any two kinds, and each tint and the page, stay apart (by at least 10 in CIELAB) for normal
 /// vision and simulated protanopia, deuteranopia and tritanopia, in both themes. Blue to azure
@@ -393,6 +404,11 @@ mod tests {
                 .iter()
                 .map(|stance| (stance.as_str().to_owned(), stance_colour(*stance, dark)))
                 .collect();
+            texts.extend(
+                EntityKind::ALL
+                    .iter()
+                    .map(|kind| (kind.label().to_owned(), kind_text_colour(*kind, dark))),
+            );
             texts.push(("weak text".into(), weak_text(dark)));
             texts.push(("error text".into(), error_text(dark)));
             texts.push(("warning text".into(), warning_text(dark)));

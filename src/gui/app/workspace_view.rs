@@ -413,8 +413,9 @@ fn pane_header_ui(
                     }
                     ui.add(
                         egui::Label::new(
-                            RichText::new(format!("{here} × {}", entity.name))
-                                .color(theme::kind_colour(entity.kind)),
+                            RichText::new(format!("{here} × {}", entity.name)).color(
+                                theme::kind_text_colour(entity.kind, ui.visuals().dark_mode),
+                            ),
                         )
                         .truncate(),
                     );
