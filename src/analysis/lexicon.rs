@@ -391,7 +391,7 @@ impl Lexicon {
                 })
         };
         with_folded(name, |name| {
-            if one(name) {
+            if one(name) || self.is_people_of_place(name) {
                 return true;
             }
             // "American-Sudanese", "franco-algérien": group words joined by a hyphen.
@@ -413,6 +413,39 @@ impl Lexicon {
                     .iter()
                     .all(|word| self.directions.contains(*word) || one(word))
         })
+    }
+
+    /// Whether a folded name is the plural of a word for the people of a place the gazetteer
+    /// knows by that main name, which no list of nationalities holds: "Panjshiris", "Kabulis",
+    /// "Gazans", "New Yorkers", "Parisiens". Plurals only: a singular such as "Tehrani" or
+    /// "Baghdadi" is also a surname. The "-ers" of a surname ("Sanders") takes a well-known
+    /// place.
+    fn is_people_of_place(&self, name: &str) -> bool {
+        if self.places.contains_key(name) || self.given_names.contains_key(name) {
+            return false;
+        }
+        // A place's own name, not one of its alternate names, which hold many short words.
+        let named = |stem: &str, wanted: fn(&Place) -> bool| {
+            stem.chars().count() >= 4
+                && self.places.get(stem).is_some_and(|places| {
+                    places.iter().any(|place| {
+                        wanted(place)
+                            && self
+                                .place_names
+                                .get(&place.id)
+                                .is_some_and(|main| fold(main) == stem)
+                    })
+                })
+        };
+        let known = |stem: &str| named(stem, |_| true);
+        let well_known = |stem: &str| named(stem, Place::is_well_known);
+        let strip = |suffix: &str| name.strip_suffix(suffix).filter(|stem| !stem.is_empty());
+        strip("is").is_some_and(known)
+            || strip("ns").is_some_and(|stem| stem.ends_with('a') && known(stem))
+            || ["ians", "iens", "iennes", "ites"]
+                .iter()
+                .any(|suffix| strip(suffix).is_some_and(known))
+            || strip("ers").is_some_and(well_known)
     }
 
     /// The organisation a name belongs to (one number for all its names), if known.
@@ -645,6 +678,11 @@ mod tests {
             "East Asian",
             "Tunisian Islamists",
             "coréens",
+            "Panjshiris",
+            "Kabulis",
+            "Gazans",
+            "New Yorkers",
+            "Parisiens",
         ] {
             assert!(lexicon.is_group_word(person_of), "{person_of}");
         }
@@ -656,6 +694,14 @@ mod tests {
             "Oman",
             "North Korea",
             "West",
+            "Davis",
+            "Louis",
+            "Sanders",
+            "Harris",
+            "Tunis",
+            "Baghdadi",
+            "Peters",
+            "Môtiers",
         ] {
             assert!(!lexicon.is_group_word(name), "{name}");
         }

@@ -547,3 +547,19 @@ fn a_place_word_inside_a_name_of_three_words_makes_it_no_persons() {
         )]
     );
 }
+
+#[test]
+fn the_people_of_a_place_named_after_it_are_no_entity() {
+    let project = project_of(&[
+        "Gazans fled south. Many Panjshiris joined Ahmad Massoud, and two Kabulis said Londoners knew.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [entity(
+            "Ahmad Massoud",
+            EntityKind::Person,
+            &["Ahmad Massoud"]
+        )]
+    );
+}
