@@ -448,6 +448,35 @@ impl Lexicon {
             || strip("ers").is_some_and(well_known)
     }
 
+    /// Whether a name is the singular of a word for the people of a place the gazetteer knows
+    /// by that main name: "Panjshiri", "Kabulien". As often a surname ("Tehrani"), so the
+    /// caller asks only where the word stands before a noun; not "-an" after an "a", which
+    /// would make "Republican" a word of "República".
+    pub fn is_person_of_place(&self, name: &str) -> bool {
+        with_folded(name, |name| {
+            if self.places.contains_key(name) || self.given_names.contains_key(name) {
+                return false;
+            }
+            let strip = |suffix: &str| name.strip_suffix(suffix).filter(|stem| !stem.is_empty());
+            strip("i").is_some_and(|stem| self.is_main_place_name(stem))
+                || ["ian", "ien", "ienne", "ite"]
+                    .iter()
+                    .any(|suffix| strip(suffix).is_some_and(|stem| self.is_main_place_name(stem)))
+        })
+    }
+
+    /// Whether a folded name of four letters or more is some place's main name.
+    fn is_main_place_name(&self, stem: &str) -> bool {
+        stem.chars().count() >= 4
+            && self.places.get(stem).is_some_and(|places| {
+                places.iter().any(|place| {
+                    self.place_names
+                        .get(&place.id)
+                        .is_some_and(|main| fold(main) == stem)
+                })
+            })
+    }
+
     /// The organisation a name belongs to (one number for all its names), if known.
     pub fn organisation(&self, name: &str) -> Option<u32> {
         with_folded(name, |name| self.organisations.get(name).copied())

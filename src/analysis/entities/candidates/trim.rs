@@ -132,6 +132,22 @@ pub(super) fn trim_run(
     if lexicon.is_group_word(name) && !(country_article && country) && !after_title {
         return None;
     }
+    // "the Panjshiri commander", "a Gazan doctor": a word for the people of a place, made an
+    // adjective before a noun in lower case (not a verb: "Tehrani said").
+    if run.len() == 1
+        && !after_title
+        && words.get(last).is_some_and(|next| {
+            !next.broken_before
+                && next.text.starts_with(char::is_lowercase)
+                && text[end..next.start].chars().all(char::is_whitespace)
+                && lexicon.is_common_word(next.text)
+                && !lexicon.is_stop_word(next.text)
+                && !lexicon.is_reporting_verb(next.text)
+        })
+        && lexicon.is_person_of_place(name)
+    {
+        return None;
+    }
     // "Five Mozambicans", "Many Afghans": a group word after common words opening a sentence;
     // "NGOs", "l'ONG": a kind of organisation alone.
     // ("Commission européenne" is a name: its group word is an adjective in lower case.)
