@@ -11,8 +11,10 @@ const JOINS: [&str; 8] = [
     ", ", " and ", ", and ", " et ", ", et ", " or ", " ou ", " und ",
 ];
 
-/// Gives the names of a list that have no cue of their own a weak cue of a place, when at
-/// least two of its items are known places and none is a known person or organisation.
+/// Gives the names of a list that have no cue of their own, or only a weak one of a place ("from
+/// Dakota, Colorado and Texas"), a cue of a place, when at least two of its items are known
+/// places and none is a known person or organisation. The cue counts as much as "the district
+/// of" before a name, so it outweighs a first name that is also a place's ("Dakota").
 pub(super) fn cue_list_items(lexicon: &Lexicon, text: &str, candidates: &mut [Candidate]) {
     let mut first = 0;
     while first < candidates.len() {
@@ -67,9 +69,12 @@ fn cue_places(lexicon: &Lexicon, items: &mut [Candidate]) {
     if places < 2 || others > 0 {
         return;
     }
-    for item in items.iter_mut().filter(|item| item.cue.is_none()) {
+    for item in items
+        .iter_mut()
+        .filter(|item| item.cue.is_none() || item.cue == Some(EntityKind::Place) && item.weak_cue)
+    {
         item.cue = Some(EntityKind::Place);
-        item.weak_cue = true;
+        item.weak_cue = false;
         item.sentence_initial = false;
     }
 }
@@ -79,11 +84,16 @@ mod tests {
     use super::super::candidates;
     use crate::model::EntityKind;
 
-    fn cues(text: &str) -> Vec<(String, Option<EntityKind>)> {
+    /// Each candidate with its cue and whether the cue is weak.
+    fn cues(text: &str) -> Vec<(String, Option<EntityKind>, bool)> {
         candidates(text, Some("en"))
             .into_iter()
-            .map(|candidate| (candidate.text, candidate.cue))
+            .map(|candidate| (candidate.text, candidate.cue, candidate.weak_cue))
             .collect()
+    }
+
+    fn cued(name: &str, cue: Option<EntityKind>, weak: bool) -> (String, Option<EntityKind>, bool) {
+        (name.to_owned(), cue, weak)
     }
 
     #[test]
@@ -92,19 +102,29 @@ mod tests {
         assert_eq!(
             cues("Storms hit Kabul, Vardesh, Herat and Olvendale on Monday.\n"),
             [
-                ("Kabul".to_owned(), place),
-                ("Vardesh".to_owned(), place),
-                ("Herat".to_owned(), place),
-                ("Olvendale".to_owned(), place),
+                cued("Kabul", place, false),
+                cued("Vardesh", place, false),
+                cued("Herat", place, false),
+                cued("Olvendale", place, false),
+            ]
+        );
+        // "from" gave the first item a weak cue; the list makes it as strong as the others'.
+        assert_eq!(
+            cues("Settlers came from Dakota, Colorado, Texas and Ohio in May.\n"),
+            [
+                cued("Dakota", place, false),
+                cued("Colorado", place, false),
+                cued("Texas", place, false),
+                cued("Ohio", place, false),
             ]
         );
         assert_eq!(
             cues("They met Kabul, Vardesh, Herat and Maria Olvendale on Monday.\n"),
             [
-                ("Kabul".to_owned(), None),
-                ("Vardesh".to_owned(), None),
-                ("Herat".to_owned(), None),
-                ("Maria Olvendale".to_owned(), None),
+                cued("Kabul", None, false),
+                cued("Vardesh", None, false),
+                cued("Herat", None, false),
+                cued("Maria Olvendale", None, false),
             ]
         );
     }
