@@ -341,6 +341,12 @@ impl Lexicon {
         })
     }
 
+    /// Whether the gazetteer knows a name as a place whose name alone says so (see
+    /// [`Place::is_well_known`]).
+    pub fn is_well_known_place(&self, name: &str) -> bool {
+        self.place(name).is_some_and(|place| place.is_well_known())
+    }
+
     /// Every place a name may mean, the likeliest first.
     pub fn places(&self, name: &str) -> &[Place] {
         with_folded(name, |name| {
@@ -421,24 +427,11 @@ impl Lexicon {
     /// "Baghdadi" is also a surname. The "-ers" of a surname ("Sanders") takes a well-known
     /// place.
     fn is_people_of_place(&self, name: &str) -> bool {
-        if self.places.contains_key(name) || self.given_names.contains_key(name) {
+        if !self.may_name_people_of_place(name) {
             return false;
         }
-        // A place's own name, not one of its alternate names, which hold many short words.
-        let named = |stem: &str, wanted: fn(&Place) -> bool| {
-            stem.chars().count() >= 4
-                && self.places.get(stem).is_some_and(|places| {
-                    places.iter().any(|place| {
-                        wanted(place)
-                            && self
-                                .place_names
-                                .get(&place.id)
-                                .is_some_and(|main| fold(main) == stem)
-                    })
-                })
-        };
-        let known = |stem: &str| named(stem, |_| true);
-        let well_known = |stem: &str| named(stem, Place::is_well_known);
+        let known = |stem: &str| self.is_main_place_name(stem, |_| true);
+        let well_known = |stem: &str| self.is_main_place_name(stem, Place::is_well_known);
         let strip = |suffix: &str| name.strip_suffix(suffix).filter(|stem| !stem.is_empty());
         strip("is").is_some_and(known)
             || strip("ns").is_some_and(|stem| stem.ends_with('a') && known(stem))
@@ -454,25 +447,36 @@ impl Lexicon {
     /// would make "Republican" a word of "República".
     pub fn is_person_of_place(&self, name: &str) -> bool {
         with_folded(name, |name| {
-            if self.places.contains_key(name) || self.given_names.contains_key(name) {
+            if !self.may_name_people_of_place(name) {
                 return false;
             }
+            let known = |stem: &str| self.is_main_place_name(stem, |_| true);
             let strip = |suffix: &str| name.strip_suffix(suffix).filter(|stem| !stem.is_empty());
-            strip("i").is_some_and(|stem| self.is_main_place_name(stem))
+            strip("i").is_some_and(known)
                 || ["ian", "ien", "ienne", "ite"]
                     .iter()
-                    .any(|suffix| strip(suffix).is_some_and(|stem| self.is_main_place_name(stem)))
+                    .any(|suffix| strip(suffix).is_some_and(known))
         })
     }
 
-    /// Whether a folded name of four letters or more is some place's main name.
-    fn is_main_place_name(&self, stem: &str) -> bool {
+    /// Whether a folded name may be a word for the people of a place: it is neither a place's
+    /// name nor a first name itself.
+    fn may_name_people_of_place(&self, name: &str) -> bool {
+        !self.places.contains_key(name) && !self.given_names.contains_key(name)
+    }
+
+    /// Whether a folded name of four letters or more is the main name of a place that is
+    /// `wanted`: a place's own name, not one of its alternate names, which hold many short
+    /// words ("Pet", "Moti").
+    fn is_main_place_name(&self, stem: &str, wanted: fn(&Place) -> bool) -> bool {
         stem.chars().count() >= 4
             && self.places.get(stem).is_some_and(|places| {
                 places.iter().any(|place| {
-                    self.place_names
-                        .get(&place.id)
-                        .is_some_and(|main| fold(main) == stem)
+                    wanted(place)
+                        && self
+                            .place_names
+                            .get(&place.id)
+                            .is_some_and(|main| fold(main) == stem)
                 })
             })
     }
@@ -566,8 +570,9 @@ impl Lexicon {
     /// Whether `word` is a regular derivative of a common word, which the common-word lists do
     /// not hold for every stem: an adverb in "-ly" or "-ment" ("Unsurprisingly",
     /// "Troisièmement"), a gerund or participle in "-ing" or "-ed" ("Fuelling", "Stunned"), a
-    /// plural in "-s" or "-es" ("Envoys"), or a French verb with its pronoun after a hyphen ("Fonctionne-t-il", "Peut-on"). Capitalised
-    /// at the start of a sentence, such a word is not a name.
+    /// plural in "-s" or "-es" ("Envoys"), or a French verb with its pronoun after a hyphen
+    /// ("Fonctionne-t-il", "Peut-on"). Capitalised at the start of a sentence, such a word is
+    /// not a name.
     pub fn is_derived_common_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase().replace('’', "'");
         if let Some((verb, pronoun)) = lower.rsplit_once('-') {

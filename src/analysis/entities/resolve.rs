@@ -99,8 +99,8 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     // The same with "of" between them, as French and English also write it: "Nord de
     // l'Afrique", "Europe du Sud", "North of England".
     if let Some((head, tail)) = of_compound(&words)
-        && (lexicon.is_direction(&head) && is_known_place(lexicon, &tail)
-            || lexicon.is_direction(&tail) && is_known_place(lexicon, &head))
+        && (lexicon.is_direction(&head) && lexicon.is_well_known_place(&tail)
+            || lexicon.is_direction(&tail) && lexicon.is_well_known_place(&head))
     {
         votes[kind_index(EntityKind::Place)] += 3.0;
     }
@@ -130,10 +130,7 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     let not_a_first_name = |word: &str, given: GivenName| {
         words.iter().any(|word| lexicon.is_organisation_word(word))
             || lexicon.is_group_word(word)
-            || given.weight < 5.0
-                && lexicon
-                    .place(word)
-                    .is_some_and(|place| place.is_well_known())
+            || given.weight < 5.0 && lexicon.is_well_known_place(word)
     };
     if words.len() >= 2 {
         if let Some(given) = lexicon
@@ -209,13 +206,6 @@ fn of_compound(words: &[&str]) -> Option<(String, String)> {
     (!tail.is_empty()).then(|| (words[..at].join(" "), tail.to_owned()))
 }
 
-/// Whether the gazetteer knows a name as a place whose name alone says so.
-fn is_known_place(lexicon: &Lexicon, name: &str) -> bool {
-    lexicon
-        .place(name)
-        .is_some_and(|place| place.is_well_known())
-}
-
 /// Whether a spelling of two words or more is made only of common words, nationalities and
 /// well-known places: written in title case ("Human Rights", "African Quarter", "Berlin
 /// Summit"), it names a thing or an event at least as often as a person.
@@ -225,9 +215,7 @@ fn is_phrase(lexicon: &Lexicon, spelling: &str) -> bool {
         && words.iter().all(|word| {
             lexicon.is_common_word(word)
                 || lexicon.is_group_word(word)
-                || lexicon
-                    .place(word)
-                    .is_some_and(|place| place.is_well_known())
+                || lexicon.is_well_known_place(word)
         })
 }
 

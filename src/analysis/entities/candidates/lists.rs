@@ -1,6 +1,6 @@
 //! What a name's neighbours in a list say about it: "Gladwin, Wayne, Huron and Schoolcraft
-//! counties", "Bex, Sion, Martigny et Monthey" are lists of places when the names the lexicon
-//! knows in them are places, so the others are places too.
+//! counties" is a list of places when the names the lexicon knows in it are places, so the
+//! others are places too.
 
 use super::Candidate;
 use crate::analysis::lexicon::Lexicon;
@@ -39,9 +39,7 @@ fn known_kind(lexicon: &Lexicon, candidate: &Candidate) -> Option<EntityKind> {
         return Some(EntityKind::Organisation);
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if lexicon
-        .place(name)
-        .is_some_and(|place| place.is_well_known())
+    if lexicon.is_well_known_place(name)
         || words.len() >= 2 && lexicon.is_place_word(words[words.len() - 1])
         || candidate.cue == Some(EntityKind::Place) && !candidate.weak_cue
     {

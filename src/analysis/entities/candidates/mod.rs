@@ -406,10 +406,7 @@ fn is_name_word(lexicon: &Lexicon, word: &Word<'_>) -> bool {
 /// or a country, region or city of 100,000 people or more (the names of small towns are often
 /// common words or surnames too).
 fn is_well_known(lexicon: &Lexicon, name: &str) -> bool {
-    lexicon.organisation(name).is_some()
-        || lexicon
-            .place(name)
-            .is_some_and(|place| place.is_well_known())
+    lexicon.organisation(name).is_some() || lexicon.is_well_known_place(name)
 }
 
 /// Whether a word is a name that opens with a transliterated Arabic article before a capital:
@@ -492,8 +489,7 @@ fn guess_kind(
     // between them ("près de Jabal Saraj", "au nord de Kaboul", "north of Kabul").
     // Not for an acronym: "at UCLA", "à l'UDI", "in NATO" name bodies as often as places, and
     // the gazetteer knows the acronyms of places ("in the US", "en RDC").
-    let acronym = run.len() == 1 && is_acronym(run[0].text);
-    if acronym {
+    if run.len() == 1 && is_acronym(run[0].text) {
         return None;
     }
     if previous.is_some_and(|word| lexicon.is_place_preposition(word))

@@ -132,7 +132,7 @@ pub(super) fn trim_run(
     if lexicon.is_group_word(name) && !(country_article && country) && !after_title {
         return None;
     }
-    // "the Panjshiri commander", "a Gazan doctor": a word for the people of a place, made an
+    // "the Panjshiri commander", "Kabulien traders": a word for the people of a place, made an
     // adjective before a noun in lower case (not a verb: "Tehrani said").
     if run.len() == 1
         && !after_title
