@@ -9,7 +9,8 @@
 //!   country or the members of a group ("Afghans", "Française", "jihadists"), never names;
 //! - `assets/names/organisations.tsv`: agencies, international organisations, armed groups and
 //!   platforms, with their names in several languages;
-//! - `assets/words/*.txt`: titles, roles, function words and the other closed word classes;
+//! - `assets/words/*.txt`: titles, roles, function words (`stop-words-de.txt` for German texts
+//!   only) and the other closed word classes;
 //! - `assets/words/common-*.txt`: the commonest lower-case words of English and French.
 //!
 //! The files are compiled into the binary (they stay data files that `assets/names/build.py`
@@ -124,6 +125,8 @@ pub struct Lexicon {
     directions: HashSet<String>,
     calendar: HashSet<String>,
     stop_words: HashSet<String>,
+    /// German function words, which German capitalises at the start of a sentence.
+    stop_words_german: HashSet<String>,
     /// Common lower-case words, as written (not folded: "été" is not "ete").
     common_words: HashSet<String>,
 }
@@ -200,6 +203,7 @@ impl Lexicon {
             directions: folded_set(include_str!("../../assets/words/directions.txt")),
             calendar: folded_set(include_str!("../../assets/words/calendar.txt")),
             stop_words: folded_set(include_str!("../../assets/words/stop-words.txt")),
+            stop_words_german: folded_set(include_str!("../../assets/words/stop-words-de.txt")),
             group_words: folded_set(include_str!("../../assets/words/group-words.txt")),
             ..Self::default()
         };
@@ -555,6 +559,12 @@ impl Lexicon {
     /// Whether `word` is a function word, never a name alone.
     pub fn is_stop_word(&self, word: &str) -> bool {
         with_folded(word, |word| self.stop_words.contains(word))
+    }
+
+    /// Whether `word` is a German function word ("Der", "Nach", "Auch"): in a German text never
+    /// a name, nor a part of one.
+    pub fn is_german_stop_word(&self, word: &str) -> bool {
+        with_folded(word, |word| self.stop_words_german.contains(word))
     }
 
     /// Whether `word`, in lower case, is one of the commonest words of English or French.

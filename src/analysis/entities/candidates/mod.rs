@@ -237,10 +237,16 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
     let rules = Rules::for_language(language);
     let french = language == Some("fr");
     let lexicon = lexicon();
+    // German capitalises its function words at the start of a sentence, and they are not
+    // always in the general list ("Der", "Nach", "Auch" are also places or first names).
+    let name_word = |word: &Word<'_>| {
+        is_name_word(lexicon, word)
+            && !(rules == Rules::Nouns && lexicon.is_german_stop_word(word.text))
+    };
     let mut found = Vec::new();
     let mut index = 0;
     while index < words.len() {
-        if !is_name_word(lexicon, &words[index]) {
+        if !name_word(&words[index]) {
             index += 1;
             continue;
         }
@@ -256,7 +262,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
                     })
                 }))
         {
-            if is_name_word(lexicon, &words[end]) {
+            if name_word(&words[end]) {
                 end += 1;
             } else if joins_name(lexicon, words, index, end)
                 || joins_capitalised(lexicon, text, words, end)
@@ -267,7 +273,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
                 && words[end + 1].text == "the"
                 && !words[end + 1].broken_before
                 && !words[end + 2].broken_before
-                && is_name_word(lexicon, &words[end + 2])
+                && name_word(&words[end + 2])
                 && opens_of_name(lexicon, &words[index..end])
             {
                 end += 3;
@@ -433,8 +439,17 @@ fn keep_under_rules(lexicon: &Lexicon, candidate: &Candidate, rules: Rules) -> b
         Rules::Capitals => true,
         Rules::LexiconOnly => known(),
         Rules::Nouns => {
-            if known() || candidate.cue == Some(EntityKind::Person) {
+            if candidate.cue == Some(EntityKind::Person)
+                || lexicon.organisation(&candidate.text).is_some()
+            {
                 return true;
+            }
+            // Small towns are named after common nouns ("Lage", "Ende", "Hof"), which German
+            // capitalises: one word of a small town's name needs a cue of a place ("in Hof").
+            if lexicon.place(&candidate.text).is_some() {
+                return candidate.text.contains(' ')
+                    || candidate.cue == Some(EntityKind::Place)
+                    || lexicon.is_well_known_place(&candidate.text);
             }
             let parts: Vec<&str> = candidate.text.split_whitespace().collect();
             // A first name the lexicon knows, then a surname: "Gottfried Keller".

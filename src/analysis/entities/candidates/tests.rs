@@ -207,6 +207,23 @@ fn in_german_capitals_alone_are_no_evidence() {
 }
 
 #[test]
+fn in_german_function_words_small_towns_named_by_nouns_and_units_are_no_names() {
+    // "Der", "Auch", "Von" are places in the gazetteer and "Am" a first name; "Lage", "Ende" and
+    // "Hof" are small towns. "Fr." before a surname is a first name ("Fr." for francs before a
+    // noun opens no name: the abbreviation is ambiguous), "Hr." a title, and a small town after
+    // a preposition of place is a place.
+    let found: Vec<String> = candidates(
+        "Der Krieg ist aus. Auch die Lage ist gut. Am Ende kam er. Von dort ging er nach Hof. \
+         Er zahlte 300 Fr. Berechtigte Leute kamen. Hr. Curti und Dr. Fr. Heldmann sprachen.",
+        Some("de"),
+    )
+    .into_iter()
+    .map(|candidate| candidate.text)
+    .collect();
+    assert_eq!(found, ["Hof", "Curti", "Fr. Heldmann"]);
+}
+
+#[test]
 fn a_headline_in_capitals_gives_only_the_names_it_holds() {
     assert_eq!(
         texts("MEETS OLD FRIEND IN ROME\n\nThe talks went well."),
