@@ -318,7 +318,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
         if end - index >= 3
             && (lexicon.organisation(words[index].text).is_some() || before_person())
         {
-            found.extend(trim_run(lexicon, text, words, index, index + 1));
+            found.extend(trim_run(lexicon, rules, text, words, index, index + 1));
             first = index + 1;
         }
         // "la Santé Roman Prymula": a capitalised common word before a first name is a name of
@@ -330,7 +330,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
                 .given_name(words[first + 1].text)
                 .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
         {
-            found.extend(trim_run(lexicon, text, words, first, first + 1));
+            found.extend(trim_run(lexicon, rules, text, words, first, first + 1));
             first += 1;
         }
         // "Zimbabwe President Robert Mugabe", "Taliban spokesman": a title inside a run ends
@@ -350,7 +350,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
                 before_title -= 1;
             }
             if before_title > first {
-                found.extend(trim_run(lexicon, text, words, first, before_title));
+                found.extend(trim_run(lexicon, rules, text, words, first, before_title));
                 first = before_title;
             }
         }
@@ -367,11 +367,11 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
         if capitals && common * 2 >= run.len() {
             for at in first..end {
                 if is_well_known(lexicon, words[at].text) {
-                    found.extend(trim_run(lexicon, text, words, at, at + 1));
+                    found.extend(trim_run(lexicon, rules, text, words, at, at + 1));
                 }
             }
         } else {
-            found.extend(trim_run(lexicon, text, words, first, end));
+            found.extend(trim_run(lexicon, rules, text, words, first, end));
         }
         index = end;
     }

@@ -9,13 +9,14 @@ use super::runs::role_before_first_name;
 use super::shape::{
     after_agency, dated_after, in_heading, is_in_quoted_title, is_in_token, is_quoted,
 };
-use super::{Candidate, PRESS, guess_kind, is_acronym, is_well_known, opens_with_article};
+use super::{Candidate, PRESS, Rules, guess_kind, is_acronym, is_well_known, opens_with_article};
 use crate::model::EntityKind;
 
 /// Cuts titles, roles, nationality words and function words off a run and decides whether
 /// what is left is a name.
 pub(super) fn trim_run(
     lexicon: &Lexicon,
+    rules: Rules,
     text: &str,
     words: &[Word<'_>],
     mut first: usize,
@@ -129,7 +130,13 @@ pub(super) fn trim_run(
         .is_some_and(|place| place.class >= PlaceClass::Region);
     // A title makes it a surname ("M. Catalan", "Mr. English").
     let after_title = first > 0 && lexicon.is_title(words[first - 1].text);
-    if lexicon.is_group_word(name) && !(country_article && country) && !after_title {
+    // German names countries as French names their people ("Italien", "Indien").
+    let german_country = rules == Rules::Nouns && country;
+    if lexicon.is_group_word(name)
+        && !(country_article && country)
+        && !after_title
+        && !german_country
+    {
         return None;
     }
     // "the Panjshiri commander", "Kabulien traders": a word for the people of a place, made an
