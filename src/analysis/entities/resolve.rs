@@ -420,6 +420,9 @@ pub(super) fn resolve_pool(pool: &Pool, alike: &mut Alike) -> AutoEntities {
     let mut by_fold: HashMap<String, usize> = HashMap::default();
     let mut by_place: HashMap<u32, usize> = HashMap::default();
     let mut by_organisation: HashMap<u32, usize> = HashMap::default();
+    // What names with a place word leave without it ("Aargau" of "Kanton Aargau"), for a less
+    // frequent spelling of the name alone, which comes after them.
+    let mut by_core: HashMap<String, usize> = HashMap::default();
     let mut placed = Placed::default();
     for (spelling, evidence, votes) in spellings {
         let folded = fold(spelling);
@@ -439,6 +442,12 @@ pub(super) fn resolve_pool(pool: &Pool, alike: &mut Alike) -> AutoEntities {
             .copied()
             .or_else(|| places.iter().find_map(|id| by_place.get(id).copied()))
             .or_else(|| organisation.and_then(|id| by_organisation.get(&id).copied()))
+            .or_else(|| {
+                by_core
+                    .get(&folded)
+                    .copied()
+                    .filter(|&found| compatible(leans, leaning(&clusters[found].votes)))
+            })
             .or_else(|| {
                 // Acronyms only match exactly: NRF and NRA are different organisations.
                 if evidence.all_caps {
@@ -480,6 +489,11 @@ pub(super) fn resolve_pool(pool: &Pool, alike: &mut Alike) -> AutoEntities {
         }
         cluster.all_caps &= evidence.all_caps;
         cluster.quoted &= evidence.quoted;
+        if !evidence.all_caps
+            && let Some(core) = without_place_word(lexicon, spelling)
+        {
+            by_core.entry(fold(&core)).or_insert(target);
+        }
         by_fold.entry(folded).or_insert(target);
         for id in places {
             by_place.entry(id).or_insert(target);

@@ -564,3 +564,28 @@ fn the_people_of_a_place_named_after_it_are_no_entity() {
         ]
     );
 }
+
+#[test]
+fn in_german_a_canton_is_a_place_and_its_name_alone_the_same_place() {
+    let project = project_of(&[
+        "Die Wahlen im Kanton Aargau\n\nDie Regierung hat am Montag beschlossen, dass die \
+         Wahlen im Kanton Aargau und in Luzern im Herbst stattfinden werden. Der Aargau \
+         hat dafür gestimmt, und auch die Stadt Baden ist mit dem Entscheid zufrieden.\n",
+    ]);
+    assert_eq!(
+        project.documents.iter().next().unwrap().language.as_deref(),
+        Some("de")
+    );
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity(
+                "Kanton Aargau",
+                EntityKind::Place,
+                &["Aargau", "Kanton Aargau"]
+            ),
+            entity("Luzern", EntityKind::Place, &["Luzern"]),
+        ]
+    );
+}
