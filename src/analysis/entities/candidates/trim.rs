@@ -131,12 +131,8 @@ pub(super) fn trim_run(
     // A title makes it a surname ("M. Catalan", "Mr. English").
     let after_title = first > 0 && lexicon.is_title(words[first - 1].text);
     // German names countries as French names their people ("Italien", "Indien").
-    let german_country = rules == Rules::Nouns && country;
-    if lexicon.is_group_word(name)
-        && !(country_article && country)
-        && !after_title
-        && !german_country
-    {
+    let written_as_country = country && (country_article || rules == Rules::Nouns);
+    if lexicon.is_group_word(name) && !written_as_country && !after_title {
         return None;
     }
     // "the Panjshiri commander", "Kabulien traders": a word for the people of a place, made an
