@@ -18,6 +18,35 @@ pub fn one_line(text: &str) -> String {
     line
 }
 
+/// The words of a name as written, split at whitespace but not at a printed line's break: "Ge¬
+/// meinde Rümlang" is "Ge¬ meinde" and "Rümlang" (which [`fold`] reads as "gemeinde").
+pub fn words_of_name(name: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut rest = name;
+    let mut offset = 0;
+    while let Some(at) = rest.find(|c: char| !c.is_whitespace()) {
+        let begin = offset + at;
+        let len = name[begin..]
+            .find(char::is_whitespace)
+            .unwrap_or(name.len() - begin);
+        let end = begin + len;
+        let first = start.unwrap_or(begin);
+        if name[begin..end].ends_with('¬') && end < name.len() {
+            start = Some(first);
+        } else {
+            words.push(&name[first..end]);
+            start = None;
+        }
+        offset = end;
+        rest = &name[end..];
+    }
+    if let Some(first) = start {
+        words.push(&name[first..]);
+    }
+    words
+}
+
 /// A fast, deterministic hasher (64-bit FNV-1a) for the maps of short words that analysis looks
 /// up for every word of every text, where the standard library's SipHash costs more than the
 /// rest of the look-up. Not for keys an attacker chooses to collide: none of these maps are.
@@ -97,6 +126,16 @@ fn escaped_os_text(name: &std::ffi::OsStr) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_splits_into_words_but_not_at_a_printed_line_break() {
+        assert_eq!(
+            words_of_name("  Ge¬ meinde Rümlang\tund Kon¬\nstan¬ tinopel "),
+            ["Ge¬ meinde", "Rümlang", "und", "Kon¬\nstan¬ tinopel"]
+        );
+        assert_eq!(words_of_name("Ende¬"), ["Ende¬"]);
+        assert!(words_of_name(" ").is_empty());
+    }
 
     #[test]
     fn a_unicode_file_name_is_itself() {

@@ -58,7 +58,7 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     if let Some(place) = place {
         votes[kind_index(EntityKind::Place)] += place.weight();
     }
-    let words: Vec<&str> = spelling.split_whitespace().collect();
+    let words: Vec<&str> = crate::text::words_of_name(spelling);
     // The name's own words: "National Resistance Front", "Gaza Strip", "Pacific Ocean".
     // An acronym inside a word in small letters is an organisation's ("AfD", "Zanu-PF"):
     // people's names have none.
@@ -210,7 +210,7 @@ fn of_compound(words: &[&str]) -> Option<(String, String)> {
 /// well-known places: written in title case ("Human Rights", "African Quarter", "Berlin
 /// Summit"), it names a thing or an event at least as often as a person.
 fn is_phrase(lexicon: &Lexicon, spelling: &str) -> bool {
-    let words: Vec<&str> = spelling.split_whitespace().collect();
+    let words: Vec<&str> = crate::text::words_of_name(spelling);
     words.len() >= 2
         && words.iter().all(|word| {
             lexicon.is_common_word(word)
@@ -284,7 +284,7 @@ fn is_named(
 /// The name a place word leaves when taken off: "Panjshir" of "Panjshir Valley", "Panchir" of
 /// "vallée du Panchir", "Parwan" of "Parwan province".
 fn without_place_word(lexicon: &Lexicon, spelling: &str) -> Option<String> {
-    let words: Vec<&str> = spelling.split_whitespace().collect();
+    let words: Vec<&str> = crate::text::words_of_name(spelling);
     if words.len() < 2 {
         return None;
     }

@@ -586,6 +586,7 @@ fn in_german_a_canton_is_a_place_and_its_name_alone_the_same_place() {
                 &["Aargau", "Kanton Aargau"]
             ),
             entity("Luzern", EntityKind::Place, &["Luzern"]),
+            entity("Stadt Baden", EntityKind::Place, &["Stadt Baden"]),
         ]
     );
 }

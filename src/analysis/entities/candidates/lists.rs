@@ -38,7 +38,7 @@ fn known_kind(lexicon: &Lexicon, candidate: &Candidate) -> Option<EntityKind> {
     if lexicon.organisation(name).is_some() || candidate.cue == Some(EntityKind::Organisation) {
         return Some(EntityKind::Organisation);
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let words: Vec<&str> = crate::text::words_of_name(name);
     if lexicon.is_well_known_place(name)
         || words.len() >= 2 && lexicon.is_place_word(words[words.len() - 1])
         || candidate.cue == Some(EntityKind::Place) && !candidate.weak_cue

@@ -165,7 +165,7 @@ fn surname(lexicon: &Lexicon, candidate: &Candidate) -> Option<String> {
     if candidate.all_caps {
         return None;
     }
-    let words: Vec<&str> = candidate.text.split_whitespace().collect();
+    let words: Vec<&str> = crate::text::words_of_name(&candidate.text);
     if words.len() < 2
         || words
             .iter()
@@ -451,9 +451,11 @@ fn keep_under_rules(lexicon: &Lexicon, candidate: &Candidate, rules: Rules) -> b
                     || candidate.cue == Some(EntityKind::Place)
                     || lexicon.is_well_known_place(&candidate.text);
             }
-            let parts: Vec<&str> = candidate.text.split_whitespace().collect();
+            let parts: Vec<&str> = crate::text::words_of_name(&candidate.text);
+            // A place word and a name: "Gemeinde Rümlang", "Kanton Waadt".
+            parts.len() >= 2 && lexicon.is_place_word(parts[0])
             // A first name the lexicon knows, then a surname: "Gottfried Keller".
-            parts.len() >= 2
+                || parts.len() >= 2
                 && lexicon
                     .given_name(parts[0])
                     .is_some_and(|given| !given.ambiguous)

@@ -317,3 +317,17 @@ fn a_bodys_name_goes_on_with_for_and_a_places_does_not() {
         ["Centre for Strategic Studies", "Panjshir Valley", "Massoud"]
     );
 }
+
+#[test]
+fn a_word_broken_across_printed_lines_is_one_word_and_a_place_word_names_a_place_in_german() {
+    // "Mona¬ ten" is not the first name Mona and a surname; "Ge¬ meinde" is the place word.
+    let found: Vec<String> = candidates(
+        "Seit drei Mona¬ ten ist es still. Die Ge¬ meinde Rümlang hat im Som¬ mer gewählt. \
+         Der Kor¬ respondent schreibt.",
+        Some("de"),
+    )
+    .into_iter()
+    .map(|candidate| candidate.text)
+    .collect();
+    assert_eq!(found, ["Ge¬ meinde Rümlang"]);
+}
