@@ -127,6 +127,8 @@ pub struct Lexicon {
     stop_words: HashSet<String>,
     /// German function words, which German capitalises at the start of a sentence.
     stop_words_german: HashSet<String>,
+    /// The last parts of German compounds that name an organisation ("-rath", "-verein").
+    organisation_heads_german: Vec<String>,
     /// Common lower-case words, as written (not folded: "été" is not "ete").
     common_words: HashSet<String>,
 }
@@ -163,6 +165,15 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(str::trim_end)
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+}
+
+/// Whether a folded word is a compound ending in `head` after at least five letters: the
+/// shortest German stems that name a body ("Stadt" of "Stadtrat"); shorter ones make other
+/// words ("Heirat", "Apparat").
+fn is_compound_of(folded: &str, head: &str) -> bool {
+    folded
+        .strip_suffix(head)
+        .is_some_and(|stem| stem.chars().filter(|c| c.is_alphabetic()).count() >= 5)
 }
 
 fn folded_set(text: &str) -> HashSet<String> {
@@ -204,6 +215,11 @@ impl Lexicon {
             calendar: folded_set(include_str!("../../assets/words/calendar.txt")),
             stop_words: folded_set(include_str!("../../assets/words/stop-words.txt")),
             stop_words_german: folded_set(include_str!("../../assets/words/stop-words-de.txt")),
+            organisation_heads_german: data_lines(include_str!(
+                "../../assets/words/organisation-heads-de.txt"
+            ))
+            .map(|line| fold(line.trim()))
+            .collect(),
             group_words: folded_set(include_str!("../../assets/words/group-words.txt")),
             ..Self::default()
         };
@@ -559,6 +575,24 @@ impl Lexicon {
     /// Whether `word` is a function word, never a name alone.
     pub fn is_stop_word(&self, word: &str) -> bool {
         with_folded(word, |word| self.stop_words.contains(word))
+    }
+
+    /// Whether `word` is a German compound that names an organisation: at least five letters,
+    /// then the name of a kind of body ("Bundesrath", "Bäckermeisterverband").
+    pub fn is_german_organisation_compound(&self, word: &str) -> bool {
+        let folded = fold(word);
+        self.organisation_heads_german
+            .iter()
+            .any(|head| is_compound_of(&folded, head))
+    }
+
+    /// Whether `word` is a German council's name that also titles its members: a compound
+    /// ending in "-rat" or "-rath" ("Regierungsrat Keller").
+    pub fn is_german_council_member(&self, word: &str) -> bool {
+        let folded = fold(word);
+        ["rat", "rath"]
+            .iter()
+            .any(|head| is_compound_of(&folded, head))
     }
 
     /// Whether `word` is a German function word ("Der", "Nach", "Auch"): in a German text never

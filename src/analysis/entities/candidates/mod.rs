@@ -375,6 +375,34 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
         }
         index = end;
     }
+    if rules == Rules::Nouns {
+        // German writes the kind of body and its name as one word ("Bundesrath"): the word says
+        // what it is, as "Council" does in "Federal Council".
+        for candidate in &mut found {
+            let parts = crate::text::words_of_name(&candidate.text);
+            let last = parts.last().copied().unwrap_or_default();
+            // A council's name before a name is its member's title: "Regierungsrat Keller",
+            // "Nationalrat Müller".
+            if candidate.cue.is_none()
+                && parts.len() >= 2
+                && lexicon.is_german_council_member(parts[0])
+                && !lexicon.is_german_organisation_compound(last)
+                && !lexicon.is_organisation_word(last)
+            {
+                candidate.cue = Some(EntityKind::Person);
+                candidate.weak_cue = false;
+                continue;
+            }
+            if candidate.cue.is_none()
+                && !candidate.all_caps
+                && (parts.len() >= 2 && lexicon.is_organisation_word(last)
+                    || lexicon.is_german_organisation_compound(last))
+            {
+                candidate.cue = Some(EntityKind::Organisation);
+                candidate.sentence_initial = false;
+            }
+        }
+    }
     found.retain(|candidate| keep_under_rules(lexicon, candidate, rules));
     lists::cue_list_items(lexicon, text, &mut found);
     found
@@ -439,8 +467,10 @@ fn keep_under_rules(lexicon: &Lexicon, candidate: &Candidate, rules: Rules) -> b
         Rules::Capitals => true,
         Rules::LexiconOnly => known(),
         Rules::Nouns => {
-            if candidate.cue == Some(EntityKind::Person)
-                || lexicon.organisation(&candidate.text).is_some()
+            if matches!(
+                candidate.cue,
+                Some(EntityKind::Person | EntityKind::Organisation)
+            ) || lexicon.organisation(&candidate.text).is_some()
             {
                 return true;
             }

@@ -203,7 +203,8 @@ fn in_german_capitals_alone_are_no_evidence() {
     .into_iter()
     .map(|candidate| candidate.text)
     .collect();
-    assert_eq!(found, ["Bern", "Müller", "Gottfried Keller"]);
+    // "Bundesrat", a compound naming a body, is the Federal Council: evidence beyond capitals.
+    assert_eq!(found, ["Bundesrat", "Bern", "Müller", "Gottfried Keller"]);
 }
 
 #[test]
@@ -315,6 +316,30 @@ fn a_bodys_name_goes_on_with_for_and_a_places_does_not() {
              Massoud went on."
         ),
         ["Centre for Strategic Studies", "Panjshir Valley", "Massoud"]
+    );
+}
+
+#[test]
+fn in_german_a_compound_names_a_body_and_a_council_before_a_name_its_member() {
+    let found: Vec<(String, Option<EntityKind>)> = candidates(
+        "Der Bundesrath hat beschlossen. Der Bäckermeisterverband tagte. Regierungsrat Keller \
+         sprach. Die Regierung und die Presse schwiegen. Der Apparat lief, und die Heirat fand \
+         statt.",
+        Some("de"),
+    )
+    .into_iter()
+    .map(|candidate| (candidate.text, candidate.cue))
+    .collect();
+    assert_eq!(
+        found,
+        [
+            ("Bundesrath".to_owned(), Some(EntityKind::Organisation)),
+            (
+                "Bäckermeisterverband".to_owned(),
+                Some(EntityKind::Organisation)
+            ),
+            ("Regierungsrat Keller".to_owned(), Some(EntityKind::Person)),
+        ]
     );
 }
 
