@@ -354,11 +354,21 @@ impl Lexicon {
 
     /// The place a name most likely means, if the gazetteer knows it.
     pub fn place(&self, name: &str) -> Option<Place> {
-        with_folded(name, |folded| self.places.get(folded)?.first().copied()).or_else(|| {
-            // Eighteenth-century print's long s reads as an f in OCR ("Ruffia", "Long-Ifland").
-            let long_s = name.contains('f').then(|| name.replace('f', "s"))?;
-            with_folded(&long_s, |folded| self.places.get(folded)?.first().copied())
-        })
+        let look_up =
+            |name: &str| with_folded(name, |folded| self.places.get(folded)?.first().copied());
+        look_up(name)
+            .or_else(|| {
+                // Eighteenth-century print's long s reads as an f in OCR ("Ruffia", "Long-Ifland").
+                let long_s = name.contains('f').then(|| name.replace('f', "s"))?;
+                look_up(&long_s)
+            })
+            .or_else(|| {
+                // The German genitive of a well-known place: "Frankreichs", "Europas".
+                let stem = name
+                    .strip_suffix('s')
+                    .filter(|stem| stem.chars().count() >= 4)?;
+                look_up(stem).filter(Place::is_well_known)
+            })
     }
 
     /// Whether the gazetteer knows a name as a place whose name alone says so (see
@@ -738,6 +748,17 @@ mod tests {
             Some(sea.id)
         );
         assert!(sea.is_well_known());
+        // A first-level division in German and French is the one GeoNames names in English; a
+        // former country is a place of its own; a German genitive is the place, for a place
+        // known well enough that its stem cannot be another word.
+        let same = |a: &str, b: &str| {
+            let (a, b) = (lexicon.place(a), lexicon.place(b));
+            a.is_some() && a.map(|place| place.id) == b.map(|place| place.id)
+        };
+        assert!(same("Bayern", "Bavaria") && same("Écosse", "Scotland"));
+        assert!(same("Preußen", "Prusse") && same("Großbritannien", "United Kingdom"));
+        assert!(same("Frankreichs", "France") && same("Europas", "Europe"));
+        assert_eq!(lexicon.place("Hofs"), None);
         assert_eq!(
             lexicon.place("Corne de l’Afrique").map(|place| place.id),
             lexicon.place("Horn of Africa").map(|place| place.id)

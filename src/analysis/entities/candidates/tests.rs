@@ -212,16 +212,17 @@ fn in_german_function_words_small_towns_named_by_nouns_and_units_are_no_names() 
     // "Der", "Auch", "Von" are places in the gazetteer and "Am" a first name; "Lage", "Ende" and
     // "Hof" are small towns. "Fr." before a surname is a first name ("Fr." for francs before a
     // noun opens no name: the abbreviation is ambiguous), "Hr." a title, and a small town after
-    // a preposition of place is a place. "Italien" is Italy, not the French for an Italian.
+    // a preposition of place is a place. "Italien" is Italy, not the French for an Italian, and "Rom" Rome, not
+    // the French for a Roma.
     let found: Vec<String> = candidates(
-        "Der Krieg ist aus. Sie zogen nach Italien. Auch die Lage ist gut. Am Ende kam er. Von dort ging er nach Hof. \
+        "Der Krieg ist aus. Sie zogen nach Italien und Rom. Auch die Lage ist gut. Am Ende kam er. Von dort ging er nach Hof. \
          Er zahlte 300 Fr. Berechtigte Leute kamen. Hr. Curti und Dr. Fr. Heldmann sprachen.",
         Some("de"),
     )
     .into_iter()
     .map(|candidate| candidate.text)
     .collect();
-    assert_eq!(found, ["Italien", "Hof", "Curti", "Fr. Heldmann"]);
+    assert_eq!(found, ["Italien", "Rom", "Hof", "Curti", "Fr. Heldmann"]);
 }
 
 #[test]

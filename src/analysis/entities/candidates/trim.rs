@@ -130,8 +130,10 @@ pub(super) fn trim_run(
         .is_some_and(|place| place.class >= PlaceClass::Region);
     // A title makes it a surname ("M. Catalan", "Mr. English").
     let after_title = first > 0 && lexicon.is_title(words[first - 1].text);
-    // German names countries as French names their people ("Italien", "Indien").
-    let written_as_country = country && (country_article || rules == Rules::Nouns);
+    // German names countries and cities as French and English name their people ("Italien",
+    // "Indien", "Rom").
+    let written_as_country =
+        country && country_article || rules == Rules::Nouns && lexicon.is_well_known_place(name);
     if lexicon.is_group_word(name) && !written_as_country && !after_title {
         return None;
     }
