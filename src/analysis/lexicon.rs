@@ -369,6 +369,12 @@ impl Lexicon {
                     .filter(|stem| stem.chars().count() >= 4)?;
                 look_up(stem).filter(Place::is_well_known)
             })
+            .or_else(|| {
+                // A German adjective declined after an article: "den Vereinigten Staaten".
+                let (adjective, rest) = name.split_once(' ')?;
+                let base = adjective.strip_suffix("en")?;
+                look_up(&format!("{base}e {rest}")).filter(Place::is_well_known)
+            })
     }
 
     /// Whether the gazetteer knows a name as a place whose name alone says so (see
@@ -758,6 +764,7 @@ mod tests {
         assert!(same("Bayern", "Bavaria") && same("Écosse", "Scotland"));
         assert!(same("Preußen", "Prusse") && same("Großbritannien", "United Kingdom"));
         assert!(same("Frankreichs", "France") && same("Europas", "Europe"));
+        assert!(same("Vereinigten Staaten", "United States"));
         assert_eq!(lexicon.place("Hofs"), None);
         assert_eq!(
             lexicon.place("Corne de l’Afrique").map(|place| place.id),
