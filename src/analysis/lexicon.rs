@@ -333,6 +333,11 @@ impl Lexicon {
                 let main = position < 2;
                 if main {
                     main_names.insert((folded.clone(), id));
+                    // The demonym source gives a few countries' own names as their people's
+                    // ("Gibraltar", "Djibouti", "Vatican"): the name is the country's.
+                    if class == PlaceClass::Country {
+                        lexicon.group_words.remove(&folded);
+                    }
                 }
                 let entry = lexicon.places.entry(folded.clone()).or_default();
                 if !entry.iter().any(|known| known.id == place.id) {
@@ -793,6 +798,8 @@ mod tests {
             assert!(lexicon.is_group_word(person_of), "{person_of}");
         }
         for name in [
+            "Gibraltar",
+            "Djibouti",
             "Newman",
             "Truman",
             "Chairman",
