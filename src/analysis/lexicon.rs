@@ -383,9 +383,12 @@ impl Lexicon {
     }
 
     /// Whether the gazetteer knows a name as a place whose name alone says so (see
-    /// [`Place::is_well_known`]).
+    /// [`Place::is_well_known`]), as the likeliest place or another one: "Vienne" is a small
+    /// French town's own name before it is Vienna's French name, and a well-known place's name
+    /// all the same.
     pub fn is_well_known_place(&self, name: &str) -> bool {
         self.place(name).is_some_and(|place| place.is_well_known())
+            || self.places(name).iter().any(Place::is_well_known)
     }
 
     /// Every place a name may mean, the likeliest first.

@@ -590,3 +590,24 @@ fn in_german_a_canton_is_a_place_and_its_name_alone_the_same_place() {
         ]
     );
 }
+
+#[test]
+fn a_well_known_place_is_a_name_though_a_small_town_and_a_verb_are_written_alike() {
+    // "Vienne" is Vienna in French, a town in Isère and a form of "venir".
+    let project = project_of(&[
+        "Nouvelles de l'étranger\n\nLa mode se fait à Saint-Pétersbourg comme à Vienne. On \
+         attend le roi à Vienne au commencement de mai, pourvu qu'il vienne.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity(
+                "Saint-Pétersbourg",
+                EntityKind::Place,
+                &["Saint-Pétersbourg"]
+            ),
+            entity("Vienne", EntityKind::Place, &["Vienne"]),
+        ]
+    );
+}
