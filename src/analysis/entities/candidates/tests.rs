@@ -357,3 +357,14 @@ fn a_word_broken_across_printed_lines_is_one_word_and_a_place_word_names_a_place
     .collect();
     assert_eq!(found, ["Ge¬ meinde Rümlang"]);
 }
+
+#[test]
+fn a_place_word_after_an_elided_article_and_a_local_papers_dateline_cue_places() {
+    assert_eq!(
+        names("Cressier. — Dimanche, la flotte partit pour l'île de Terceira."),
+        [
+            ("Cressier".to_owned(), Some(EntityKind::Place)),
+            ("Terceira".to_owned(), Some(EntityKind::Place)),
+        ]
+    );
+}

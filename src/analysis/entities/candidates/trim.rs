@@ -245,7 +245,7 @@ pub(super) fn trim_run(
         .map(|index| without_elision(words[index].text).to_lowercase());
     let before_previous = first
         .checked_sub(2)
-        .map(|index| words[index].text.to_lowercase());
+        .map(|index| without_elision(words[index].text).to_lowercase());
     // Only a title, a role or a kind of organisation before it makes a capitalised common word a
     // name; a preposition ("dans l'Etat") does not.
     let common = run.len() == 1
@@ -332,7 +332,12 @@ pub(super) fn trim_run(
         && letters >= 4
         && !name.contains('.')
         && (all_caps && after.starts_with(['—', '–', '-', '(', ','])
-            || run.len() == 1 && dated_after(lexicon, after))
+            || run.len() == 1 && dated_after(lexicon, after)
+            // "Cressier. — Dimanche…": a local paper's dateline, the place and a dash.
+            || run.len() <= 3
+                && after
+                    .strip_prefix('.')
+                    .is_some_and(|rest| rest.trim_start().starts_with(['—', '–'])))
     {
         all_caps = false;
         sentence_initial = false;
