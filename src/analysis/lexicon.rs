@@ -7,8 +7,8 @@
 //!   `given-names-extra.tsv`, the abbreviations print uses for common ones ("Wm.", "Chas.");
 //! - `assets/names/demonyms.tsv` and `assets/words/group-words.txt`: words for the people of a
 //!   country or the members of a group ("Afghans", "Française", "jihadists"), never names;
-//! - `assets/names/organisations.tsv`: agencies, international organisations, armed groups and
-//!   platforms, with their names in several languages;
+//! - `assets/names/organisations.tsv`: agencies, international organisations, armed groups,
+//!   outlets, platforms and large companies, with their names in several languages;
 //! - `assets/words/*.txt`: titles, roles, function words (`stop-words-de.txt` for German texts
 //!   only) and the other closed word classes;
 //! - `assets/words/common-*.txt`: the commonest lower-case words of English and French.
