@@ -611,3 +611,25 @@ fn a_well_known_place_is_a_name_though_a_small_town_and_a_verb_are_written_alike
         ]
     );
 }
+
+#[test]
+fn an_empire_or_a_kingdom_is_a_place() {
+    let project = project_of(&[
+        "History notes\n\nThe German Reich signed the treaty with the Ottoman Empire, and the \
+         Kingdom of Sardinia joined them later, the historian Karl Weber said.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("German Reich", EntityKind::Place, &["German Reich"]),
+            entity("Karl Weber", EntityKind::Person, &["Karl Weber"]),
+            entity(
+                "Kingdom of Sardinia",
+                EntityKind::Place,
+                &["Kingdom of Sardinia"]
+            ),
+            entity("Ottoman Empire", EntityKind::Place, &["Ottoman Empire"]),
+        ]
+    );
+}
