@@ -368,3 +368,25 @@ fn a_place_word_after_an_elided_article_and_a_local_papers_dateline_cue_places()
         ]
     );
 }
+
+#[test]
+fn a_common_word_printed_with_a_long_s_is_no_name() {
+    // OCR reads the long s of old print as an f: "Conftitution" is "Constitution", and the
+    // "Affembly" the assembly; "Fay" is too short to tell, and "Fenton" no common word with an s.
+    let found: Vec<(String, bool)> = candidates(
+        "He read the Conftitution to the Affembly, and Fay spoke to Fenton.",
+        None,
+    )
+    .into_iter()
+    .map(|candidate| (candidate.text, candidate.common))
+    .collect();
+    assert_eq!(
+        found,
+        [
+            ("Conftitution".to_owned(), true),
+            ("Affembly".to_owned(), true),
+            ("Fay".to_owned(), false),
+            ("Fenton".to_owned(), false),
+        ]
+    );
+}

@@ -387,6 +387,11 @@ fn run_start(words: &[Word<'_>], index: usize) -> usize {
 /// Whether a word, or every part of a hyphenated word, is a common lower-case word.
 pub(super) fn is_common_compound(lexicon: &Lexicon, word: &str) -> bool {
     lexicon.is_common_word(word)
+        // Eighteenth-century print's long s, read as an f by OCR: "Conftitution", "Affembly".
+        // Not in short words, where the f may be a name's own ("Fang", "Fay").
+        || word.contains('f')
+            && word.chars().count() >= 6
+            && lexicon.is_common_word(&word.replace('f', "s"))
         || word.contains('-')
             && word
                 .split('-')
