@@ -797,6 +797,9 @@ mod tests {
             "Gazans",
             "New Yorkers",
             "Parisiens",
+            "Copts",
+            "Tchétchènes",
+            "Egyptian Copts",
         ] {
             assert!(lexicon.is_group_word(person_of), "{person_of}");
         }
@@ -826,6 +829,8 @@ mod tests {
             lexicon.organisation("United Nations")
         );
         assert!(lexicon.is_title("Commander") && lexicon.is_stop_word("The"));
+        // Arabic words for an army, a movement, a front or a party name bodies, as "Front" does.
+        assert!(lexicon.is_organisation_word("Jaish") && lexicon.is_organisation_word("Ansar"));
         // Look-ups ignore case and accents, in any script.
         assert!(
             lexicon.is_stop_word("LES")
