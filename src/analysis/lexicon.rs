@@ -125,6 +125,8 @@ pub struct Lexicon {
     directions: HashSet<String>,
     calendar: HashSet<String>,
     stop_words: HashSet<String>,
+    /// Words of an award's, a festival's or a contest's name.
+    event_words: HashSet<String>,
     /// German function words, which German capitalises at the start of a sentence.
     stop_words_german: HashSet<String>,
     /// The last parts of German compounds that name an organisation ("-rath", "-verein").
@@ -214,6 +216,7 @@ impl Lexicon {
             directions: folded_set(include_str!("../../assets/words/directions.txt")),
             calendar: folded_set(include_str!("../../assets/words/calendar.txt")),
             stop_words: folded_set(include_str!("../../assets/words/stop-words.txt")),
+            event_words: folded_set(include_str!("../../assets/words/event-words.txt")),
             stop_words_german: folded_set(include_str!("../../assets/words/stop-words-de.txt")),
             organisation_heads_german: data_lines(include_str!(
                 "../../assets/words/organisation-heads-de.txt"
@@ -617,6 +620,11 @@ impl Lexicon {
         ["rat", "rath"]
             .iter()
             .any(|head| is_compound_of(&folded, head))
+    }
+
+    /// Whether `word` makes a name an award's, a festival's or a contest's ("Prize", "Cup").
+    pub fn is_event_word(&self, word: &str) -> bool {
+        with_folded(word, |word| self.event_words.contains(word))
     }
 
     /// Whether `word` is a German function word ("Der", "Nach", "Auch"): in a German text never

@@ -87,6 +87,14 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     }) {
         votes[kind_index(EntityKind::Other)] += 2.0;
     }
+    // An award, a festival, a contest: "Nobel Prize", "SAG Awards", "Festival de Cannes".
+    if words.len() >= 2
+        && (lexicon.is_event_word(words[words.len() - 1])
+            || lexicon.is_event_word(words[0])
+                && matches!(words[1], "of" | "de" | "du" | "des" | "d'" | "d’"))
+    {
+        votes[kind_index(EntityKind::Other)] += 3.0;
+    }
     // "North Africa", "South Korea": a point of the compass before a place.
     // "Western Europe", "Europe occidentale", "Afrique centrale" too.
     if words.len() >= 2

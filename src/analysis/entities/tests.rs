@@ -633,3 +633,30 @@ fn an_empire_or_a_kingdom_is_a_place() {
         ]
     );
 }
+
+#[test]
+fn an_award_a_festival_or_a_contest_is_no_person_nor_organisation() {
+    let project = project_of(&[
+        "Film notes\n\nThe film won at the Producers Guild Awards and then the Nobel Prize went \
+         to Han Kang, weeks before the Festival de Cannes opened, the critic Anna Berg said.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("Anna Berg", EntityKind::Person, &["Anna Berg"]),
+            entity(
+                "Festival de Cannes",
+                EntityKind::Other,
+                &["Festival de Cannes"]
+            ),
+            entity("Han Kang", EntityKind::Person, &["Han Kang"]),
+            entity("Nobel Prize", EntityKind::Other, &["Nobel Prize"]),
+            entity(
+                "Producers Guild Awards",
+                EntityKind::Other,
+                &["Producers Guild Awards"]
+            ),
+        ]
+    );
+}
