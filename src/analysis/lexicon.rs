@@ -808,6 +808,8 @@ mod tests {
             "Copts",
             "Tchétchènes",
             "Egyptian Copts",
+            "Swahili",
+            "Hébreu",
         ] {
             assert!(lexicon.is_group_word(person_of), "{person_of}");
         }
