@@ -686,6 +686,13 @@ impl Lexicon {
                 return true;
             }
         }
+        // English negatives: "un-verified", "un-armed".
+        if let Some(rest) = lower.strip_prefix("un")
+            && rest.chars().count() >= 5
+            && (self.is_common_word(rest) || self.is_derived_common_word(rest))
+        {
+            return true;
+        }
         ["ly", "ing", "ed", "s", "es"].iter().any(|suffix| {
             lower
                 .strip_suffix(suffix)
@@ -718,6 +725,8 @@ mod tests {
             "Stunned",
             "Envoys",
             "Churches",
+            "Unverified",
+            "Unarmed",
             "Fonctionne-t-il",
             "Peut-on",
             "A-t-elle",
@@ -736,6 +745,9 @@ mod tests {
             "Saint-Louis",
             "Kabul",
             "Massoud",
+            "Unilever",
+            "Unicef",
+            "Union",
             "Williams",
             "Athens",
         ] {
