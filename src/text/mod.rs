@@ -22,27 +22,19 @@ pub fn one_line(text: &str) -> String {
 /// meinde Rümlang" is "Ge¬ meinde" and "Rümlang" (which [`fold`] reads as "gemeinde").
 pub fn words_of_name(name: &str) -> Vec<&str> {
     let mut words = Vec::new();
+    // Where the word being read began, while its pieces end in a line break's "¬".
     let mut start = None;
-    let mut rest = name;
-    let mut offset = 0;
-    while let Some(at) = rest.find(|c: char| !c.is_whitespace()) {
-        let begin = offset + at;
-        let len = name[begin..]
-            .find(char::is_whitespace)
-            .unwrap_or(name.len() - begin);
-        let end = begin + len;
-        let first = start.unwrap_or(begin);
-        if name[begin..end].ends_with('¬') && end < name.len() {
-            start = Some(first);
-        } else {
-            words.push(&name[first..end]);
+    for piece in name.split_whitespace() {
+        // `piece` is a slice of `name`: its offset is the distance between their starts.
+        let begin = piece.as_ptr() as usize - name.as_ptr() as usize;
+        let first = *start.get_or_insert(begin);
+        if !piece.ends_with('¬') {
+            words.push(&name[first..begin + piece.len()]);
             start = None;
         }
-        offset = end;
-        rest = &name[end..];
     }
     if let Some(first) = start {
-        words.push(&name[first..]);
+        words.push(name[first..].trim_end());
     }
     words
 }

@@ -376,32 +376,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
         index = end;
     }
     if rules == Rules::Nouns {
-        // German writes the kind of body and its name as one word ("Bundesrath"): the word says
-        // what it is, as "Council" does in "Federal Council".
-        for candidate in &mut found {
-            let parts = crate::text::words_of_name(&candidate.text);
-            let last = parts.last().copied().unwrap_or_default();
-            // A council's name before a name is its member's title: "Regierungsrat Keller",
-            // "Nationalrat Müller".
-            if candidate.cue.is_none()
-                && parts.len() >= 2
-                && lexicon.is_german_council_member(parts[0])
-                && !lexicon.is_german_organisation_compound(last)
-                && !lexicon.is_organisation_word(last)
-            {
-                candidate.cue = Some(EntityKind::Person);
-                candidate.weak_cue = false;
-                continue;
-            }
-            if candidate.cue.is_none()
-                && !candidate.all_caps
-                && (parts.len() >= 2 && lexicon.is_organisation_word(last)
-                    || lexicon.is_german_organisation_compound(last))
-            {
-                candidate.cue = Some(EntityKind::Organisation);
-                candidate.sentence_initial = false;
-            }
-        }
+        cue_german_compounds(lexicon, &mut found);
     }
     found.retain(|candidate| keep_under_rules(lexicon, candidate, rules));
     lists::cue_list_items(lexicon, text, &mut found);
@@ -458,6 +433,31 @@ fn is_particle(lexicon: &Lexicon, word: &str) -> bool {
     lexicon.is_particle(word) || word.starts_with("al-") || word.starts_with("el-")
 }
 
+/// German writes the kind of body and its name as one word ("Bundesrath"): the word says what
+/// the name is, as "Council" does in "Federal Council". A council's name before a name is its
+/// member's title: "Regierungsrat Keller", "Nationalrat Müller".
+fn cue_german_compounds(lexicon: &Lexicon, candidates: &mut [Candidate]) {
+    for candidate in candidates
+        .iter_mut()
+        .filter(|candidate| candidate.cue.is_none())
+    {
+        let parts = crate::text::words_of_name(&candidate.text);
+        let last = parts.last().copied().unwrap_or_default();
+        let names_a_body =
+            lexicon.is_organisation_word(last) || lexicon.is_german_organisation_compound(last);
+        if parts.len() >= 2 && lexicon.is_german_council_member(parts[0]) && !names_a_body {
+            candidate.cue = Some(EntityKind::Person);
+            candidate.weak_cue = false;
+        } else if !candidate.all_caps
+            && (parts.len() >= 2 && lexicon.is_organisation_word(last)
+                || lexicon.is_german_organisation_compound(last))
+        {
+            candidate.cue = Some(EntityKind::Organisation);
+            candidate.sentence_initial = false;
+        }
+    }
+}
+
 /// Whether a candidate may stand under the rules of its document's language.
 fn keep_under_rules(lexicon: &Lexicon, candidate: &Candidate, rules: Rules) -> bool {
     let known = || {
@@ -482,13 +482,13 @@ fn keep_under_rules(lexicon: &Lexicon, candidate: &Candidate, rules: Rules) -> b
                     || lexicon.is_well_known_place(&candidate.text);
             }
             let parts: Vec<&str> = crate::text::words_of_name(&candidate.text);
-            // A place word and a name: "Gemeinde Rümlang", "Kanton Waadt".
-            parts.len() >= 2 && lexicon.is_place_word(parts[0])
-            // A first name the lexicon knows, then a surname: "Gottfried Keller".
-                || parts.len() >= 2
-                && lexicon
-                    .given_name(parts[0])
-                    .is_some_and(|given| !given.ambiguous)
+            // A place word and a name ("Gemeinde Rümlang"), or a first name the lexicon knows
+            // and a surname ("Gottfried Keller").
+            parts.len() >= 2
+                && (lexicon.is_place_word(parts[0])
+                    || lexicon
+                        .given_name(parts[0])
+                        .is_some_and(|given| !given.ambiguous))
                 || candidate.all_caps && candidate.text.chars().count() <= 5
         }
     }
