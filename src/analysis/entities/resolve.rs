@@ -62,7 +62,15 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     // The name's own words: "National Resistance Front", "Gaza Strip", "Pacific Ocean".
     // An acronym inside a word in small letters is an organisation's ("AfD", "Zanu-PF"):
     // people's names have none.
-    if words.iter().any(|word| lexicon.is_organisation_word(word))
+    // So does one after a hyphen ("Pittsburgh Post-Gazette", "San Diego Union-Tribune").
+    let hyphenated = |word: &&str| {
+        word.rsplit_once('-').is_some_and(|(_, tail)| {
+            tail.starts_with(char::is_uppercase) && lexicon.is_organisation_word(tail)
+        })
+    };
+    if words
+        .iter()
+        .any(|word| lexicon.is_organisation_word(word) || hyphenated(word))
         || !all_caps && words.iter().any(|word| has_inner_acronym(word))
     {
         votes[kind_index(EntityKind::Organisation)] += 2.5;

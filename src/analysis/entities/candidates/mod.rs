@@ -189,8 +189,20 @@ pub fn candidates(text: &str, language: Option<&str>) -> Vec<Candidate> {
 /// Words of a compound adjective made of a name, cut after the name: "London" of
 /// "London-based", "al-Qaeda" of "al-Qaeda-linked", "Taliban" of "Taliban-controlled". (Not
 /// a lower-case syllable of a given name: "Ing-wen", "Jong-un" keep theirs.)
-const ADJECTIVE_ENDINGS: [&str; 24] = [
+const ADJECTIVE_ENDINGS: [&str; 36] = [
     "based",
+    "shaped",
+    "free",
+    "size",
+    "sized",
+    "like",
+    "enabled",
+    "themed",
+    "powered",
+    "specific",
+    "wide",
+    "compatible",
+    "certified",
     "linked",
     "led",
     "backed",
@@ -234,9 +246,12 @@ fn name_words(text: &str) -> Vec<Word<'_>> {
 
 /// [`candidates`] in the words of `text`, split once for all that reads them.
 fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<Candidate> {
-    let rules = Rules::for_language(language);
-    let french = language == Some("fr");
     let lexicon = lexicon();
+    let rules = match language {
+        None if !reads_as_english_or_french(lexicon, words) => Rules::LexiconOnly,
+        _ => Rules::for_language(language),
+    };
+    let french = language == Some("fr");
     // German capitalises its function words at the start of a sentence, and they are not
     // always in the general list ("Der", "Nach", "Auch" are also places or first names).
     let name_word = |word: &Word<'_>| {
@@ -456,6 +471,26 @@ fn cue_german_compounds(lexicon: &Lexicon, candidates: &mut [Candidate]) {
             candidate.sentence_initial = false;
         }
     }
+}
+
+/// Whether a text whose language was not detected reads as English or French: at least half
+/// of its words in lower case are common words of either. A text in a language the analyser
+/// has no rules for (Indonesian, Portuguese: few of their words are English or French) gets
+/// only the names the lexicon knows, as its capitals say nothing the rules can read. A text of
+/// fewer than twenty such words (a list of names, a table) is given the benefit of the doubt.
+fn reads_as_english_or_french(lexicon: &Lexicon, words: &[Word<'_>]) -> bool {
+    const ENOUGH: usize = 20;
+    let lower = words
+        .iter()
+        .filter(|word| !word.text.is_empty() && word.text.chars().all(char::is_lowercase));
+    let (mut all, mut common) = (0_usize, 0_usize);
+    for word in lower {
+        all += 1;
+        if lexicon.is_common_word(word.text) || lexicon.is_stop_word(word.text) {
+            common += 1;
+        }
+    }
+    all < ENOUGH || common * 2 >= all
 }
 
 /// Whether a candidate may stand under the rules of its document's language.

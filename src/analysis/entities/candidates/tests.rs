@@ -390,3 +390,43 @@ fn a_common_word_printed_with_a_long_s_is_no_name() {
         ]
     );
 }
+
+#[test]
+fn a_common_word_opening_a_sentence_a_number_and_an_abbreviated_title_are_not_part_of_a_name() {
+    assert_eq!(
+        texts(
+            "Enter South Dakota. Two Bartholomew County deputies came. Questioning Vindman \
+             took hours. South Dakota Gov. Kristi Noem spoke. New York voted. Grace Mugabe left."
+        ),
+        [
+            "South Dakota",
+            "Bartholomew County",
+            "Vindman",
+            "South Dakota",
+            "Kristi Noem",
+            "New York",
+            "Grace Mugabe",
+        ]
+    );
+}
+
+#[test]
+fn plurals_of_acronyms_and_adjectives_made_of_names_are_no_names() {
+    assert_eq!(
+        texts(
+            "Ford sells more SUVs and TVs with LEDs. The Siri-enabled speaker is \
+             MacBook-like, with an X-shaped stand and a BPA-free bottle from Oslo."
+        ),
+        ["Ford", "Siri", "MacBook", "BPA", "Oslo"]
+    );
+}
+
+#[test]
+fn a_text_in_a_language_without_rules_gets_only_the_names_the_lexicon_knows() {
+    // Indonesian, which the language detector does not know: its capitals are read by no rules.
+    let text = "Sebelum Islam pecah jadi Sunni dan Syiah zaman Khalifah Ali karena pemberontakan \
+                di tahun yang lalu. Jadi baik Sunni dan Syiah yang sebagian besar sahabat Nabi \
+                tinggal di Jakarta dan bukan di London, kata Emilia Renita kepada kami semua \
+                pada hari itu juga, dan mereka tidak pernah kembali lagi ke sana.";
+    assert_eq!(texts(text), ["Jakarta", "London"]);
+}

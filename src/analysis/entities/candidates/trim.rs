@@ -56,6 +56,7 @@ pub(super) fn trim_run(
             first += 2;
         } else if lexicon.is_group_word(word) && introduces_name(lexicon, &words[first + 1])
             || lexicon.is_particle(word)
+            || opens_sentence_before_name(lexicon, text, words, first, last)
         {
             first += 1;
         } else {
@@ -101,6 +102,16 @@ pub(super) fn trim_run(
     }
     let mut last = last;
     while last > first && lexicon.is_particle(words[last - 1].text) {
+        last -= 1;
+    }
+    // "South Dakota Gov. Kristi Noem", "Hawaii Rep. Tulsi Gabbard": an abbreviated title after
+    // a place ends that name (its dot broke the run before the person's name).
+    while last - first >= 2 && {
+        let word = &words[last - 1];
+        word.text.chars().count() <= 4
+            && lexicon.is_title(word.text)
+            && text[word.end..].starts_with('.')
+    } {
         last -= 1;
     }
     if first >= last {
@@ -179,6 +190,14 @@ pub(super) fn trim_run(
             && words.get(last).is_some_and(|next| {
                 next.text.starts_with(char::is_lowercase) && !next.broken_before
             })
+        {
+            return None;
+        }
+        // "SUVs", "TVs", "LEDs": the plural of an acronym is a common noun, not a name.
+        if let Some(acronym) = word.text.strip_suffix('s')
+            && acronym.chars().count() >= 2
+            && acronym.chars().all(|c| c.is_ascii_uppercase())
+            && !is_well_known(lexicon, word.text)
         {
             return None;
         }
@@ -370,6 +389,43 @@ pub(super) fn trim_run(
 /// Whether `next`, after a nationality word, shows that the nationality describes a name rather
 /// than being part of one: "German Chancellor Olaf Scholz", "the Belgian NGO Médecins Sans
 /// Frontières", "Afghan Ahmad Shah" (but "Syrian Democratic Forces", "Afghan National Army").
+/// Whether `words[first]` is a common word capitalised only because it opens the sentence,
+/// before a name: "Enter South Dakota", "Recent Samsung phones", "Questioning Vindman",
+/// "Formerly Verizon Amphitheatre". Such a word is cut when the rest of the run is a name the
+/// lexicon knows (a place, an organisation, a first name and a surname), or when it is an
+/// adverb or a gerund of a common word. A run the lexicon knows as a whole ("New York",
+/// "United States") and a first name that is also a common word ("Grace Mugabe") stay.
+fn opens_sentence_before_name(
+    lexicon: &Lexicon,
+    text: &str,
+    words: &[Word<'_>],
+    first: usize,
+    last: usize,
+) -> bool {
+    let word = words[first].text;
+    if !words[first].sentence_start
+        || !word.chars().skip(1).all(char::is_lowercase)
+        || !lexicon.is_common_word(word) && !lexicon.is_derived_common_word(word)
+        || lexicon.given_name(word).is_some()
+        || lexicon.place(word).is_some()
+        || lexicon.is_organisation_word(word)
+        || lexicon.is_place_word(word)
+        || lexicon.is_direction(word)
+        || is_well_known(lexicon, &text[words[first].start..words[last - 1].end])
+    {
+        return false;
+    }
+    let rest = &text[words[first + 1].start..words[last - 1].end];
+    let person = last - first >= 3
+        && lexicon
+            .given_name(words[first + 1].text)
+            .is_some_and(|given| !given.ambiguous);
+    let lower = word.to_lowercase();
+    let adverb_or_gerund =
+        lexicon.is_derived_common_word(word) && (lower.ends_with("ly") || lower.ends_with("ing"));
+    is_well_known(lexicon, rest) || person || adverb_or_gerund
+}
+
 fn introduces_name(lexicon: &Lexicon, next: &Word<'_>) -> bool {
     lexicon.is_title(next.text)
         || lexicon.is_title_prefix(next.text)
