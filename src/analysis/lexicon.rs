@@ -123,6 +123,7 @@ pub struct Lexicon {
     reporting_verbs: HashSet<String>,
     place_prepositions: HashSet<String>,
     directions: HashSet<String>,
+    us_state_codes: HashSet<String>,
     calendar: HashSet<String>,
     stop_words: HashSet<String>,
     /// Words of an award's, a festival's or a contest's name.
@@ -214,6 +215,7 @@ impl Lexicon {
                 "../../assets/words/place-prepositions.txt"
             )),
             directions: folded_set(include_str!("../../assets/words/directions.txt")),
+            us_state_codes: folded_set(include_str!("../../assets/words/us-state-codes.txt")),
             calendar: folded_set(include_str!("../../assets/words/calendar.txt")),
             stop_words: folded_set(include_str!("../../assets/words/stop-words.txt")),
             event_words: folded_set(include_str!("../../assets/words/event-words.txt")),
@@ -576,6 +578,14 @@ impl Lexicon {
     /// Whether `word` is a preposition that puts a name in a place ("in", "à").
     pub fn is_place_preposition(&self, word: &str) -> bool {
         with_folded(word, |word| self.place_prepositions.contains(word))
+    }
+
+    /// Whether `word` is written as the postal code of a state of the United States ("NJ"):
+    /// two capitals of the list, which only an address's position makes a place.
+    pub fn is_us_state_code(&self, word: &str) -> bool {
+        word.len() == 2
+            && word.bytes().all(|byte| byte.is_ascii_uppercase())
+            && with_folded(word, |word| self.us_state_codes.contains(word))
     }
 
     /// Whether `word` is a point of the compass ("north", "sud").

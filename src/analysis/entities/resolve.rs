@@ -71,7 +71,10 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     if words
         .iter()
         .any(|word| lexicon.is_organisation_word(word) || hyphenated(word))
-        || !all_caps && words.iter().any(|word| has_inner_acronym(word))
+        || !all_caps
+            && words
+                .iter()
+                .any(|word| has_inner_acronym(word) || is_camel_case(lexicon, word))
     {
         votes[kind_index(EntityKind::Organisation)] += 2.5;
     }
@@ -198,6 +201,32 @@ fn has_inner_acronym(word: &str) -> bool {
             && first.ends_with(char::is_uppercase)
             && first.chars().all(char::is_alphabetic)
             && (3..=5).contains(&first.chars().count())
+}
+
+/// Whether `word` is written in camel case, as firms and products name themselves ("PayPal",
+/// "WeChat", "SmartAsset", "HomeKit"): a capital after a small letter inside the word, and a
+/// common word after it (so not a capital misread by OCR, "CoDseil", "StrPélersbourg"). Not a
+/// surname or a first name with a prefix ("McDonald", "MacArthur", "DiCaprio", "LeBron",
+/// "VanderMeer", "FitzGerald").
+fn is_camel_case(lexicon: &Lexicon, word: &str) -> bool {
+    const PREFIXES: [&str; 19] = [
+        "Mc", "Mac", "Di", "De", "Da", "Del", "Della", "La", "Le", "Lo", "Van", "Vander", "Von",
+        "Du", "Des", "St", "Fitz", "Ja", "Ke",
+    ];
+    if !word.chars().all(char::is_alphabetic) || !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let Some(inner) = (1..chars.len()).find(|at| chars[*at].is_uppercase()) else {
+        return false;
+    };
+    let prefix: String = chars[..inner].iter().collect();
+    let rest: String = chars[inner..].iter().collect();
+    chars[inner - 1].is_lowercase()
+        && rest.chars().count() >= 3
+        && rest.chars().skip(1).all(char::is_lowercase)
+        && lexicon.is_common_word(&rest)
+        && !PREFIXES.contains(&prefix.as_str())
 }
 
 /// The two sides of a name joined by "of": ("Nord", "Afrique") of "Nord de l'Afrique",

@@ -660,3 +660,29 @@ fn an_award_a_festival_or_a_contest_is_no_person_nor_organisation() {
         ]
     );
 }
+
+#[test]
+fn camel_case_firms_venues_a_town_before_a_postal_code_and_a_role_inside_a_run() {
+    let project = project_of(&[
+        "StackAdapt and SmartAsset raised money. The band plays the PNC Music Pavilion and \
+         then Holmdel, NJ. WeWork CEO Adam Neumann left. Ken McDonald said it was over.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity("Adam Neumann", EntityKind::Person, &["Adam Neumann"]),
+            entity("Holmdel", EntityKind::Place, &["Holmdel"]),
+            entity("Ken McDonald", EntityKind::Person, &["Ken McDonald"]),
+            entity("NJ", EntityKind::Place, &["NJ"]),
+            entity(
+                "PNC Music Pavilion",
+                EntityKind::Place,
+                &["PNC Music Pavilion"]
+            ),
+            entity("SmartAsset", EntityKind::Organisation, &["SmartAsset"]),
+            entity("StackAdapt", EntityKind::Organisation, &["StackAdapt"]),
+            entity("WeWork", EntityKind::Organisation, &["WeWork"]),
+        ]
+    );
+}

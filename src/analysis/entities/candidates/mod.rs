@@ -351,10 +351,17 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
         // "Zimbabwe President Robert Mugabe", "Taliban spokesman": a title inside a run ends
         // the name before it and introduces the one after it.
         // So do words of a role before a first name ("Hong Kong Chief Executive Carrie Lam").
+        // So does a capitalised role before a first name and a surname ("WeWork CEO Adam
+        // Neumann", "Labour Leader Keir Starmer").
         let opens_role = |at: usize| {
             !lexicon.is_title_prefix(words[at - 1].text)
                 && !lexicon.is_title(words[at - 1].text)
-                && role_before_first_name(lexicon, words, at, end)
+                && (role_before_first_name(lexicon, words, at, end)
+                    || at + 2 < end
+                        && lexicon.is_role(words[at].text)
+                        && lexicon
+                            .given_name(words[at + 1].text)
+                            .is_some_and(|given| !given.ambiguous && given.weight >= 5.0))
         };
         if let Some(title) = (first + 1..end.saturating_sub(1)).find(|at| {
             lexicon.is_title(words[*at].text) && !lexicon.is_title(words[*at - 1].text)

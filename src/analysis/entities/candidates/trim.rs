@@ -309,6 +309,26 @@ pub(super) fn trim_run(
         cue = Some(kind);
         strong_cue = strong;
     }
+    // "Holmdel, NJ", "Tinley Park, IL": a name right before a comma and a state's postal code
+    // is a town's, as addresses write them. (Not a first name: "John Smith, TX" is a person's
+    // home state. Nor a state's name in full: old papers list people with their canton,
+    // "Stadelmann, Lucerne".)
+    if cue.is_none()
+        && lexicon.given_name(run[0].text).is_none()
+        && text[end..].starts_with(", ")
+        && words
+            .get(last)
+            .is_some_and(|next| next.start == end + 2 && is_address_state(lexicon, text, next))
+        || run.len() == 1
+            && is_address_state(lexicon, text, &run[0])
+            && text[..start].ends_with(", ")
+            && first > 0
+            && words[first - 1].end + 2 == start
+            && words[first - 1].text.starts_with(char::is_uppercase)
+    {
+        cue = Some(EntityKind::Place);
+        strong_cue = true;
+    }
     // French puts an article before the names of countries, regions, rivers and mountains ("la
     // Prusse", "le Rhin", "l'Amérique", "les Vosges") and not before people's: a weak cue of a
     // place for a name of one word that is neither an acronym nor a first name.
@@ -424,6 +444,16 @@ fn opens_sentence_before_name(
     let adverb_or_gerund =
         lexicon.is_derived_common_word(word) && (lower.ends_with("ly") || lower.ends_with("ing"));
     is_well_known(lexicon, rest) || person || adverb_or_gerund
+}
+
+/// Whether `word` is a state's postal code ending an address ("Holmdel, NJ."): the code, then
+/// the end of the text, a line or a clause.
+fn is_address_state(lexicon: &Lexicon, text: &str, word: &Word<'_>) -> bool {
+    lexicon.is_us_state_code(word.text)
+        && text[word.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '\n'))
 }
 
 fn introduces_name(lexicon: &Lexicon, next: &Word<'_>) -> bool {
