@@ -307,7 +307,7 @@ fn an_acronym_or_a_city_before_a_full_name_is_a_name_of_its_own_and_so_is_a_dott
             ("Karel Novák".into(), "Karel Novák".into()),
             ("U.S. Embassy".into(), "U.S. Embassy".into()),
             ("Tunis".into(), "Tunis".into()),
-            ("U.S".into(), "United States".into()),
+            ("U.S.".into(), "United States".into()),
         ]
     );
 }

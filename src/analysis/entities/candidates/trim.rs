@@ -119,7 +119,16 @@ pub(super) fn trim_run(
     }
     let run = &words[first..last];
     let start = run[0].start;
-    let end = run[run.len() - 1].end;
+    let mut end = run[run.len() - 1].end;
+    // "U.S.", "D.C.": the last dot of a dotted abbreviation is the abbreviation's, whether or
+    // not it also ends the sentence (the words after it were split knowing it may).
+    let final_word = run[run.len() - 1].text;
+    if final_word.contains('.')
+        && final_word.split('.').all(|part| part.chars().count() == 1)
+        && text[end..].starts_with('.')
+    {
+        end += 1;
+    }
     let name = &text[start..end];
     if is_in_token(text, start, end)
         || !is_quoted(text, start, end)
