@@ -430,3 +430,20 @@ fn a_text_in_a_language_without_rules_gets_only_the_names_the_lexicon_knows() {
                 pada hari itu juga, dan mereka tidak pernah kembali lagi ke sana.";
     assert_eq!(texts(text), ["Jakarta", "London"]);
 }
+
+#[test]
+fn a_partys_adjective_alone_is_a_group_word_and_names_the_party_before_its_word() {
+    assert_eq!(
+        texts(
+            "The Democratic Party met. Democratic lawmakers grilled him. The Republican \
+             National Committee and the Socialist Party of France and the Communist Party of \
+             China. Republicans and Democrats voted. Asian nations."
+        ),
+        [
+            "Democratic Party",
+            "Republican National Committee",
+            "Socialist Party of France",
+            "Communist Party of China",
+        ]
+    );
+}

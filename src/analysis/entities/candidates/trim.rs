@@ -54,7 +54,10 @@ pub(super) fn trim_run(
             && introduces_name(lexicon, &words[first + 2])
         {
             first += 2;
-        } else if lexicon.is_group_word(word) && introduces_name(lexicon, &words[first + 1])
+        } else if lexicon.is_group_word(word)
+            && introduces_name(lexicon, &words[first + 1])
+            // "Democratic Party", "Socialist Party": the group word names the body.
+            && !lexicon.is_organisation_word(words[first + 1].text)
             || lexicon.is_particle(word)
             || opens_sentence_before_name(lexicon, text, words, first, last)
         {
