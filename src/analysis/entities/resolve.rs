@@ -98,6 +98,23 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
     }) {
         votes[kind_index(EntityKind::Other)] += 2.0;
     }
+    // A firm's name before words that are not a body's, a place's or a person's is one of its
+    // products: "Nintendo Switch", "Google Stadia", "Sonos Move", "Motorola Razr".
+    if words.len() >= 2
+        && !all_caps
+        && lexicon.organisation(words[0]).is_some()
+        && lexicon.organisation(spelling).is_none()
+        && lexicon.place(spelling).is_none()
+        && words[1..].iter().all(|word| {
+            word.starts_with(char::is_uppercase)
+                && !lexicon.is_organisation_word(word)
+                && !lexicon.is_place_word(word)
+                && lexicon.given_name(word).is_none()
+                && lexicon.place(word).is_none()
+        })
+    {
+        votes[kind_index(EntityKind::Other)] += 3.0;
+    }
     // An award, a festival, a contest: "Nobel Prize", "SAG Awards", "Festival de Cannes".
     if words.len() >= 2
         && (lexicon.is_event_word(words[words.len() - 1])

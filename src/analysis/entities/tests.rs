@@ -686,3 +686,26 @@ fn camel_case_firms_venues_a_town_before_a_postal_code_and_a_role_inside_a_run()
         ]
     );
 }
+
+#[test]
+fn a_firms_name_before_other_words_is_a_product_and_a_known_name_of_two_words_ends_before_a_person()
+{
+    let project = project_of(&[
+        "Nintendo sold more Nintendo Switch consoles. The ambassador to the European Union \
+         Gordon Sondland spoke.\n",
+    ]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    assert_eq!(
+        listed(&table),
+        [
+            entity(
+                "European Union",
+                EntityKind::Organisation,
+                &["European Union"]
+            ),
+            entity("Gordon Sondland", EntityKind::Person, &["Gordon Sondland"]),
+            entity("Nintendo", EntityKind::Organisation, &["Nintendo"]),
+            entity("Nintendo Switch", EntityKind::Other, &["Nintendo Switch"]),
+        ]
+    );
+}

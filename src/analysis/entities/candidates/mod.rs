@@ -336,6 +336,17 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
             found.extend(trim_run(lexicon, rules, text, words, index, index + 1));
             first = index + 1;
         }
+        // The same with a name of two words the lexicon knows: "European Union Gordon
+        // Sondland", "Hong Kong Carrie Lam".
+        if end - first >= 4
+            && is_well_known(lexicon, &text[words[first].start..words[first + 1].end])
+            && lexicon
+                .given_name(words[first + 2].text)
+                .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+        {
+            found.extend(trim_run(lexicon, rules, text, words, first, first + 2));
+            first += 2;
+        }
         // "la Santé Roman Prymula": a capitalised common word before a first name is a name of
         // its own (here a ministry's), not part of the person's.
         if end - first >= 3
