@@ -128,6 +128,7 @@ pub struct Lexicon {
     stop_words: HashSet<String>,
     /// Words of an award's, a festival's or a contest's name.
     event_words: HashSet<String>,
+    press_heads: HashSet<String>,
     /// German function words, which German capitalises at the start of a sentence.
     stop_words_german: HashSet<String>,
     /// The last parts of German compounds that name an organisation ("-rath", "-verein").
@@ -219,6 +220,7 @@ impl Lexicon {
             calendar: folded_set(include_str!("../../assets/words/calendar.txt")),
             stop_words: folded_set(include_str!("../../assets/words/stop-words.txt")),
             event_words: folded_set(include_str!("../../assets/words/event-words.txt")),
+            press_heads: folded_set(include_str!("../../assets/words/press-heads.txt")),
             stop_words_german: folded_set(include_str!("../../assets/words/stop-words-de.txt")),
             organisation_heads_german: data_lines(include_str!(
                 "../../assets/words/organisation-heads-de.txt"
@@ -630,6 +632,12 @@ impl Lexicon {
         ["rat", "rath"]
             .iter()
             .any(|head| is_compound_of(&folded, head))
+    }
+
+    /// Whether `word`, ending a name of two words or more, makes it a newspaper's ("Sun" of
+    /// "Baltimore Sun", "Courant").
+    pub fn is_press_head(&self, word: &str) -> bool {
+        with_folded(word, |word| self.press_heads.contains(word))
     }
 
     /// Whether `word` makes a name an award's, a festival's or a contest's ("Prize", "Cup").

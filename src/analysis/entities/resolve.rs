@@ -68,9 +68,11 @@ fn priors(lexicon: &Lexicon, spelling: &str, all_caps: bool, surname: bool) -> [
             tail.starts_with(char::is_uppercase) && lexicon.is_organisation_word(tail)
         })
     };
+    // And a newspaper's last word: "Baltimore Sun", "Hartford Courant".
     if words
         .iter()
         .any(|word| lexicon.is_organisation_word(word) || hyphenated(word))
+        || words.len() >= 2 && lexicon.is_press_head(words[words.len() - 1])
         || !all_caps
             && words
                 .iter()

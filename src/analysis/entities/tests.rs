@@ -709,3 +709,20 @@ fn a_firms_name_before_other_words_is_a_product_and_a_known_name_of_two_words_en
         ]
     );
 }
+
+#[test]
+fn a_newspapers_last_word_makes_a_name_a_papers() {
+    let project = project_of(&["The Baltimore Sun and the Hartford Courant reported it.\n"]);
+    let table = EntityTable::derive(&project, &EntityCache::default());
+    let kinds: Vec<(String, EntityKind)> = listed(&table)
+        .into_iter()
+        .map(|(name, kind, _)| (name, kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Baltimore Sun".to_owned(), EntityKind::Organisation),
+            ("Hartford Courant".to_owned(), EntityKind::Organisation),
+        ]
+    );
+}
