@@ -418,9 +418,6 @@ pub(super) fn trim_run(
     })
 }
 
-/// Whether `next`, after a nationality word, shows that the nationality describes a name rather
-/// than being part of one: "German Chancellor Olaf Scholz", "the Belgian NGO Médecins Sans
-/// Frontières", "Afghan Ahmad Shah" (but "Syrian Democratic Forces", "Afghan National Army").
 /// Whether `words[first]` is a common word capitalised only because it opens the sentence,
 /// before a name: "Enter South Dakota", "Recent Samsung phones", "Questioning Vindman",
 /// "Formerly Verizon Amphitheatre". Such a word is cut when the rest of the run is a name the
@@ -468,6 +465,9 @@ fn is_address_state(lexicon: &Lexicon, text: &str, word: &Word<'_>) -> bool {
             .is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | '\n'))
 }
 
+/// Whether `next`, after a nationality word, shows that the nationality describes a name rather
+/// than being part of one: "German Chancellor Olaf Scholz", "the Belgian NGO Médecins Sans
+/// Frontières", "Afghan Ahmad Shah" (but "Syrian Democratic Forces", "Afghan National Army").
 fn introduces_name(lexicon: &Lexicon, next: &Word<'_>) -> bool {
     lexicon.is_title(next.text)
         || lexicon.is_title_prefix(next.text)
