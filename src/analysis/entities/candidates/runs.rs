@@ -46,11 +46,12 @@ pub(super) fn joins_name(lexicon: &Lexicon, words: &[Word<'_>], first: usize, en
     {
         return false;
     }
-    // "Committee for Economic Development", "Institute for Strategic Studies": a body's name
-    // goes on with "for" too (a place's does not: "the Panjshir Valley for Massoud").
+    // "Committee for Economic Development", "Institute for Strategic Studies", "National
+    // Institute on Drug Abuse": a body's name goes on with "for" and "on" too (a place's does
+    // not: "the Panjshir Valley for Massoud").
     is_particle(lexicon, word)
         || word == "of" && opens_of_name(lexicon, &words[first..end])
-        || word == "for"
+        || matches!(word, "for" | "on")
             && words[first..end]
                 .iter()
                 .any(|word| lexicon.is_organisation_word(word.text))

@@ -447,3 +447,18 @@ fn a_partys_adjective_alone_is_a_group_word_and_names_the_party_before_its_word(
         ]
     );
 }
+
+#[test]
+fn a_bodys_name_goes_on_with_on_and_a_places_does_not() {
+    assert_eq!(
+        texts(
+            "The National Institute on Drug Abuse and the House Select Committee on \
+             Intelligence met. Kabul on Monday was calm."
+        ),
+        [
+            "National Institute on Drug Abuse",
+            "House Select Committee on Intelligence",
+            "Kabul",
+        ]
+    );
+}
