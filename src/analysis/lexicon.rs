@@ -123,11 +123,13 @@ pub struct Lexicon {
     reporting_verbs: HashSet<String>,
     place_prepositions: HashSet<String>,
     directions: HashSet<String>,
+    /// The states' postal codes, read only after a town's name and a comma.
     us_state_codes: HashSet<String>,
     calendar: HashSet<String>,
     stop_words: HashSet<String>,
     /// Words of an award's, a festival's or a contest's name.
     event_words: HashSet<String>,
+    /// Last words of newspapers' names ("Sun", "Courant"), read only at the end of a name.
     press_heads: HashSet<String>,
     /// German function words, which German capitalises at the start of a sentence.
     stop_words_german: HashSet<String>,

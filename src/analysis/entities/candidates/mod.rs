@@ -323,11 +323,9 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
                     // "Marie-Claire": the first part of a compound first name will do.
                     let next = words[index + 1].text;
                     let first_part = next.split('-').next().unwrap_or(next);
-                    [next, first_part].into_iter().any(|name| {
-                        lexicon
-                            .given_name(name)
-                            .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
-                    })
+                    [next, first_part]
+                        .into_iter()
+                        .any(|name| is_sure_first_name(lexicon, name))
                 }
         };
         if end - index >= 3
@@ -340,9 +338,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
         // Sondland", "Hong Kong Carrie Lam".
         if end - first >= 4
             && is_well_known(lexicon, &text[words[first].start..words[first + 1].end])
-            && lexicon
-                .given_name(words[first + 2].text)
-                .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+            && is_sure_first_name(lexicon, words[first + 2].text)
         {
             found.extend(trim_run(lexicon, rules, text, words, first, first + 2));
             first += 2;
@@ -352,9 +348,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
         if end - first >= 3
             && !words[first].sentence_start
             && is_common_compound(lexicon, words[first].text)
-            && lexicon
-                .given_name(words[first + 1].text)
-                .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+            && is_sure_first_name(lexicon, words[first + 1].text)
         {
             found.extend(trim_run(lexicon, rules, text, words, first, first + 1));
             first += 1;
@@ -370,9 +364,7 @@ fn candidates_in(text: &str, words: &[Word<'_>], language: Option<&str>) -> Vec<
                 && (role_before_first_name(lexicon, words, at, end)
                     || at + 2 < end
                         && lexicon.is_role(words[at].text)
-                        && lexicon
-                            .given_name(words[at + 1].text)
-                            .is_some_and(|given| !given.ambiguous && given.weight >= 5.0))
+                        && is_sure_first_name(lexicon, words[at + 1].text))
         };
         if let Some(title) = (first + 1..end.saturating_sub(1)).find(|at| {
             lexicon.is_title(words[*at].text) && !lexicon.is_title(words[*at - 1].text)
@@ -442,6 +434,16 @@ fn is_name_word(lexicon: &Lexicon, word: &Word<'_>) -> bool {
     word.text.chars().next().is_some_and(char::is_uppercase)
         && (!lexicon.is_stop_word(word.text) && !lexicon.is_calendar_word(word.text)
             || lexicon.is_title(word.text))
+}
+
+/// Whether `word` is a first name the lexicon is sure of: not also a common word or a month,
+/// and borne by one person in ten thousand where it is commonest (weight 5). Sure enough
+/// that a new name opens with it inside a run ("AFP Ahmad Massoud", "WeWork CEO Adam
+/// Neumann").
+fn is_sure_first_name(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon
+        .given_name(word)
+        .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
 }
 
 /// Whether the lexicon knows a name well enough to take it whatever its shape: an organisation,

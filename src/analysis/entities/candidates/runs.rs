@@ -5,7 +5,7 @@
 use super::super::super::lexicon::Lexicon;
 use super::super::super::words::Word;
 use super::shape::in_heading;
-use super::{is_name_word, is_particle, is_well_known};
+use super::{is_name_word, is_particle, is_sure_first_name, is_well_known};
 
 /// Whether `words[at..]` opens with words of a role ("Chief Executive", "Deputy") and goes on,
 /// before `end`, with a first name and at least one more word: "Chief Executive Carrie Lam".
@@ -19,11 +19,7 @@ pub(super) fn role_before_first_name(
     while next < end && lexicon.is_title_prefix(words[next].text) {
         next += 1;
     }
-    next > at
-        && next + 1 < end
-        && lexicon
-            .given_name(words[next].text)
-            .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+    next > at && next + 1 < end && is_sure_first_name(lexicon, words[next].text)
 }
 
 /// Whether `words[end]` is a particle or "of" that joins the run `words[first..end]` to the

@@ -9,7 +9,10 @@ use super::runs::role_before_first_name;
 use super::shape::{
     after_agency, dated_after, in_heading, is_in_quoted_title, is_in_token, is_quoted,
 };
-use super::{Candidate, PRESS, Rules, guess_kind, is_acronym, is_well_known, opens_with_article};
+use super::{
+    Candidate, PRESS, Rules, guess_kind, is_acronym, is_sure_first_name, is_well_known,
+    opens_with_article,
+};
 use crate::model::EntityKind;
 
 /// Cuts titles, roles, nationality words and function words off a run and decides whether
@@ -432,9 +435,10 @@ fn opens_sentence_before_name(
     last: usize,
 ) -> bool {
     let word = words[first].text;
+    let derived = lexicon.is_derived_common_word(word);
     if !words[first].sentence_start
         || !word.chars().skip(1).all(char::is_lowercase)
-        || !lexicon.is_common_word(word) && !lexicon.is_derived_common_word(word)
+        || !lexicon.is_common_word(word) && !derived
         || lexicon.given_name(word).is_some()
         || lexicon.place(word).is_some()
         || lexicon.is_organisation_word(word)
@@ -450,8 +454,7 @@ fn opens_sentence_before_name(
             .given_name(words[first + 1].text)
             .is_some_and(|given| !given.ambiguous);
     let lower = word.to_lowercase();
-    let adverb_or_gerund =
-        lexicon.is_derived_common_word(word) && (lower.ends_with("ly") || lower.ends_with("ing"));
+    let adverb_or_gerund = derived && (lower.ends_with("ly") || lower.ends_with("ing"));
     is_well_known(lexicon, rest) || person || adverb_or_gerund
 }
 
@@ -472,9 +475,7 @@ fn introduces_name(lexicon: &Lexicon, next: &Word<'_>) -> bool {
     lexicon.is_title(next.text)
         || lexicon.is_title_prefix(next.text)
         || lexicon.is_organisation_type(next.text)
-        || lexicon
-            .given_name(next.text)
-            .is_some_and(|given| !given.ambiguous && given.weight >= 5.0)
+        || is_sure_first_name(lexicon, next.text)
 }
 
 /// Where the word at `index` starts.
